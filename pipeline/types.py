@@ -39,8 +39,12 @@ class Story:
     dateline (str | None): the credit line as written.
     reporters, correspondents, photographers (tuple[str, ...]): names from the credits.
     captions (tuple[str, ...]): photo captions and QR/video notices of the story.
-    text (str): the cleaned body.
-    raw_spans (tuple[tuple[int, int], ...]): raw-file character ranges the body came from.
+    text (str): the whole story in reading order, one part a line: kickers, headline,
+        dateline, body (crossheads on lines of their own), captions. Entity offsets point
+        into it, so headline and credit-line entities have offsets too.
+    body_start, body_end (int): the body is ``text[body_start:body_end]``.
+    offsets (tuple[int, ...]): ``offsets[i]`` is the raw-page offset of ``text[i]``
+        (-1 for the line breaks the pipeline inserted).
     pub_date (date | None): the page's publication date.
     """
 
@@ -54,5 +58,12 @@ class Story:
     correspondents: tuple[str, ...] = ()
     photographers: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
-    raw_spans: tuple[tuple[int, int], ...] = field(default=())
+    body_start: int = 0
+    body_end: int = 0
+    offsets: tuple[int, ...] = field(default=(), repr=False)
     pub_date: date | None = None
+
+    @property
+    def body(self) -> str:
+        """RETURNS (str): the cleaned body alone."""
+        return self.text[self.body_start:self.body_end]

@@ -1,0 +1,136 @@
+"""Credit lines (datelines) of Chinese newspapers and the names they credit.
+
+Recognised forms, after cleaning:
+
+- ``XX日报·掌上XX讯（记者/A 通讯员/B C）`` and half-width brackets;
+- ``XX日报·掌上XX记者/A 通讯员/B``: no 讯, no brackets, a block of its own;
+- ``本报讯（记者 A 通讯员 B）``, ``本报讯 近日，…`` (no credits);
+- ``新华社长沙11月20日电（记者 A）`` and other agencies' ``…电``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_H = r"[\u4e00-\u9fff]"
+MEDIA = (
+    rf"(?:本报|本刊|新华社|中新社|人民网|新华网|央视网|{_H}{{1,10}}?"
+    rf"(?:日报|晚报|早报|时报|商报|都市报|报|新闻网|融媒|网|电视台)"
+    rf"(?:[·•・]{_H}{{2,10}}?)?)"
+)
+# An agency dateline carries a place and a date before 电: 新华社长沙11月20日电.
+_AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日电)"
+CREDIT_ROLE = re.compile(
+    r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?P<role>记者|通讯员|实习生|摄影|编辑)"
+    r"\s*[/／:：]?\s*"
+)
+_CREDITS = r"(?:(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生|摄影))[^（）()]{1,80}?"
+# Bracketed credits, possibly after 讯/电: the body follows on the same line.
+BRACKETED = re.compile(
+    rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯|电)?\s*[（(](?P<credits>{_CREDITS})[）)]"
+)
+# Bracketless credits: the whole block is the dateline.
+BARE = re.compile(rf"^(?P<media>{MEDIA})讯?\s*(?P<credits>{_CREDITS})$")
+# No credits at all: ``本报讯`` or ``新华社长沙11月20日电`` followed by the lead.
+NO_CREDITS = re.compile(rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)")
+# A line that opens a story: used to split blocks where a story follows another directly.
+STARTS_DATELINE = re.compile(
+    rf"^{MEDIA}(?:{_AGENCY}|讯|电|\s*[（(](?:本报|特约|见习)?(?:记者|通讯员))"
+)
+ROLE_FIELD = {"记者": "reporters", "实习生": "reporters", "编辑": "reporters",
+              "通讯员": "correspondents", "摄影": "photographers"}
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A parsed credit line.
+
+    text (str): the dateline as written (cleaned), brackets included.
+    end (int): where it ends in the text it was parsed from; the lead starts there.
+    media (str): the paper or agency part (``株洲日报·掌上株洲``).
+    reporters, correspondents, photographers (tuple[str, ...]): the credited names.
+    """
+
+    text: str
+    end: int
+    media: str
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = field(default=())
+
+
+def parse_dateline(text: str, whole_block: bool = False) -> Dateline | None:
+    """Parse a credit line at the start of ``text``.
+
+    text (str): cleaned text starting at a candidate dateline.
+    whole_block (bool): whether ``text`` is a block of its own (allows the bracketless form).
+    RETURNS (Dateline | None): the dateline, or None when ``text`` does not start with one.
+    """
+    match = BRACKETED.match(text) or (BARE.match(text.strip()) if whole_block else None)
+    if match is None:
+        match = NO_CREDITS.match(text)
+        if match is None:
+            return None
+        return Dateline(text=match.group(0), end=match.end(), media=match.group("media"))
+    names = credited_names(match.group("credits"))
+    return Dateline(text=match.group(0).strip(), end=match.end(), media=match.group("media"),
+                    **{key: tuple(value) for key, value in names.items()})
+
+
+def credited_names(credits: str) -> dict[str, list[str]]:
+    """Split a credits string into names by role.
+
+    credits (str): e.g. ``记者/罗春娇 邓伟勇 通讯员/何小平``.
+    RETURNS (dict[str, list[str]]): names under ``reporters``, ``correspondents``,
+        ``photographers``.
+    """
+    out: dict[str, list[str]] = {"reporters": [], "correspondents": [], "photographers": []}
+    roles = list(CREDIT_ROLE.finditer(credits))
+    for i, match in enumerate(roles):
+        end = roles[i + 1].start() if i + 1 < len(roles) else len(credits)
+        chunk = credits[match.end():end]
+        key = ROLE_FIELD[match.group("role")]
+        # ``记者/谢慧 摄``: a photographer, whatever the role word says.
+        if re.search(r"\s*摄(?:影)?\s*$", chunk):
+            key, chunk = "photographers", re.sub(r"\s*摄(?:影)?\s*$", "", chunk)
+        for name in re.split(r"[\s、，,/／]+", chunk.strip()):
+            if _NAME.match(name) and name not in out[key]:
+                out[key].append(name)
+    return out
+
+
+def is_dateline_start(line: str) -> bool:
+    """Whether a cleaned line opens a story with a credit line.
+
+    line (str): a cleaned line.
+    RETURNS (bool): True for ``XX日报讯（记者…`` and the like.
+    """
+    return bool(STARTS_DATELINE.match(line))
+
+
+def is_bare_dateline(block_text: str) -> bool:
+    """Whether a whole block is a bracketless credit line (``XX日报记者/A 通讯员/B``).
+
+    block_text (str): the cleaned block, lines joined with a space where a credit word
+        starts a new line.
+    RETURNS (bool): True for a bracketless dateline.
+    """
+    return len(block_text) <= 60 and bool(BARE.match(block_text.strip()))
+
+
+_NATIONAL = frozenset("人民 光明 经济 中国 法治 工人 农民 科技 解放军 中国青年 新华 参考 环球".split())
+
+
+def city_of(media: str | None) -> str | None:
+    """The city a local paper is named after: ``株洲日报·掌上株洲`` → ``株洲``.
+
+    media (str | None): the media part of a dateline.
+    RETURNS (str | None): the city, None for national papers, agencies and ``本报``.
+    """
+    if not media:
+        return None
+    match = re.match(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|时报|商报|都市报|新闻网)", media)
+    if match and match.group(1) not in _NATIONAL:
+        return match.group(1)
+    return None

@@ -1,0 +1,357 @@
+"""Rule-based FIGURE recogniser with value normalisation (GUIDELINES §4, §7).
+
+A FIGURE is a number followed by a unit or measure word (``45家``,
+``84.71亿元``), a percentage (``20%以上``, ``百分之二十``) or a ratio
+(``1.8:1以内``). One compiled regex finds the candidates; a few general
+filters then drop what GUIDELINES §4 FIGURE (a)–(e) rules out: numbers inside
+dates, quotations, 《titles》 or codes; ordinals (``第二场``); class
+designations (``二级标准``, ``三年级``); indefinite ``一``+measure word
+(``一座``, ``一个个``); and idioms (``千家万户``, ``一把手``). Vague amounts
+(``几个``, ``多个``) and the policy pattern X大+noun (``四大行动``) never match,
+because ``几``/``多`` are not numerals and ``大`` is not a unit.
+
+``describe`` adds a small, honest heuristic reading of what a figure measures,
+of whom and when.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .dates import FULLWIDTH_DIGITS, find_dates
+
+# fmt: off
+# Units by OntoNotes label. The regex tries them longest first, so 个月 wins
+# over 个 and 平方公里 over 公里.
+MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
+PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
+MEASURE_UNITS = frozenset({
+    "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "米", "千米", "公里",
+    "厘米", "毫米", "吨", "千克", "公斤", "克", "斤", "升", "毫升", "千瓦", "千瓦时",
+    "兆瓦", "瓦", "千伏", "伏", "度",
+})
+DURATION_UNITS = frozenset({
+    "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
+    "分钟", "秒", "课时", "学时", "个季度",
+})
+COUNT_UNITS = frozenset({
+    "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
+    "件", "项", "次", "架次", "车次", "场", "批", "台", "辆", "套", "条", "张", "本",
+    "册", "份", "篇", "只", "头", "间", "栋", "幢", "层", "处", "例", "起", "轮", "级",
+    "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
+    "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
+    "市", "县", "区", "镇", "乡", "村", "省", "地", "国", "校",
+})
+# Idioms and fixed terms whose numerals are not quantities (GUIDELINES (e)).
+IDIOMS = frozenset({
+    "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
+    "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定",
+})
+# A duration followed by these is part of a plan's name (三年行动计划).
+NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
+# Verbs and adverbs before a number that bound it; outside the span (§4).
+QUALIFIER_VERBS = ("超过", "达到", "仅用", "多达", "高达", "将近", "不足", "不到",
+                   "至少", "大约", "约为", "逾", "超", "达", "约", "仅")
+# fmt: on
+_UNIT_LABELS = {
+    **{unit: "MONEY" for unit in MONEY_UNITS},
+    **{unit: "PERCENT" for unit in PERCENT_UNITS},
+    **{unit: "QUANTITY" for unit in MEASURE_UNITS | DURATION_UNITS},
+    **{unit: "CARDINAL" for unit in COUNT_UNITS},
+}
+# Units reported in one spelling (GUIDELINES §7: percent has unit %).
+_UNIT_SPELLING = {"％": "%"}
+_MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
+               "万": 10**4, "千": 10**3, "百": 10**2}
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# Arabic numbers may not continue a code or a longer number (SET150S, 1.5.2).
+_AR = r"(?<![A-Za-z0-9.,])[0-9]+(?:,[0-9]{3})*(?:[.．·][0-9]+)?"
+# Chinese numbers start with a digit or 十/百/千 (万亩 is a name, not 10000 亩);
+# 第二, 初三, 周一, 统一, 唯一 and 之一 are no counts.
+_CN = r"(?<![第初周统唯之专万〇○零一二两三四五六七八九十百千])[一二两三四五六七八九十百千][〇○零一二两三四五六七八九十百千万亿]*"
+# 千 before 米/克/瓦/伏 is part of the unit (3千米 is 3 km, not 3000 m).
+_MAG = r"(?:万亿|千万|百万|亿|万|千(?![米克瓦伏])|百)"
+_NUM = rf"(?:{_AR}{_MAG}?|{_CN})"
+_APPROX = "(?:余|多)"
+_BOUND = "(?:以上|以下|以内)"
+_RANGE_SEP = "(?:——|[—–\\-~～至到])"
+_UNITS = _alternation(_UNIT_LABELS)
+
+_FIGURE_RE = re.compile(
+    rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：](?P<r2>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?![0-9]){_BOUND}?)"
+    rf"|(?P<fraction>百分之(?P<pct>[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十百点]+)"
+    rf"{_BOUND}?)"
+    rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
+    rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
+    rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?)"
+)
+_QUOTED_RE = re.compile(r"《[^》]*》|“[^”]{0,12}”|「[^」]{0,12}」|\"[^\"]{0,12}\"|『[^』]{0,12}』")
+_IDIOM_RE = re.compile(_alternation(IDIOMS))
+_QUALIFIER_BEFORE_RE = re.compile(f"(?:{_alternation(QUALIFIER_VERBS)})$")
+_BOUND_END_RE = re.compile(f"{_BOUND}$")
+_CLOCK_LIKE_RE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """A number with its unit, as GUIDELINES §4 FIGURE defines it.
+
+    start (int): character offset of the first character.
+    end (int): character offset after the last character.
+    text (str): the figure as written, qualifiers 近/余/多/以上/以下/以内 included.
+    value (float): the plain value (``84.71亿元`` → 8471000000.0).
+    value_max (float | None): the upper end of a shared-unit range (``3—11岁``).
+    unit (str): the unit as written, magnitude removed (``元``, ``%``, ``比``).
+    qualifier (str | None): 以上/以下/以内/余/多/近, or a bounding verb before
+        the span such as 超过, 达到 or 仅用.
+    fine_label (str): ``MONEY``, ``PERCENT``, ``QUANTITY`` or ``CARDINAL``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str | None
+    fine_label: str
+
+
+def parse_number(numeral: str) -> Decimal:
+    """Read an Arabic or Chinese number, with magnitude characters.
+
+    numeral (str): e.g. ``84.71亿``, ``1,200万``, ``两千三百``, ``千亿``, ``三点五``.
+    RETURNS (Decimal): its exact value.
+    """
+    numeral = numeral.translate(FULLWIDTH_DIGITS).replace(",", "")
+    numeral = numeral.replace("．", ".").replace("·", ".")
+    match = re.match(r"[0-9.]+", numeral)
+    if match:
+        rest = numeral[match.end():]
+        return Decimal(match.group()) * (_MAGNITUDES[rest] if rest else 1)
+    if "点" in numeral:
+        whole, _, decimals = numeral.partition("点")
+        digits = "".join(str(_CN_DIGITS[char]) for char in decimals)
+        return _parse_cn_integer(whole) + Decimal(f"0.{digits}")
+    return _parse_cn_integer(numeral)
+
+
+def _parse_cn_integer(numeral: str) -> Decimal:
+    """``两千三百万`` → 23000000, ``千亿`` → 1e11, ``一百零八`` → 108."""
+    total = section = number = 0
+    for char in numeral:
+        if char in _CN_DIGITS:
+            number = _CN_DIGITS[char]
+        elif char in _CN_SMALL_UNITS:
+            section += (number or 1) * _CN_SMALL_UNITS[char]
+            number = 0
+        elif char == "万":
+            total += (section + number) * 10**4
+            section = number = 0
+        elif char == "亿":
+            total = (total + section + number) * 10**8
+            section = number = 0
+    return Decimal(total + section + number)
+
+
+def _blocked_ranges(text: str, dates) -> list[tuple[int, int]]:
+    """Spans where numbers are not figures (dates, short quotes, titles, idioms),
+    merged and sorted so that ``_inside`` can bisect them."""
+    ranges = sorted([*dates, *(match.span() for pattern in (_QUOTED_RE, _IDIOM_RE)
+                               for match in pattern.finditer(text))])
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint ``ranges``."""
+    index = bisect_right(ranges, (start, float("inf"))) - 1
+    if index >= 0 and ranges[index][1] > start:
+        return True
+    return index + 1 < len(ranges) and ranges[index + 1][0] < end
+
+
+def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
+    """Whether a count is a label, a class or an indefinite article.
+
+    GUIDELINES (b)–(d): 百名“…”, 二级标准, 三年级, 一座, 一个个, 三年行动计划.
+    """
+    low, unit, end = match.group("low"), match.group("unit"), match.end()
+    if unit == "级" and low != "两":
+        return True  # counts of levels say 两级; 一级/二级/3级 name a class
+    following = text[end:end + 2]
+    if low in _CN_SMALL_UNITS and following.startswith(("“", "《")):
+        return True  # 百名“…达人”, 十佳“…”: a round number naming an honour
+    if unit in DURATION_UNITS and following.startswith(("级", "代") + NAME_TAILS):
+        return True
+    if low == "一" and not match.group("high"):
+        if following.startswith(unit):
+            return True  # 一个个, 一幅幅
+        vague = not (match.group("near") or match.group("approx1")
+                     or match.group("approx2") or match.group("mag"))
+        return vague and unit not in DURATION_UNITS
+    return unit == "年" and re.fullmatch(r"[0-9]{4}", low) is not None
+
+
+def _qualifier(match: re.Match, text: str) -> str | None:
+    """The in-span qualifier, or failing that a bounding verb right before."""
+    bound = _BOUND_END_RE.search(match.group())
+    if bound:
+        return bound.group()
+    for group in ("approx1", "approx2", "near"):
+        if match.group(group):
+            return match.group(group)
+    verb = _QUALIFIER_BEFORE_RE.search(text, max(0, match.start() - 2), match.start())
+    return verb.group() if verb else None
+
+
+def _count_figure(match: re.Match, text: str) -> FigureMention:
+    magnitude = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1
+    high = match.group("high")
+    unit = match.group("unit")
+    return FigureMention(
+        match.start(), match.end(), match.group(),
+        float(parse_number(match.group("low")) * magnitude),
+        float(parse_number(high) * magnitude) if high else None,
+        _UNIT_SPELLING.get(unit, unit), _qualifier(match, text), _UNIT_LABELS[unit])
+
+
+def _other_figure(match: re.Match, text: str) -> FigureMention | None:
+    """A ratio (``1.8:1``) or a written-out percentage (``百分之二十``)."""
+    if match.group("ratio"):
+        if _CLOCK_LIKE_RE.match(match.group("ratio")):
+            return None  # 10:30 is a clock time
+        value, unit, label = parse_number(match.group("r1")), "比", "CARDINAL"
+    else:
+        value, unit, label = parse_number(match.group("pct")), "%", "PERCENT"
+    return FigureMention(match.start(), match.end(), match.group(), float(value),
+                         None, unit, _qualifier(match, text), label)
+
+
+def find_figures(text: str, dates: list[tuple[int, int]] = ()) -> list[FigureMention]:
+    """Find FIGUREs and normalise their values.
+
+    text (str): cleaned text (GUIDELINES §1); full-width digits are understood.
+    dates (list[tuple[int, int]]): (start, end) spans of DATE mentions, whose
+        numbers are never figures.
+    RETURNS (list[FigureMention]): non-overlapping figures in text order.
+    """
+    ascii_text = text.translate(FULLWIDTH_DIGITS)
+    blocked = _blocked_ranges(text, dates)
+    figures = []
+    for match in _FIGURE_RE.finditer(ascii_text):
+        if _inside(match.start(), match.end(), blocked):
+            continue
+        if match.group("count"):
+            if _is_designation_or_indefinite(match, ascii_text):
+                continue
+            figure = _count_figure(match, ascii_text)
+        else:
+            figure = _other_figure(match, ascii_text)
+        if figure:
+            figures.append(replace(figure, text=text[figure.start:figure.end]))
+    return figures
+
+
+# fmt: off
+# Verbs that introduce a figure: the noun phrase before (保费收入达到…) or
+# after them (实现保费收入…) names what is measured.
+MEASURE_VERBS = ("实现", "达到", "共有", "共计", "累计", "吸纳", "培训", "完成", "新增",
+                 "增长", "增加", "减少", "下降", "提高", "提升", "投入", "突破", "超过",
+                 "带动", "惠及", "覆盖", "引进", "发放", "落地", "签约", "创造", "建成",
+                 "有", "达", "为", "占", "是")
+_FILLERS = "共已将约同比分别累计的了均仅"
+# fmt: on
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。！？!?]")
+_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，,；;：:]))(?P<subject>我市|全市|全省|全县|全区|本市|"
+    r"该(?:市|县|区|镇|村|校|公司|企业)|[\u4e00-\u9fff]{2,10}?"
+    r"(?:省|市|县|区|镇|乡|村|公司|集团|企业|医院|学校|银行|局))"
+)
+_MEASURE_VERB_RE = re.compile(f"(?:{_alternation(MEASURE_VERBS)})")
+
+
+def _time_phrase(sentence: str, position: int) -> tuple[int, int] | None:
+    """The nearest DATE before ``position`` (with a leading ``截至``), else the first.
+
+    RETURNS (tuple[int, int] | None): the phrase's span in ``sentence``.
+    """
+    dates = [(m.start, m.end) for m in find_dates(sentence)]
+    before = [span for span in dates if span[1] <= position]
+    if not before:
+        return dates[0] if dates else None
+    start, end = before[-1]
+    if sentence[max(0, start - 2):start] == "截至":
+        start -= 2  # 截至10月底 states a cut-off, not a period
+    return start, end
+
+
+def _measure(clause: str) -> str | None:
+    """The noun phrase after the clause's last measure verb, or else before it.
+
+    clause (str): the clause's text up to the figure, subject and time removed.
+    RETURNS (str | None): the measure, or None when nothing is left.
+    """
+    verbs = list(_MEASURE_VERB_RE.finditer(clause))
+    if not verbs:
+        phrase = clause
+    else:
+        verb = verbs[-1]
+        after = clause[verb.end():].strip(_FILLERS)
+        before = clause[:verb.start()].strip(_FILLERS)
+        # 同比增长20%: with no noun around it, the verb itself is the measure.
+        phrase = after or before or (verb.group() if len(verb.group()) > 1 else "")
+    phrase = _QUALIFIER_BEFORE_RE.sub("", phrase.strip(_FILLERS)).strip(_FILLERS)
+    return phrase or None
+
+
+def describe(sentence: str, fig: FigureMention, offset: int = 0) -> dict:
+    """Say what a figure measures, of whom and when, from its sentence alone.
+
+    A small heuristic, not a parser: ``time`` is a ``截至…`` phrase or the
+    nearest DATE before the figure; ``subject`` is the last clause-initial
+    place, organisation or self-reference (``我市``, left for the caller to
+    map) before it; ``measure`` is the noun phrase of the figure's clause next
+    to a verb such as 实现/达到/共有/吸纳 (``实现保费收入84.71亿元`` →
+    ``保费收入``). Surface strings are returned as written.
+
+    sentence (str): the sentence holding the figure.
+    fig (FigureMention): the figure, with offsets into the sentence's source.
+    offset (int): where the sentence starts in that source.
+    RETURNS (dict): ``{"measure": str | None, "subject": str | None,
+        "time": str | None}``.
+    """
+    start = fig.start - offset
+    time_span = _time_phrase(sentence, start)
+    # Blank the time phrase out so that it is neither subject nor measure.
+    masked = sentence
+    if time_span:
+        masked = (sentence[:time_span[0]] + "，" * (time_span[1] - time_span[0])
+                  + sentence[time_span[1]:])
+    head = masked[:start]
+    subjects = list(_SUBJECT_RE.finditer(head))
+    subject = subjects[-1] if subjects else None
+    clause_start = max([0, *(m.end() for m in _CLAUSE_BREAK_RE.finditer(head)),
+                        subject.end() if subject else 0])
+    return {
+        "measure": _measure(head[clause_start:]),
+        "subject": subject.group("subject") if subject else None,
+        "time": sentence[time_span[0]:time_span[1]] if time_span else None,
+    }

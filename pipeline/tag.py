@@ -1,0 +1,232 @@
+"""Stage 3, tag: PERSON, ORG, PLACE, DATE and FIGURE entities on each story ``Doc``.
+
+Three spaCy factories, run in the order the config lists them:
+
+- ``date_figure_ruler``: rule-based dates (normalised to ISO against the page date) and
+  figures (value, unit, qualifier, and what the sentence says they measure);
+- ``zh_char_ner``: the project's character-level statistical NER model (``models/ner``),
+  or a registered backend such as HanLP's pretrained models (``zhnews.hanlp_ner.v1``);
+- ``news_entity_rules``: what a newspaper needs beyond the model: credited names, the
+  media in the credit line, organisations inside titles (``市委`` of ``市委副书记``),
+  self-references (``我市``) and single-character abbreviations removed.
+
+Spans are merged into ``doc.ents`` by :func:`merge_ents`: a later component only fills
+gaps unless it is told to overwrite.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+
+LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
+# Model labels → knowledge-table labels and fine (OntoNotes-style) labels.
+MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLACE", "GPE"),
+                "PERSON": ("PERSON", "PERSON"), "PLACE": ("PLACE", "GPE"),
+                "GPE": ("PLACE", "GPE"), "NS": ("PLACE", "GPE"), "NR": ("PERSON", "PERSON"),
+                "NT": ("ORG", "ORG")}
+# Deictic self-references and level words are never entities (GUIDELINES §3).
+NOT_ENTITIES = frozenset(
+    "我市 全市 本市 我省 全省 本省 我县 全县 本县 该县 我区 全区 本区 该区 我镇 全镇 该镇 "
+    "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国".split()
+)
+
+
+def merge_ents(doc: Doc, spans: Iterable[Span], overwrite: bool = False) -> None:
+    """Merge new spans into ``doc.ents``.
+
+    doc (Doc): the document.
+    spans (Iterable[Span]): new entity spans (may overlap each other: longest first wins).
+    overwrite (bool): whether a new span replaces existing entities it overlaps.
+    """
+    new = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in new:
+        tokens = set(range(span.start, span.end))
+        if tokens & taken:
+            continue
+        kept.append(span)
+        taken |= tokens
+    old = [e for e in doc.ents if not (set(range(e.start, e.end)) & taken)] if overwrite else list(doc.ents)
+    if not overwrite:
+        occupied = {i for e in old for i in range(e.start, e.end)}
+        kept = [s for s in kept if not (set(range(s.start, s.end)) & occupied)]
+    doc.ents = sorted(old + kept, key=lambda s: s.start)
+
+
+def char_span(doc: Doc, start: int, end: int, label: str, fine: str | None = None,
+              source: str | None = None, normalized=None) -> Span | None:
+    """A labelled span from character offsets, with its extensions set.
+
+    RETURNS (Span | None): None when the offsets do not fall on token boundaries.
+    """
+    span = doc.char_span(start, end, label=label, alignment_mode="strict")
+    if span is None:
+        return None
+    span._.fine_label = fine or label
+    span._.source = source
+    span._.normalized = normalized
+    return span
+
+
+# --------------------------------------------------------------------------- dates/figures
+@Language.factory("date_figure_ruler", assigns=["doc.ents", "doc._.figures"],
+                  default_config={"describe_figures": True})
+def make_date_figure_ruler(nlp: Language, name: str, describe_figures: bool) -> "DateFigureRuler":
+    """Create the rule-based DATE and FIGURE tagger.
+
+    describe_figures (bool): also find each figure's measure, subject and time.
+    """
+    return DateFigureRuler(name, describe_figures=describe_figures)
+
+
+class DateFigureRuler:
+    """DATE and FIGURE entities from :mod:`pipeline.dates` and :mod:`pipeline.figures`."""
+
+    def __init__(self, name: str, describe_figures: bool = True) -> None:
+        self.name = name
+        self.describe_figures = describe_figures
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates, figures = self.match(doc)
+        self.set_annotations(doc, dates, figures)
+        return doc
+
+    def match(self, doc: Doc) -> tuple[list, list]:
+        """doc (Doc): a story. RETURNS (tuple[list, list]): date and figure mentions."""
+        from .dates import find_dates
+        from .figures import find_figures
+
+        pub = _pub_date(doc)
+        dates = find_dates(doc.text, pub)
+        figures = find_figures(doc.text, [(d.start, d.end) for d in dates])
+        return dates, figures
+
+    def set_annotations(self, doc: Doc, dates: list, figures: list) -> None:
+        """Write DATE/FIGURE entities and ``doc._.figures``."""
+        from .figures import describe
+
+        spans, rows = [], []
+        for d in dates:
+            span = char_span(doc, d.start, d.end, "DATE", d.fine_label, self.name, d.iso)
+            if span is not None:
+                spans.append(span)
+        for f in figures:
+            span = char_span(doc, f.start, f.end, "FIGURE", f.fine_label, self.name, f.value)
+            if span is None:
+                continue
+            spans.append(span)
+            context = {"measure": None, "subject": None, "time": None}
+            if self.describe_figures:
+                sent_start, sent_end = sentence_bounds(doc.text, f.start)
+                context = describe(doc.text[sent_start:sent_end], f, offset=sent_start)
+            rows.append({"text": f.text, "start": f.start, "end": f.end, "value": f.value,
+                         "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
+                         "fine_label": f.fine_label, **context})
+        merge_ents(doc, spans, overwrite=True)
+        doc._.figures = rows
+
+
+# ------------------------------------------------------------------------------ NER model
+@registry.misc("zhnews.char_ner.v1")
+def char_ner_backend(model: str = "models/ner") -> Callable[[list[str]], list]:
+    """The project's own character NER model (ONNX), as ``texts -> spans`` function."""
+    from .ner_model import CharNER
+
+    return CharNER.load(model).predict
+
+
+@registry.misc("zhnews.hanlp_ner.v1")
+def hanlp_ner_backend(path: str | None = None, task: str = "ner/msra") -> Callable:
+    """HanLP's pretrained NER, from files the user fetched (see README, "HanLP backend").
+
+    path (str | None): the unpacked HanLP model folder, else ``$HANLP_HOME``.
+    Fails fast (before ``hanlp.load``, whose downloader retries for ~25 s) when the
+    folder is missing.
+    """
+    from .hanlp_backend import load_hanlp_ner
+
+    return load_hanlp_ner(path, task)
+
+
+@Language.factory("zh_char_ner", assigns=["doc.ents"],
+                  default_config={"backend": {"@misc": "zhnews.char_ner.v1",
+                                              "model": "models/ner"},
+                                  "batch_size": 64})
+def make_char_ner(nlp: Language, name: str, backend: Callable, batch_size: int) -> "CharNerTagger":
+    """Create the statistical NER stage.
+
+    backend (Callable[[list[str]], list[list[tuple[int, int, str]]]]): a registered
+        function mapping texts to character spans with model labels.
+    batch_size (int): texts per backend call in ``pipe``.
+    """
+    return CharNerTagger(name, backend, batch_size)
+
+
+class CharNerTagger:
+    """Wraps a ``texts -> spans`` backend as a spaCy component (``pipe`` batches)."""
+
+    def __init__(self, name: str, backend: Callable, batch_size: int = 64) -> None:
+        self.name = name
+        self.backend = backend
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.backend([doc.text])[0])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterable[Doc]:
+        size = batch_size or self.batch_size
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._run(batch)
+                batch = []
+        yield from self._run(batch)
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        if docs:
+            for doc, spans in zip(docs, self.backend([d.text for d in docs])):
+                self.set_annotations(doc, spans)
+        return docs
+
+    def set_annotations(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+        """Add the model's spans where no rule-based entity is."""
+        out = []
+        for start, end, label in spans:
+            label, fine = MODEL_LABELS.get(label, (None, None))
+            text = doc.text[start:end]
+            if label is None or text in NOT_ENTITIES or "\n" in text:
+                continue
+            span = char_span(doc, start, end, label, fine, self.name)
+            if span is not None:
+                out.append(span)
+        merge_ents(doc, out)
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around a character offset (split at 。！？；!?; and line breaks).
+
+    text (str): the story text.
+    pos (int): a character offset.
+    RETURNS (tuple[int, int]): the sentence's start and end offsets.
+    """
+    start = max((text.rfind(ch, 0, pos) for ch in "。！？；!?;\n"), default=-1) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。！？；!?;\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    # A closing quote after the full stop belongs to the sentence.
+    while end < len(text) and text[end] in "”’』」":
+        end += 1
+    return start, min(end, len(text))
+
+
+def _pub_date(doc: Doc):
+    from datetime import date
+
+    return date.fromisoformat(doc._.pub_date) if doc._.pub_date else None

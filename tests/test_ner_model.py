@@ -1,0 +1,117 @@
+"""Tests of the shipped character-level NER model (``models/ner``); no training here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ner_features import bio_spans, chunk_bounds, normalize_text
+from pipeline.ner_model import CharNER
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+
+# Invented city-daily sentences; every name and place here is made up.
+SENTENCES = {
+    "市委书记王建国在湘江区调研时强调，要加快推进老旧小区改造。": [
+        ("王建国", "PER"),
+        ("湘江区", "LOC"),
+    ],
+    "昨天，青山市人民政府与北湖大学签署战略合作协议。": [
+        ("青山市人民政府", "ORG"),
+        ("北湖大学", "ORG"),
+    ],
+    "副市长李红梅来到南岭县，看望慰问困难群众。": [
+        ("李红梅", "PER"),
+        ("南岭县", "LOC"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def ner() -> CharNER:
+    return CharNER.load(MODEL_DIR)
+
+
+def check_spans(text: str, spans: list[tuple[int, int, str]]) -> None:
+    previous_end = 0
+    for start, end, label in spans:
+        assert previous_end <= start < end <= len(text)
+        assert label in CharNER.labels
+        previous_end = end
+
+
+def test_labels(ner: CharNER) -> None:
+    assert ner.labels == ("PER", "LOC", "ORG")
+
+
+def test_finds_entities_in_news_sentences(ner: CharNER) -> None:
+    texts = list(SENTENCES)
+    for text, spans in zip(texts, ner.predict(texts)):
+        check_spans(text, spans)
+        found = {(text[start:end], label) for start, end, label in spans}
+        for entity in SENTENCES[text]:
+            assert entity in found, (text, found)
+
+
+def test_offsets_survive_chunking(ner: CharNER) -> None:
+    sentence = next(iter(SENTENCES))
+    (alone,) = ner.predict([sentence])
+    # Long text: punctuation-free filler forces hard cuts before the sentence starts.
+    prefix = "的" * 1234 + "。\n\n"
+    text = (prefix + sentence) * 4
+    (spans,) = ner.predict([text])
+    check_spans(text, spans)
+    entities = [(text[s:e], label) for s, e, label in spans]
+    expected = [(sentence[s:e], label) for s, e, label in alone]
+    for entity in expected:
+        assert entities.count(entity) == 4
+
+
+def test_odd_inputs_do_not_crash(ner: CharNER) -> None:
+    texts = [
+        "",
+        "\n",
+        "   ",
+        "GDP增长6.5%，iPhone 15于2024年9月在Apple Store发售。",
+        "ＡＢＣ１２３，ａｂｃ\n第二行\r\n第三行\t完",
+        "😀🚀 emoji & <html> ™",
+        ("市委书记王建国在湘江区调研" * 400)[:5000],
+    ]
+    results = ner.predict(texts, batch_size=3)
+    assert len(results) == len(texts)
+    assert results[0] == [] and results[1] == []
+    for text, spans in zip(texts, results):
+        check_spans(text, spans)
+    assert ner.predict([]) == []
+
+
+def test_missing_model_dir(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-model"
+    with pytest.raises(FileNotFoundError, match="no-such-model"):
+        CharNER.load(missing)
+
+
+def test_missing_model_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="model.onnx"):
+        CharNER.load(tmp_path)
+
+
+def test_bio_spans_repairs_stray_inside_tags() -> None:
+    tags = ["I-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "B-ORG"]
+    assert bio_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 6, "ORG"), (6, 7, "ORG")]
+
+
+def test_chunks_cover_text_and_respect_cap() -> None:
+    text = "第一句。第二句很长" + "字" * 600 + "，尾巴！\n" + "最后"
+    bounds = chunk_bounds(text, 250)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(0 < end - start <= 250 for start, end in bounds)
+    assert chunk_bounds("", 250) == []
+
+
+def test_normalisation_keeps_length() -> None:
+    text = "ＡＢ１２ 3\u3000x\n年"
+    norm = normalize_text(text)
+    assert len(norm) == len(text)
+    assert norm == "AB00 0 x 年"
