@@ -26,6 +26,8 @@ def build_nlp(config: Config) -> Language:
     RETURNS (Language): the pipeline.
     """
     nlp = spacy.blank("zh")
+    # No parser: long stories cost linear memory, so spaCy's 1M-character guard is lifted.
+    nlp.max_length = 50_000_000
     problems = []
     for i, stage in enumerate(config.stages):
         if not stage.enabled or stage.name in ("clean", "segment"):

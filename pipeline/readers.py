@@ -73,7 +73,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise ReadError("not text: no encoding (UTF-8, UTF-16, GB18030, …) decodes it")
+        raise ReadError("binary or undecodable file: no text encoding (UTF-8, UTF-16, GB18030, …) fits")
     return _checked(str(best), best.encoding)
 
 

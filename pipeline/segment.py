@@ -280,8 +280,11 @@ def _assign_headlines(drafts: list[_Draft], gaps: list[list[Block]]) -> None:
     tail_has = _has_headline(gaps[-1])
     _, splits = max(best.items(), key=lambda kv: kv[1][0] - (0 if kv[0] or tail_has else 0.5))[1]
     for k, j in enumerate(splits, start=1):
-        drafts[k - 1].trail.extend(gaps[k][:j])
-        drafts[k].lead.extend(gaps[k][j:])
+        for i, block in enumerate(gaps[k]):
+            # A caption goes with the headline above it; with none above, with the body.
+            follows_next = i >= j if block.kind == HEADLINE else any(
+                b.kind == HEADLINE for b in gaps[k][j:i])
+            (drafts[k].lead if follows_next else drafts[k - 1].trail).append(block)
     drafts[-1].trail.extend(gaps[-1])
 
 
@@ -326,9 +329,8 @@ def _finish(page: Page, story_id: str, draft: _Draft) -> Story:
         raw_block = next(b for b in draft.items if b.kind == DATELINE).text
         head.append(raw_block.slice(0, len(dateline.text)))
     before = Cleaned.join(head, "\n")
-    sep = "\n" if before.text else ""
     text = Cleaned.join([before, body, *(c.text for c in captions)], "\n")
-    body_start = len(before.text) + len(sep)
+    body_start = len(before.text) + (1 if before.text and body.text else 0)
     photographers = [n for c in captions for n in _caption_credits(c.text.text)]
     return Story(
         story_id=story_id, doc=page.doc, text=text.text,

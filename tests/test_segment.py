@@ -1,0 +1,160 @@
+"""Story segmentation on hand-written pages (invented people and places)."""
+from collections import Counter
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.clean import clean_page
+from pipeline.datelines import parse_dateline
+from pipeline.segment import read_blocks, segment_page, NOISE
+from pipeline.types import Page
+
+
+def stories_of(raw, name="p.txt"):
+    return segment_page(Page(doc=name, path=name, raw=raw))
+
+
+# Headline after its body (story 1), headline before its body (story 2), kicker + headline.
+AFTER_AND_BEFORE = """\
+湘州日报·掌上湘州讯（记者/周
+立新） 3月 14日，我市召开优化营
+商环境工作推进会。市长李文华强调，
+要持续优化营商环境。
+
+李文华在营商环境推进会上强调
+
+营商环境要持续优化
+
+河西区春季植树
+活动启动
+
+湘州日报·掌上湘州讯（记者/何
+雨晴） 3月 12日，河西区启动春季植
+树活动，机关干部种下樟树500余株。
+"""
+
+
+def test_headline_after_and_before_body():
+    s1, s2 = stories_of(AFTER_AND_BEFORE)
+    assert s1.headline == "营商环境要持续优化"
+    assert s1.subheadlines == ("李文华在营商环境推进会上强调",)
+    assert s1.dateline == "湘州日报·掌上湘州讯（记者/周立新）"
+    assert s1.reporters == ("周立新",)
+    assert s1.body.startswith("3月14日，我市召开") and s1.body.endswith("持续优化营商环境。")
+    assert s2.headline == "河西区春季植树活动启动"
+    assert s2.body.startswith("3月12日，河西区启动春季植树活动")
+
+
+def test_two_stories_without_blank_line():
+    raw = (
+        "湘州日报·掌上湘州讯（记者/邓子健）近日，经开区新引进项目18个。\n"
+        " 湘州日报·掌上湘州讯（记者/黄磊 通讯员/钟敏）日前，青山区人民法院揭牌成立诉讼服务中心。\n"
+    )
+    s1, s2 = stories_of(raw)
+    assert s1.body == "近日，经开区新引进项目18个。"
+    assert s2.reporters == ("黄磊",) and s2.correspondents == ("钟敏",)
+
+
+MARKDOWN = """\
+# 青山区“家门口就业”服务站开张
+
+湘州日报·掌上湘州记者/周立新 通讯员/钟敏
+
+3月15日,市民在服务站咨询岗位信息。  
+湘州日报·掌上湘州记者/黄磊 摄
+
+3月15日,青山区首个服务站揭牌成立。副市长刘芳出席。
+
+## 1 一站式服务
+
+服务站实行“一窗受理、全程代办”。
+
+扫二维码观看视频  
+湘州日报·掌上湘州  
+记者/周立新 制作
+
+## 河西区启动春季植树活动
+
+湘州日报·掌上湘州讯(记者/何雨晴)3月12日,河西区启动春季植树活动。
+"""
+
+
+def test_markdown_headings_crossheads_and_captions():
+    s1, s2 = stories_of(MARKDOWN, "p.md")
+    assert s1.headline == "青山区“家门口就业”服务站开张"
+    assert s1.subheadlines == ("一站式服务",)
+    assert s1.dateline == "湘州日报·掌上湘州记者/周立新 通讯员/钟敏"
+    assert s1.photographers == ("黄磊",)
+    assert len(s1.captions) == 2 and s1.captions[1].startswith("扫二维码观看视频")
+    assert "咨询岗位信息" not in s1.body and "扫二维码" not in s1.body
+    assert s2.headline == "河西区启动春季植树活动"
+    assert s2.dateline == "湘州日报·掌上湘州讯(记者/何雨晴)"
+
+
+def test_pdf_crossheads_split_from_body():
+    raw = (
+        "湘州日报·掌上湘州记者/陈晓\n通讯员/王涛 李明\n\n"
+        "青石板小路蜿蜒向前，村口的老樟树\n下，几位老人正在下棋聊天。\n\n"
+        "变了村貌，美了乡风\n今年以来，枫林县开展人居环境整治\n行动，村容村貌焕然一新。\n\n"
+        "枫林乡村庭院美\n"
+    )
+    (story,) = stories_of(raw)
+    assert story.dateline == "湘州日报·掌上湘州记者/陈晓 通讯员/王涛 李明"
+    assert story.correspondents == ("王涛", "李明")
+    assert story.subheadlines == ("变了村貌，美了乡风",)
+    assert story.headline == "枫林乡村庭院美"
+
+
+def test_single_story_without_dateline():
+    raw = "春到枫林\n\n枫林县的油菜花开了，游客络绎不绝。当地\n村民借势发展乡村旅游。\n"
+    (story,) = stories_of(raw)
+    assert story.headline == "春到枫林" and story.dateline is None
+    assert story.body.startswith("枫林县的油菜花开了")
+
+
+def test_page_header_is_not_a_story():
+    raw = "责任编辑：王芳\n\n本报讯（记者 张三）近日，青山区召开会议。\n"
+    blocks = read_blocks(clean_page(raw))
+    assert blocks[0].kind == NOISE
+    (story,) = stories_of(raw)
+    assert story.reporters == ("张三",)
+
+
+def test_other_papers_datelines():
+    for text, reporters in [
+        ("本报讯（记者 张三 李四 通讯员 王五）近日", ("张三", "李四")),
+        ("新华社长沙3月20日电（记者 赵六）", ("赵六",)),
+        ("湘江晚报讯（记者/钱七）", ("钱七",)),
+    ]:
+        assert parse_dateline(text).reporters == reporters
+    assert parse_dateline("本报讯 近日，我市").text == "本报讯"
+
+
+def test_story_ids_are_unique_and_ordered():
+    stories = stories_of(AFTER_AND_BEFORE, "2023-03-15-p1.txt")
+    assert [s.story_id for s in stories] == ["2023-03-15-p1-s1", "2023-03-15-p1-s2"]
+
+
+page_text = st.lists(
+    st.one_of(
+        st.text(alphabet="湘州日报讯记者通讯员（）/ 市委书记召开会议。，、“”#\n0123456789月日", max_size=60),
+        st.sampled_from(["", "湘州日报·掌上湘州讯（记者/周立新）", "## 2 小标题", "记者/黄磊 摄",
+                         "扫二维码观看视频", "责任编辑：王芳"]),
+    ),
+    max_size=25,
+).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(page_text)
+def test_never_crashes_and_every_body_char_in_one_story(raw):
+    page = Page(doc="p.txt", path="p.txt", raw=raw)
+    stories = segment_page(page)
+    used = Counter(o for s in stories for o in s.offsets if o >= 0)
+    assert all(n == 1 for n in used.values()), "a raw character is in two stories"
+    noise = {o for b in read_blocks(clean_page(raw)) if b.kind == NOISE for o in b.text.offsets}
+    expected = {o for line in clean_page(raw) for ch, o in zip(line.text.text, line.text.offsets)
+                if not ch.isspace()} - noise
+    assert expected <= set(used), "a character of the page is in no story"
+    for s in stories:
+        assert len(s.offsets) == len(s.text)
+        assert 0 <= s.body_start <= s.body_end <= len(s.text)
