@@ -48,7 +48,7 @@ COUNT_UNITS = frozenset({
 IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
-    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -72,14 +72,16 @@ _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so that 个月 beats 个."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 # Arabic numbers may not continue a code or a longer number (SET150S, 1.5.2).
 _AR = r"(?<![A-Za-z0-9.,])[0-9]+(?:,[0-9]{3})*(?:[.．·][0-9]+)?"
 # Chinese numbers start with a digit or 十/百/千 (万亩 is a name, not 10000 亩);
-# 第二, 初三, 周一, 统一, 唯一 and 之一 are no counts.
-_CN = r"(?<![第初周统唯之专万〇○零一二两三四五六七八九十百千])[一二两三四五六七八九十百千][〇○零一二两三四五六七八九十百千万亿]*"
+# 第二, 初三, 周一, 统一, 唯一 and 之一 are no counts, 几十/数百 no exact ones.
+_CN = (r"(?<![第初周统唯之专几数若好万〇○零一二两三四五六七八九十百千])"
+       r"[一二两三四五六七八九十百千][〇○零一二两三四五六七八九十百千万亿]*")
 # 千 before 米/克/瓦/伏 is part of the unit (3千米 is 3 km, not 3000 m).
 _MAG = r"(?:万亿|千万|百万|亿|万|千(?![米克瓦伏])|百)"
 _NUM = rf"(?:{_AR}{_MAG}?|{_CN})"
@@ -89,17 +91,22 @@ _RANGE_SEP = "(?:——|[—–\\-~～至到])"
 _UNITS = _alternation(_UNIT_LABELS)
 
 _FIGURE_RE = re.compile(
-    rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：](?P<r2>[0-9]+(?:\.[0-9]+)?)"
-    rf"(?![0-9]){_BOUND}?)"
-    rf"|(?P<fraction>百分之(?P<pct>[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十百点]+)"
-    rf"{_BOUND}?)"
+    rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：]"
+    rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
+    rf"|(?P<fraction>百分之"
+    rf"(?P<pct>[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十百点]+){_BOUND}?)"
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?)"
 )
-_QUOTED_RE = re.compile(r"《[^》]*》|“[^”]{0,12}”|「[^」]{0,12}」|\"[^\"]{0,12}\"|『[^』]{0,12}』")
+# Titles always; quotes only when short enough to be a slogan or label, since
+# long quotations are reported speech whose figures are real.
+_QUOTED_RE = re.compile(
+    r"《[^》]*》|“[^”]{0,12}”|「[^」]{0,12}」|\"[^\"]{0,12}\"|『[^』]{0,12}』")
 _IDIOM_RE = re.compile(_alternation(IDIOMS))
 _QUALIFIER_BEFORE_RE = re.compile(f"(?:{_alternation(QUALIFIER_VERBS)})$")
+# Two neighbouring digits make an approximate range: 两三种, 三四十人.
+_CN_PAIR_RE = re.compile("([一二两三四五六七八九])([二两三四五六七八九])(.*)")
 _BOUND_END_RE = re.compile(f"{_BOUND}$")
 _CLOCK_LIKE_RE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}$")
 
@@ -167,8 +174,10 @@ def _parse_cn_integer(numeral: str) -> Decimal:
 
 
 def _blocked_ranges(text: str, dates) -> list[tuple[int, int]]:
-    """Spans where numbers are not figures (dates, short quotes, titles, idioms),
-    merged and sorted so that ``_inside`` can bisect them."""
+    """Spans where numbers are not figures: dates, short quotes, titles, idioms.
+
+    RETURNS (list[tuple[int, int]]): sorted, merged spans, for ``_inside``.
+    """
     ranges = sorted([*dates, *(match.span() for pattern in (_QUOTED_RE, _IDIOM_RE)
                                for match in pattern.finditer(text))])
     merged: list[tuple[int, int]] = []
@@ -197,10 +206,12 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     if unit == "级" and low != "两":
         return True  # counts of levels say 两级; 一级/二级/3级 name a class
     following = text[end:end + 2]
+    if following.startswith("级"):
+        return True  # 七十公斤级, 三年级: a weight class or a school year
     if low in _CN_SMALL_UNITS and following.startswith(("“", "《")):
         return True  # 百名“…达人”, 十佳“…”: a round number naming an honour
-    if unit in DURATION_UNITS and following.startswith(("级", "代") + NAME_TAILS):
-        return True
+    if unit in DURATION_UNITS and following.startswith(("代", "年") + NAME_TAILS):
+        return True  # 三年行动计划, 50周年: a name or an anniversary
     if low == "一" and not match.group("high"):
         if following.startswith(unit):
             return True  # 一个个, 一幅幅
@@ -222,13 +233,25 @@ def _qualifier(match: re.Match, text: str) -> str | None:
     return verb.group() if verb else None
 
 
+def _low_high(match: re.Match) -> tuple[str, str | None]:
+    """The range ends as numerals: ``3—11`` or an approximate ``两三``/``七八千``."""
+    low, high = match.group("low"), match.group("high")
+    pair = _CN_PAIR_RE.match(low)
+    if high or not pair:
+        return low, high
+    first, second, rest = pair.groups()
+    ordered = sorted((first, second), key=_CN_DIGITS.__getitem__)
+    return ordered[0] + rest, ordered[1] + rest
+
+
 def _count_figure(match: re.Match, text: str) -> FigureMention:
+    """A number, range or approximation with its unit (``3000余万元``, ``3—11岁``)."""
     magnitude = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1
-    high = match.group("high")
+    low, high = _low_high(match)
     unit = match.group("unit")
     return FigureMention(
         match.start(), match.end(), match.group(),
-        float(parse_number(match.group("low")) * magnitude),
+        float(parse_number(low) * magnitude),
         float(parse_number(high) * magnitude) if high else None,
         _UNIT_SPELLING.get(unit, unit), _qualifier(match, text), _UNIT_LABELS[unit])
 

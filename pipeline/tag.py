@@ -16,6 +16,7 @@ gaps unless it is told to overwrite.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -76,21 +77,32 @@ def char_span(doc: Doc, start: int, end: int, label: str, fine: str | None = Non
 
 # --------------------------------------------------------------------------- dates/figures
 @Language.factory("date_figure_ruler", assigns=["doc.ents", "doc._.figures"],
-                  default_config={"describe_figures": True})
-def make_date_figure_ruler(nlp: Language, name: str, describe_figures: bool) -> "DateFigureRuler":
+                  default_config={"describe_figures": True, "date_style": "expression",
+                                  "vague_dates": False})
+def make_date_figure_ruler(nlp: Language, name: str, describe_figures: bool,
+                           date_style: Literal["expression", "word_parts"],
+                           vague_dates: bool) -> "DateFigureRuler":
     """Create the rule-based DATE and FIGURE tagger.
 
     describe_figures (bool): also find each figure's measure, subject and time.
+    date_style (str): ``expression`` tags a whole date expression (GUIDELINES §4:
+        ``2021年11月20日10时``); ``word_parts`` tags its word-sized parts (``4月``,
+        ``29日``), the convention of People's-Daily-style corpora.
+    vague_dates (bool): also tag vague time adverbs (``目前``, ``现在``), which
+        GUIDELINES excludes and People's-Daily-style corpora include.
     """
-    return DateFigureRuler(name, describe_figures=describe_figures)
+    return DateFigureRuler(name, describe_figures, date_style, vague_dates)
 
 
 class DateFigureRuler:
     """DATE and FIGURE entities from :mod:`pipeline.dates` and :mod:`pipeline.figures`."""
 
-    def __init__(self, name: str, describe_figures: bool = True) -> None:
+    def __init__(self, name: str, describe_figures: bool = True,
+                 date_style: str = "expression", vague_dates: bool = False) -> None:
         self.name = name
         self.describe_figures = describe_figures
+        self.date_style = date_style
+        self.vague_dates = vague_dates
 
     def __call__(self, doc: Doc) -> Doc:
         dates, figures = self.match(doc)
@@ -112,8 +124,8 @@ class DateFigureRuler:
         from .figures import describe
 
         spans, rows = [], []
-        for d in dates:
-            span = char_span(doc, d.start, d.end, "DATE", d.fine_label, self.name, d.iso)
+        for start, end, fine, iso in self._date_spans(doc.text, dates):
+            span = char_span(doc, start, end, "DATE", fine, self.name, iso)
             if span is not None:
                 spans.append(span)
         for f in figures:
@@ -130,6 +142,32 @@ class DateFigureRuler:
                          "fine_label": f.fine_label, **context})
         merge_ents(doc, spans, overwrite=True)
         doc._.figures = rows
+
+    def _date_spans(self, text: str, dates: list) -> list[tuple[int, int, str, str | None]]:
+        """Date spans in the configured style: (start, end, fine label, ISO)."""
+        from .dates import FULLWIDTH_DIGITS, VAGUE_TIME, split_parts
+
+        out = []
+        # Parts come back with half-width digits; the translation keeps offsets.
+        plain = text.translate(FULLWIDTH_DIGITS)
+        for d in dates:
+            if self.date_style == "expression":
+                out.append((d.start, d.end, d.fine_label, d.iso))
+                continue
+            pos = d.start
+            for part, kind in split_parts(d.text):
+                at = plain.find(part.translate(FULLWIDTH_DIGITS), pos, d.end)
+                if at < 0:
+                    continue
+                pos = at + len(part)
+                if kind != "suffix":
+                    out.append((at, pos, d.fine_label, d.iso))
+        if self.vague_dates:
+            taken = [(d.start, d.end) for d in dates]
+            for match in VAGUE_TIME.finditer(text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    out.append((match.start(), match.end(), "DATE", None))
+        return out
 
 
 # ------------------------------------------------------------------------------ NER model

@@ -1,0 +1,196 @@
+"""Tests for the rule-based DATE/TIME recogniser (GUIDELINES §4 DATE).
+
+All sentences are invented, in the style of a city daily.
+"""
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import find_dates, resolve, split_parts
+
+PUB = datetime.date(2021, 11, 20)
+
+
+def spans(text: str) -> list[str]:
+    return [mention.text for mention in find_dates(text, PUB)]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("11月19日，青禾区召开秋冬季防火工作会。", ["11月19日"]),
+    ("截至10月底，松溪县共发放贷款3亿元。", ["10月底"]),
+    ("预警自2021年11月20日10时起解除。", ["2021年11月20日10时"]),
+    ("到2025年，全市新能源车保有量翻番。", ["2025年"]),
+    ("18日，记者来到白鹭镇金桥村。", ["18日"]),
+    ("演出于21时结束。", ["21时"]),
+    ("17日凌晨，一辆货车在兰溪大道侧翻。", ["17日凌晨"]),
+    ("20日上午10时许，消防员赶到现场。", ["20日上午10时许"]),
+    ("11月11日上午8时许，市民王某报警。", ["11月11日上午8时许"]),
+    ("17日当天，云岭社区组织义诊。", ["17日当天"]),
+    ("今年来，枫林街道新增绿地两处。", ["今年来"]),
+    ("今年以来，全市新增市场主体1万户。", ["今年以来"]),
+    ("近年来，桃源村发展油茶产业。", ["近年来"]),
+    ("近日，星沙中学获评文明校园。", ["近日"]),
+    ("柳湾区日前出台新规。", ["日前"]),
+    ("当天，鹿鸣公园游客如织。", ["当天"]),
+    ("当晚，志愿者又回到村里。", ["当晚"]),
+    ("当天上午10时，首趟列车发出。", ["当天上午10时"]),
+    ("当天17时，雨势减弱。", ["当天17时"]),
+    ("未来三天以阴雨天气为主。", ["未来三天"]),
+    ("未来五年，园区将投资百亿元。", ["未来五年"]),
+    ("双休日期间，景区客流平稳。", ["双休日期间"]),
+    ("傍晚时分，广场上跳起了舞。", ["傍晚时分"]),
+    ("今年国庆节期间，全市接待游客80万人次。", ["今年国庆节期间"]),
+    ("去年，该县粮食产量创新高。", ["去年"]),
+    ("明年，新馆将对外开放。", ["明年"]),
+    ("上月，青禾区开展安全检查。", ["上月"]),
+    ("本月，全市启动冬季征兵。", ["本月"]),
+    ("昨天，松溪县下了第一场雪。", ["昨天"]),
+    ("上周，市民李晓峰捡到钱包。", ["上周"]),
+    ("二○二一年十一月二十日，展览开幕。", ["二○二一年十一月二十日"]),
+    ("十一月，湘山茶园进入采摘尾声。", ["十一月"]),
+    ("周三晚上，社区放映露天电影。", ["周三晚上"]),
+    ("春节期间，全市公交正常运营。", ["春节期间"]),
+    ("中秋节前夕，志愿者走访独居老人。", ["中秋节前夕"]),
+    ("６日晚，晨光剧院上演新戏。", ["６日晚"]),
+    ("工程将于2022年上半年完工。", ["2022年上半年"]),
+    ("上世纪90年代，这里还是一片荒地。", ["上世纪90年代"]),
+    ("管控时间为20日零时至16时。", ["20日零时", "16时"]),
+    ("展期为5月1日至3日。", ["5月1日", "3日"]),
+])
+# fmt: on
+def test_finds_guideline_dates(text, expected):
+    assert spans(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    "目前，白鹭镇已建成污水处理站。",
+    "如今，金桥村家家通了自来水。",
+    "当前正值秋收关键期。",
+    "最近，不少市民反映噪音问题。",
+    "过去，这条路坑坑洼洼。",
+    "长期以来，该厂坚持技术创新。",
+    "今后，我们将继续加大投入。",
+    "下一步，青禾区将推广这一做法。",
+    "他在基层工作多年。",
+    "每年，村里都举办丰收节。",
+    "药品每月15日统一配送。",
+    "项目建设历时8个月。",
+    "雨情持续36小时以上。",
+    "为期一周的培训圆满结束。",
+    "全市启动三年行动计划。",
+    "他一时难以接受。",
+    "兰溪街道提出三点建议。",
+    "新区18号楼已封顶。",
+    "游客用100日元购买纪念品。",
+    "节日前，超市备足了货源。",
+    "这次年会在松溪县召开。",
+])
+# fmt: on
+def test_skips_non_dates(text):
+    assert spans(text) == []
+
+
+def test_strips_prepositions():
+    text = "截至2021年10月底，从今年1月起，于20日到22日"
+    assert spans(text) == ["2021年10月底", "今年1月", "20日", "22日"]
+
+
+def test_offsets_and_fullwidth_digits():
+    text = "本报讯１１月２０日上午，松溪县召开会议。"
+    (mention,) = find_dates(text, PUB)
+    assert text[mention.start:mention.end] == mention.text == "１１月２０日上午"
+    assert mention.iso == "2021-11-20"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("11月19日", "2021-11-19"),
+    ("18日", "2021-11-18"),
+    ("25日", "2021-11-25"),
+    ("10月底", "2021-10"),
+    ("今年", "2021"),
+    ("今年来", "2021"),
+    ("去年", "2020"),
+    ("明年", "2022"),
+    ("上月", "2021-10"),
+    ("本月", "2021-11"),
+    ("昨天", "2021-11-19"),
+    ("17日凌晨", "2021-11-17"),
+    ("17日当天", "2021-11-17"),
+    ("2021年11月20日10时", "2021-11-20"),
+    ("二○二一年十一月二十日", "2021-11-20"),
+    ("今年国庆节期间", "2021-10-01"),
+    ("周三", "2021-11-17"),
+    ("上周五", "2021-11-12"),
+    ("2025年", "2025"),
+    ("近日", None),
+    ("日前", None),
+    ("近年来", None),
+    ("当天", None),
+    ("上周", None),
+    ("21时", None),
+    ("未来三天", None),
+    ("春节期间", None),
+    ("今年春节期间", "2021"),
+    ("目前", None),
+])
+# fmt: on
+def test_resolve(text, expected):
+    assert resolve(text, PUB) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, pub, expected", [
+    ("28日", datetime.date(2021, 11, 3), "2021-10-28"),
+    ("3日", datetime.date(2021, 11, 29), "2021-12-03"),
+    ("12月30日", datetime.date(2022, 1, 4), "2021-12-30"),
+    ("1月2日", datetime.date(2021, 12, 28), "2022-01-02"),
+    ("11月19日", None, None),
+    ("2021年11月19日", None, "2021-11-19"),
+    ("2月30日", datetime.date(2021, 3, 1), None),
+])
+# fmt: on
+def test_resolve_picks_the_nearest_year_or_month(text, pub, expected):
+    assert resolve(text, pub) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("21时", "TIME"), ("傍晚时分", "TIME"), ("当晚", "TIME"), ("上午10时许", "TIME"),
+    ("20日上午10时许", "DATE"), ("今年", "DATE"), ("双休日", "DATE"),
+])
+def test_fine_label(text, expected):
+    assert find_dates(text)[0].fine_label == expected
+
+
+def test_split_parts():
+    assert split_parts("2021年11月20日上午10时许") == [
+        ("2021年", "year"), ("11月", "month"), ("20日", "day"),
+        ("上午", "part_of_day"), ("10时", "clock"), ("许", "suffix")]
+
+
+# Characters that date patterns are made of, so that hypothesis builds near misses.
+DATE_ALPHABET = list("0123456789０１２３年月日号时点分半许底初前后今去明当天晚上午下周"
+                     "星期一二三四五六七八九十零○百千万至到，。近来以每第节春国庆 a")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(DATE_ALPHABET), max_size=60))
+def test_never_crashes_and_spans_are_consistent(text):
+    mentions = find_dates(text, PUB)
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert previous_end <= mention.start < mention.end
+        previous_end = mention.end
+        assert mention.fine_label in ("DATE", "TIME")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_never_crashes_on_any_text(text):
+    for mention in find_dates(text):
+        assert text[mention.start:mention.end] == mention.text

@@ -1,0 +1,169 @@
+"""Tests for the rule-based FIGURE recogniser (GUIDELINES §4 FIGURE, §7).
+
+All sentences are invented, in the style of a city daily.
+"""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import find_dates
+from pipeline.figures import describe, find_figures, parse_number
+
+
+def figures(text: str) -> list[tuple]:
+    dates = [(mention.start, mention.end) for mention in find_dates(text)]
+    return [(fig.text, fig.value, fig.value_max, fig.unit, fig.qualifier)
+            for fig in find_figures(text, dates)]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("全年实现税收84.71亿元。", [("84.71亿元", 8471000000, None, "元", None)]),
+    ("优良天数占比20%以上。", [("20%以上", 20, None, "%", "以上")]),
+    ("师生比控制在1.8:1以内。", [("1.8:1以内", 1.8, None, "比", "以内")]),
+    ("村里筹资近30万元修路。", [("近30万元", 300000, None, "元", "近")]),
+    ("院内种下两棵桂花树。", [("两棵", 2, None, "棵", None)]),
+    ("近百家企业参展。", [("近百家", 100, None, "家", "近")]),
+    ("货车载重110吨至360吨不等。",
+     [("110吨", 110, None, "吨", None), ("360吨", 360, None, "吨", None)]),
+    ("活动面向3—11岁儿童。", [("3—11岁", 3, 11, "岁", None)]),
+    ("吸引2000余人参加。", [("2000余人", 2000, None, "人", "余")]),
+    ("4000多名志愿者上岗。", [("4000多名", 4000, None, "名", "多")]),
+    ("全县共有农家乐45家。", [("45家", 45, None, "家", None)]),
+    ("大桥建设历时8个月。", [("8个月", 8, None, "个月", None)]),
+    ("降雨持续36小时以上。", [("36小时以上", 36, None, "小时", "以上")]),
+    ("为期一周的集训结束。", [("一周", 1, None, "周", None)]),
+    ("三市联合执法。", [("三市", 3, None, "市", None)]),
+    ("出台六项措施。", [("六项", 6, None, "项", None)]),
+    ("建成五个示范点。", [("五个", 5, None, "个", None)]),
+    ("新增４５家门店。", [("４５家", 45, None, "家", None)]),
+    ("追回欠款1,200万元。", [("1,200万元", 12000000, None, "元", None)]),
+    ("降幅达百分之二十。", [("百分之二十", 20, None, "%", "达")]),
+    ("新建厂房3.5万平方米。", [("3.5万平方米", 35000, None, "平方米", None)]),
+    ("接待游客1.2万人次。", [("1.2万人次", 12000, None, "人次", None)]),
+    ("打造千亿元产业集群。", [("千亿元", 1e11, None, "元", None)]),
+    ("培训超过500人。", [("500人", 500, None, "人", "超过")]),
+    ("仅用3天完成搬迁。", [("3天", 3, None, "天", "仅用")]),
+    ("绿道全长3千米。", [("3千米", 3, None, "千米", None)]),
+    ("两级联动推进。", [("两级", 2, None, "级", None)]),
+    ("每户补贴二十多万元。", [("二十多万元", 200000, None, "元", "多")]),
+    ("项目总投资3000余万元。", [("3000余万元", 30000000, None, "元", "余")]),
+    ("工期3至5年。", [("3至5年", 3, 5, "年", None)]),
+    ("补助20万至30万元。", [("20万至30万元", 200000, 300000, "元", None)]),
+    ("村民养了两三头牛。", [("两三头", 2, 3, "头", None)]),
+    ("增长１３．５％。", [("１３．５％", 13.5, None, "%", None)]),
+])
+# fmt: on
+def test_finds_figures(text, expected):
+    assert figures(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    "11月19日，青禾区召开会议。",
+    "2021年，松溪县脱贫摘帽。",
+    "深入推进“三清两化”行动。",
+    "学习《白鹭镇五年发展规划》。",
+    "第二场比赛在鹿鸣体育馆举行。",
+    "首批学员顺利结业。",
+    "一是加强领导，二是压实责任。",
+    "水质达到Ⅲ级标准。",
+    "空气质量为二级标准。",
+    "她是三年级学生。",
+    "村口有一座石桥。",
+    "一批新项目开工。",
+    "这是一场硬仗。",
+    "一个个难题被攻克。",
+    "几个村民围了过来。",
+    "多个部门联合检查。",
+    "打好四大战役。",
+    "实施六大行动。",
+    "围绕双碳目标。",
+    "他是单位的一把手。",
+    "服务走进千家万户。",
+    "全市实施三年行动计划。",
+    "引进SET150S矿用车。",
+    "数百人围观。",
+    "他获得七十公斤级冠军。",
+    "时间定在10:30。",
+    "评出百名“最美家庭”。",
+    "喜迎建校50周年。",
+])
+# fmt: on
+def test_skips_non_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("84.71亿元", "MONEY"), ("20%以上", "PERCENT"), ("3个百分点", "PERCENT"),
+    ("3.5万平方米", "QUANTITY"), ("8个月", "QUANTITY"), ("45家", "CARDINAL"),
+    ("1.8:1", "CARDINAL"),
+])
+def test_fine_label(text, expected):
+    assert find_figures(text)[0].fine_label == expected
+
+
+@pytest.mark.parametrize("numeral, expected", [
+    ("84.71亿", 8471000000), ("1,200万", 12000000), ("两千三百万", 23000000),
+    ("千亿", 10**11), ("一百零八", 108), ("十", 10), ("三点五", 3.5), ("４５", 45),
+])
+def test_parse_number(numeral, expected):
+    assert parse_number(numeral) == expected
+
+
+def test_skips_numbers_inside_given_dates():
+    text = "未来三天有雨。"
+    assert find_figures(text) != []
+    assert find_figures(text, [(0, 4)]) == []
+
+
+# fmt: off
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("截至10月底，青禾区共有民宿45家，实现营业收入3.2亿元。", "3.2亿元",
+     {"measure": "营业收入", "subject": "青禾区", "time": "截至10月底"}),
+    ("今年以来，我市新增城镇就业岗位1.5万个。", "1.5万个",
+     {"measure": "城镇就业岗位", "subject": "我市", "time": "今年以来"}),
+    ("松溪县油茶种植面积达到12万亩。", "12万亩",
+     {"measure": "油茶种植面积", "subject": "松溪县", "time": None}),
+    ("大家一起动手。", None, None),
+])
+# fmt: on
+def test_describe(sentence, figure, expected):
+    found = find_figures(sentence)
+    if figure is None:
+        assert found == []
+        return
+    (fig,) = [fig for fig in found if fig.text == figure]
+    assert describe(sentence, fig) == expected
+
+
+def test_describe_with_offset():
+    story = "鹿鸣社区讯。截至9月底，金桥村累计接待游客8000人次。"
+    sentence_start = story.index("截至")
+    (fig,) = find_figures(story)
+    described = describe(story[sentence_start:], fig, offset=sentence_start)
+    assert described == {"measure": "接待游客", "subject": "金桥村",
+                         "time": "截至9月底"}
+
+
+FIGURE_ALPHABET = list("0123456789０１,.．:：%％—-至到一二两三四五六七八九十百千万亿"
+                       "余多近以上下内元家人个月年天吨米平方第首“”《》级 a")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(FIGURE_ALPHABET), max_size=60))
+def test_never_crashes_and_spans_are_consistent(text):
+    previous_end = 0
+    for fig in find_figures(text):
+        assert text[fig.start:fig.end] == fig.text
+        assert previous_end <= fig.start < fig.end
+        previous_end = fig.end
+        assert fig.fine_label in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+        describe(text, fig)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_never_crashes_on_any_text(text):
+    for fig in find_figures(text):
+        assert text[fig.start:fig.end] == fig.text
