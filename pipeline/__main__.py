@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
+    # Dask's scheduler and workers narrate every connection at INFO.
+    for noisy in ("distributed", "dask"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     from .config import ConfigError
 
     try:
