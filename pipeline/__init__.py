@@ -34,7 +34,7 @@ def load_nlp(config_path: str | Path = "configs/default.yaml"):
 
 def run(config: Config | str | Path, **kwargs):
     """Run a config (or a config path) end to end. RETURNS (Summary): what was done."""
-    from .run import run as _run
+    from .runner import run as _run
 
     if not isinstance(config, Config):
         config = load_config(config)

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .run import run
+    from .runner import run
 
     config = load_config(args.config, input=args.input, output=args.output,
                          workers=args.workers)

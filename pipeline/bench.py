@@ -39,7 +39,7 @@ def bench(config_path: str, copies: int = 20, input_spec: str | None = None,
     from .export import story_rows
     from .nlp import build_nlp, make_docs
     from .readers import find_pages, read_page
-    from .run import run
+    from .runner import run
     from .segment import segment_page
 
     config = load_config(config_path, input=input_spec, workers=workers)

@@ -19,7 +19,7 @@ from .export import Row
 
 def _process_partition(config: Config, paths: list[str]) -> list[list[Row]]:
     from .parallel import worker_nlp
-    from .run import process_page
+    from .runner import process_page
 
     nlp = worker_nlp(config)
     return [process_page(nlp, Path(p), config) for p in paths]

@@ -40,7 +40,7 @@ def _init_worker() -> None:
 
 
 def _process(config: Config, path: Path) -> list[Row]:
-    from .run import process_page
+    from .runner import process_page
 
     return process_page(worker_nlp(config), path, config)
 

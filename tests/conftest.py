@@ -25,7 +25,7 @@ def sample_table(tmp_path_factory, default_config):
     """The default pipeline run once over the shipped samples: (summary, rows)."""
     import json
 
-    from pipeline.run import run
+    from pipeline.runner import run
 
     out = tmp_path_factory.mktemp("run") / "knowledge.jsonl"
     config = default_config.model_copy(update={"output": str(out)})

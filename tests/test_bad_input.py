@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.config import ConfigError, validate
 from pipeline.readers import ReadError, decode, publication_date
-from pipeline.run import run
+from pipeline.runner import run
 
 PAGE = "湘州日报·掌上湘州讯（记者/周立新）3月14日，我市召开优化营商环境工作推进会。\n\n营商环境推进会召开\n"
 MINIMAL_STAGES = [{"name": "clean"}, {"name": "segment"}]
