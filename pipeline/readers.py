@@ -17,7 +17,8 @@ from .types import Page
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _NAME_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})(?!\d)")
-_TEXT_DATE = re.compile(r"(20\d{2}|19\d{2})年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)")
+_MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)")
+_FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 class ReadError(Exception):
@@ -91,20 +92,32 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
 def publication_date(name: str, text: str, configured: date | None = None) -> date | None:
     """The page's publication date: from the config, else the file name, else the text.
 
+    From the text: a masthead date (``2021年11月20日 星期六``) near the top, else an
+    estimate: the latest full date (year, month and day) the page mentions. News reports
+    the recent past, so that date is at most a few days before publication; month-day
+    dates are then resolved in the right year.
+
     name (str): the file name (``2021-11-20-p3.txt`` and ``20211120.txt`` both work).
-    text (str): the page text, searched for a masthead date (``2021年11月20日 星期六``).
+    text (str): the page text.
     configured (date | None): a date given in the config, which wins.
     RETURNS (date | None): the date, or None when nothing gives one.
     """
     if configured:
         return configured
-    for source, pattern in ((name, _NAME_DATE), (text[:3000], _TEXT_DATE)):
+    for source, pattern in ((name, _NAME_DATE), (text[:3000], _MASTHEAD_DATE)):
         for match in pattern.finditer(source):
-            try:
-                return date(*(int(g) for g in match.groups()))
-            except ValueError:
-                continue
-    return None
+            found = _date(match)
+            if found:
+                return found
+    mentioned = [d for d in map(_date, _FULL_DATE.finditer(text)) if d]
+    return max(mentioned) if mentioned else None
+
+
+def _date(match: re.Match) -> date | None:
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
 
 
 def read_page(path: Path, pub_date: date | None = None) -> Page:

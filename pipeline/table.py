@@ -1,0 +1,118 @@
+"""Loading the knowledge table into pandas, and the views the notebooks use.
+
+``read_table(path)`` returns one DataFrame per row kind with proper dtypes: dates as
+``datetime64``, numbers as ``float64``, lists as Python lists, offsets as nullable ints.
+``write_parquet(path)`` writes the same frames beside the JSONL (``parquet: true``).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+KINDS = ("doc", "story", "entity", "figure", "official", "event", "participation")
+# fmt: off
+DATE_COLUMNS = {"doc": ["pub_date"], "story": ["date", "pub_date"], "event": ["date"]}
+FLOAT_COLUMNS = {"figure": ["value", "value_max"]}
+INT_COLUMNS = {"story": ["n_chars", "body_start", "body_end"], "entity": ["start", "end"],
+               "figure": ["start", "end"], "official": ["start", "end"],
+               "event": ["start", "end"], "doc": ["n_stories", "n_chars"]}
+LIST_COLUMNS = {"story": ["subheadlines", "reporters", "correspondents", "photographers",
+                          "captions"],
+                "official": ["titles"], "participation": ["titles"]}
+# fmt: on
+
+
+def read_table(path: str | Path) -> dict[str, pd.DataFrame]:
+    """Load a knowledge table (JSONL) as one DataFrame per kind.
+
+    path (str | Path): the JSONL file written by ``python -m pipeline run``.
+    RETURNS (dict[str, pd.DataFrame]): frames keyed by kind (``story``, ``entity``…); a kind
+        with no rows gives an empty frame.
+    """
+    rows: dict[str, list[dict]] = {kind: [] for kind in KINDS}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                rows.setdefault(row["kind"], []).append(row)
+    return {kind: _typed(kind, pd.DataFrame(items)) for kind, items in rows.items()}
+
+
+def _typed(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    for col in DATE_COLUMNS.get(kind, []):
+        if col in frame:
+            frame[col] = pd.to_datetime(frame[col], errors="coerce", format="ISO8601")
+    for col in FLOAT_COLUMNS.get(kind, []):
+        if col in frame:
+            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in INT_COLUMNS.get(kind, []):
+        if col in frame:
+            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    for col in LIST_COLUMNS.get(kind, []):
+        if col in frame:
+            frame[col] = frame[col].apply(lambda v: list(v) if isinstance(v, list) else [])
+    return frame
+
+
+def write_parquet(path: str | Path) -> Path:
+    """Write a table's frames as Parquet files in ``<path>.parquet.d/<kind>.parquet``.
+
+    path (str | Path): the JSONL table.
+    RETURNS (Path): the folder written.
+    """
+    path = Path(path)
+    folder = path.with_name(path.name + ".parquet.d")
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, frame in read_table(path).items():
+        if not frame.empty:
+            frame.to_parquet(folder / f"{kind}.parquet", index=False)
+    return folder
+
+
+def official_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Who took part in what: one row per (person, event) with the event's facts.
+
+    tables (dict[str, pd.DataFrame]): from :func:`read_table`.
+    RETURNS (pd.DataFrame): person, role, titles, event name, type, date, place, story.
+    """
+    parts, events = tables["participation"], tables["event"]
+    if parts.empty or events.empty:
+        return pd.DataFrame(columns=["person", "role", "titles", "event", "type", "date",
+                                     "place", "story_id"])
+    merged = parts.merge(events[["event_id", "name", "type", "date", "place"]],
+                         on="event_id", how="left")
+    merged = merged.rename(columns={"name": "event"})
+    return merged[["person", "role", "titles", "event", "type", "date", "place",
+                   "story_id"]].sort_values(["date", "person"], na_position="last")
+
+
+def titles_over_time(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    """Every title one official is given, with the date of the story that gives it.
+
+    tables (dict[str, pd.DataFrame]): from :func:`read_table`.
+    name (str): the official's name.
+    RETURNS (pd.DataFrame): date, title, story_id; one row per title and story.
+    """
+    officials, stories = tables["official"], tables["story"]
+    mine = officials[officials["name"] == name].explode("titles")
+    mine = mine.merge(stories[["story_id", "date"]], on="story_id", how="left")
+    return mine.rename(columns={"titles": "title"})[["date", "title", "story_id"]]
+
+
+def largest_figures(tables: dict[str, pd.DataFrame], unit: str = "元",
+                    n: int = 10) -> pd.DataFrame:
+    """The largest amounts in one unit, with what they measure and where they come from.
+
+    tables (dict[str, pd.DataFrame]): from :func:`read_table`.
+    unit (str): the unit to rank (``元``, ``人``, ``吨``…).
+    n (int): how many.
+    RETURNS (pd.DataFrame): text, value, measure, subject, time, headline.
+    """
+    figures, stories = tables["figure"], tables["story"]
+    if figures.empty:
+        return pd.DataFrame(columns=["text", "value", "measure", "subject", "time", "headline"])
+    chosen = figures[figures["unit"] == unit].nlargest(n, "value")
+    chosen = chosen.merge(stories[["story_id", "headline"]], on="story_id", how="left")
+    return chosen[["text", "value", "measure", "subject", "time", "headline"]]
