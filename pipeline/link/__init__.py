@@ -1,0 +1,226 @@
+"""The ``official_event_linker`` stage: officials, events and who took part in them.
+
+Reads PERSON/PLACE/DATE entities and the story metadata; writes ``doc._.officials``,
+``doc.spans["official"]`` (title + name), ``doc._.events`` and ``doc._.participations``
+(SCHEMA rows ``official``, ``event``, ``participation``; GUIDELINES §5, §6).
+
+The rules live in pure modules, testable without a pipeline: :mod:`pipeline.titles`
+(titles, shared with the tag stage), and in this package ``text`` (sentences, clauses),
+``patterns`` (trigger vocabulary), ``triggers`` (one recogniser per kind of clause),
+``events`` (selection, dates, places) and ``roles`` (participants).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
+from ..titles import OfficialMention, find_titles
+from .events import Event, StoryContext, find_events
+from .roles import RoleMention, find_roles, primary_roles
+
+LINKER = "official_event_linker"
+CREDIT_KEYS = ("reporters", "correspondents", "photographers")
+
+
+@Language.factory(
+    LINKER,
+    requires=["doc.ents"],
+    assigns=["doc._.officials", "doc._.events", "doc._.participations"],
+    default_config={
+        "spans_key": "official",
+        "lead_sentences": 3,
+        "lead_start": 4,
+        "min_headline_bigrams": 3,
+    },
+)
+def make_official_event_linker(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    lead_sentences: int,
+    lead_start: int,
+    min_headline_bigrams: int,
+) -> "OfficialEventLinker":
+    """Create the linker.
+
+    nlp (Language): the pipeline.
+    name (str): the component's name.
+    spans_key (str): span group for title+name spans.
+    lead_sentences (int): sentences, from the first with a trigger, that make the lead.
+    lead_start (int): body sentences within which the lead must start, unless its
+        event shares words with the headline.
+    min_headline_bigrams (int): character bigrams shared with the headline that make a
+        late trigger or a campaign the story's news.
+    RETURNS (OfficialEventLinker): the component.
+    """
+    return OfficialEventLinker(
+        name,
+        spans_key=spans_key,
+        lead_sentences=lead_sentences,
+        lead_start=lead_start,
+        min_headline_bigrams=min_headline_bigrams,
+    )
+
+
+class OfficialEventLinker:
+    """Finds titled officials, the story's events and their participants' roles."""
+
+    def __init__(
+        self,
+        name: str,
+        spans_key: str = "official",
+        lead_sentences: int = 3,
+        lead_start: int = 4,
+        min_headline_bigrams: int = 3,
+    ) -> None:
+        """name (str): component name. Other arguments: see the factory."""
+        self.name = name
+        self.spans_key = spans_key
+        self.lead_sentences = lead_sentences
+        self.lead_start = lead_start
+        self.min_headline_bigrams = min_headline_bigrams
+
+    def __call__(self, doc: Doc) -> Doc:
+        """doc (Doc): a tagged story. RETURNS (Doc): the same Doc, annotated."""
+        officials, events, roles = self.match(doc)
+        self.set_annotations(doc, officials, events, roles)
+        return doc
+
+    def match(
+        self, doc: Doc
+    ) -> tuple[list[OfficialMention], list[Event], list[RoleMention]]:
+        """Find officials, events and role mentions without changing the Doc.
+
+        doc (Doc): a story with ``doc.ents`` and ``doc._.story``.
+        RETURNS (tuple): title mentions, events and role mentions, each in text order.
+        """
+        ctx = self.context(doc)
+        officials = find_titles(doc.text, ctx.persons)
+        events = find_events(
+            ctx, self.lead_sentences, self.lead_start, self.min_headline_bigrams
+        )
+        roles = find_roles(
+            doc.text, ctx.body, ctx.persons, events, _name_ends(officials)
+        )
+        return officials, events, roles
+
+    def context(self, doc: Doc) -> StoryContext:
+        """What the rules need to know about the story: text, body, entities, city.
+
+        Reporters and everyone named inside the credit line are left out of the persons:
+        they are never officials or participants.
+
+        doc (Doc): a story.
+        RETURNS (StoryContext): the story's context.
+        """
+        story = doc._.story or {}
+        credited = {n for key in CREDIT_KEYS for n in story.get(key) or ()}
+        dateline = story.get("dateline") or ""
+        at = doc.text.find(dateline) if dateline else -1
+        credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
+        persons = [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and e.text not in credited
+            and not credit_span[0] <= e.start_char < credit_span[1]
+        ]
+        headline = "".join(
+            [story.get("headline") or "", *(story.get("subheadlines") or ())]
+        )
+        return StoryContext(
+            text=doc.text,
+            body=(story.get("body_start") or 0, story.get("body_end") or len(doc.text)),
+            headline=headline,
+            persons=persons,
+            places=[
+                (e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE"
+            ],
+            dates=[
+                (e.start_char, e.end_char, e._.normalized)
+                for e in doc.ents
+                if e.label_ == "DATE"
+            ],
+            city=doc._.city,
+        )
+
+    def set_annotations(
+        self,
+        doc: Doc,
+        officials: list[OfficialMention],
+        events: list[Event],
+        roles: list[RoleMention],
+    ) -> None:
+        """Write officials, the ``official`` span group, events and participations.
+
+        doc (Doc): the story.
+        officials (list[OfficialMention]): from :meth:`match`.
+        events (list[Event]): from :meth:`match`.
+        roles (list[RoleMention]): from :meth:`match`.
+        """
+        text = doc.text
+        story_id = (doc._.story or {}).get("story_id") or "story"
+        merged = merge_officials(officials)
+        doc._.officials = merged
+        spans = [
+            doc.char_span(*m.span, label="OFFICIAL", alignment_mode="expand")
+            for m in officials
+        ]
+        doc.spans[self.spans_key] = [s for s in spans if isinstance(s, Span)]
+        ids = [f"{story_id}-e{n}" for n in range(1, len(events) + 1)]
+        doc._.events = [
+            {
+                "event_id": eid,
+                "name": text[ev.start : ev.end],
+                "type": ev.type,
+                "date": ev.date,
+                "place": ev.place,
+                "evidence": text[ev.sentence[0] : ev.sentence[1]],
+                "start": ev.start,
+                "end": ev.end,
+            }
+            for eid, ev in zip(ids, events)
+        ]
+        titles = {o["name"]: o["titles"] for o in merged}
+        doc._.participations = [
+            {
+                "event_id": ids[index],
+                "person": person,
+                "role": mention.role,
+                "titles": list(titles.get(person, [])),
+                "evidence": text[mention.evidence[0] : mention.evidence[1]],
+            }
+            for (index, person), mention in primary_roles(roles, text).items()
+        ]
+
+
+def _name_ends(officials: list[OfficialMention]) -> dict[tuple[int, int], int]:
+    """Where each name's trailing titles and their closing bracket or comma end."""
+    ends = {}
+    for mention in officials:
+        after = [t.end for t in mention.titles if t.start >= mention.end]
+        if after:
+            ends[(mention.start, mention.end)] = max(after) + 1
+    return ends
+
+
+def merge_officials(mentions: list[OfficialMention]) -> list[dict]:
+    """One official per person name, titles merged in order of first appearance.
+
+    mentions (list[OfficialMention]): title mentions of a story, in text order.
+    RETURNS (list[dict]): ``{"name", "titles", "start", "end"}``; the offsets are
+        those of the first title+name span.
+    """
+    merged: dict[str, dict] = {}
+    for mention in mentions:
+        start, end = mention.span
+        entry = merged.setdefault(
+            mention.name,
+            {"name": mention.name, "titles": [], "start": start, "end": end},
+        )
+        for title in mention.titles:
+            if title.text not in entry["titles"]:
+                entry["titles"].append(title.text)
+    return list(merged.values())

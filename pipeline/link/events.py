@@ -1,0 +1,179 @@
+"""The events of a story: which triggers count, and their dates and places (§6).
+
+Pure functions on the story text and entity offsets; :mod:`pipeline.link` calls
+:func:`find_events` and writes the result to the Doc. The triggers themselves are found
+by :mod:`pipeline.link.triggers`.
+
+Why conservative: every extra event is a false positive, and a story reports one
+newsworthy activity in its lead far more often than several. So a story gets the events
+of its *lead* (the first sentences that hold a trigger, one event per type; a lead that
+starts late in the body must share words with the headline), plus investigations and
+disciplinary decisions wherever they are written, plus at most one campaign whose name
+shares words with the headline. Events mentioned as background (conveyed spirit,
+earlier dates, instructions in speeches) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import patterns as P
+from .text import clauses, containing, sentences
+from .triggers import Event, Span, StoryContext, candidates
+
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Found anywhere in a story, not only in its lead: the news of a discipline story.
+DECISIONS = ("investigation", "discipline")
+# Types that default to the paper's city when the text names no place.
+CITY_DEFAULT_TYPES = frozenset("meeting inspection conference press_conference".split())
+
+
+def find_events(
+    ctx: StoryContext,
+    lead_sentences: int = 3,
+    lead_start: int = 4,
+    min_headline_bigrams: int = 3,
+) -> list[Event]:
+    """The story's newsworthy events, in text order, with dates and places resolved.
+
+    ctx (StoryContext): the story.
+    lead_sentences (int): sentences, from the first with a trigger, that form the lead.
+    lead_start (int): a lead trigger after this many body sentences must share
+        ``min_headline_bigrams`` with the headline (a meeting recalled in a feature is
+        background).
+    min_headline_bigrams (int): character bigrams shared with the headline that make a
+        late trigger or a campaign the story's news.
+    RETURNS (list[Event]): the selected events.
+    """
+    sents = sentences(ctx.text, *ctx.body)
+    lead_date = _lead_date(ctx, sents)
+    found = [
+        replace(ev, date=event_date(ctx, ev, lead_date), place=event_place(ctx, ev))
+        for sent in sents
+        for ev in candidates(ctx, sent)
+    ]
+    found = [ev for ev in found if not _earlier_than(ev, lead_date)]
+    overlap = {
+        ev: _shared_bigrams(ctx.headline, ctx.text[ev.start : ev.end]) for ev in found
+    }
+    about_headline = {ev for ev, n in overlap.items() if n >= min_headline_bigrams}
+    return _select(sents, found, lead_sentences, lead_start, about_headline, overlap)
+
+
+def event_date(ctx: StoryContext, ev: Event, lead_date: str | None) -> str | None:
+    """The ISO date of an event: the nearest DATE before its trigger in its sentence.
+
+    A vague date (近日, 日前, 今年) gives None (GUIDELINES §6); an anaphoric one
+    (当天) or a bare clock time takes the previous full date of the story; a sentence
+    without a date takes the lead's date (``11月19日，我市召开…``, then ``会议强调…``).
+
+    ctx (StoryContext): the story.
+    ev (Event): the event.
+    lead_date (str | None): the date of the story's first sentence.
+    RETURNS (str | None): ISO date or None.
+    """
+    before = [d for d in ctx.dates if ev.sentence[0] <= d[0] < ev.trigger]
+    if not before:
+        return lead_date
+    start, end, value = before[-1]
+    if value and FULL_DATE.match(value):
+        return value
+    if P.VAGUE_DATE.search(ctx.text[start:end]):
+        return None
+    earlier = [v for s, _, v in ctx.dates if s < start and v and FULL_DATE.match(v)]
+    return earlier[-1] if earlier else lead_date
+
+
+def event_place(ctx: StoryContext, ev: Event) -> str | None:
+    """Where an event happened: a venue, a visited place, the subject place, or 我市.
+
+    ctx (StoryContext): the story.
+    ev (Event): the event (its name span and trigger).
+    RETURNS (str | None): the place as written, the city for 我市, or None.
+    """
+    text, clause = ctx.text, containing(clauses(ctx.text, *ev.sentence), ev.trigger)
+    clause_start = clause[0] if clause else ev.sentence[0]
+    venue = re.search(r"在([^，,。；在]{2,25})$", text[clause_start : ev.trigger])
+    if venue and ev.kind != "inspection" and P.VENUE_END.search(venue.group(1)):
+        return venue.group(1)
+    travel = P.TRAVEL_PREFIX.search(text, clause_start, ev.trigger)
+    if travel:
+        target = travel.group(1)
+        # 来株 abbreviates the city to its first character; 来我市 is the city itself.
+        if ctx.city and (P.SELF_REFERENCE.fullmatch(target) or target == ctx.city[0]):
+            return ctx.city
+        return target
+    inside = [
+        (s, e) for s, e in ctx.places if clause_start <= s < max(ev.end, ev.trigger)
+    ]
+    if inside:
+        return text[inside[0][0] : inside[0][1]]
+    if (
+        P.SELF_REFERENCE.match(text, clause_start, ev.trigger)
+        or ev.type in CITY_DEFAULT_TYPES
+    ):
+        return ctx.city
+    return None
+
+
+def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
+    """The date of the story's first sentence (vague dates give None)."""
+    if not sents:
+        return None
+    first = [d for d in ctx.dates if sents[0][0] <= d[0] < sents[0][1]]
+    if not first:
+        return None
+    value = first[0][2]
+    return value if value and FULL_DATE.match(value) else None
+
+
+def _earlier_than(ev: Event, lead_date: str | None) -> bool:
+    """An event dated before the story's date is background (17日 in a 20日 story)."""
+    return bool(lead_date and ev.date and ev.date < lead_date)
+
+
+def _select(
+    sents: list[Span],
+    found: list[Event],
+    lead_sentences: int,
+    lead_start: int,
+    about_headline: set[Event],
+    overlap: dict[Event, int],
+) -> list[Event]:
+    """Lead events (one per type), decisions, and the campaign the headline is about."""
+    lead = [
+        ev
+        for ev in found
+        if ev.kind not in DECISIONS + ("campaign",)
+        and (sents.index(ev.sentence) < lead_start or ev in about_headline)
+    ]
+    first = sents.index(lead[0].sentence) if lead else 0
+    window = set(sents[first : first + lead_sentences])
+    chosen: dict[tuple[str, str], Event] = {}
+    for ev in found:
+        key = (ev.type, ev.kind if ev.type == "other" else "")
+        if key not in chosen and (
+            ev.kind in DECISIONS or (ev in lead and ev.sentence in window)
+        ):
+            chosen[key] = ev
+    campaigns = [
+        ev
+        for ev in found
+        if ev.kind == "campaign"
+        and ev in about_headline
+        and (ev.sentence in window or not lead)
+    ]
+    if campaigns:
+        chosen[("other", "campaign")] = max(campaigns, key=overlap.__getitem__)
+    return sorted(chosen.values(), key=lambda ev: ev.trigger)
+
+
+def _shared_bigrams(a: str, b: str) -> int:
+    """How many character bigrams two strings share (punctuation ignored)."""
+
+    def grams(s: str) -> set[str]:
+        s = re.sub(r"[^\w]", "", s)
+        return {s[i : i + 2] for i in range(len(s) - 1)}
+
+    return len(grams(a) & grams(b))

@@ -1,0 +1,93 @@
+"""Trigger vocabulary for the events of a city-daily story (GUIDELINES §6).
+
+Only words and regexes live here; :mod:`pipeline.events` applies them. Each group is
+named for the kind of clause it recognises, so a new trigger goes next to its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first, so the longest one matches."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# Patterns below are applied with ``match(text, pos)``, never with ``^`` (which would
+# not match at ``pos``).
+# fmt: off
+# Nouns that end an event name, by event type. Bare 展 and 节 are not listed: they end
+# ordinary words (发展, 环节), so only their compounds are.
+EVENT_NOUNS: dict[str, tuple[str, ...]] = {
+    "press_conference": ("新闻发布会", "发布会", "新闻通气会", "通气会", "新闻通报会"),
+    "conference": ("代表大会", "党代会", "大会", "论坛", "峰会", "年会"),
+    "exhibition": ("联展", "展览", "书画展", "摄影展", "美术展", "艺术展", "成果展",
+                   "图片展", "作品展", "博览会", "展销会", "交易会"),
+    "ceremony": ("仪式", "典礼"),
+    "meeting": ("座谈会", "培训会", "推进会", "调度会", "部署会", "动员会", "工作会",
+                "协调会", "交流会", "汇报会", "研讨会", "联席会", "常务会", "常委会",
+                "全会", "例会", "现场会", "观摩会", "分析会", "恳谈会", "见面会",
+                "视频会", "会议", "培训班", "讲座", "宣讲会", "推介会", "洽谈会",
+                "招商会", "对接会", "报告会", "表彰会", "团拜会", "茶话会", "听证会",
+                "评审会", "论证会", "说明会", "述职会", "誓师会"),
+    "other": ("活动", "比赛", "大赛", "竞赛", "课", "展演", "演出", "晚会", "运动会",
+              "马拉松", "文化节",
+              "旅游节", "艺术节", "音乐节", "美食节", "读书节", "科技节", "体育节"),
+}
+NOUN_TYPE = {noun: kind for kind, nouns in EVENT_NOUNS.items() for noun in nouns}
+EVENT_NOUN = re.compile(_alternation(tuple(NOUN_TYPE)))
+EVENT_NOUN_AT_END = re.compile(f"(?:{EVENT_NOUN.pattern})$")
+# Everything up to the *last* event noun of a clause (相关工作会议, not 相关工作会).
+UP_TO_LAST_NOUN = re.compile(f"(?:“[^”]*”|[^“”])*(?:{EVENT_NOUN.pattern})", re.S)
+
+# "我市召开X座谈会": a holding verb followed by the event's name.
+HOLD_VERB = re.compile(r"(?:组织召开|召开|举行|举办)了?")
+# A name that is only a generic noun takes its subject: "市委常委会召开会议".
+GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全体会议"})
+# "X在Y开幕": the name before a venue and an opening verb.
+OPEN_VERB = re.compile(r"(?:隆重|正式|盛大|顺利|如期)?"
+                       r"(?:召开|举行|举办|开幕|开展|开馆|启幕"
+                       r"|揭幕|开赛|开班|开讲)")
+# An inspection led by a person or a delegation ("X调研", "X带队督查", "来株调研").
+INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡查|走访")
+# Words before an inspection verb that make it someone else's activity or a noun.
+NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|组织|配合|在)$")
+# Words after an inspection verb that make it a noun or an attribute ("调研中",
+# "考察调研、", "来湘考察的客商").
+INSPECT_AS_NOUN = re.compile(r"(?:中|时|后|期间|组|、|的|工作|情况|报告|成果)")
+TRAVEL_PREFIX = re.compile(r"(?:来到|来|到|赴|前往)([^，,。；、]{1,10}?)$")
+# Ceremonies named by their act, ending their clause: "X揭牌成立", "Y项目开工仪式"
+# (not "新开工项目", which describes projects).
+CEREMONY_VERB = re.compile(r"(?:揭牌|挂牌|授牌|开工|奠基|竣工|签约|开业|开园)"
+                           r"(?:成立|仪式|典礼)?了?$")
+# Investigations and disciplinary decisions (the 双开 of an official).
+INVESTIGATION = re.compile(r"立案审查调查|纪律审查和监察调查|审查调查|立案调查|纪律审查"
+                           r"|监察调查")
+DISCIPLINE = re.compile(r"开除党籍|开除公职|“?双开”?|撤销[^，。]{0,10}职务|留党察看")
+# Announcements that are a story's news: alerts lifted or issued, things put into use.
+ALERT = re.compile(r"(?:解除|发布|启动|终止)[^，,。；]{0,20}?预警")
+IN_OPERATION = re.compile(r"投入运行|投入使用|投入运营|建成投产|正式投产|正式运行"
+                          r"|正式通车"
+                          r"|正式开通|正式上线")
+# A campaign run by a place or body: "开展X创建活动", "将开展X专项整治".
+CAMPAIGN_VERB = re.compile(r"(?:深入开展|全力推进|开展|推进|启动|实施)")
+CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|行动|监督工作|工作)")
+
+# Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
+BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于")
+BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
+# Instructions in speeches ("要开展…", "必须加强督查"), not events.
+MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争")
+# Event dates that carry no day (GUIDELINES §6: null for 近日, 日前, 今年).
+VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
+# Leading words of a name that are not part of it.
+NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|一场|一次|一堂"
+                       r"|一节|一个|本次|此次)+")
+ORGANISER = re.compile(r"[^，。]*?(?:主办|承办|举办|指导|联合|共同举办)的")
+# A venue written as "在Y" names a building, site or unit (在市博物馆开幕), not an act.
+VENUE_END = re.compile(r"(?:馆|中心|广场|大厦|剧院|会堂|礼堂|酒店|宾馆|学校|校区|班"
+                       r"|室|厅|园|基地|村|社区|镇|乡|街道|区|县|市|场|院|楼|站|港"
+                       r"|城)$")
+SELF_REFERENCE = re.compile(r"(?:我市|本市|全市)")
+# fmt: on

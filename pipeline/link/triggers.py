@@ -1,0 +1,262 @@
+"""Event triggers: one recogniser per kind of clause, each returning :class:`Event` s.
+
+A recogniser reads one clause of one sentence and returns the events it names, with the
+name span as written (``我市召开X座谈会`` → ``X座谈会``). Selection among them,
+dates and places are :mod:`pipeline.link.events`' job; the vocabulary is in
+:mod:`pipeline.link.patterns`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import patterns as P
+from .text import clauses
+
+Span = tuple[int, int]
+Date = tuple[int, int, "str | None"]
+# Types whose people take part by presiding, speaking, attending (not decisions).
+PARTICIPANT_TYPES = frozenset(
+    "meeting inspection conference press_conference ceremony exhibition".split()
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of a story, as offsets into the Doc text.
+
+    kind (str): which recogniser found it (``held``, ``inspection``, ``campaign``...).
+    type (str): the schema type (meeting, inspection, ..., other).
+    start (int): offset of the name.
+    end (int): offset after the name.
+    trigger (int): offset of the trigger word.
+    sentence (Span): offsets of the evidence sentence.
+    place (str | None): venue or place, resolved.
+    date (str | None): ISO date, resolved.
+    subjects (tuple[Span, ...]): PERSON spans investigated or disciplined.
+    """
+
+    kind: str
+    type: str
+    start: int
+    end: int
+    trigger: int
+    sentence: Span
+    place: str | None = None
+    date: str | None = None
+    subjects: tuple[Span, ...] = ()
+
+    @property
+    def takes_participants(self) -> bool:
+        """RETURNS (bool): people can preside, speak or attend (not a decision or a
+        campaign); any held or opened activity qualifies (运动会开幕, 副市长X宣布…)."""
+        return self.type in PARTICIPANT_TYPES or self.kind in ("held", "opened")
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What the event recognisers need to know about a story.
+
+    text (str): the Doc text.
+    body (Span): offsets of the body.
+    headline (str): headline and kickers, for choosing among campaigns.
+    persons (list[Span]): PERSON spans, reporters excluded.
+    places (list[Span]): PLACE spans.
+    dates (list[Date]): DATE spans with their normalised ISO value or None.
+    city (str | None): the paper's city, for 我市.
+    """
+
+    text: str
+    body: Span
+    headline: str
+    persons: list[Span]
+    places: list[Span]
+    dates: list[Date]
+    city: str | None
+
+
+def candidates(ctx: StoryContext, sent: Span) -> list[Event]:
+    """Every event named in one sentence, background mentions removed.
+
+    ctx (StoryContext): the story.
+    sent (Span): offsets of the sentence.
+    RETURNS (list[Event]): events in clause order, without date or place.
+    """
+    out: list[Event] = []
+    for clause in clauses(ctx.text, *sent):
+        for recogniser in RECOGNISERS:
+            for ev in recogniser(ctx, sent, clause):
+                if not _is_background(ctx.text, clause, ev):
+                    out.append(ev)
+    return out
+
+
+def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``召开/举行/举办 + name ending in an event noun`` (我市召开X座谈会)."""
+    text, out = ctx.text, []
+    for verb in P.HOLD_VERB.finditer(text, clause[0], clause[1]):
+        name = P.UP_TO_LAST_NOUN.match(text, verb.end(), clause[1])
+        if not name:
+            continue
+        noun = P.EVENT_NOUN_AT_END.search(text, verb.end(), name.end())
+        start = verb.end()
+        if text[start : name.end()] in P.GENERIC_NAMES:
+            start = _name_start(ctx, clause[0], verb.start())
+        kind = P.NOUN_TYPE[noun.group()]
+        out.append(Event("held", kind, start, name.end(), verb.start(), sent))
+    return out
+
+
+def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``name (在 venue) + 开幕/举行/开展`` (X联展在Y开幕, 一场X课在Y开展)."""
+    text, out = ctx.text, []
+    for verb in P.OPEN_VERB.finditer(text, clause[0], clause[1]):
+        name_end = verb.start()
+        at = text.rfind("在", clause[0], name_end)
+        if at > clause[0] and P.EVENT_NOUN_AT_END.search(text, clause[0], at):
+            name_end = at
+        noun = P.EVENT_NOUN_AT_END.search(text, clause[0], name_end)
+        start = _name_start(ctx, clause[0], name_end)
+        if noun and name_end - start > len(noun.group()):
+            out.append(
+                Event(
+                    "opened",
+                    P.NOUN_TYPE[noun.group()],
+                    start,
+                    name_end,
+                    verb.start(),
+                    sent,
+                )
+            )
+    return out
+
+
+def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """An inspection with a named leader or a travel prefix (X带队督查Y, 来株调研Y)."""
+    text, out = ctx.text, []
+    for verb in P.INSPECT_VERB.finditer(text, clause[0], clause[1]):
+        if P.NOT_LEADING.search(
+            text, clause[0], verb.start()
+        ) or P.INSPECT_AS_NOUN.match(text, verb.end()):
+            continue
+        prefix = P.TRAVEL_PREFIX.search(text, clause[0], verb.start())
+        led = any(sent[0] <= s < verb.start() for s, _ in ctx.persons)
+        if led or prefix:
+            start = prefix.start() if prefix else verb.start()
+            out.append(
+                Event("inspection", "inspection", start, clause[1], verb.start(), sent)
+            )
+    return out
+
+
+def _ceremony(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """A ceremony named by its act at the end of a clause (X揭牌成立)."""
+    text, out = ctx.text, []
+    for verb in P.CEREMONY_VERB.finditer(text, clause[0], clause[1]):
+        start = _name_start(ctx, clause[0], verb.start())
+        out.append(Event("ceremony", "ceremony", start, verb.end(), verb.start(), sent))
+    return out
+
+
+def _investigation(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``对X…进行立案审查调查`` or ``X…接受审查调查``: X is the investigated subject."""
+    text, out = ctx.text, []
+    for verb in P.INVESTIGATION.finditer(text, clause[0], clause[1]):
+        at = text.rfind("对", clause[0], verb.start())
+        start = at if at >= 0 else _name_start(ctx, clause[0], verb.start())
+        # Without 对, the subject is named earlier in the sentence (X涉嫌…，接受…调查).
+        first = start if at >= 0 else sent[0]
+        subjects = tuple(p for p in ctx.persons if first <= p[0] < verb.start())
+        out.append(
+            Event(
+                "investigation",
+                "investigation",
+                start,
+                verb.end(),
+                verb.start(),
+                sent,
+                subjects=subjects,
+            )
+        )
+    return out
+
+
+def _discipline(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``给予X开除党籍处分``-style decisions, the news of a 双开 story."""
+    text, out = ctx.text, []
+    for verb in P.DISCIPLINE.finditer(text, clause[0], clause[1]):
+        at = text.rfind("给予", clause[0], verb.start())
+        start = at if at >= 0 else _name_start(ctx, clause[0], verb.start())
+        subjects = tuple(p for p in ctx.persons if clause[0] <= p[0] < clause[1])
+        end = verb.end() + 2 if text.startswith("处分", verb.end()) else verb.end()
+        out.append(
+            Event(
+                "discipline", "other", start, end, verb.start(), sent, subjects=subjects
+            )
+        )
+    return out
+
+
+def _announcement(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """An alert lifted or issued, or something put into operation (type ``other``)."""
+    text, out = ctx.text, []
+    for match in P.ALERT.finditer(text, clause[0], clause[1]):
+        out.append(
+            Event("alert", "other", match.start(), match.end(), match.start(), sent)
+        )
+    for match in P.IN_OPERATION.finditer(text, clause[0], clause[1]):
+        # "…完成实验，正式投入运行": a bare predicate takes the clause before it.
+        start = _name_start(ctx, clause[0], match.start())
+        if match.start() - start < 6:
+            earlier = [c for c in clauses(text, *sent) if c[1] <= clause[0]]
+            start = earlier[-1][0] if earlier else start
+        out.append(Event("operation", "other", start, match.end(), match.start(), sent))
+    return out
+
+
+def _campaign(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``开展/推进 + X活动/工作``: a campaign, kept only if the headline is about it."""
+    text, out = ctx.text, []
+    for verb in P.CAMPAIGN_VERB.finditer(text, clause[0], clause[1]):
+        nouns = list(P.CAMPAIGN_NOUN.finditer(text, verb.end(), clause[1]))
+        if nouns and nouns[-1].start() - verb.end() >= 4:
+            out.append(
+                Event(
+                    "campaign", "other", verb.end(), nouns[-1].end(), verb.start(), sent
+                )
+            )
+    return out
+
+
+RECOGNISERS = (
+    _held,
+    _opened,
+    _inspection,
+    _ceremony,
+    _investigation,
+    _discipline,
+    _announcement,
+    _campaign,
+)
+
+
+def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
+    """Start of a name within a clause: past dates, 近日/一场 and ``由…主办的``."""
+    start = clause_start
+    for s, e, _ in ctx.dates:
+        if s == start and e <= limit:
+            start = e
+    organiser = P.ORGANISER.match(ctx.text, start, limit)
+    start = organiser.end() if organiser else start
+    lead = P.NAME_LEAD.match(ctx.text, start, limit)
+    return lead.end() if lead else start
+
+
+def _is_background(text: str, clause: Span, ev: Event) -> bool:
+    """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
+    before = text[clause[0] : ev.trigger]
+    return bool(
+        P.BACKGROUND_BEFORE.search(before)
+        or P.MODAL.search(before)
+        or (ev.kind == "held" and P.BACKGROUND_AFTER.match(text, ev.end))
+    )

@@ -1,0 +1,382 @@
+"""Features, data reading and span helpers shared by NER training and inference.
+
+Everything here is plain Python + numpy so that ``pipeline.ner_model`` can run without
+torch, and so that training and inference build their inputs with the very same code.
+
+Per character the model sees three things:
+
+* the character id (after normalisation, see :func:`normalize_text`);
+* the ids of the left bigram (previous char + char) and right bigram (char + next char);
+* ``LEXICON_DIM`` binary lexicon bits: whether some lexicon word of a given length
+  bucket Begins / is in the Middle of / Ends on the character, or the character itself
+  is a Single-character word (a SoftLexicon-like signal without word embeddings).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+TAGS: tuple[str, ...] = ("O", *(f"{p}-{lab}" for lab in LABELS for p in "BI"))
+PAD, UNK = "<pad>", "<unk>"
+# Bigram boundary markers: control characters never occur in normalised text.
+BOS, EOS = "\x02", "\x03"
+# Sentence-final punctuation that ends a chunk (the char stays in the chunk).
+SENTENCE_ENDS = frozenset("。！？；!?;\n")
+# Softer break points used only when a sentence is longer than the chunk cap.
+CLAUSE_ENDS = frozenset("，、：,: ")
+MAX_WORD_LEN = 10
+# Word-length buckets for the lexicon bits: 2, 3, 4, 5+.
+_LEN_BUCKETS = 4
+LEXICON_DIM = 1 + 3 * _LEN_BUCKETS  # S + B/M/E per bucket
+
+CHARS_FILE, BIGRAMS_FILE, LEXICON_FILE = "chars.json", "bigrams.json", "lexicon.txt"
+
+Span = tuple[int, int, str]
+
+
+def normalize_char(char: str) -> str:
+    """Map one character to its feature-lookup form (never changes the length).
+
+    char (str): a single character.
+    RETURNS (str): full-width ASCII as half-width, every digit as "0", any whitespace
+        as " ".
+    """
+    code = ord(char)
+    if 0xFF01 <= code <= 0xFF5E:
+        char = chr(code - 0xFEE0)
+    if char.isdigit():
+        return "0"
+    if char.isspace():
+        return " "
+    return char
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a text character by character, so offsets stay 1:1 with the input.
+
+    text (str): the raw text.
+    RETURNS (str): the normalised text, same length as ``text``.
+    """
+    return "".join(map(normalize_char, text))
+
+
+def bigrams(norm: str) -> tuple[list[str], list[str]]:
+    """Left and right bigrams of every character of a normalised text.
+
+    norm (str): normalised text.
+    RETURNS (tuple[list[str], list[str]]): left bigrams (prev + char) and right bigrams
+        (char + next), one per character, with BOS/EOS at the edges.
+    """
+    padded = BOS + norm + EOS
+    left = [padded[i : i + 2] for i in range(len(norm))]
+    right = [padded[i + 1 : i + 3] for i in range(len(norm))]
+    return left, right
+
+
+class Lexicon:
+    """A word list turned into per-character B/M/E/S bits.
+
+    words (Iterable[str]): lexicon words (normalised on the way in).
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted(
+            {normalize_text(w) for w in words if 0 < len(w) <= MAX_WORD_LEN}
+        )
+        self._words = set(self.words)
+        # Every proper prefix, so the matcher can stop as soon as no word can continue.
+        self._prefixes = {w[:k] for w in self.words for k in range(1, len(w))}
+
+    @classmethod
+    def from_word_lists(cls, paths: Sequence[str | Path]) -> Lexicon:
+        """Read one-word-per-line files (e.g. the SIGHAN CWS training word lists).
+
+        paths (Sequence[str | Path]): the files.
+        RETURNS (Lexicon): the lexicon.
+        """
+        words: list[str] = []
+        for path in paths:
+            with open(path, encoding="utf8") as f:
+                words.extend(line.strip() for line in f)
+        return cls(w for w in words if w)
+
+    def features(self, norm: str) -> np.ndarray:
+        """Lexicon bits for every character of a normalised text.
+
+        norm (str): normalised text.
+        RETURNS (np.ndarray): float32 array of shape (len(norm), LEXICON_DIM).
+        """
+        feats = np.zeros((len(norm), LEXICON_DIM), dtype=np.float32)
+        words, prefixes = self._words, self._prefixes
+        n = len(norm)
+        for i in range(n):
+            if norm[i] in words:
+                feats[i, 0] = 1.0
+            for end in range(i + 2, min(n, i + MAX_WORD_LEN) + 1):
+                piece = norm[i:end]
+                if piece in words:
+                    bucket = min(end - i, 5) - 2
+                    feats[i, 1 + bucket] = 1.0  # Begin
+                    feats[i + 1 : end - 1, 1 + _LEN_BUCKETS + bucket] = 1.0  # Middle
+                    feats[end - 1, 1 + 2 * _LEN_BUCKETS + bucket] = 1.0  # End
+                if piece not in prefixes:
+                    break
+        return feats
+
+
+class Featurizer:
+    """Turns texts into the model's id/feature arrays.
+
+    chars (list[str]): char vocabulary; index 0 is PAD, 1 is UNK.
+    bigrams (list[str]): bigram vocabulary; index 0 is PAD, 1 is UNK.
+    lexicon (Lexicon): the word list for the lexicon bits.
+    """
+
+    def __init__(self, chars: list[str], bigrams: list[str], lexicon: Lexicon) -> None:
+        self.chars = chars
+        self.bigrams = bigrams
+        self.lexicon = lexicon
+        self._char_ids = {c: i for i, c in enumerate(chars)}
+        self._bigram_ids = {b: i for i, b in enumerate(bigrams)}
+
+    @classmethod
+    def build(
+        cls,
+        texts: Iterable[str],
+        lexicon: Lexicon,
+        min_char_count: int = 2,
+        min_bigram_count: int = 3,
+        max_bigrams: int = 60000,
+    ) -> Featurizer:
+        """Build the vocabularies from training texts; rarer items map to UNK.
+
+        texts (Iterable[str]): raw training texts.
+        lexicon (Lexicon): the lexicon.
+        min_char_count (int): keep chars seen at least this often.
+        min_bigram_count (int): keep bigrams seen at least this often.
+        max_bigrams (int): cap on the bigram vocabulary (most frequent first).
+        RETURNS (Featurizer): the featurizer.
+        """
+        char_counts: Counter[str] = Counter()
+        bigram_counts: Counter[str] = Counter()
+        for text in texts:
+            norm = normalize_text(text)
+            char_counts.update(norm)
+            left, right = bigrams(norm)
+            bigram_counts.update(left)
+            if norm:
+                bigram_counts[right[-1]] += 1
+        chars = [c for c, n in char_counts.most_common() if n >= min_char_count]
+        kept = [
+            b
+            for b, n in bigram_counts.most_common(max_bigrams)
+            if n >= min_bigram_count
+        ]
+        return cls([PAD, UNK, *chars], [PAD, UNK, *kept], lexicon)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Featurizer:
+        """Read the vocabularies and lexicon from a model directory.
+
+        path (str | Path): the model directory.
+        RETURNS (Featurizer): the featurizer.
+        """
+        path = Path(path)
+        chars = json.loads(_require(path / CHARS_FILE).read_text(encoding="utf8"))
+        bigram_list = json.loads(
+            _require(path / BIGRAMS_FILE).read_text(encoding="utf8")
+        )
+        words = _require(path / LEXICON_FILE).read_text(encoding="utf8").split("\n")
+        return cls(chars, bigram_list, Lexicon(w for w in words if w))
+
+    def save(self, path: str | Path) -> None:
+        """Write the vocabularies and lexicon into a model directory.
+
+        path (str | Path): the model directory (created if needed).
+        """
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / CHARS_FILE).write_text(
+            json.dumps(self.chars, ensure_ascii=False), encoding="utf8"
+        )
+        (path / BIGRAMS_FILE).write_text(
+            json.dumps(self.bigrams, ensure_ascii=False), encoding="utf8"
+        )
+        (path / LEXICON_FILE).write_text(
+            "\n".join(self.lexicon.words) + "\n", encoding="utf8"
+        )
+
+    def encode(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Model inputs for one text.
+
+        text (str): raw text (one chunk).
+        RETURNS (tuple): char ids (T,) int64, bigram ids (T, 2) int64 (left, right) and
+            lexicon bits (T, LEXICON_DIM) float32.
+        """
+        norm = normalize_text(text)
+        char_ids, bigram_ids = self._char_ids, self._bigram_ids
+        cids = np.fromiter(
+            (char_ids.get(c, 1) for c in norm), dtype=np.int64, count=len(norm)
+        )
+        left, right = bigrams(norm)
+        bids = np.fromiter(
+            (bigram_ids.get(b, 1) for pair in zip(left, right) for b in pair),
+            dtype=np.int64,
+            count=2 * len(norm),
+        ).reshape(len(norm), 2)
+        return cids, bids, self.lexicon.features(norm)
+
+
+def _require(path: Path) -> Path:
+    if not path.is_file():
+        raise FileNotFoundError(f"NER model file not found: {path}")
+    return path
+
+
+def read_bio(
+    path: str | Path, labels: Sequence[str] = LABELS
+) -> list[tuple[str, list[str]]]:
+    """Read a ``char<TAB>tag`` file with blank lines between sentences.
+
+    path (str | Path): the file.
+    labels (Sequence[str]): entity labels to keep; tags of other labels become "O".
+    RETURNS (list[tuple[str, list[str]]]): (sentence text, BIO tags) pairs.
+    """
+    sentences: list[tuple[str, list[str]]] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip("\t"):
+                if chars:
+                    sentences.append(("".join(chars), tags))
+                    chars, tags = [], []
+                continue
+            char, _, tag = line.rpartition("\t")
+            chars.append(char[:1] or " ")
+            tags.append(tag if tag[2:] in labels else "O")
+    if chars:
+        sentences.append(("".join(chars), tags))
+    return sentences
+
+
+def split_dev(sentences: list, dev_fraction: float, seed: int) -> tuple[list, list]:
+    """Seeded random train/dev split at sentence level.
+
+    sentences (list): the corpus.
+    dev_fraction (float): share of sentences held out.
+    seed (int): random seed.
+    RETURNS (tuple[list, list]): train and dev sentences, in corpus order.
+    """
+    index = list(range(len(sentences)))
+    random.Random(seed).shuffle(index)
+    dev_ids = set(index[: round(len(sentences) * dev_fraction)])
+    train = [s for i, s in enumerate(sentences) if i not in dev_ids]
+    dev = [s for i, s in enumerate(sentences) if i in dev_ids]
+    return train, dev
+
+
+def chunk_bounds(text: str, max_len: int) -> list[tuple[int, int]]:
+    """Cut a text into chunks at sentence punctuation, none longer than ``max_len``.
+
+    Over-long sentences are cut after the last clause punctuation inside the window,
+    or hard at ``max_len`` if there is none.
+
+    text (str): the text.
+    max_len (int): maximum chunk length in characters.
+    RETURNS (list[tuple[int, int]]): (start, end) offsets covering the whole text.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for i, char in enumerate(text):
+        if char in SENTENCE_ENDS or i == n - 1:
+            bounds.extend(_cap(text, start, i + 1, max_len))
+            start = i + 1
+    return bounds
+
+
+def _cap(text: str, start: int, end: int, max_len: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > max_len:
+        cut = max(
+            (
+                i + 1
+                for i in range(start + max_len - 1, start, -1)
+                if text[i] in CLAUSE_ENDS
+            ),
+            default=start + max_len,
+        )
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def bio_spans(tags: Sequence[str]) -> list[Span]:
+    """Entity spans of a BIO tag sequence; a stray I- starts a new span.
+
+    tags (Sequence[str]): tags such as "B-PER", "I-PER", "O".
+    RETURNS (list[tuple[int, int, str]]): (start, end, label), end exclusive.
+    """
+    spans: list[Span] = []
+    start, label = -1, ""
+    for i, tag in enumerate(tags):
+        prefix, lab = tag[:1], tag[2:]
+        if prefix == "I" and start >= 0 and lab == label:
+            continue
+        if start >= 0:
+            spans.append((start, i, label))
+            start = -1
+        if prefix in ("B", "I"):
+            start, label = i, lab
+    if start >= 0:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+def entity_scores(
+    gold: Sequence[Sequence[Span]],
+    pred: Sequence[Sequence[Span]],
+    labels: Sequence[str] = LABELS,
+) -> dict[str, dict[str, float]]:
+    """Exact-match entity-level precision, recall and F1 per label and micro-averaged.
+
+    gold (Sequence[Sequence[Span]]): gold spans per sentence.
+    pred (Sequence[Sequence[Span]]): predicted spans per sentence.
+    labels (Sequence[str]): labels to score.
+    RETURNS (dict): {label or "micro": {"p", "r", "f1", "gold", "pred", "correct"}}.
+    """
+    counts = {lab: [0, 0, 0] for lab in labels}  # gold, pred, correct
+    for g_spans, p_spans in zip(gold, pred):
+        g_set = {s for s in g_spans if s[2] in counts}
+        p_set = {s for s in p_spans if s[2] in counts}
+        for s in g_set:
+            counts[s[2]][0] += 1
+        for s in p_set:
+            counts[s[2]][1] += 1
+        for s in g_set & p_set:
+            counts[s[2]][2] += 1
+    counts["micro"] = [sum(c[k] for c in counts.values()) for k in range(3)]
+    scores = {}
+    for lab, (n_gold, n_pred, n_ok) in counts.items():
+        p = n_ok / n_pred if n_pred else 0.0
+        r = n_ok / n_gold if n_gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        scores[lab] = {
+            "p": round(p, 4),
+            "r": round(r, 4),
+            "f1": round(f1, 4),
+            "gold": n_gold,
+            "pred": n_pred,
+            "correct": n_ok,
+        }
+    return scores

@@ -1,0 +1,292 @@
+"""Titles written with person names, and the organisation part of a title.
+
+Pure functions on strings and character offsets (no spaCy), used by the link stage to
+build ``doc._.officials`` and by the tag stage to turn title prefixes into ORG mentions
+(GUIDELINES §3 "Titles are decomposed", §5 "officials").
+
+A title is an optional organisation part, optional modifiers (副, 常务, 代, 原…) and a
+head word from :data:`HEADS`, e.g. ``市生态环境局`` + ``党组`` + ``书记``. Titles are
+found *from the head word outwards*: the text just before a name must end in a head
+word, and the title then extends leftwards to the nearest clause boundary. Nothing is
+keyed on names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# fmt: off
+# Head words, grouped by domain. Modifiers (副, 常务, 代, 原, 第一…) need not be listed:
+# they sit between the organisation and the head and are kept in the title text.
+PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委成员", "班子成员")
+GOVERNMENT_HEADS = (
+    "省长", "市长", "州长", "县长", "区长", "镇长", "乡长", "主任", "部长", "局长",
+    "厅长",
+    "处长", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
+    "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑",
+)
+ENTERPRISE_HEADS = (
+    "董事长", "董事", "总经理", "经理", "总裁", "总工程师", "总监", "监事长", "厂长",
+)
+SCHOOL_HEADS = ("校长", "园长")
+# Collective titles: "市领导X、Y" gives both people the title 市领导 (GUIDELINES §5).
+COLLECTIVE_HEADS = tuple(f"{level}领导" for level in "省市州县区镇乡校")
+HEADS = (PARTY_HEADS + GOVERNMENT_HEADS + ENTERPRISE_HEADS + SCHOOL_HEADS
+         + COLLECTIVE_HEADS)
+
+# Between the organisation and the head: kept in the title, left out of the ORG.
+MODIFIERS = ("常务", "第一", "执行", "专职", "兼职", "驻会", "一级", "二级", "原", "前",
+             "代", "副")
+# Generic unit or position words before a head ("党组书记", "编辑部主任"): part of the
+# title, not of the organisation (GUIDELINES §3).
+UNIT_WORDS = ("党工委", "党总支", "党支部", "党组", "党委", "总支", "支部", "编辑部")
+# Party-committee departments: ORGs only when they inherit a 市委-style prefix from an
+# earlier title of the same sequence ("市委常委、组织部部长", GUIDELINES §4 ORG).
+PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "监委", "农办",
+                     "编办", "网信办", "政研室", "秘书处")
+# A title's organisation part never starts with these: the unit is generic (村党总支,
+# 小区党支部) or deictic (该县), so it is not an ORG (GUIDELINES §4 "not ORGs").
+GENERIC_ORG_STARTS = ("村", "小区", "社区", "学校", "公司", "该", "本", "我", "全")
+# A remainder ending in a bare place suffix is a PLACE (X县 of X县县长), not an ORG.
+PLACE_SUFFIXES = ("省", "市", "州", "县", "区", "镇", "乡", "村", "街道")
+# Characters and words that end a title when scanning leftwards from its head: clause
+# punctuation, and function words/verbs that introduce a titled name ("对某区委原书记X",
+# "会议由副市长X主持", "邀请了…主任X").
+BOUNDARY_CHARS = set("，,。.；;：:！!？?、\n\r\t 　…—《》<>【】[]/")
+STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并从到说称道")
+# Verbs that introduce a titled name without punctuation ("看望村支书X", "会见市长Y");
+# 据 is the preposition ("据市长X介绍"), not the 据 of 数据.
+VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
+                       r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
+                       r"|认为|告诉|随同|跟随|称赞|(?<![数证])据)$")
+# "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局).
+ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务)[和与]$")
+# Date or time words glued to a title when a lead has no comma ("19日上午市长X").
+LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
+                          r"|随后|会上|会后"
+                          r"|现任|时任)+")
+# A bare 日/月/时 is only a date residue right after a numeral ("19日市长X").
+DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时]")
+MAX_TITLE_CHARS = 40
+# fmt: on
+
+_HEAD_AT_END = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")$"
+)
+_OPEN_FOR = {"”": "“", "）": "（", ")": "(", "」": "「", "’": "‘"}
+
+
+@dataclass(frozen=True)
+class Title:
+    """One title as written, with character offsets into the text.
+
+    text (str): the title, e.g. ``市委副书记``.
+    start (int): offset of its first character.
+    end (int): offset after its last character.
+    org (tuple[int, int] | None): absolute offsets of its organisation part, if any.
+    """
+
+    text: str
+    start: int
+    end: int
+    org: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    """A PERSON mention and the titles written with it.
+
+    name (str): the person's name as written.
+    start (int): offset of the name.
+    end (int): offset after the name.
+    titles (tuple[Title, ...]): titles in reading order.
+    """
+
+    name: str
+    start: int
+    end: int
+    titles: tuple[Title, ...]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """RETURNS (tuple[int, int]): offsets covering the titles and the name."""
+        starts = [t.start for t in self.titles] + [self.start]
+        ends = [t.end for t in self.titles] + [self.end]
+        return min(starts), max(ends)
+
+
+def is_title(text: str) -> bool:
+    """Whether a string is shaped like a title: it ends in a head word.
+
+    text (str): candidate title.
+    RETURNS (bool): True if ``text`` ends in a word of :data:`HEADS`.
+    """
+    return bool(_HEAD_AT_END.search(text))
+
+
+def title_org(title: str, inherits: bool = False) -> tuple[int, int] | None:
+    """The organisation part of a title, as offsets into the title.
+
+    ``市委副书记`` → ``市委``; ``市委组织部常务副部长`` → ``市委组织部``;
+    ``市生态环境局党组书记`` → ``市生态环境局``; ``副市长`` and ``村党总支书记`` → None.
+
+    title (str): one title as written (no ``、``).
+    inherits (bool): the title follows a party-committee title in the same sequence
+        (``市委常委、组织部部长``), so a bare department name (``组织部``) is an ORG.
+    RETURNS (tuple[int, int] | None): ``(start, end)`` within ``title``, or None.
+    """
+    head = _HEAD_AT_END.search(title)
+    if not head or head.group() in COLLECTIVE_HEADS:
+        return None
+    end = _strip_suffixes(title, head.start())
+    start = 1 if title.startswith(("原", "前")) else 0
+    org = title[start:end]
+    if (
+        len(org) < 2
+        or org.startswith(GENERIC_ORG_STARTS)
+        or org.endswith(PLACE_SUFFIXES)
+    ):
+        return None
+    if org in PARTY_DEPARTMENTS and not inherits:
+        return None
+    return start, end
+
+
+def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMention]:
+    """Find the titles written with each PERSON mention.
+
+    Covers titles before the name (``市委副书记、代市长X``), one title over a list of
+    names (``市领导X、Y``), titles after the name in brackets or after a comma
+    (``X（市政府副市长）``, ``X，市委常委、宣传部部长，``) and former titles
+    (``区委原书记X``).
+
+    text (str): the story text.
+    persons (list[tuple[int, int]]): character offsets of PERSON mentions.
+    RETURNS (list[OfficialMention]): one per mention that has a title, in text order.
+    """
+    persons = sorted(persons)
+    found: dict[tuple[int, int], tuple[Title, ...]] = {}
+    floor = 0
+    for start, end in persons:
+        titles = _titles_before(text, start, floor) + _titles_after(text, end)
+        if not titles:
+            titles = _shared_list_title(text, start, persons, found)
+        if titles:
+            found[(start, end)] = titles
+        # A title never reaches back over a name, unless that "name" is glued to the
+        # text after it: a tagger's PERSON inside a title (市委农办主任) is no boundary.
+        if end >= len(text) or text[end] in BOUNDARY_CHARS | STOP_CHARS | {"（", "("}:
+            floor = end
+    return [OfficialMention(text[s:e], s, e, t) for (s, e), t in found.items()]
+
+
+def _strip_suffixes(title: str, end: int) -> int:
+    """Move ``end`` left over modifiers and generic unit words before a head."""
+    changed = True
+    while changed:
+        changed = False
+        for word in MODIFIERS + UNIT_WORDS:
+            if title.endswith(word, 0, end):
+                end -= len(word)
+                changed = True
+    return end
+
+
+def _titles_before(text: str, name_start: int, floor: int) -> tuple[Title, ...]:
+    """Titles written directly before a name, split at ``、``."""
+    titles: list[Title] = []
+    end = name_start
+    while True:
+        start = _title_start(text, end, floor)
+        if start is None:
+            break
+        titles.insert(0, Title(text[start:end], start, end))
+        # A further title of the same sequence sits before a "、".
+        if start - 1 <= floor or text[start - 1] != "、":
+            break
+        end = start - 1
+    return _with_orgs(titles)
+
+
+def _title_start(text: str, end: int, floor: int) -> int | None:
+    """Start of the title ending at ``end``, or None if no head word ends there."""
+    head = _HEAD_AT_END.search(text, max(floor, end - 8), end)
+    if not head:
+        return None
+    i = head.start()
+    while i > floor and end - i < MAX_TITLE_CHARS:
+        char = text[i - 1]
+        if char in _OPEN_FOR:  # a quoted or bracketed part of the org: “云上X”
+            opener = text.rfind(_OPEN_FOR[char], floor, i - 1)
+            if opener < 0 or any(c in BOUNDARY_CHARS for c in text[opener:i]):
+                break
+            i = opener
+        elif char in BOUNDARY_CHARS or char.isdigit() or char.isspace():
+            break
+        elif char in STOP_CHARS and not ORG_INFIXES.search(text, floor, i):
+            break
+        elif VERB_STOP.search(text, floor, i):
+            break
+        else:
+            i -= 1
+    if end - i >= MAX_TITLE_CHARS:  # no boundary found: keep only the head word
+        i = head.start()
+    residue = DATE_RESIDUE.match(text, i, head.start())
+    i = residue.end() if residue else i
+    trimmed = LEADING_TIME.match(text, i, head.start())
+    return trimmed.end() if trimmed else i
+
+
+def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
+    """Titles after a name: ``X（市政府副市长）`` or ``X，市委常委、宣传部部长，``."""
+    if name_end >= len(text) or text[name_end] not in "（(，,":
+        return ()
+    closers = "）)" if text[name_end] in "（(" else "，,。；;）)\n"
+    stop = next(
+        (
+            i
+            for i in range(name_end + 1, min(len(text), name_end + 60))
+            if text[i] in closers
+        ),
+        None,
+    )
+    if stop is None:
+        return ()
+    titles, start = [], name_end + 1
+    for part in text[start:stop].split("、"):
+        if (
+            not part
+            or not is_title(part)
+            or any(c in STOP_CHARS - {"和"} for c in part)
+        ):
+            return ()
+        titles.append(Title(part, start, start + len(part)))
+        start += len(part) + 1
+    return _with_orgs(titles)
+
+
+def _shared_list_title(
+    text: str,
+    start: int,
+    persons: list[tuple[int, int]],
+    found: dict[tuple[int, int], tuple[Title, ...]],
+) -> tuple[Title, ...]:
+    """The previous name's titles when this name continues its list (``市领导X、Y``)."""
+    for (s, e), titles in reversed(list(found.items())):
+        if e <= start and text[e:start].strip() in ("、", "和", "及"):
+            return tuple(t for t in titles if t.end <= s)
+    return ()
+
+
+def _with_orgs(titles: list[Title]) -> tuple[Title, ...]:
+    """Attach each title's ORG offsets; departments inherit a party-committee prefix."""
+    out: list[Title] = []
+    inherits = False
+    for title in titles:
+        org = title_org(title.text, inherits=inherits)
+        absolute = (title.start + org[0], title.start + org[1]) if org else None
+        out.append(Title(title.text, title.start, title.end, absolute))
+        if org and title.text[org[0] : org[1]].endswith("委"):
+            inherits = True
+    return tuple(out)

@@ -1,0 +1,304 @@
+"""The official_event_linker stage on hand-written stories (pipeline.link).
+
+Every story is invented, in the style of a city daily whose city is 湘州. Entities are
+given as surface strings (every occurrence is marked) so the tests exercise the linker
+alone, not the NER.
+"""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+import pipeline.extensions  # noqa: F401
+from pipeline.link import LINKER, OfficialEventLinker
+
+CITY, PUB_DATE = "湘州", "2023-05-10"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(LINKER)
+    return nlp
+
+
+def make_story(nlp, headline: str, dateline: str, body: str, ents, reporters=()) -> Doc:
+    """A Doc as the pipeline gives it: headline line, dateline, body; ents by surface.
+
+    ents: (surface, label) or (surface, "DATE", iso) tuples; every occurrence is marked.
+    """
+    text = f"{headline}\n{dateline}{body}"
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label, *normalized in ents:
+        start = text.find(surface)
+        while start >= 0:
+            span = doc.char_span(start, start + len(surface), label=label)
+            span._.normalized = normalized[0] if normalized else None
+            spans.append(span)
+            start = text.find(surface, start + 1)
+    doc.ents = filter_spans(spans)
+    doc._.story = {
+        "story_id": "p1-s1",
+        "doc": "p1.txt",
+        "headline": headline,
+        "subheadlines": [],
+        "dateline": dateline or None,
+        "reporters": list(reporters),
+        "correspondents": [],
+        "photographers": [],
+        "captions": [],
+        "body_start": len(headline) + 1 + len(dateline),
+        "body_end": len(text),
+    }
+    doc._.pub_date, doc._.city = PUB_DATE, CITY
+    return doc
+
+
+def roles(doc: Doc) -> dict[str, str]:
+    return {p["person"]: p["role"] for p in doc._.participations}
+
+
+MEETING = dict(
+    headline="李建国在优化营商环境工作推进会上强调",
+    dateline="湘州日报讯（记者/王小明）",
+    body="5月9日，我市召开优化营商环境工作推进会。市委副书记、代市长李建国出席并讲话。"
+    "副市长赵红主持会议。市领导钱进、孙立参加会议。\n会上，市发改委汇报了工作情况。"
+    "与会人员观看了专题片。李建国强调，要学习老劳模周大海扎根基层的精神，持续优化服务。",
+    ents=[
+        ("王小明", "PERSON"),
+        ("5月9日", "DATE", "2023-05-09"),
+        ("李建国", "PERSON"),
+        ("赵红", "PERSON"),
+        ("钱进", "PERSON"),
+        ("孙立", "PERSON"),
+        ("周大海", "PERSON"),
+        ("市发改委", "ORG"),
+    ],
+    reporters=["王小明"],
+)
+INSPECTION = dict(
+    headline="加快补齐农村公路短板",
+    dateline="湘州日报讯（记者/陈雨）",
+    body="5月8日，省交通运输厅副厅长孙卫东一行来湘调研农村公路建设工作。"
+    "孙卫东先后来到枫林县白石镇、河西区沙洲村，实地查看道路养护情况。\n"
+    "孙卫东指出，要加快补齐短板。市政府副市长吴敏陪同调研。",
+    ents=[
+        ("陈雨", "PERSON"),
+        ("5月8日", "DATE", "2023-05-08"),
+        ("孙卫东", "PERSON"),
+        ("枫林县白石镇", "PLACE"),
+        ("河西区沙洲村", "PLACE"),
+        ("吴敏", "PERSON"),
+    ],
+    reporters=["陈雨"],
+)
+SUPERVISION = dict(
+    headline="守牢安全生产底线",
+    dateline="湘州日报讯（记者/刘琪 通讯员/张杰）",
+    body="5月7日，副市长郑丽带队到枫林县督查安全生产工作。据县应急管理局局长周涛介绍，"
+    "全县已排查隐患300余处。郑丽在督查时强调，要压实责任。",
+    ents=[
+        ("刘琪", "PERSON"),
+        ("张杰", "PERSON"),
+        ("5月7日", "DATE", "2023-05-07"),
+        ("郑丽", "PERSON"),
+        ("周涛", "PERSON"),
+        ("枫林县", "PLACE"),
+    ],
+    reporters=["刘琪"],
+)
+VISIT = dict(
+    headline="抓紧抓实春耕生产",
+    dateline="湘州日报讯（记者/罗成）",
+    body="4月2日，市委书记唐建到枫林县调研春耕生产工作。枫林县委书记彭海陪同调研。",
+    ents=[
+        ("4月2日", "DATE", "2023-04-02"),
+        ("唐建", "PERSON"),
+        ("彭海", "PERSON"),
+        ("枫林县", "PLACE"),
+    ],
+)
+EXHIBITION = dict(
+    headline="湘州山水摄影展开幕",
+    dateline="湘州日报讯（记者/何琳）",
+    body="5月6日，由市摄影家协会主办的湘州山水摄影展在市博物馆开幕。本次展览为期两周。",
+    ents=[
+        ("何琳", "PERSON"),
+        ("5月6日", "DATE", "2023-05-06"),
+        ("市摄影家协会", "ORG"),
+        ("市博物馆", "PLACE"),
+    ],
+)
+CEREMONY = dict(
+    headline="沙洲诉讼服务站揭牌",
+    dateline="湘州日报讯（记者/马骁）",
+    body="近日，河西区人民法院沙洲诉讼服务站正式揭牌。"
+    "据介绍，这类挂牌成立的服务站今年将覆盖全区各街道。",
+    ents=[("近日", "DATE"), ("河西区人民法院", "ORG")],
+)
+DISCIPLINE = dict(
+    headline="枫林县政协原主席冯涛被开除党籍",
+    dateline="湘州日报讯（记者/陈明）",
+    body="据市纪委监委5月9日通报，日前，枫林县政协原主席冯涛涉嫌严重违纪违法，"
+    "目前正在接受市纪委监委纪律审查和监察调查。\n市纪委监委调查发现，冯涛收受礼金、违规经商。"
+    "市委研究决定，给予冯涛开除党籍处分，由市监委给予其开除公职处分。",
+    ents=[
+        ("5月9日", "DATE", "2023-05-09"),
+        ("日前", "DATE"),
+        ("冯涛", "PERSON"),
+        ("市纪委监委", "ORG"),
+        ("市委", "ORG"),
+    ],
+)
+BACKGROUND = dict(
+    headline="推进城市更新",
+    dateline="湘州日报讯（记者/周敏）",
+    body="5月9日，我市召开城市更新工作会议，传达全省城市工作会议精神。"
+    "此前，市住建局已举办两期培训班。",
+    ents=[("5月9日", "DATE", "2023-05-09"), ("市住建局", "ORG")],
+)
+FEATURE = dict(
+    headline="河西区“清洁家园”行动扮靓乡村",
+    dateline="",
+    body="走进沙洲村，房前屋后干净整洁。入春以来，河西区全面推进“清洁家园”专项行动，"
+    "拆除违建、清理沟渠。“环境好了，日子也更有奔头。”村党支部书记黄英说。",
+    ents=[("沙洲村", "PLACE"), ("河西区", "PLACE"), ("黄英", "PERSON")],
+)
+MEMOIR = dict(
+    headline="一条水泥路的故事",
+    dateline="",
+    body="清晨，雾气还没散尽。刘根生已经在村口等着了。他今年七十岁，守了一辈子村子。"
+    "村里的路，是他心里最大的事。2019年，村里召开村民大会，决定集资修路。"
+    "如今，水泥路通到了家家户户。",
+    ents=[("刘根生", "PERSON"), ("2019年", "DATE", "2019")],
+)
+PRESS = dict(
+    headline="一季度经济运行开局良好",
+    dateline="湘州日报讯（记者/邓洁）",
+    body="5月9日，市政府新闻办召开一季度经济运行情况新闻发布会。"
+    "林峰（市统计局局长）介绍了有关情况。何静，市委常委、宣传部部长，出席发布会。",
+    ents=[
+        ("邓洁", "PERSON"),
+        ("5月9日", "DATE", "2023-05-09"),
+        ("林峰", "PERSON"),
+        ("何静", "PERSON"),
+    ],
+)
+ALERT = dict(
+    headline="高温橙色预警解除",
+    dateline="湘州日报讯（记者/苏航）",
+    body="5月9日，一场降雨给湘州带来凉意。市气象台当天下午4时解除高温橙色预警。",
+    ents=[
+        ("5月9日", "DATE", "2023-05-09"),
+        ("湘州", "PLACE"),
+        ("市气象台", "ORG"),
+        ("当天下午4时", "DATE"),
+    ],
+)
+
+
+# fmt: off
+@pytest.mark.parametrize("story, officials", [
+    (MEETING, {"李建国": ["市委副书记", "代市长"], "赵红": ["副市长"],
+               "钱进": ["市领导"],
+               "孙立": ["市领导"]}),
+    (INSPECTION, {"孙卫东": ["省交通运输厅副厅长"], "吴敏": ["市政府副市长"]}),
+    (DISCIPLINE, {"冯涛": ["枫林县政协原主席"]}),
+    (FEATURE, {"黄英": ["村党支部书记"]}),
+    (PRESS, {"林峰": ["市统计局局长"], "何静": ["市委常委", "宣传部部长"]}),
+])
+# fmt: on
+def test_officials(nlp, story, officials):
+    doc = nlp(make_story(nlp, **story))
+    assert {o["name"]: o["titles"] for o in doc._.officials} == officials
+    spans = {s.text for s in doc.spans["official"]}
+    assert all(any(name in s for s in spans) for name in officials)
+
+
+# fmt: off
+@pytest.mark.parametrize("story, events", [
+    # name as written after 召开; date from the lead; 我市 is the city
+    (MEETING, [("meeting", "优化营商环境工作推进会", "2023-05-09", CITY)]),
+    # 来湘 abbreviates the city; the name keeps the travel prefix
+    (INSPECTION, [("inspection", "来湘调研农村公路建设工作", "2023-05-08", CITY)]),
+    (SUPERVISION, [("inspection", "到枫林县督查安全生产工作", "2023-05-07", "枫林县")]),
+    # organiser phrase left out of the name; the venue is the place
+    (EXHIBITION, [("exhibition", "湘州山水摄影展", "2023-05-06", "市博物馆")]),
+    # 近日 gives no date; the adjectival 挂牌成立的 is not a second ceremony
+    (CEREMONY, [("ceremony", "河西区人民法院沙洲诉讼服务站正式揭牌", None, None)]),
+    # investigation (日前: no date) and the 双开 decision (the lead's date)
+    (DISCIPLINE, [("investigation", "接受市纪委监委纪律审查和监察调查", None, None),
+                  ("other", "给予冯涛开除党籍处分", "2023-05-09", None)]),
+    # the conveyed provincial meeting and the earlier classes are background
+    (BACKGROUND, [("meeting", "城市更新工作会议", "2023-05-09", CITY)]),
+    # a meeting recalled late in a feature is background
+    (MEMOIR, []),
+    # a feature's campaign, chosen because the headline is about it
+    (FEATURE, [("other", "“清洁家园”专项行动", None, "河西区")]),
+    (PRESS, [("press_conference", "一季度经济运行情况新闻发布会", "2023-05-09", CITY)]),
+    # 当天 takes the date of the sentence before; a decision has no default place
+    (ALERT, [("other", "解除高温橙色预警", "2023-05-09", None)]),
+])
+# fmt: on
+def test_events(nlp, story, events):
+    doc = nlp(make_story(nlp, **story))
+    got = [(e["type"], e["name"], e["date"], e["place"]) for e in doc._.events]
+    assert got == events
+    for n, event in enumerate(doc._.events, 1):
+        assert event["event_id"] == f"p1-s1-e{n}"
+        assert doc.text[event["start"]:event["end"]] == event["name"]
+        assert event["name"] in event["evidence"] or event["type"] == "other"
+
+
+# fmt: off
+@pytest.mark.parametrize("story, expected", [
+    # spoke (出席并讲话, and 强调 two sentences later), presided, attended (a list);
+    # the reporter and the talked-about 周大海 are not participants
+    (MEETING, {"李建国": "spoke", "赵红": "presided", "钱进": "attended",
+               "孙立": "attended"}),
+    # led (率队, then 指出: led wins), accompanied
+    (INSPECTION, {"孙卫东": "led", "吴敏": "accompanied"}),
+    # 在督查时强调 keeps the leader's primary role; the correspondent and the source
+    # of a 据X介绍 take no part
+    (SUPERVISION, {"郑丽": "led"}),
+    # 到X调研: the subject leads
+    (VISIT, {"唐建": "led", "彭海": "accompanied"}),
+    (DISCIPLINE, {"冯涛": "investigated_subject"}),
+    (PRESS, {"林峰": "spoke", "何静": "attended"}),
+    # a campaign has no speakers: the quoted village secretary is not a participant
+    (FEATURE, {}),
+])
+# fmt: on
+def test_roles(nlp, story, expected):
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == expected
+    titles = {o["name"]: o["titles"] for o in doc._.officials}
+    for part in doc._.participations:
+        assert part["titles"] == titles.get(part["person"], [])
+        assert part["person"] in part["evidence"]
+
+
+def test_discipline_subject_in_both_events(nlp):
+    doc = nlp(make_story(nlp, **DISCIPLINE))
+    assert [p["event_id"] for p in doc._.participations] == ["p1-s1-e1", "p1-s1-e2"]
+
+
+def test_factory_declares_what_it_assigns(nlp):
+    meta = nlp.get_pipe_meta(LINKER)
+    assert meta.requires == ["doc.ents"]
+    assert meta.assigns == ["doc._.officials", "doc._.events", "doc._.participations"]
+
+
+def test_typed_config_is_checked():
+    nlp = spacy.blank("zh")
+    with pytest.raises(Exception, match="lead_sentences"):
+        nlp.add_pipe(LINKER, config={"lead_sentences": "three"})
+
+
+def test_match_does_not_change_the_doc(nlp):
+    doc = make_story(nlp, **MEETING)
+    officials, events, mentions = OfficialEventLinker("x").match(doc)
+    assert doc._.events is None and len(events) == 1 and len(officials) == 4
+    assert {doc.text[m.person[0]:m.person[1]] for m in mentions} >= {"李建国", "赵红"}

@@ -1,0 +1,109 @@
+"""Titles written with names, and the organisation part of a title (pipeline.titles).
+
+All sentences are invented, in the style of a city daily (湘州, 枫林县, 河西区).
+"""
+
+import pytest
+
+from pipeline.titles import find_titles, is_title, title_org
+
+
+def _titles(text: str, names: list[str]) -> dict[str, list[str]]:
+    """Run find_titles with PERSON spans at each name's first occurrence."""
+    persons = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {m.name: [t.text for t in m.titles] for m in find_titles(text, persons)}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, names, expected", [
+    # a sequence before the name, split at 、
+    ("5月9日，市委副书记、代市长李建国主持会议。", ["李建国"],
+     {"李建国": ["市委副书记", "代市长"]}),
+    ("市委常委、组织部部长赵海峰出席。", ["赵海峰"],
+     {"赵海峰": ["市委常委", "组织部部长"]}),
+    ("市生态环境局党组书记、局长刘明介绍。", ["刘明"],
+     {"刘明": ["市生态环境局党组书记", "局长"]}),
+    ("省交通运输厅党组成员、省公路事务中心主任孙卫东率队调研。", ["孙卫东"],
+     {"孙卫东": ["省交通运输厅党组成员", "省公路事务中心主任"]}),
+    # one title over a list of names
+    ("市领导周涛、吴敏、郑丽参加调研。", ["周涛", "吴敏", "郑丽"],
+     {"周涛": ["市领导"], "吴敏": ["市领导"], "郑丽": ["市领导"]}),
+    # titles after the name, in brackets or between commas
+    ("会议由宋平（市政府副市长）主持。", ["宋平"], {"宋平": ["市政府副市长"]}),
+    ("会议邀请黄强，市委常委、宣传部部长，作报告。", ["黄强"],
+     {"黄强": ["市委常委", "宣传部部长"]}),
+    # former titles
+    ("经市委批准，市纪委监委对枫林县委原书记钱大伟立案审查。", ["钱大伟"],
+     {"钱大伟": ["枫林县委原书记"]}),
+    ("原书记马立新也回到了村里。", ["马立新"], {"马立新": ["原书记"]}),
+    # enterprise, village and school titles
+    ("湘州机电股份有限公司董事长马骏说。", ["马骏"],
+     {"马骏": ["湘州机电股份有限公司董事长"]}),
+    ("晚饭后，村党总支书记冯春挨家挨户收集意见。", ["冯春"],
+     {"冯春": ["村党总支书记"]}),
+    ("校长韩雪带着学生参观。", ["韩雪"], {"韩雪": ["校长"]}),
+    # quoted parts of an organisation; 和 inside a department name
+    ("培训班请来了“云上枫林”融媒体中心总编辑许菲授课。", ["许菲"],
+     {"许菲": ["“云上枫林”融媒体中心总编辑"]}),
+    ("市人力资源和社会保障局局长唐宁介绍。", ["唐宁"],
+     {"唐宁": ["市人力资源和社会保障局局长"]}),
+    # the title stops at dates, verbs and function words
+    ("19日上午市长林杰到河西区调研。", ["林杰"], {"林杰": ["市长"]}),
+    ("他看望了老支书陈九，又看望村支书周八。", ["陈九", "周八"],
+     {"陈九": ["老支书"], "周八": ["村支书"]}),
+    # descriptors and credits are not titles
+    ("村民李四说，记者王五也来了。", ["李四", "王五"], {}),
+    ("陈芳，市民，今年54岁。", ["陈芳"], {}),
+])
+# fmt: on
+def test_find_titles(text, names, expected):
+    assert _titles(text, names) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("title, inherits, org", [
+    ("市委副书记", False, "市委"),
+    ("市委书记", False, "市委"),
+    ("枫林县委副书记", False, "枫林县委"),
+    ("河西区委原书记", False, "河西区委"),
+    ("原市委书记", False, "市委"),
+    ("市委组织部常务副部长", False, "市委组织部"),
+    ("市政府常务副市长", False, "市政府"),
+    ("市生态环境局党组书记", False, "市生态环境局"),
+    ("省交通运输厅党组成员", False, "省交通运输厅"),
+    ("“云上枫林”融媒体中心总编辑", False, "“云上枫林”融媒体中心"),
+    ("湘州日报社编辑部主任", False, "湘州日报社"),
+    ("组织部部长", True, "组织部"),
+    ("组织部部长", False, None),
+    ("副市长", False, None),
+    ("常务副市长", False, None),
+    ("村党总支书记", False, None),
+    ("市领导", False, None),
+    ("枫林县县长", False, None),
+])
+# fmt: on
+def test_title_org(title, inherits, org):
+    span = title_org(title, inherits=inherits)
+    assert (title[span[0]:span[1]] if span else None) == org
+
+
+def test_sequence_department_inherits_org():
+    text = "市委副书记、政法委书记胡长林出席。"
+    (mention,) = find_titles(text, [(text.index("胡长林"), text.index("胡长林") + 3)])
+    orgs = [text[t.org[0]:t.org[1]] if t.org else None for t in mention.titles]
+    assert orgs == ["市委", "政法委"]
+    assert text[slice(*mention.span)] == "市委副书记、政法委书记胡长林"
+
+
+@pytest.mark.parametrize("text, expected", [("常务副市长", True), ("老人", False),
+                                            ("党员领导干部", False), ("市领导", True)])
+def test_is_title(text, expected):
+    assert is_title(text) is expected
+
+
+def test_person_glued_inside_a_title_is_no_boundary():
+    # A tagger may mark 网信 as a PERSON; the next name's title still starts at 市委.
+    text = "市委网信办主任、市大数据中心党组书记高远介绍。"
+    persons = [(2, 4), (text.index("高远"), text.index("高远") + 2)]
+    titles = {m.name: [t.text for t in m.titles] for m in find_titles(text, persons)}
+    assert titles == {"高远": ["市委网信办主任", "市大数据中心党组书记"]}
