@@ -5,7 +5,7 @@ The cleaned form is the one of GUIDELINES §1:
 1. each raw line is stripped and lines are concatenated with no separator (PDF text wraps
    mid-word, even across blank lines);
 2. a run of whitespace is deleted unless both its neighbours are Han characters
-   (``11月 19日`` → ``11月19日``, ``45\\n家`` → ``45家``; ``罗春娇 邓伟勇`` keeps its space);
+   (``11月 19日`` → ``11月19日``, ``45\\n家`` → ``45家``; ``何雨晴 罗斌`` keeps its space);
 3. markdown marks (``#`` headings, ``**`` emphasis, the trailing two-space line break) are
    removed and nothing else is rewritten: half- and full-width punctuation stay as written.
 
@@ -24,7 +24,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_QUOTE = re.compile(r"^>\s?")
 
-# A photo or video credit closes a caption: ``记者/谢慧 摄``, ``通讯员供图``, ``张三 摄``,
+# A photo or video credit closes a caption: ``记者/黄磊 摄``, ``通讯员供图``, ``张三 摄``,
 # ``记者/某某 制作``, ``资料图片``.
 PHOTO_CREDIT = re.compile(
     r"(?:(?:记者|通讯员|摄影|实习生)?\s*[/／]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*"

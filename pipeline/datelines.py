@@ -48,7 +48,7 @@ class Dateline:
 
     text (str): the dateline as written (cleaned), brackets included.
     end (int): where it ends in the text it was parsed from; the lead starts there.
-    media (str): the paper or agency part (``株洲日报·掌上株洲``).
+    media (str): the paper or agency part (``湘州日报·掌上湘州``).
     reporters, correspondents, photographers (tuple[str, ...]): the credited names.
     """
 
@@ -81,7 +81,7 @@ def parse_dateline(text: str, whole_block: bool = False) -> Dateline | None:
 def credited_names(credits: str) -> dict[str, list[str]]:
     """Split a credits string into names by role.
 
-    credits (str): e.g. ``记者/罗春娇 邓伟勇 通讯员/何小平``.
+    credits (str): e.g. ``记者/周立新 何雨晴 通讯员/钟敏``.
     RETURNS (dict[str, list[str]]): names under ``reporters``, ``correspondents``,
         ``photographers``.
     """
@@ -91,7 +91,7 @@ def credited_names(credits: str) -> dict[str, list[str]]:
         end = roles[i + 1].start() if i + 1 < len(roles) else len(credits)
         chunk = credits[match.end():end]
         key = ROLE_FIELD[match.group("role")]
-        # ``记者/谢慧 摄``: a photographer, whatever the role word says.
+        # ``记者/黄磊 摄``: a photographer, whatever the role word says.
         if re.search(r"\s*摄(?:影)?\s*$", chunk):
             key, chunk = "photographers", re.sub(r"\s*摄(?:影)?\s*$", "", chunk)
         for name in re.split(r"[\s、，,/／]+", chunk.strip()):
@@ -123,7 +123,7 @@ _NATIONAL = frozenset("人民 光明 经济 中国 法治 工人 农民 科技 �
 
 
 def city_of(media: str | None) -> str | None:
-    """The city a local paper is named after: ``株洲日报·掌上株洲`` → ``株洲``.
+    """The city a local paper is named after: ``湘州日报·掌上湘州`` → ``湘州``.
 
     media (str | None): the media part of a dateline.
     RETURNS (str | None): the city, None for national papers, agencies and ``本报``.

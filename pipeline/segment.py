@@ -129,7 +129,7 @@ def _looks_like_headline(lines: list[str]) -> bool:
     """Headlines are short blocks of one to three lines without sentence punctuation.
 
     Clause commas outside quotes mark a body fragment cut by a column break, unless the
-    block is one short line (crossheads such as ``变了村貌，改了乡风``).
+    block is one short line (crossheads such as ``变了村貌，美了乡风``).
     """
     text = "".join(lines)
     unquoted = _QUOTED.sub("", text)
@@ -353,7 +353,7 @@ def _line(text: Cleaned) -> Cleaned:
 
 
 def _caption_credits(caption: str) -> list[str]:
-    """Photographers named in a caption's credit (``记者/谢慧 摄``)."""
+    """Photographers named in a caption's credit (``记者/黄磊 摄``)."""
     match = re.search(r"(?:记者|摄影)\s*[/／]\s*([\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5})*)"
                       r"\s*摄", caption)
     return match.group(1).split() if match else []
