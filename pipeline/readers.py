@@ -97,7 +97,8 @@ def publication_date(name: str, text: str, configured: date | None = None) -> da
     the recent past, so that date is at most a few days before publication; month-day
     dates are then resolved in the right year.
 
-    name (str): the file name (``2021-11-20-p3.txt`` and ``20211120.txt`` both work).
+    name (str): the file name (``2021-11-20-p3.txt`` and ``20211120.txt`` both work), or
+        the name of the folder that holds it.
     text (str): the page text.
     configured (date | None): a date given in the config, which wins.
     RETURNS (date | None): the date, or None when nothing gives one.
@@ -134,4 +135,12 @@ def read_page(path: Path, pub_date: date | None = None) -> Page:
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Page(doc=path.name, path=str(path), raw=text, encoding=encoding,
-                pub_date=publication_date(path.name, text, pub_date))
+                pub_date=publication_date(_dated_name(path), text, pub_date))
+
+
+def _dated_name(path: Path) -> str:
+    """The file name, or the nearest folder name that holds a date (``2021-11-20/p3.txt``)."""
+    for part in (path.name, *(p.name for p in path.parents)):
+        if _NAME_DATE.search(part):
+            return part
+    return path.name

@@ -104,3 +104,16 @@ def test_publication_date_from_masthead_and_config():
 
     assert publication_date("p.txt", "湘州日报\n2023年3月15日 星期三\n") == date(2023, 3, 15)
     assert publication_date("2021-01-01.txt", "", date(2020, 5, 4)) == date(2020, 5, 4)
+
+
+def test_publication_date_estimated_from_the_text_and_folders(tmp_path):
+    from datetime import date
+
+    from pipeline.readers import read_page
+
+    text = "近日，青山区召开会议，决定于2022年3月5日10时起解除预警，2021年底前完成。"
+    assert publication_date("p.txt", text) == date(2022, 3, 5)
+    folder = tmp_path / "2020-06-01"
+    folder.mkdir()
+    (folder / "page3.txt").write_text("本报讯 近日，青山区召开会议。", encoding="utf-8")
+    assert read_page(folder / "page3.txt").pub_date == date(2020, 6, 1)
