@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .tag import sentence_bounds
+from .tag import SentenceIndex
 
 Row = dict[str, Any]
 
@@ -54,8 +54,9 @@ def story_rows(doc: Doc) -> list[Row]:
         "text": doc.text, "body_start": meta["body_start"], "body_end": meta["body_end"],
         "n_chars": len(doc.text),
     }]
+    sentences = SentenceIndex(doc.text)
     for ent in doc.ents:
-        start, end = sentence_bounds(doc.text, ent.start_char)
+        start, end = sentences.bounds(ent.start_char)
         rows.append({
             "kind": "entity", **base, "label": ent.label_, "text": ent.text,
             "start": ent.start_char, "end": ent.end_char,

@@ -15,6 +15,8 @@ gaps unless it is told to overwrite.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Literal
 
@@ -124,6 +126,7 @@ class DateFigureRuler:
         from .figures import describe
 
         spans, rows = [], []
+        sentences = SentenceIndex(doc.text)
         for start, end, fine, iso in self._date_spans(doc.text, dates):
             span = char_span(doc, start, end, "DATE", fine, self.name, iso)
             if span is not None:
@@ -135,7 +138,7 @@ class DateFigureRuler:
             spans.append(span)
             context = {"measure": None, "subject": None, "time": None}
             if self.describe_figures:
-                sent_start, sent_end = sentence_bounds(doc.text, f.start)
+                sent_start, sent_end = sentences.bounds(f.start)
                 context = describe(doc.text[sent_start:sent_end], f, offset=sent_start)
             rows.append({"text": f.text, "start": f.start, "end": f.end, "value": f.value,
                          "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
@@ -248,20 +251,22 @@ class CharNerTagger:
         merge_ents(doc, out)
 
 
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around a character offset (split at 。！？；!?; and line breaks).
+class SentenceIndex:
+    """Sentence boundaries of a text, found once (split at 。！？；!?; and line breaks;
+    a closing quote after the full stop stays with its sentence)."""
 
-    text (str): the story text.
-    pos (int): a character offset.
-    RETURNS (tuple[int, int]): the sentence's start and end offsets.
-    """
-    start = max((text.rfind(ch, 0, pos) for ch in "。！？；!?;\n"), default=-1) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。！？；!?;\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    # A closing quote after the full stop belongs to the sentence.
-    while end < len(text) and text[end] in "”’』」":
-        end += 1
-    return start, min(end, len(text))
+    _END = re.compile(r"[。！？；!?;\n][”’』」]*")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in self._END.finditer(text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """pos (int): a character offset. RETURNS (tuple[int, int]): its sentence."""
+        i = bisect_right(self.ends, pos)
+        start = self.ends[i - 1] if i else 0
+        end = self.ends[i] if i < len(self.ends) else len(self.text)
+        return start, end
 
 
 def _pub_date(doc: Doc):
