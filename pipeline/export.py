@@ -50,7 +50,7 @@ def story_rows(doc: Doc) -> list[Row]:
         "dateline": meta["dateline"], "reporters": list(meta["reporters"]),
         "correspondents": list(meta["correspondents"]),
         "photographers": list(meta["photographers"]), "captions": list(meta["captions"]),
-        "date": meta.get("date"), "pub_date": doc._.pub_date,
+        "date": story_date(doc), "pub_date": doc._.pub_date,
         "text": doc.text, "body_start": meta["body_start"], "body_end": meta["body_end"],
         "n_chars": len(doc.text),
     }]
@@ -76,6 +76,22 @@ def story_rows(doc: Doc) -> list[Row]:
         rows.append({"kind": "participation", **base,
                      **{k: part.get(k) for k in PARTICIPATION_KEYS}})
     return rows
+
+
+def story_date(doc: Doc) -> str | None:
+    """The story's date: the first full date of its lead sentence, else the page's date.
+
+    doc (Doc): a tagged story.
+    RETURNS (str | None): an ISO date.
+    """
+    body_start = (doc._.story or {}).get("body_start", 0)
+    lead_end = SentenceIndex(doc.text).bounds(body_start)[1]
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and body_start <= ent.start_char < lead_end:
+            value = ent._.normalized
+            if isinstance(value, str) and len(value) == 10:
+                return value
+    return doc._.pub_date
 
 
 FIGURE_KEYS = ("text", "value", "value_max", "unit", "qualifier", "measure", "subject",

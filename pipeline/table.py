@@ -66,8 +66,14 @@ def write_parquet(path: str | Path) -> Path:
     folder = path.with_name(path.name + ".parquet.d")
     folder.mkdir(parents=True, exist_ok=True)
     for kind, frame in read_table(path).items():
-        if not frame.empty:
-            frame.to_parquet(folder / f"{kind}.parquet", index=False)
+        if frame.empty:
+            continue
+        for col in frame.columns:
+            # Mixed scalars (an entity's ``normalized`` is an ISO date or a number) are
+            # stored as text: Parquet columns have one type.
+            if frame[col].dtype == object and col not in LIST_COLUMNS.get(kind, []):
+                frame[col] = frame[col].map(lambda v: None if v is None else str(v))
+        frame.to_parquet(folder / f"{kind}.parquet", index=False)
     return folder
 
 

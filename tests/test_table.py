@@ -1,0 +1,52 @@
+"""read_table round-trips a run's table with proper dtypes; Parquet beside the JSONL."""
+import pandas as pd
+import pandas.api.types as ptypes
+
+from pipeline.table import KINDS, largest_figures, official_events, read_table, write_parquet
+
+
+def test_read_table_dtypes(sample_table):
+    _, rows, path = sample_table
+    tables = read_table(path)
+    assert set(KINDS) <= set(tables)
+    for kind in KINDS:
+        assert len(tables[kind]) == sum(r["kind"] == kind for r in rows), kind
+    story, figure, doc = tables["story"], tables["figure"], tables["doc"]
+    assert ptypes.is_datetime64_any_dtype(story["date"])
+    assert ptypes.is_datetime64_any_dtype(doc["pub_date"])
+    assert figure["value"].dtype == "float64"
+    assert all(isinstance(v, list) for v in story["reporters"])
+    assert story["n_chars"].dtype == "Int64"
+    assert story.loc[0, "date"] == pd.Timestamp("2023-03-14")
+    if not tables["event"].empty:
+        assert ptypes.is_datetime64_any_dtype(tables["event"]["date"])
+
+
+def test_views(sample_table):
+    _, _, path = sample_table
+    tables = read_table(path)
+    money = largest_figures(tables, unit="元", n=3)
+    assert list(money["value"]) == sorted(money["value"], reverse=True)
+    events = official_events(tables)
+    assert {"person", "role", "event", "date"} <= set(events.columns)
+
+
+def test_parquet_round_trip(sample_table, tmp_path):
+    _, _, path = sample_table
+    copy = tmp_path / "t.jsonl"
+    copy.write_bytes(path.read_bytes())
+    folder = write_parquet(copy)
+    story = pd.read_parquet(folder / "story.parquet")
+    original = read_table(copy)["story"]
+    assert list(story["story_id"]) == list(original["story_id"])
+    assert ptypes.is_datetime64_any_dtype(story["date"])
+    assert list(story.loc[0, "reporters"]) == original.loc[0, "reporters"]
+
+
+def test_run_writes_parquet_when_configured(default_config, tmp_path):
+    from pipeline.runner import run
+
+    out = tmp_path / "t.jsonl"
+    run(default_config.model_copy(update={"output": str(out), "parquet": True}), progress=False)
+    assert sorted(p.name for p in (tmp_path / "t.jsonl.parquet.d").iterdir()) >= ["doc.parquet",
+                                                                                "story.parquet"]
