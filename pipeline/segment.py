@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 BODY, HEADLINE, DATELINE, CAPTION, NOISE = "body", "headline", "dateline", "caption", "noise"
 SENTENCE_END = "。！？!?…”』」)）"
 _NO_HEADLINE_PUNCT = re.compile(r"[。；;：:！!？?]")
+# Page furniture: editor credits, page numbers, the masthead date.
 _PAGE_HEADER = re.compile(
-    r"^(?:责任编辑|美术编辑|美编|校对|版式|编辑|组版)[:：/／]|^第?\s*[0-9A-Z]{1,3}\s*版|"
-    r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$"
+    r"^(?:责任编辑|美术编辑|美编|校对|版式|编辑|组版|值班主任)[:：/／ ]"
+    r"|第\s*[0-9A-Z一二三四五六七八九十]{1,3}\s*版"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
 )
 _QUOTED = re.compile(r"“[^”]{0,30}”|《[^》]{0,30}》|「[^」]{0,30}」|\"[^\"]{0,30}\"")
 _CREDIT_WORD = re.compile(r"^(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
@@ -110,7 +112,7 @@ def classify(block: Block) -> None:
         if dateline:
             block.kind, block.dateline = DATELINE, dateline
             block.lines = [whole]
-    elif len(lines) == 1 and _PAGE_HEADER.search(first):
+    elif len(lines) <= 3 and any(_PAGE_HEADER.search(line) for line in lines):
         block.kind = NOISE
     elif _looks_like_headline(lines):
         block.kind = HEADLINE

@@ -158,3 +158,15 @@ def test_never_crashes_and_every_body_char_in_one_story(raw):
     for s in stories:
         assert len(s.offsets) == len(s.text)
         assert 0 <= s.body_start <= s.body_end <= len(s.text)
+
+
+def test_page_header_block_and_photo_news():
+    from conftest import ROOT
+
+    raw = (ROOT / "tests" / "fixtures" / "page-with-header.txt").read_text(encoding="utf-8")
+    s1, s2 = stories_of(raw)
+    assert s1.headline == "高新区签约12亿元科技项目" and s1.subheadlines == ()
+    assert s1.reporters == ("王磊",) and s1.correspondents == ("李娜",)
+    assert s1.photographers == ("黄磊",) and "邻里" in s1.captions[0]
+    assert "星期一" not in s1.text and "要闻" not in s1.text
+    assert s2.headline is None and s2.body.startswith("近日，湘州职业技术学院")
