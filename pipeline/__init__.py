@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Config, ConfigError, load_config
+from . import entity_rules, link, tag  # noqa: E402,F401  (register the spaCy factories)
 
 __all__ = ["Config", "ConfigError", "load_config", "build_nlp", "load_nlp", "run", "read_table"]
 
