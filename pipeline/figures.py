@@ -308,6 +308,11 @@ _SUBJECT_RE = re.compile(
     r"该(?:市|县|区|镇|村|校|公司|企业)|[\u4e00-\u9fff]{2,10}?"
     r"(?:省|市|县|区|镇|乡|村|公司|集团|企业|医院|学校|银行|局))"
 )
+# A measure worth reporting: two or more Han characters, not opening with a function
+# word or list mark and not ending in a range or conjunction word (``110吨至``).
+_NOUN_PHRASE_RE = re.compile(
+    r"^(?![、从用把被将对为于和与及])(?=(?:.*[\u4e00-\u9fff]){2}).+(?<![至到和与及、])$"
+)
 _MEASURE_VERB_RE = re.compile(f"(?:{_alternation(MEASURE_VERBS)})")
 
 
@@ -342,7 +347,7 @@ def _measure(clause: str) -> str | None:
         # 同比增长20%: with no noun around it, the verb itself is the measure.
         phrase = after or before or (verb.group() if len(verb.group()) > 1 else "")
     phrase = _QUALIFIER_BEFORE_RE.sub("", phrase.strip(_FILLERS)).strip(_FILLERS)
-    return phrase or None
+    return phrase if _NOUN_PHRASE_RE.match(phrase) else None
 
 
 def describe(sentence: str, fig: FigureMention, offset: int = 0) -> dict:

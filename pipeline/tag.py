@@ -140,6 +140,7 @@ class DateFigureRuler:
             if self.describe_figures:
                 sent_start, sent_end = sentences.bounds(f.start)
                 context = describe(doc.text[sent_start:sent_end], f, offset=sent_start)
+                context = normalize_context(context, doc._.city, _pub_date(doc))
             rows.append({"text": f.text, "start": f.start, "end": f.end, "value": f.value,
                          "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
                          "fine_label": f.fine_label, **context})
@@ -249,6 +250,26 @@ class CharNerTagger:
             if span is not None:
                 out.append(span)
         merge_ents(doc, out)
+
+
+_SELF = re.compile(r"^(?:我|全|本)(市|县|区)$")
+_MONTH_WITHOUT_YEAR = re.compile(r"(?<![年\d])(\d{1,2}月)")
+
+
+def normalize_context(context: dict, city: str | None, pub_date) -> dict:
+    """GUIDELINES §7: ``我市`` → ``<city>市``; a month without a year gets the page's year.
+
+    context (dict): ``describe`` output (measure, subject, time).
+    city (str | None): the paper's city.
+    pub_date (date | None): the page's date.
+    RETURNS (dict): the normalised context.
+    """
+    subject, time = context.get("subject"), context.get("time")
+    if subject and city and _SELF.match(subject) and _SELF.match(subject).group(1) == "市":
+        subject = city if city.endswith("市") else f"{city}市"
+    if time and pub_date and "年" not in time:
+        time = _MONTH_WITHOUT_YEAR.sub(f"{pub_date.year}年\\1", time, count=1)
+    return {**context, "subject": subject, "time": time}
 
 
 class SentenceIndex:

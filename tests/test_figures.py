@@ -167,3 +167,22 @@ def test_never_crashes_and_spans_are_consistent(text):
 def test_never_crashes_on_any_text(text):
     for fig in find_figures(text):
         assert text[fig.start:fig.end] == fig.text
+
+
+@pytest.mark.parametrize(
+    "context, city, expected",
+    [
+        ({"measure": "税收收入", "subject": "我市", "time": "截至2月底"}, "湘州",
+         {"measure": "税收收入", "subject": "湘州市", "time": "截至2023年2月底"}),
+        ({"measure": None, "subject": "全县", "time": "2022年3月"}, "湘州",
+         {"measure": None, "subject": "全县", "time": "2022年3月"}),
+        ({"measure": "产值", "subject": "我市", "time": None}, None,
+         {"measure": "产值", "subject": "我市", "time": None}),
+    ],
+)
+def test_context_normalised_to_city_and_year(context, city, expected):
+    from datetime import date
+
+    from pipeline.tag import normalize_context
+
+    assert normalize_context(context, city, date(2023, 3, 15)) == expected
