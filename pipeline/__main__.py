@@ -40,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     run_p.add_argument("--input", help="a page file, a folder or a glob (overrides `input`)")
     run_p.add_argument("--output", help="the JSONL table to write (overrides `output`)")
     run_p.add_argument("--workers", type=int, help="processes to use (overrides `workers`)")
+    run_p.add_argument("--pub-date", metavar="YYYY-MM-DD",
+                       help="publication date of every page (overrides `pub_date`; else from "
+                            "file or folder names, else estimated from the text)")
+    run_p.add_argument("--city", help="the paper's city, for 我市 (overrides `city`)")
     run_p.add_argument("--resume", action="store_true",
                        help="keep documents already in the output and process the rest")
     run_p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -84,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     from .runner import run
 
     config = load_config(args.config, input=args.input, output=args.output,
-                         workers=args.workers)
+                         workers=args.workers, pub_date=args.pub_date, city=args.city)
     summary = run(config, resume=args.resume, progress=not args.no_progress)
     print(f"{config.output}: {summary.line()}", file=sys.stderr)
     for failure in summary.failures[:20]:
