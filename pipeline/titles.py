@@ -19,7 +19,8 @@ from dataclasses import dataclass
 # fmt: off
 # Head words, grouped by domain. Modifiers (副, 常务, 代, 原, 第一…) need not be listed:
 # they sit between the organisation and the head and are kept in the title text.
-PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委成员", "班子成员")
+PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委成员", "班子成员",
+               "人大代表", "党代表")
 GOVERNMENT_HEADS = (
     "省长", "市长", "州长", "县长", "区长", "镇长", "乡长", "主任", "部长", "局长",
     "厅长",
@@ -182,12 +183,17 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMenti
 
 
 def _strip_suffixes(title: str, end: int) -> int:
-    """Move ``end`` left over modifiers and generic unit words before a head."""
+    """Move ``end`` left over modifiers and generic unit words before a head.
+
+    A unit word stays when it follows a bare place: ``白石镇党委`` is the ORG of
+    ``白石镇党委书记``, while ``党组`` of ``市生态环境局党组书记`` is generic.
+    """
     changed = True
     while changed:
         changed = False
         for word in MODIFIERS + UNIT_WORDS:
-            if title.endswith(word, 0, end):
+            bare_place = title.endswith(PLACE_SUFFIXES, 0, end - len(word))
+            if title.endswith(word, 0, end) and not (word in UNIT_WORDS and bare_place):
                 end -= len(word)
                 changed = True
     return end

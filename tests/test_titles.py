@@ -51,6 +51,10 @@ def _titles(text: str, names: list[str]) -> dict[str, list[str]]:
     ("19日上午市长林杰到河西区调研。", ["林杰"], {"林杰": ["市长"]}),
     ("他看望了老支书陈九，又看望村支书周八。", ["陈九", "周八"],
      {"陈九": ["老支书"], "周八": ["村支书"]}),
+    # a sequence stops at a part that is no title
+    ("省劳动模范、村党支部书记罗义说。", ["罗义"], {"罗义": ["村党支部书记"]}),
+    ("市人大代表、村党支部书记罗义说。", ["罗义"],
+     {"罗义": ["市人大代表", "村党支部书记"]}),
     # descriptors and credits are not titles
     ("村民李四说，记者王五也来了。", ["李四", "王五"], {}),
     ("陈芳，市民，今年54岁。", ["陈芳"], {}),
@@ -78,6 +82,8 @@ def test_find_titles(text, names, expected):
     ("副市长", False, None),
     ("常务副市长", False, None),
     ("村党总支书记", False, None),
+    ("白石镇党委书记", False, "白石镇党委"),
+    ("湘州大学党委副书记", False, "湘州大学"),
     ("市领导", False, None),
     ("枫林县县长", False, None),
 ])

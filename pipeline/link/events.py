@@ -104,9 +104,9 @@ def event_place(ctx: StoryContext, ev: Event) -> str | None:
         if ctx.city and (P.SELF_REFERENCE.fullmatch(target) or target == ctx.city[0]):
             return ctx.city
         return target
-    inside = [
-        (s, e) for s, e in ctx.places if clause_start <= s < max(ev.end, ev.trigger)
-    ]
+    # An inspection's place may sit in an earlier clause ("深入X区，就Y进行调研").
+    scope = ev.sentence[0] if ev.kind == "inspection" else clause_start
+    inside = [(s, e) for s, e in ctx.places if scope <= s < max(ev.end, ev.trigger)]
     if inside:
         return text[inside[0][0] : inside[0][1]]
     if (

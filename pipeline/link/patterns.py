@@ -1,7 +1,8 @@
 """Trigger vocabulary for the events of a city-daily story (GUIDELINES §6).
 
-Only words and regexes live here; :mod:`pipeline.events` applies them. Each group is
-named for the kind of clause it recognises, so a new trigger goes next to its kind.
+Only words and regexes live here; :mod:`pipeline.link.triggers` and
+:mod:`pipeline.link.events` apply them. Each group is named for the kind of clause it
+recognises, so a new trigger goes next to its kind.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "conference": ("代表大会", "党代会", "大会", "论坛", "峰会", "年会"),
     "exhibition": ("联展", "展览", "书画展", "摄影展", "美术展", "艺术展", "成果展",
                    "图片展", "作品展", "博览会", "展销会", "交易会"),
-    "ceremony": ("仪式", "典礼"),
+    "ceremony": ("仪式", "典礼", "开幕式", "闭幕式"),
     "meeting": ("座谈会", "培训会", "推进会", "调度会", "部署会", "动员会", "工作会",
                 "协调会", "交流会", "汇报会", "研讨会", "联席会", "常务会", "常委会",
                 "全会", "例会", "现场会", "观摩会", "分析会", "恳谈会", "见面会",
@@ -32,8 +33,8 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
                 "招商会", "对接会", "报告会", "表彰会", "团拜会", "茶话会", "听证会",
                 "评审会", "论证会", "说明会", "述职会", "誓师会"),
     "other": ("活动", "比赛", "大赛", "竞赛", "课", "展演", "演出", "晚会", "运动会",
-              "马拉松", "文化节",
-              "旅游节", "艺术节", "音乐节", "美食节", "读书节", "科技节", "体育节"),
+              "马拉松", "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节",
+              "科技节", "体育节"),
 }
 NOUN_TYPE = {noun: kind for kind, nouns in EVENT_NOUNS.items() for noun in nouns}
 EVENT_NOUN = re.compile(_alternation(tuple(NOUN_TYPE)))
@@ -48,7 +49,7 @@ GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全
 # "X在Y开幕": the name before a venue and an opening verb.
 OPEN_VERB = re.compile(r"(?:隆重|正式|盛大|顺利|如期)?"
                        r"(?:召开|举行|举办|开幕|开展|开馆|启幕"
-                       r"|揭幕|开赛|开班|开讲)")
+                       r"|揭幕|开赛|开班|开讲)(?![式词])")  # not 开幕式, 开幕词
 # An inspection led by a person or a delegation ("X调研", "X带队督查", "来株调研").
 INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡查|走访")
 # Words before an inspection verb that make it someone else's activity or a noun.
@@ -68,8 +69,7 @@ DISCIPLINE = re.compile(r"开除党籍|开除公职|“?双开”?|撤销[^，�
 # Announcements that are a story's news: alerts lifted or issued, things put into use.
 ALERT = re.compile(r"(?:解除|发布|启动|终止)[^，,。；]{0,20}?预警")
 IN_OPERATION = re.compile(r"投入运行|投入使用|投入运营|建成投产|正式投产|正式运行"
-                          r"|正式通车"
-                          r"|正式开通|正式上线")
+                          r"|正式通车|正式开通|正式上线")
 # A campaign run by a place or body: "开展X创建活动", "将开展X专项整治".
 CAMPAIGN_VERB = re.compile(r"(?:深入开展|全力推进|开展|推进|启动|实施)")
 CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|行动|监督工作|工作)")

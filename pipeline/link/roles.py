@@ -1,7 +1,7 @@
 """Participant roles: who presided, led, spoke, accompanied or attended (GUIDELINES §6).
 
 A role is read from the verb written right after a name (or after a list of names that
-share it: ``市领导X、Y参加调研``), skipping fillers such as ``等``, ``一行`` or
+share it: ``市领导X、Y参加调研``), skipping fillers such as ``等``, ``同志`` or
 ``在督查时``. People who are only talked about have no such verb and get no role.
 Each role attaches to the latest participant-bearing event at or before the mention, so
 a ``X强调`` three sentences after ``我市召开…会议`` belongs to that meeting.
@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from ..titles import is_title
-from .events import Event
 from .text import containing, sentences
+from .triggers import Event
 
 Span = tuple[int, int]
 
@@ -31,19 +31,20 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
             "考察", "检查", "暗访", "巡查", "走访", "来到", "前往", "深入"),
     "spoke": ("讲话", "致辞", "强调", "指出", "介绍", "发言", "作交流", "表示", "要求",
               "希望", "说", "解读", "通报", "汇报", "部署", "提出", "宣读", "点评",
-              "答记者问", "宣布", "演讲", "授课"),
+              "答记者问", "宣布", "演讲", "授课", "宣讲", "传达"),
     "accompanied": ("陪同",),
     "attended": ("参加", "出席", "列席", "参与", "观看", "参观"),
 }
 # Speech phrases: "作了交流发言", "出席活动并致辞", "参加会议并讲话", "致欢迎辞".
-SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:发言|辅导|报告|讲解|解读)"
+SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读)"
                  r"|(?:出席|参加)[^，,。；]{0,8}?并(?:讲话|致辞|发言|作)"
                  r"|致[^，,。；]{0,4}?[辞词]")
 # An inspection's leader going somewhere: "到枫林县调研", "在X督查".
 LED_PHRASE = (r"(?:来到|来|到|赴|前往|深入|在)[^，,。；]{1,12}?"
               r"(?:调研|督查|督导|视察|考察|检查|暗访|巡查|走访)")
 # Words between a name and its verb that do not change the role.
-FILLER = re.compile(r"(?:\s|等(?:[0-9一二三四五六七八九十]+人)?|同志|还|也|又"
+FILLER = re.compile(r"(?:\s|等(?:[0-9一二三四五六七八九十]+[人位名])?|同志|还|也|又"
+                    r"|[省市县区]?领导(?:同志)?|的(?=陪同)"
                     r"|分别|亲自|一同|共同|先后|随后|专程|首先|最后|现场"
                     r"|在[^，,。；在]{1,20}?(?:上|时|中|期间|之际))+")
 # "据X介绍": X is the reporter's source, not someone acting at the event.

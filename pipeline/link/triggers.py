@@ -143,6 +143,8 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         led = any(sent[0] <= s < verb.start() for s, _ in ctx.persons)
         if led or prefix:
             start = prefix.start() if prefix else verb.start()
+            if verb.end() == clause[1]:  # "就X进行调研": the object precedes the verb
+                start = _name_start(ctx, clause[0], verb.start())
             out.append(
                 Event("inspection", "inspection", start, clause[1], verb.start(), sent)
             )
