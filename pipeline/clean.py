@@ -90,9 +90,6 @@ class Cleaned:
         return (inside[0], inside[-1] + 1) if inside else None
 
 
-EMPTY = Cleaned("", ())
-
-
 def heading_level(raw: str) -> int:
     """The markdown heading level of a raw line.
 

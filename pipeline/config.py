@@ -70,15 +70,6 @@ class Config(_Strict):
             raise ValueError("a stage is listed twice")
         return self
 
-    @property
-    def doc_stages(self) -> list[StageConfig]:
-        """RETURNS (list[StageConfig]): the enabled spaCy stages, in run order."""
-        return [s for s in self.stages if s.name not in PAGE_STAGES and s.enabled]
-
-    def stage(self, name: str) -> StageConfig | None:
-        """name (str): a stage name. RETURNS (StageConfig | None): its settings."""
-        return next((s for s in self.stages if s.name == name), None)
-
 
 def load_config(path: str | Path, **overrides: Any) -> Config:
     """Read and validate a YAML configuration.

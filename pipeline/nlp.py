@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from . import entity_rules, link, tag  # noqa: F401  (the decorators register the factories)
-from .config import Config, ConfigError
+from .config import PAGE_STAGES, Config, ConfigError
 from .datelines import city_of, parse_dateline
 from .types import Story
 
@@ -58,7 +58,7 @@ def build_nlp(config: Config) -> Language:
     nlp.tokenizer = CharTokenizer(nlp.vocab)
     problems = []
     for i, stage in enumerate(config.stages):
-        if not stage.enabled or stage.name in ("clean", "segment"):
+        if not stage.enabled or stage.name in PAGE_STAGES:
             continue
         try:
             nlp.add_pipe(stage.name, name=stage.name, config=stage.params)
