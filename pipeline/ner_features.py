@@ -25,7 +25,7 @@ import numpy as np
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
 TAGS: tuple[str, ...] = ("O", *(f"{p}-{lab}" for lab in LABELS for p in "BI"))
 PAD, UNK = "<pad>", "<unk>"
-# Bigram boundary markers: control characters never occur in normalised text.
+# Bigram boundary markers: control characters that news text does not contain.
 BOS, EOS = "\x02", "\x03"
 # Sentence-final punctuation that ends a chunk (the char stays in the chunk).
 SENTENCE_ENDS = frozenset("。！？；!?;\n")
