@@ -29,6 +29,7 @@ class Summary:
     """What a run did (printed by the CLI at the end)."""
 
     files: int = 0
+    done: int = 0
     failed: int = 0
     skipped: int = 0
     stories: int = 0
@@ -41,7 +42,8 @@ class Summary:
     def line(self) -> str:
         """RETURNS (str): a one-line summary."""
         rate = self.chars / self.seconds if self.seconds else 0.0
-        text = (f"{self.files} files ({self.failed} failed, {self.skipped} skipped), "
+        files = f"{self.done} of {self.files}" if self.interrupted else str(self.files)
+        text = (f"{files} files ({self.failed} failed, {self.skipped} skipped), "
                 f"{self.stories} stories, {self.rows} rows, {self.seconds:.1f} s "
                 f"({rate:,.0f} chars/s)")
         return text + (" — INTERRUPTED, table holds the finished files" if self.interrupted else "")
@@ -163,6 +165,7 @@ def run(config: Config, resume: bool = False, progress: bool = True) -> Summary:
 def _count(summary: Summary, rows: list[Row]) -> None:
     for row in rows:
         if row["kind"] == "doc":
+            summary.done += 1
             summary.chars += row.get("n_chars") or 0
             if row["status"] == "failed":
                 summary.failed += 1
