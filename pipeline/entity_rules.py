@@ -3,6 +3,13 @@
 - names credited in the dateline and captions are PERSON wherever they occur;
 - the media of the credit line (``XX日报·掌上XX``) are ORG, one per part;
 - the organisation inside a title is an ORG (``市委`` of ``市委副书记``, GUIDELINES §3);
+- places from the gazetteer (:mod:`pipeline.gazetteer`) fill the model's gaps, model
+  places lose a glued verb (``赴衡阳县``) and glued sub-county chains are split;
+- organisations with a distinguishing element (a level prefix ``市/省/县/区``, a place
+  or a name the model found, a quoted platform name) are found by their head word
+  (``…局``, ``…学校``, ``…财险``);
+- model entities that are not entities are dropped: ordinary words, person "names"
+  without a surname, party congresses, generic units (``村团支部``, ``党委人大``);
 - self-references (``我市``), level words and single characters are not entities.
 """
 from __future__ import annotations
@@ -12,35 +19,143 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .gazetteer import (
+    Gazetteer,
+    load_gazetteer,
+    sections,
+    split_chain,
+    strip_glued_verb,
+    villages_after,
+)
 from .tag import NOT_ENTITIES, char_span, merge_ents
 from .titles import find_titles
 
+_NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
 _PEN_NAME = re.compile(r"^(?:纪宣|宣传|组宣|政宣|文宣|公宣|检宣|法宣|融媒)$")
+MODEL = "zh_char_ner"
+
+# ----------------------------------------------------------------------- ORG patterns
+# Heads that may follow the distinguishing element directly (``市委``, ``X省政府``).
+# 委 is not the 委 of a position (``常委``, ``委员``); no head may start a title word
+# (``局长``, ``部长``, ``院长``).
+_BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法院|人民法院|法院|纪委监委|纪委|监委"
+               r"|人大常委会|常委会|人大|政协|委员会|(?<![常村])委(?!员)"
+               r"|总工会|工会|妇联|团委|文联|科协|(?<!合)作协|残联|侨联|工商联"
+               r"|日报|晚报|电视台|融媒体中心|融媒号")
+# Heads that need at least one character between the element and the head.
+# 办, 部, 局, 厅 and 中心 are not the end of a verb (``交办``), a noun (``干部``,
+# ``大局``, ``餐厅``) or a venue (``会展中心``, a PLACE).
+_UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开终残僵变定出入战])局|办公室"
+               r"|(?<![舞餐大客展门茶前后息])厅|(?<!博览|会展|展览|体育|购物|活动|商务|贸易)中心"
+               r"|总站|服务站|工作站|驿站|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|研究院"
+               r"|研究所|派出所|分行|支行|分公司|营业部|办事处|管委会|合作社"
+               r"|支队|大队|公司|集团|银行|财险|寿险|人寿|保险|协会|学会|联合会|商会|兵工厂"
+               r"|工厂|厂|(?<![干全内外东南西北中总局俱大])部")
+# After a level prefix only: after a bare name, ``X…基地`` is mostly a production site
+# and ``X…办`` a clause (``X口岸办``).
+_LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举督创开兴包代查筹协申合])办"
+# Characters that never sit inside an organisation name: function words, deictics,
+# quantity words (``在市委…``, ``全市…``, ``X几家公司``).
+_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正"
+# 和 joins the two halves of a department name (``发展和改革``, ``工业和信息化``).
+_BODY = rf"(?:[^\W\d_{_STOP}]|(?<=[展源房业化术])和)"
+# Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
+_NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
+_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场)"
+_AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
+_AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
+# The body is short after a name: a long one is usually a clause (``X大力发展…中心``).
+_ANY_HEAD = rf"(?:{_BODY_HEADS}|{_UNIT_HEADS}|{_LEVEL_HEADS}){_HEAD_END}"
+_LEVEL_BODY = re.compile(rf"{_BODY}{{1,10}}?{_ANY_HEAD}")
+_NAME_BODY = re.compile(rf"{_BODY}{{1,8}}?(?:{_BODY_HEADS}|{_UNIT_HEADS}){_HEAD_END}")
+# After an organisation, only a branch named by a place (``X银行`` + ``Y支行``).
+_BRANCH_BODY = re.compile(rf"{_BODY}{{1,4}}?(?:分行|支行|分公司|分局|营业部|分院|分校){_HEAD_END}")
+# A further unit after an organisation (``市委`` + ``宣传部``, ``市公安局`` + ``X分局``);
+# a new level prefix starts another organisation (``市委X部联合市委Y办``), and a
+# longer body is a clause (``X中学签订合作…``).
+_EXTENSION = re.compile(rf"(?:(?![省市县]){_BODY}){{0,4}}?{_ANY_HEAD}")
+# Offices inside a bureau or court are generic (``…分局X办公室``, GUIDELINES §4).
+_BUREAU = re.compile(r"(?:局|院|厅|公司)$")
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{0,8}(?:办公室|科|室|处|股|组|中心)$")
+# A level character that starts a word is no prefix (``市场``, ``区域``, ``县城``).
+_LEVEL = re.compile(r"[省市县区](?!场|民|面|值|级|份|城|域|别|分|间|块|内|外)")
+# Before a bare level character, these make it a deictic (``全市``), a level list
+# (``省市``) or part of a generic word (``城市``, ``小区``, ``园区``).
+_NOT_BEFORE_LEVEL = set("全我本该各副正省市县区每") | set(_NUMERALS)
+# Prepositions and verbs before an organisation (``经市X局批准``): a prefix follows.
+_BEFORE_ORG = set("经由在向对据从与和及同被让给将请到至受")
+_GENERIC_BEFORE = {"市": set("城都超上股楼夜门集菜街"), "县": set("郡州"), "省": set("反自节"),
+                   "区": set("小社园景城郊山辖片校街矿新范湾老牧林禁分专特灾")}
+# Honours and labels: ``X县优秀特色学校`` is a title given to a school, and
+# the place inside it is a PLACE (GUIDELINES §3).
+_HONOUR = re.compile(r"示范|特色|先进|优秀|文明|模范|标准化|星级")
+# Bare office types the model tags as ORG (``X务处``, ``X办公室``).
+_BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])[^部局厅委院]{1,6}"
+                          r"(?:办公室|室|处|科|股)$")
+# Verbs that make a body a clause (``X区开设…服务站``, ``X市签订…协会``); 建设 and
+# 组织 are left out, they are in department names (``城乡建设局``, ``组织部``).
+_CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|前往|来到|走访|调研|启动|打造"
+                     r"|推进|建立|开通|投入|新建|筹建|联合|主办|承办|协办|位于|落户|入驻|成为"
+                     r"|获得|荣获|评为")
+# Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
+_GENERIC_BODY = re.compile(r"^(?:乡村|农村|城市|城乡|基层|地方|当地|各地|民主)")
+# A platform or account in quotes: ``“X”平台``, ``“X”APP``.
+_QUOTED = re.compile(r"“([^“”\s]{2,10})”"
+                     r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
+
+# ------------------------------------------------------------------------ non-entities
+_CONGRESS = re.compile(r"(?:党代会|代表大会)$")
+_GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
+                          r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
 
 
 @Language.factory("news_entity_rules", requires=["doc.ents"], assigns=["doc.ents"],
-                  default_config={"credits": True, "title_orgs": True})
-def make_news_entity_rules(nlp: Language, name: str, credits: bool,
-                           title_orgs: bool) -> "NewsEntityRules":
+                  default_config={"credits": True, "title_orgs": True, "places": True,
+                                  "org_patterns": True, "filters": True})
+def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: bool,
+                           places: bool, org_patterns: bool,
+                           filters: bool) -> NewsEntityRules:
     """Create the newspaper entity rules.
 
     credits (bool): tag credited names and the credit line's media.
     title_orgs (bool): tag the organisation part of officials' titles as ORG.
+    places (bool): gazetteer places, village names after a place, model-place repairs.
+    org_patterns (bool): organisations found by their head word after a level prefix,
+        a place or a name.
+    filters (bool): drop model entities that are ordinary words, surname-less person
+        names, party congresses and generic units; spread person names to all mentions.
     """
-    return NewsEntityRules(name, credits=credits, title_orgs=title_orgs)
+    return NewsEntityRules(name, credits=credits, title_orgs=title_orgs, places=places,
+                           org_patterns=org_patterns, filters=filters)
 
 
 class NewsEntityRules:
     """Rule-based corrections on top of the statistical entities."""
 
-    def __init__(self, name: str, credits: bool = True, title_orgs: bool = True) -> None:
+    def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
+                 places: bool = True, org_patterns: bool = True, filters: bool = True,
+                 gazetteer: Gazetteer | None = None) -> None:
         self.name = name
         self.credits = credits
         self.title_orgs = title_orgs
+        self.places = places
+        self.org_patterns = org_patterns
+        self.filters = filters
+        needs_data = places or org_patterns or filters
+        self.gazetteer = gazetteer or (load_gazetteer() if needs_data else None)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.filters:
+            doc.ents = [e for e in doc.ents if self._plausible(e)]
+            merge_ents(doc, self._person_mentions(doc), overwrite=False)
         self.set_annotations(doc, self.match(doc))
+        if self.places:
+            self._repair_places(doc)
+            self._add_places(doc)
+        if self.org_patterns:
+            self._add_orgs(doc)
+        doc.ents = [e for e in doc.ents if _keep(e)]
         return doc
 
     def match(self, doc: Doc) -> list[Span]:
@@ -70,12 +185,232 @@ class NewsEntityRules:
 
     def _occurrences(self, doc: Doc, strings: list[str], label: str, fine: str) -> list[Span]:
         spans = []
+        text = doc.text  # built from the tokens on each access: read once
         for string in dict.fromkeys(strings):
-            for match in re.finditer(re.escape(string), doc.text):
+            for match in re.finditer(re.escape(string), text):
                 span = char_span(doc, match.start(), match.end(), label, fine, self.name)
                 if span is not None:
                     spans.append(span)
         return spans
+
+    # ------------------------------------------------------------------------ filters
+    def _plausible(self, ent: Span) -> bool:
+        """Whether a model entity survives the filters (rule entities always do)."""
+        if ent._.source != MODEL:
+            return True
+        text = ent.text
+        if ent.label_ == "PERSON":
+            if _PEN_NAME.match(text) or self.gazetteer.is_unlikely_name(text):
+                return False
+            # ``两岸`` is no name; ``列宁`` (no surname either) may well be one.
+            return not (len(text) == 2 and text[0] in _NUMERALS
+                        and not self.gazetteer.looks_like_name(text))
+        if ent.label_ == "PLACE":
+            return not self.gazetteer.is_ordinary_word(text)
+        if ent.label_ == "ORG":
+            if _BARE_OFFICE.match(text) and not self.gazetteer.find(text):
+                return False
+            return not (_CONGRESS.search(text) or _GENERIC_ORG.match(text))
+        return True
+
+    def _person_mentions(self, doc: Doc) -> list[Span]:
+        """Other mentions of a full name the model found once (``郑X华`` after it was
+        half-read as a place): a name of ≥ 3 characters is a name in the whole story."""
+        ents = list(doc.ents)
+        names = {e.text for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
+                 and self.gazetteer.looks_like_name(e.text)}
+        owner = _owners(ents, len(doc.text))
+        spans, replaced = [], set()
+        for span in self._occurrences(doc, sorted(names), "PERSON", "PERSON"):
+            inside = _inside(owner, ents, span.start_char, span.end_char)
+            if all(e.start >= span.start and e.end <= span.end and e._.source == MODEL
+                   and e.label_ != "PERSON" for e in inside):
+                replaced.update((e.start, e.end) for e in inside)
+                spans.append(span)
+        doc.ents = [e for e in ents if (e.start, e.end) not in replaced]
+        return spans
+
+    # ------------------------------------------------------------------------- places
+    def _repair_places(self, doc: Doc) -> None:
+        """Cut a glued verb off a model place and split glued town+village chains."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PLACE" or ent._.source != MODEL:
+                out.append(ent)
+                continue
+            cut = strip_glued_verb(ent.text, self.gazetteer)
+            parts = [(cut, len(ent.text))] if cut else split_chain(ent.text)
+            spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
+                               self.name) for s, e in parts]
+            out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
+        doc.ents = out
+
+    def _add_places(self, doc: Doc) -> None:
+        """Gazetteer places where the model found nothing or something shorter, then
+        river sections and village-level names listed right after a place."""
+        spans = []
+        text = doc.text
+        ents = list(doc.ents)
+        owner = _owners(ents, len(text))
+        for start, end in self.gazetteer.find(text):
+            inside = _inside(owner, ents, start, end)
+            # A longer known place replaces the model's shorter place or person inside
+            # it (``X区`` over ``X``; a village read as a name).
+            if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
+                   and e.label_ in ("PLACE", "PERSON")
+                   and (e.end_char - e.start_char) < end - start for e in inside):
+                span = char_span(doc, start, end, "PLACE", "GPE", self.name)
+                if span is not None:
+                    spans.append(span)
+        merge_ents(doc, spans, overwrite=True)
+        self._join_sections(doc)
+        # One pass per list item: each new village can introduce the next.
+        for _ in range(8):
+            spans = []
+            for ent in doc.ents:
+                found = ent.label_ == "PLACE" and villages_after(text, ent.text, ent.end_char)
+                span = found and char_span(doc, *found, "PLACE", "GPE", self.name)
+                if span:
+                    spans.append(span)
+            before = len(doc.ents)
+            merge_ents(doc, spans, overwrite=False)
+            if len(doc.ents) == before:
+                break
+
+    def _join_sections(self, doc: Doc) -> None:
+        """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE)."""
+        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE"]
+        spans = [char_span(doc, s, e, "PLACE", "GPE", self.name)
+                 for s, e in sections(doc.text, places)]
+        merge_ents(doc, [s for s in spans if s is not None], overwrite=True)
+
+    # --------------------------------------------------------------------------- ORGs
+    def _add_orgs(self, doc: Doc) -> None:
+        """Organisations found by their head word, after a distinguishing element."""
+        text = doc.text
+        ents = list(doc.ents)
+        # A level character inside an entity is no prefix, except inside a model ORG,
+        # which the rule may correct (``原市X局``, ``市X局Y办公室``, a model ORG
+        # starting mid-name); ``_replaceable`` keeps ``X市`` of ``X市Y局`` out.
+        covered = {i for e in ents for i in range(e.start_char, e.end_char)
+                   if not (e.label_ == "ORG" and e._.source == MODEL)}
+        found: list[tuple[int, int, bool]] = []  # start, end, after a level prefix
+        for ent in ents:
+            if ent.label_ in ("PLACE", "ORG"):
+                # An admin place (``X区``) is a level prefix; after a model ORG only a
+                # company or government head (``X`` + ``财险``) or a branch is read, as
+                # a longer body there is mostly a clause.
+                body = (_BRANCH_BODY if ent.label_ == "ORG" else
+                        _LEVEL_BODY if ent.text[-1] in "省市县区" else _NAME_BODY)
+                span = _org_after(text, ent.start_char, ent.end_char, _AFTER_NAME, body)
+                if span:
+                    found.append((*span, body is _LEVEL_BODY))
+        for match in _LEVEL.finditer(text):
+            i = match.start()
+            if i not in covered and self._level_prefix(text, i):
+                span = _org_after(text, i, i + 1, _AFTER_LEVEL, _LEVEL_BODY)
+                if span:
+                    found.append((*span, True))
+        found += [(m.start(1), m.end(1), False) for m in _QUOTED.finditer(text)]
+        spans = []
+        owner = _owners(ents, len(text))
+        for start, end, level in found:
+            inside = _inside(owner, ents, start, end)
+            if end - start < 2 or not self._replaceable(inside, start, end, text, level):
+                continue
+            span = char_span(doc, start, end, "ORG", "ORG", self.name)
+            if span is not None:
+                spans.append(span)
+        merge_ents(doc, spans, overwrite=True)
+        doc.ents = [_strip_former(doc, e, self.name) for e in doc.ents]
+
+    def _level_prefix(self, text: str, i: int) -> bool:
+        """Whether the level character at ``i`` starts a name (``…，市委``) rather than
+        ending a word (``城市``, ``全市``) — unless that word is preceded by a verb it
+        ends (``召开市…``: ``召开`` is a word, so ``开市`` is not read)."""
+        if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff":
+            return True
+        if text[i - 1] in _NOT_BEFORE_LEVEL or text[i - 1] in _GENERIC_BEFORE[text[i]]:
+            return False
+        if text[i - 1] in _BEFORE_ORG:
+            return True
+        words = self.gazetteer.bigrams
+        return text[i - 1:i + 1] not in words or text[max(0, i - 2):i] in words
+
+    @staticmethod
+    def _replaceable(inside: list[Span], start: int, end: int, text: str,
+                     level: bool) -> bool:
+        """A new ORG may replace the places inside it and the model ORG it starts with
+        (``X`` of ``X财险``) or, after a level prefix, ends with or is cut by (``X局``
+        of ``市Y和X局``), and a model ORG that only adds ``原`` or a generic office
+        around it; dates, figures, names and another organisation inside block it.
+
+        inside (list[Span]): the entities that overlap ``text[start:end]``.
+        level (bool): whether the new ORG starts with a level prefix.
+        """
+        for e in inside:
+            if start <= e.start_char and e.end_char <= end:
+                edge = e.start_char == start or (level and e.end_char == end)
+                if e.label_ == "ORG" and (not edge or e._.source != MODEL):
+                    return False
+                if e.label_ not in ("PLACE", "ORG"):
+                    return False
+            elif e.label_ != "ORG" or e._.source != MODEL:
+                return False
+            elif e.start_char <= start:
+                before, after = text[e.start_char:start], text[end:e.end_char]
+                if before not in ("", "原") or (after and not _OFFICE.fullmatch(after)):
+                    return False
+            elif not level:  # else: a model ORG starting inside a level-prefixed name
+                return False
+        return True
+
+
+def _owners(ents: list[Span], length: int) -> list[int]:
+    """Character offset → index of the entity covering it, -1 where none does."""
+    owner = [-1] * length
+    for k, ent in enumerate(ents):
+        owner[ent.start_char:ent.end_char] = [k] * (ent.end_char - ent.start_char)
+    return owner
+
+
+def _inside(owner: list[int], ents: list[Span], start: int, end: int) -> list[Span]:
+    """The entities overlapping ``[start, end)``, by the ``_owners`` index."""
+    return [ents[k] for k in dict.fromkeys(owner[start:end]) if k >= 0]
+
+
+def _org_after(text: str, start: int, end: int, direct: re.Pattern,
+               body: re.Pattern | None) -> tuple[int, int] | None:
+    """The organisation whose distinguishing element is ``text[start:end]``, if a head
+    word follows; then further units (``市委`` + ``宣传部``) unless the unit is a generic
+    office inside a bureau.
+
+    direct (re.Pattern): the heads that may follow the element directly.
+    body (re.Pattern | None): a body and head after the element, if one may follow.
+    RETURNS (tuple[int, int] | None): the organisation's offsets.
+    """
+    match = direct.match(text, end) or (body and body.match(text, end))
+    # A level list (``市县政府``) and an honour have no single organisation.
+    if (not match or _LEVEL.match(text, end) or _HONOUR.search(match.group())
+            or _CLAUSE.search(match.group())
+            or (body is _NAME_BODY and _GENERIC_BODY.match(match.group()))):
+        return None
+    org_end = match.end()
+    for _ in range(3):
+        more = _EXTENSION.match(text, org_end)
+        if not more or _CLAUSE.search(more.group()) or (
+                _BUREAU.search(text[start:org_end]) and _OFFICE.fullmatch(more.group())):
+            break
+        org_end = more.end()
+    return start, org_end
+
+
+def _strip_former(doc: Doc, ent: Span, source: str) -> Span:
+    """``原`` (former) is left out of an ORG (GUIDELINES §4)."""
+    if ent.label_ == "ORG" and ent.text.startswith("原") and len(ent.text) >= 4:
+        span = char_span(doc, ent.start_char + 1, ent.end_char, "ORG", "ORG", source)
+        return span if span is not None else ent
+    return ent
 
 
 def _keep(ent: Span) -> bool:

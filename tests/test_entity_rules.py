@@ -1,0 +1,192 @@
+"""The ``news_entity_rules`` stage: gazetteer places, place repairs, ORG patterns and the
+filters on model output (pipeline.entity_rules, pipeline.gazetteer).
+
+The model's entities are given by hand (source ``zh_char_ner``) so the tests do not
+depend on the NER model being trained. All sentences are invented, in the style of a
+city daily (湘州, 枫林县, 河西区 are made up; the real places come from the gazetteer).
+"""
+
+import pytest
+import spacy
+
+from pipeline import entity_rules  # noqa: F401  (registers the factory)
+from pipeline.gazetteer import Gazetteer, load_gazetteer, split_chain, strip_glued_verb
+from pipeline.nlp import CharTokenizer
+from pipeline.tag import char_span
+
+
+@pytest.fixture(scope="module")
+def rules():
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("news_entity_rules")
+    return nlp
+
+
+def _ents(rules, text: str, model: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Run the stage on ``text`` with the model's entities ``(string, label)``, each at
+    the string's first occurrence. RETURNS (set): ``(text, label)`` of the result."""
+    doc = rules.make_doc(text)
+    doc.ents = [char_span(doc, text.index(s), text.index(s) + len(s), label, label, "zh_char_ner")
+                for s, label in model]
+    doc = rules.get_pipe("news_entity_rules")(doc)
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+# fmt: off
+CASES = [
+    # --- gazetteer places fill the model's gaps and extend its short places
+    ("places: county from the gazetteer",
+     "记者昨日从衡阳县获悉，该县新建了三座桥。", [],
+     {("衡阳县", "PLACE")}, set()),
+    ("places: model short form extended to the full name",
+     "浏阳市今年新增就业岗位。", [("浏阳", "PLACE")],
+     {("浏阳市", "PLACE")}, {("浏阳", "PLACE")}),
+    ("places: no place inside another word",
+     "推广高效照明光源，淘汰白炽灯。", [],
+     set(), {("明光", "PLACE")}),
+    ("places: a town before 乡村 is not read",
+     "建设美丽和平乡村振兴示范带。", [],
+     set(), {("和平乡", "PLACE")}),
+    ("places: a known place over a shorter model person inside it",
+     "益阳市召开农村工作会议。", [("益阳", "PERSON")],
+     {("益阳市", "PLACE")}, {("益阳", "PERSON")}),
+    ("places: a gazetteer place does not cut into a person",
+     "益阳人李益阳在会上发言。", [("李益阳", "PERSON")],
+     {("李益阳", "PERSON"), ("益阳", "PLACE")}, set()),
+    # --- model places repaired
+    ("repair: glued verb cut off",
+     "调研组随后赴益阳市考察。", [("赴益阳市", "PLACE")],
+     {("益阳市", "PLACE")}, {("赴益阳市", "PLACE")}),
+    ("repair: town and village split",
+     "青松街道枫桥村的村民种起了油茶。", [("青松街道枫桥村", "PLACE")],
+     {("青松街道", "PLACE"), ("枫桥村", "PLACE")}, set()),
+    ("repair: river section joined",
+     "资江桃江段的水质持续向好。", [("资江", "PLACE"), ("桃江", "PLACE")],
+     {("资江桃江段", "PLACE")}, {("资江", "PLACE")}),
+    ("villages: after a town and in a list",
+     "青松镇石门村、柳塘村今年通了公交。", [("青松镇", "PLACE")],
+     {("青松镇", "PLACE"), ("石门村", "PLACE"), ("柳塘村", "PLACE")}, set()),
+    ("villages: 村民 is no village",
+     "青松镇村民踊跃参加。", [("青松镇", "PLACE")],
+     {("青松镇", "PLACE")}, {("青松镇村民", "PLACE")}),
+    # --- ORG patterns
+    ("org: level prefix and head",
+     "经市应急管理局同意，市文化旅游广电局发布通知。", [],
+     {("市应急管理局", "ORG"), ("市文化旅游广电局", "ORG")}, set()),
+    ("org: mass organisations and bank branches",
+     "市总工会、市妇联和建设银行枫林支行联合开展活动。", [("建设银行", "ORG")],
+     {("市总工会", "ORG"), ("市妇联", "ORG"), ("建设银行枫林支行", "ORG")}, set()),
+    ("org: a coordination with a shared head is no organisation",
+     "益阳、衡阳两市文联联合举办书画展。", [("益阳", "PLACE"), ("衡阳", "PLACE"), ("两市", "FIGURE")],
+     {("益阳", "PLACE"), ("衡阳", "PLACE")}, {("衡阳两市文联", "ORG"), ("市文联", "ORG")}),
+    ("org: department name with 和, the model read only its tail",
+     "市人力资源和社会保障局牵头制定方案。", [("社会保障局", "ORG")],
+     {("市人力资源和社会保障局", "ORG")}, {("社会保障局", "ORG")}),
+    ("org: a model ORG starting mid-name is cut",
+     "市住房和城乡建设局联合市城管局开展整治。", [("城乡建设局联合市城管局", "ORG")],
+     {("市住房和城乡建设局", "ORG")}, {("城乡建设局联合市城管局", "ORG")}),
+    ("org: no level prefix inside a longer model ORG",
+     "湘州市公安局发布通告。", [("湘州市公安局", "ORG")],
+     {("湘州市公安局", "ORG")}, {("市公安局", "ORG")}),
+    ("org: a verb makes the body a clause",
+     "该公司在河西区开设就业服务站。", [("河西区", "PLACE")],
+     {("河西区", "PLACE")}, {("河西区开设就业服务站", "ORG")}),
+    ("org: a level prefix before a word starting with 市",
+     "市市场监督管理局开展专项检查。", [],
+     {("市市场监督管理局", "ORG")}, set()),
+    ("org: 市委 then a department",
+     "市委宣传部联合市委网信办举办培训。", [],
+     {("市委宣传部", "ORG"), ("市委网信办", "ORG")}, set()),
+    ("org: 常委会 is a body, 常委 a position",
+     "市委常委会召开会议，市委常委王立出席。", [("王立", "PERSON")],
+     {("市委常委会", "ORG"), ("市委", "ORG")}, {("市委常委", "ORG")}),
+    ("org: a place then a school",
+     "河西区枫林实验学校开展读书月活动。", [("河西区", "PLACE")],
+     {("河西区枫林实验学校", "ORG")}, {("河西区", "PLACE")}),
+    ("org: a model name then an insurer head",
+     "安泰财险、红星人寿等公司参加座谈。", [("安泰", "ORG"), ("红星", "PLACE")],
+     {("安泰财险", "ORG"), ("红星人寿", "ORG")}, set()),
+    ("org: generic office inside a bureau cut back",
+     "市公安局枫林分局刑侦指导办公室揭牌。", [("市公安局枫林分局刑侦指导办公室", "ORG")],
+     {("市公安局枫林分局", "ORG")}, {("市公安局枫林分局刑侦指导办公室", "ORG")}),
+    ("org: 原 left out",
+     "他曾在原红星机械厂当钳工。", [("原红星机械厂", "ORG")],
+     {("红星机械厂", "ORG")}, {("原红星机械厂", "ORG")}),
+    ("org: quoted platform name",
+     "市民可通过“枫林发布”客户端预约。", [],
+     {("枫林发布", "ORG")}, set()),
+    ("org: words that end in a level character are no prefix",
+     "城市管理局和全市相关部门、小区物业服务中心参加。", [],
+     set(), {("市管理局", "ORG"), ("区物业服务中心", "ORG")}),
+    ("org: a verb ending in 办 is no office",
+     "省环保督察交办的问题已整改。", [],
+     set(), {("省环保督察交办", "ORG")}),
+    ("org: an honour is no organisation",
+     "枫林县优秀特色学校名单公布。", [("枫林县", "PLACE")],
+     {("枫林县", "PLACE")}, {("枫林县优秀特色学校", "ORG")}),
+    ("org: a clause between two organisations",
+     "代表团在湘州参观红星汽车厂。", [("湘州", "PLACE"), ("红星汽车厂", "ORG")],
+     {("红星汽车厂", "ORG")}, {("湘州参观红星汽车厂", "ORG")}),
+    # --- filters on model output
+    ("filter: generic units and congresses are not ORGs",
+     "村团支部、党委人大和市第九次党代会代表。",
+     [("村团支部", "ORG"), ("党委人大", "ORG"), ("市第九次党代会", "ORG")],
+     set(), {("村团支部", "ORG"), ("党委人大", "ORG"), ("市第九次党代会", "ORG")}),
+    ("filter: bare office types are not ORGs",
+     "由综务处统一受理。", [("综务处", "ORG")],
+     set(), {("综务处", "ORG")}),
+    ("filter: an ordinary word is no person or place",
+     "阳光洒在照明设施上。", [("阳光", "PERSON"), ("照明", "PLACE")],
+     set(), {("阳光", "PERSON"), ("照明", "PLACE")}),
+    ("filter: numeral words and pen-names are no persons",
+     "两岸居民；检宣供稿。", [("两岸", "PERSON"), ("检宣", "PERSON")],
+     set(), {("两岸", "PERSON"), ("检宣", "PERSON")}),
+    ("filter: a name without surname may still be a person",
+     "列夫在会上致辞。", [("列夫", "PERSON")],
+     {("列夫", "PERSON")}, set()),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("name, text, model, present, absent", CASES, ids=[c[0] for c in CASES])
+def test_rules(rules, name, text, model, present, absent):
+    found = _ents(rules, text, model)
+    assert present <= found, found
+    assert not absent & found, found
+
+
+def test_person_propagation_reaches_later_mentions(rules):
+    text = "郑春华说，郑春华家的果园丰收了。"
+    doc = rules.make_doc(text)
+    doc.ents = [char_span(doc, 0, 3, "PERSON", "PERSON", "zh_char_ner"),
+                char_span(doc, 6, 8, "PLACE", "GPE", "zh_char_ner")]
+    doc = rules.get_pipe("news_entity_rules")(doc)
+    assert [(e.start_char, e.text) for e in doc.ents] == [(0, "郑春华"), (5, "郑春华")]
+
+
+def test_helpers():
+    gazetteer = load_gazetteer()
+    assert strip_glued_verb("到衡阳县", gazetteer) == 1
+    assert strip_glued_verb("衡阳县", gazetteer) == 0
+    assert split_chain("青松镇石门村") == [(0, 3), (3, 6)]
+    assert split_chain("青松镇") == []
+    assert gazetteer.looks_like_name("欧阳明") and not gazetteer.looks_like_name("三江口")
+
+
+def test_small_gazetteer():
+    gazetteer = Gazetteer({"admin": ["枫林县"], "alias": ["枫林"], "town": ["青松镇"],
+                           "world": [], "surnames": "李", "unambiguous_surnames": "李",
+                           "compound_surnames": [], "words": [], "place_glossed": [],
+                           "bigrams": "县城"})
+    # longest first; 枫林县 before 县城 is cut back to 枫林
+    assert gazetteer.find("枫林县青松镇，枫林县城") == [(0, 3), (3, 6), (7, 9)]
+
+
+def test_gazetteer_loads_fast():
+    import time
+
+    load_gazetteer.cache_clear()
+    started = time.perf_counter()
+    load_gazetteer()
+    assert time.perf_counter() - started < 0.5
