@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
+from hanlp_trie import Trie
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
 TAGS: tuple[str, ...] = ("O", *(f"{p}-{lab}" for lab in LABELS for p in "BI"))
@@ -90,9 +91,8 @@ class Lexicon:
         self.words = sorted(
             {normalize_text(w) for w in words if 0 < len(w) <= MAX_WORD_LEN}
         )
-        self._words = set(self.words)
-        # Every proper prefix, so the matcher can stop as soon as no word can continue.
-        self._prefixes = {w[:k] for w in self.words for k in range(1, len(w))}
+        # HanLP's trie finds every lexicon word occurring in a text in one pass.
+        self._trie = Trie({w: True for w in self.words})
 
     @classmethod
     def from_word_lists(cls, paths: Sequence[str | Path]) -> Lexicon:
@@ -114,20 +114,14 @@ class Lexicon:
         RETURNS (np.ndarray): float32 array of shape (len(norm), LEXICON_DIM).
         """
         feats = np.zeros((len(norm), LEXICON_DIM), dtype=np.float32)
-        words, prefixes = self._words, self._prefixes
-        n = len(norm)
-        for i in range(n):
-            if norm[i] in words:
-                feats[i, 0] = 1.0
-            for end in range(i + 2, min(n, i + MAX_WORD_LEN) + 1):
-                piece = norm[i:end]
-                if piece in words:
-                    bucket = min(end - i, 5) - 2
-                    feats[i, 1 + bucket] = 1.0  # Begin
-                    feats[i + 1 : end - 1, 1 + _LEN_BUCKETS + bucket] = 1.0  # Middle
-                    feats[end - 1, 1 + 2 * _LEN_BUCKETS + bucket] = 1.0  # End
-                if piece not in prefixes:
-                    break
+        for begin, end, _ in self._trie.parse(norm):
+            if end - begin == 1:
+                feats[begin, 0] = 1.0
+                continue
+            bucket = min(end - begin, 5) - 2
+            feats[begin, 1 + bucket] = 1.0  # Begin
+            feats[begin + 1 : end - 1, 1 + _LEN_BUCKETS + bucket] = 1.0  # Middle
+            feats[end - 1, 1 + 2 * _LEN_BUCKETS + bucket] = 1.0  # End
         return feats
 
 
