@@ -112,10 +112,10 @@ _GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|政府|纪委|监委|检
 
 @Language.factory("news_entity_rules", requires=["doc.ents"], assigns=["doc.ents"],
                   default_config={"credits": True, "title_orgs": True, "places": True,
-                                  "org_patterns": True, "filters": True})
+                                  "org_patterns": True, "filters": True, "min_chars": 2})
 def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: bool,
-                           places: bool, org_patterns: bool,
-                           filters: bool) -> NewsEntityRules:
+                           places: bool, org_patterns: bool, filters: bool,
+                           min_chars: int) -> NewsEntityRules:
     """Create the newspaper entity rules.
 
     credits (bool): tag credited names and the credit line's media.
@@ -125,9 +125,12 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
         a place or a name.
     filters (bool): drop model entities that are ordinary words, surname-less person
         names, party congresses and generic units; spread person names to all mentions.
+    min_chars (int): shorter PERSON/ORG/PLACE entities are dropped; 2 follows GUIDELINES
+        (single-character abbreviations such as 株 in 来株 are not entities), 1 keeps
+        them as MSRA-style corpora do (中 in 中美).
     """
     return NewsEntityRules(name, credits=credits, title_orgs=title_orgs, places=places,
-                           org_patterns=org_patterns, filters=filters)
+                           org_patterns=org_patterns, filters=filters, min_chars=min_chars)
 
 
 class NewsEntityRules:
@@ -135,13 +138,14 @@ class NewsEntityRules:
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
                  places: bool = True, org_patterns: bool = True, filters: bool = True,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 min_chars: int = 2, gazetteer: Gazetteer | None = None) -> None:
         self.name = name
         self.credits = credits
         self.title_orgs = title_orgs
         self.places = places
         self.org_patterns = org_patterns
         self.filters = filters
+        self.min_chars = min_chars
         needs_data = places or org_patterns or filters
         self.gazetteer = gazetteer or (load_gazetteer() if needs_data else None)
 
@@ -155,7 +159,7 @@ class NewsEntityRules:
             self._add_places(doc)
         if self.org_patterns:
             self._add_orgs(doc)
-        doc.ents = [e for e in doc.ents if _keep(e)]
+        doc.ents = [e for e in doc.ents if _keep(e, self.min_chars)]
         return doc
 
     def match(self, doc: Doc) -> list[Span]:
@@ -181,7 +185,7 @@ class NewsEntityRules:
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Assert the rule spans, then drop what is never an entity."""
         merge_ents(doc, spans, overwrite=True)
-        doc.ents = [e for e in doc.ents if _keep(e)]
+        doc.ents = [e for e in doc.ents if _keep(e, self.min_chars)]
 
     def _occurrences(self, doc: Doc, strings: list[str], label: str, fine: str) -> list[Span]:
         spans = []
@@ -413,9 +417,9 @@ def _strip_former(doc: Doc, ent: Span, source: str) -> Span:
     return ent
 
 
-def _keep(ent: Span) -> bool:
-    """Self-references, level words and lone characters are not entities."""
+def _keep(ent: Span, min_chars: int = 2) -> bool:
+    """Self-references, level words and (by default) lone characters are not entities."""
     text = ent.text.strip()
     if ent.label_ in ("PERSON", "ORG", "PLACE"):
-        return len(text) >= 2 and text not in NOT_ENTITIES
+        return len(text) >= min_chars and text not in NOT_ENTITIES
     return bool(text)

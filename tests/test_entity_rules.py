@@ -190,3 +190,17 @@ def test_gazetteer_loads_fast():
     started = time.perf_counter()
     load_gazetteer()
     assert time.perf_counter() - started < 0.5
+
+
+def test_min_chars_keeps_single_character_abbreviations_when_asked():
+    import spacy
+
+    import pipeline  # noqa: F401  (registers the factories)
+
+    for min_chars, expected in ((2, []), (1, ["中", "美"])):
+        nlp = spacy.blank("zh")
+        nlp.add_pipe("news_entity_rules", config={"min_chars": min_chars, "places": False,
+                                                  "org_patterns": False, "filters": False})
+        doc = nlp.make_doc("中美两国领导人会晤。")
+        doc.ents = [doc.char_span(0, 1, "PLACE"), doc.char_span(1, 2, "PLACE")]
+        assert [e.text for e in nlp.get_pipe("news_entity_rules")(doc).ents] == expected
