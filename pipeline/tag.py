@@ -1,6 +1,7 @@
 """Stage 3, tag: PERSON, ORG, PLACE, DATE and FIGURE entities on each story ``Doc``.
 
-Three spaCy factories, run in the order the config lists them:
+Three spaCy factories, run in the order the config lists them (the third lives in
+``entity_rules.py``):
 
 - ``date_figure_ruler``: rule-based dates (normalised to ISO against the page date) and
   figures (value, unit, qualifier, and what the sentence says they measure);
@@ -8,7 +9,8 @@ Three spaCy factories, run in the order the config lists them:
   or a registered backend such as HanLP's pretrained models (``zhnews.hanlp_ner.v1``);
 - ``news_entity_rules``: what a newspaper needs beyond the model: credited names, the
   media in the credit line, organisations inside titles (``市委`` of ``市委副书记``),
-  self-references (``我市``) and single-character abbreviations removed.
+  gazetteer places, organisations by their head word, self-references (``我市``) and
+  single-character abbreviations removed.
 
 Spans are merged into ``doc.ents`` by :func:`merge_ents`: a later component only fills
 gaps unless it is told to overwrite.
@@ -55,7 +57,9 @@ def merge_ents(doc: Doc, spans: Iterable[Span], overwrite: bool = False) -> None
             continue
         kept.append(span)
         taken |= tokens
-    old = [e for e in doc.ents if not (set(range(e.start, e.end)) & taken)] if overwrite else list(doc.ents)
+    old = list(doc.ents)
+    if overwrite:
+        old = [e for e in old if not (set(range(e.start, e.end)) & taken)]
     if not overwrite:
         occupied = {i for e in old for i in range(e.start, e.end)}
         kept = [s for s in kept if not (set(range(s.start, s.end)) & occupied)]
