@@ -18,8 +18,9 @@ MEDIA = (
     rf"(?:日报|晚报|早报|时报|商报|都市报|报|新闻网|融媒|网|电视台)"
     rf"(?:[·•・]{_H}{{2,10}}?)?)"
 )
-# An agency dateline carries a place and a date before 电: 新华社长沙11月20日电.
-_AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日电)"
+# An agency dateline carries a place and a date before 电 (新华社长沙11月20日电); a
+# paper's may carry a date before 讯 (湖南日报·新湖南客户端11月20日讯).
+_AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日[电讯])"
 CREDIT_ROLE = re.compile(
     r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?P<role>记者|通讯员|实习生|摄影|编辑)"
     r"\s*[/／:：]?\s*"
@@ -31,11 +32,21 @@ BRACKETED = re.compile(
 )
 # Bracketless credits: the whole block is the dateline.
 BARE = re.compile(rf"^(?P<media>{MEDIA})讯?\s*(?P<credits>{_CREDITS})$")
+# Bracketless credits followed by the lead on the same line
+# (``X日报全媒体记者 张三 通讯员 李四 近日，…``): each name must be followed by a space,
+# a digit or another credit, so the lead's first word is not taken for a name.
+_ROLE = r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生)"
+_INLINE_NAME = rf"[\u4e00-\u9fff·]{{2,4}}(?=\s|\d|{_ROLE})"
+INLINE = re.compile(
+    rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)?\s*(?P<credits>(?:{_ROLE}\s*[/／:：]?\s*"
+    rf"(?:{_INLINE_NAME}\s*)+)+)"
+)
 # No credits at all: ``本报讯`` or ``新华社长沙11月20日电`` followed by the lead.
 NO_CREDITS = re.compile(rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)")
 # A line that opens a story: used to split blocks where a story follows another directly.
 STARTS_DATELINE = re.compile(
-    rf"^{MEDIA}(?:{_AGENCY}|讯|电|\s*[（(](?:本报|特约|见习)?(?:记者|通讯员))"
+    rf"^{MEDIA}(?:{_AGENCY}|讯|电|\s*[（(](?:本报|特约|见习)?(?:记者|通讯员)"
+    rf"|(?:融媒体|全媒体)?记者\s*[/／ ])"
 )
 ROLE_FIELD = {"记者": "reporters", "实习生": "reporters", "编辑": "reporters",
               "通讯员": "correspondents", "摄影": "photographers"}
@@ -67,7 +78,8 @@ def parse_dateline(text: str, whole_block: bool = False) -> Dateline | None:
     whole_block (bool): whether ``text`` is a block of its own (allows the bracketless form).
     RETURNS (Dateline | None): the dateline, or None when ``text`` does not start with one.
     """
-    match = BRACKETED.match(text) or (BARE.match(text.strip()) if whole_block else None)
+    match = (BRACKETED.match(text) or (BARE.match(text.strip()) if whole_block else None)
+             or INLINE.match(text))
     if match is None:
         match = NO_CREDITS.match(text)
         if match is None:

@@ -124,9 +124,21 @@ def test_other_papers_datelines():
         ("本报讯（记者 张三 李四 通讯员 王五）近日", ("张三", "李四")),
         ("新华社长沙3月20日电（记者 赵六）", ("赵六",)),
         ("湘江晚报讯（记者/钱七）", ("钱七",)),
+        ("湖南日报·新湖南客户端3月20日讯（记者 赵六）", ("赵六",)),
+        ("湘州日报全媒体记者 张三 通讯员 李四 近日，青山区召开会议。", ("张三",)),
     ]:
         assert parse_dateline(text).reporters == reporters
     assert parse_dateline("本报讯 近日，我市").text == "本报讯"
+
+
+def test_inline_credits_without_brackets():
+    raw = ("湘州日报全媒体记者 张三 通讯员 李四 近日，青山区召开\n安全生产工作会议。\n\n"
+           "青山区部署安全生产\n")
+    (story,) = stories_of(raw)
+    assert story.dateline == "湘州日报全媒体记者 张三 通讯员 李四"
+    assert story.correspondents == ("李四",)
+    assert story.body == "近日，青山区召开安全生产工作会议。"
+    assert story.headline == "青山区部署安全生产"
 
 
 def test_story_ids_are_unique_and_ordered():
