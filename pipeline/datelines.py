@@ -30,12 +30,15 @@ _CREDITS = r"(?:(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|�
 BRACKETED = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯|电)?\s*[（(](?P<credits>{_CREDITS})[）)]"
 )
-# Bracketless credits: the whole block is the dateline.
-BARE = re.compile(rf"^(?P<media>{MEDIA})讯?\s*(?P<credits>{_CREDITS})$")
+_ROLE = r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生)"
+# Bracketless credits: the whole block is the dateline, roles and names only.
+BARE = re.compile(
+    rf"^(?P<media>{MEDIA})讯?\s*(?P<credits>(?:(?:{_ROLE}|摄影)\s*[/／:：]?\s*"
+    rf"(?:[\u4e00-\u9fff·]{{2,4}}\s*)+)+)$"
+)
 # Bracketless credits followed by the lead on the same line
 # (``X日报全媒体记者 张三 通讯员 李四 近日，…``): each name must be followed by a space,
 # a digit or another credit, so the lead's first word is not taken for a name.
-_ROLE = r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生)"
 _INLINE_NAME = rf"[\u4e00-\u9fff·]{{2,4}}(?=\s|\d|{_ROLE})"
 INLINE = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)?\s*(?P<credits>(?:{_ROLE}\s*[/／:：]?\s*"
