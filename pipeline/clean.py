@@ -24,11 +24,13 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_QUOTE = re.compile(r"^>\s?")
 
-# A photo or video credit closes a caption: ``记者/黄磊 摄``, ``通讯员供图``, ``张三 摄``,
-# ``记者/某某 制作``, ``资料图片``.
+# A photo or video credit closes a caption: ``记者/黄磊 摄``, ``记者/X 制作``, ``张三 摄``
+# (a bare name needs the space: ``拍摄`` and ``蓝图`` end ordinary lines), ``通讯员供图``.
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*"
 PHOTO_CREDIT = re.compile(
-    r"(?:(?:记者|通讯员|摄影|实习生)?\s*[/／]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*"
-    r"\s*(?:摄|摄影|供图|制作|图)|通讯员供图|受访者供图|资料图片?|本报资料图|网络图片)\s*$"
+    rf"(?:(?:记者|通讯员|摄影|实习生)\s*[/／:：]?\s*{_NAMES}\s*(?:摄影?|供图|制作|图)"
+    rf"|{_NAMES}\s*[/／]\s*摄|(?<![\u4e00-\u9fff])[\u4e00-\u9fff·]{{2,4}}\s+摄影?"
+    r"|(?:通讯员|受访者|单位|本报)供图|资料图片?|本报资料图|网络图片)\s*$"
 )
 QR_NOTICE = re.compile(r"扫(?:描)?(?:二维码|码)|二维码|观看视频|扫一扫")
 

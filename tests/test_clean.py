@@ -59,7 +59,10 @@ def test_markdown_crosshead_loses_its_number():
         ("湘州日报·掌上湘州记者/黄磊 摄", True),
         ("市民在服务站咨询岗位信息。通讯员供图", True),
         ("记者/周立新 制作", True),
+        ("市民在服务站咨询岗位信息。张三 摄", True),
         ("湘州日报·掌上湘州讯（记者/周立新）", False),
+        ("绘就乡村振兴新蓝图", False),               # a headline, not a credit
+        ("全程拍摄", False),
         ("3月14日，我市召开优化营商环境工作推进会。", False),
     ],
 )
