@@ -32,7 +32,10 @@ PHOTO_CREDIT = re.compile(
     rf"|{_NAMES}\s*[/／]\s*摄|(?<![\u4e00-\u9fff])[\u4e00-\u9fff·]{{2,4}}\s+摄影?"
     r"|(?:通讯员|受访者|单位|本报)供图|资料图片?|本报资料图|网络图片)\s*$"
 )
-QR_NOTICE = re.compile(r"扫(?:描)?(?:二维码|码)|二维码|观看视频|扫一扫")
+# A QR or video notice asks the reader to scan or watch (a headline about QR-code door
+# plates is no notice).
+QR_NOTICE = re.compile(r"扫(?:描|一扫)?(?:下方|上方|左侧|右侧|文末)?(?:二维码|码)|扫一扫"
+                       r"|观看(?:完整|更多)?视频")
 
 
 def is_han(ch: str) -> bool:

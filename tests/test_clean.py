@@ -72,4 +72,6 @@ def test_caption_credits(line, expected):
 
 def test_qr_notice():
     assert is_qr_notice("扫二维码观看视频")
+    assert is_qr_notice("扫描下方二维码")
+    assert not is_qr_notice("二维码门牌让服务更便民")
     assert not is_qr_notice("我市召开推进会，部署二维码门牌工作" * 3)
