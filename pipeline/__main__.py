@@ -50,14 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     run_p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
 
     bench_p = sub.add_parser("bench", help="measure throughput (chars/s) end to end and per stage")
-    bench_p.add_argument("config", nargs="?", default="configs/default.yaml")
+    bench_p.add_argument("config", nargs="?", default="configs/default.yaml",
+                         help="YAML configuration (default: configs/default.yaml)")
     bench_p.add_argument("--copies", type=int, default=20,
                          help="copies of the sample pages to process (default 20)")
     bench_p.add_argument("--input", help="pages to benchmark (default: the config's input)")
     bench_p.add_argument("--workers", type=int, help="processes (default: the config's)")
 
     train_p = sub.add_parser("train", help="train the project's NER model (needs the `train` extra)")
-    train_p.add_argument("config", nargs="?", default="configs/train-ner.yaml")
+    train_p.add_argument("config", nargs="?", default="configs/train-ner.yaml",
+                         help="training settings (default: configs/train-ner.yaml); data is "
+                              "read from ../shared/data, the model written to models/ner")
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
