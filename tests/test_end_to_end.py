@@ -77,3 +77,20 @@ def test_help_explains(tmp_path):
     assert proc.returncode == 0
     for word in ("--input", "--output", "--resume", "exit status"):
         assert word in proc.stdout
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ARBITRARY = st.text(
+    alphabet=st.sampled_from(list("湘州市委书记王建国在河西区调研召开会议，。、“”（）12３.5亿元%年月日 \n记者/摄")),
+    max_size=120)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ARBITRARY)
+def test_pipeline_never_crashes_and_offsets_hold(nlp, text):
+    doc = nlp(text)
+    for ent in doc.ents:
+        assert text[ent.start_char:ent.end_char] == ent.text
+    for event in doc._.events or []:
+        assert 0 <= event["start"] <= event["end"] <= len(text)
