@@ -21,25 +21,27 @@ MEDIA = (
 # An agency dateline carries a place and a date before 电 (新华社长沙11月20日电); a
 # paper's may carry a date before 讯 (湖南日报·新湖南客户端11月20日讯).
 _AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日[电讯])"
-CREDIT_ROLE = re.compile(
-    r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?P<role>记者|通讯员|实习生|摄影|编辑)"
-    r"\s*[/／:：]?\s*"
-)
-_CREDITS = r"(?:(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生|摄影))[^（）()]{1,80}?"
+# A credit: an optional qualifier, the role, an optional separator, then names.
+_ROLE_PREFIX = r"(?:本报|特约|见习|融媒体|全媒体|首席)?"
+_ROLE = rf"{_ROLE_PREFIX}(?:记者|通讯员|实习生)"
+_NAMES = r"[\u4e00-\u9fff·]{2,4}"
+CREDIT_ROLE = re.compile(rf"{_ROLE_PREFIX}(?P<role>记者|通讯员|实习生|摄影|编辑)\s*[/／:：]?\s*")
+# A line that opens with a credit (the second line of a credit split across lines).
+CREDIT_START = re.compile(rf"^{_ROLE}")
+_CREDITS = rf"(?:{_ROLE}|{_ROLE_PREFIX}摄影)[^（）()]{{1,80}}?"
 # Bracketed credits, possibly after 讯/电: the body follows on the same line.
 BRACKETED = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯|电)?\s*[（(](?P<credits>{_CREDITS})[）)]"
 )
-_ROLE = r"(?:本报|特约|见习|融媒体|全媒体|首席)?(?:记者|通讯员|实习生)"
 # Bracketless credits: the whole block is the dateline, roles and names only.
 BARE = re.compile(
     rf"^(?P<media>{MEDIA})讯?\s*(?P<credits>(?:(?:{_ROLE}|摄影)\s*[/／:：]?\s*"
-    rf"(?:[\u4e00-\u9fff·]{{2,4}}\s*)+)+)$"
+    rf"(?:{_NAMES}\s*)+)+)$"
 )
 # Bracketless credits followed by the lead on the same line
 # (``X日报全媒体记者 张三 通讯员 李四 近日，…``): each name must be followed by a space,
 # a digit or another credit, so the lead's first word is not taken for a name.
-_INLINE_NAME = rf"[\u4e00-\u9fff·]{{2,4}}(?=\s|\d|{_ROLE})"
+_INLINE_NAME = rf"{_NAMES}(?=\s|\d|{_ROLE})"
 INLINE = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)?\s*(?P<credits>(?:{_ROLE}\s*[/／:：]?\s*"
     rf"(?:{_INLINE_NAME}\s*)+)+)"
@@ -48,8 +50,7 @@ INLINE = re.compile(
 NO_CREDITS = re.compile(rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)")
 # A line that opens a story: used to split blocks where a story follows another directly.
 STARTS_DATELINE = re.compile(
-    rf"^{MEDIA}(?:{_AGENCY}|讯|电|\s*[（(](?:本报|特约|见习)?(?:记者|通讯员)"
-    rf"|(?:融媒体|全媒体)?记者\s*[/／ ])"
+    rf"^{MEDIA}(?:{_AGENCY}|讯|电|\s*[（(]{_ROLE}|{_ROLE_PREFIX}记者\s*[/／ ])"
 )
 ROLE_FIELD = {"记者": "reporters", "实习生": "reporters", "编辑": "reporters",
               "通讯员": "correspondents", "摄影": "photographers"}

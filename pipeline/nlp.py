@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
-from . import entity_rules, link, tag  # noqa: F401  (the decorators register the factories)
 from .config import PAGE_STAGES, Config, ConfigError
 from .datelines import city_of, parse_dateline
 from .types import Story

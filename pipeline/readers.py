@@ -17,7 +17,10 @@ from .types import Page
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _NAME_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})(?!\d)")
-_MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)")
+# A masthead date names the weekday: 2021年11月20日 星期六.
+MASTHEAD_DATE = re.compile(
+    r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
+)
 _FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -105,7 +108,7 @@ def publication_date(name: str, text: str, configured: date | None = None) -> da
     """
     if configured:
         return configured
-    for source, pattern in ((name, _NAME_DATE), (text[:3000], _MASTHEAD_DATE)):
+    for source, pattern in ((name, _NAME_DATE), (text[:3000], MASTHEAD_DATE)):
         for match in pattern.finditer(source):
             found = _date(match)
             if found:

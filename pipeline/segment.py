@@ -17,7 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import CleanLine, Cleaned, clean_page, is_caption_credit, is_han, is_qr_notice
-from .datelines import Dateline, is_bare_dateline, is_dateline_start, parse_dateline
+from .datelines import (
+    CREDIT_START, Dateline, credited_names, is_bare_dateline, is_dateline_start, parse_dateline,
+)
+from .readers import MASTHEAD_DATE
 from .types import Page, Story
 
 log = logging.getLogger(__name__)
@@ -29,10 +32,9 @@ _NO_HEADLINE_PUNCT = re.compile(r"[。；;：:！!？?]")
 _PAGE_HEADER = re.compile(
     r"^(?:责任编辑|美术编辑|美编|校对|版式|编辑|组版|值班主任)[:：/／ ]"
     r"|第\s*[0-9A-Z一二三四五六七八九十]{1,3}\s*版"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
+    rf"|{MASTHEAD_DATE.pattern}"
 )
 _QUOTED = re.compile(r"“[^”]{0,30}”|《[^》]{0,30}》|「[^」]{0,30}」|\"[^\"]{0,30}\"")
-_CREDIT_WORD = re.compile(r"^(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
 
 
 @dataclass
@@ -122,7 +124,7 @@ def _credit_join(lines: list[Cleaned]) -> Cleaned:
     """Join a block's lines, with one space where a credit word opens a line (GUIDELINES §1.4)."""
     out = lines[0]
     for line in lines[1:]:
-        sep = " " if _CREDIT_WORD.match(line.text) and is_han(out.text[-1:] or "a") else ""
+        sep = " " if CREDIT_START.match(line.text) and is_han(out.text[-1:] or "a") else ""
         out = Cleaned.join([out, line], sep) if sep else out + line
     return out
 
@@ -333,7 +335,8 @@ def _finish(page: Page, story_id: str, draft: _Draft) -> Story:
     before = Cleaned.join(head, "\n")
     text = Cleaned.join([before, body, *(c.text for c in captions)], "\n")
     body_start = len(before.text) + (1 if before.text and body.text else 0)
-    photographers = [n for c in captions for n in _caption_credits(c.text.text)]
+    photographers = [n for c in captions
+                     for n in credited_names(c.text.text)["photographers"]]
     return Story(
         story_id=story_id, doc=page.doc, text=text.text,
         headline=main.text if main else None,
@@ -352,10 +355,3 @@ def _finish(page: Page, story_id: str, draft: _Draft) -> Story:
 def _line(text: Cleaned) -> Cleaned:
     """A crosshead inside the body: on a line of its own."""
     return Cleaned("\n" + text.text + "\n", (-1, *text.offsets, -1))
-
-
-def _caption_credits(caption: str) -> list[str]:
-    """Photographers named in a caption's credit (``记者/黄磊 摄``)."""
-    match = re.search(r"(?:记者|摄影)\s*[/／]\s*([\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5})*)"
-                      r"\s*摄", caption)
-    return match.group(1).split() if match else []

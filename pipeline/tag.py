@@ -28,7 +28,6 @@ from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
 
-LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
 # Model labels → knowledge-table labels and fine (OntoNotes-style) labels.
 MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLACE", "GPE"),
                 "PERSON": ("PERSON", "PERSON"), "PLACE": ("PLACE", "GPE"),
