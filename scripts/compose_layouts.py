@@ -1,0 +1,309 @@
+"""Compose newspaper pages with gold from raw articles, for training and measuring the segmenter.
+
+The articles of one real page (same date and page number, in the paper's order) are laid
+out the way text extraction gives them:
+
+- ``pdf``: bodies hard-wrapped into a narrow column per story, a blank line at each
+  column break (mid-sentence), headline blocks (kicker, headline, subtitle) before or
+  after their body, each block between blank lines, stray spaces between Han characters
+  and digits or Latin letters, one to three blank lines between stories;
+- ``markdown``: ``#``/``##`` headings with the kicker as a plain line or a heading above,
+  one paragraph per line, blank lines between, some trailing two-space breaks;
+- ``city``: a city daily's page (pdf-like wrapping, headline blocks before the body) whose
+  credits are rewritten into local forms: ``X日报讯（记者 A 通讯员 B）``,
+  ``X日报·掌上X讯（记者/A）``, ``本报讯 记者A报道:``, a credit at the end, or none; with
+  briefs (a headline and one paragraph) and banner slogans (page furniture).
+
+Each page gets a gold file in the shape of ``../shared/eval/layout-dev/gold`` (stories with
+headline, subheadlines, body_start/body_end, source, source_lines, and for city pages the
+dateline and reporters it was given). Articles on layout-dev pages (their gold ``source``)
+are excluded, and so is every page holding one, so layout-dev stays a fair measurement.
+Pages are split into ``train`` and ``heldout`` by date (every fifth date held out)::
+
+    python scripts/compose_layouts.py --out /tmp/layouts --pages-per-style 400
+
+The module is reusable: :func:`compose_page` lays out one list of articles.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT.parent / "shared" / "data" / "rmrb" / "articles-2019-2020.jsonl.gz"
+LAYOUT_DEV_GOLD = ROOT.parent / "shared" / "eval" / "layout-dev" / "gold"
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉()（）\[\]【】,，.。、:：;；!！?？·•\-—–_]+")
+# Invented people and places for city pages (no real page's names).
+_SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇浩然欣怡子轩梓涵晨曦嘉琪思远俊峰建国志刚海燕春梅晓东雨晴立新文博"
+_CITIES = ["湘州", "枫林", "清源", "云岭", "江川", "柳溪", "石门", "安平", "青湾", "临泉"]
+_BANNERS = ["奋力建设现代化新{c}", "凝心聚力 实干争先", "高质量发展 {c}在行动", "喜迎盛会 奋进{c}",
+            "守正创新 勇毅前行", "全面推进乡村振兴", "{c}日报 {m}月{d}日"]
+
+
+def norm(text: str) -> str:
+    """Normalise as the shared scorer does (width, whitespace, punctuation)."""
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def load_articles(path: Path = ARTICLES) -> list[dict]:
+    """path (Path): the gzipped JSONL of articles. RETURNS (list[dict]): the articles."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def dev_sources(gold_dir: Path = LAYOUT_DEV_GOLD) -> set[str]:
+    """RETURNS (set[str]): the article ids that stand on layout-dev pages."""
+    out = set()
+    for path in gold_dir.glob("*.gold.json"):
+        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+            out.add(story.get("source", ""))
+    return out
+
+
+def pages_of(articles: list[dict], exclude: set[str]) -> dict[str, list[dict]]:
+    """Group articles by their real page, dropping every page holding an excluded article.
+
+    RETURNS (dict[str, list[dict]]): ``YYYYMMDD-PP`` → articles in the paper's order.
+    """
+    pages: dict[str, list[dict]] = defaultdict(list)
+    for art in articles:
+        pages[art["id"].rsplit("-", 1)[0]].append(art)
+    return {key: sorted(arts, key=lambda a: a["seq"]) for key, arts in pages.items()
+            if not any(a["id"] in exclude for a in arts)
+            and all(a.get("headline") and a.get("paragraphs") for a in arts)}
+
+
+def _clean_para(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u3000]+", " ", text).strip()
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+
+
+def _stray_spaces(line: str, rng: random.Random) -> str:
+    """Add the spaces PDF extraction leaves between Han characters and digits/Latin."""
+    if rng.random() > 0.3:
+        return line
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[\u4e00-\u9fff])",
+                  lambda m: " " if rng.random() < 0.5 else "", line)
+
+
+class _Page:
+    """Lines of a page being composed, with the 1-based line ranges of each part."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, lines: list[str]) -> tuple[int, int]:
+        start = len(self.lines) + 1
+        self.lines.extend(lines)
+        return start, len(self.lines)
+
+    def blanks(self, n: int) -> None:
+        self.lines.extend([""] * n)
+
+
+def _pdf_body(paras: list[str], rng: random.Random, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in paras:
+        lines.extend(_stray_spaces(x, rng) for x in _wrap(para, width))
+    out, height = [], rng.randint(4, 14)
+    for i, line in enumerate(lines):
+        if i and i % height == 0:
+            out.append("")
+            height = rng.randint(4, 14) if rng.random() < 0.3 else height
+        out.append(line)
+    return out
+
+
+def _head_parts(art: dict) -> list[tuple[str, str]]:
+    parts = [("kicker", art.get("kicker")), ("headline", art["headline"]),
+             ("subtitle", art.get("subtitle"))]
+    return [(kind, _clean_para(text)) for kind, text in parts if text and _clean_para(text)]
+
+
+def _credit_for_city(art: dict, rng: random.Random, city: str) -> tuple[list[str], dict]:
+    """Rewrite an article's credits into a city daily's forms.
+
+    RETURNS (tuple): the paragraphs, and the gold dateline fields.
+    """
+    paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
+    if len(paras) > 1 and re.match(r"^本报(?:驻\S{1,8})?记者", paras[0]) and len(paras[0]) < 30:
+        paras = paras[1:]
+    first = re.sub(r"^(?:据)?(?:本报|新华社|中新社)\S{0,12}?[电讯]\s*(?:[（(][^）)]{0,40}[）)])?\s*",
+                   "", paras[0], count=1)
+    paras[0] = first or paras[0]
+
+    def name() -> str:
+        return rng.choice(_SURNAMES) + "".join(rng.sample(_GIVEN, rng.choice((1, 2))))
+
+    reporters = [name() for _ in range(rng.choice((1, 1, 2)))]
+    corr = [name()] if rng.random() < 0.5 else []
+    paper = f"{city}日报"
+    form = rng.randrange(7)
+    gold = {"dateline": None, "reporters": [], "correspondents": []}
+    rep_txt = " ".join(reporters)
+    corr_txt = f" 通讯员 {' '.join(corr)}" if corr else ""
+    if form == 0:
+        dateline = f"本报讯（记者 {rep_txt}{corr_txt}）"
+    elif form == 1:
+        dateline = f"{paper}·掌上{city}讯（记者/{rep_txt}{(' 通讯员/' + corr[0]) if corr else ''}）"
+    elif form == 2:
+        dateline = f"{paper}讯 记者{reporters[0]}报道:"
+        reporters, corr = reporters[:1], []
+    elif form == 3:
+        dateline = f"{paper}全媒体记者 {rep_txt}{corr_txt}"
+    elif form == 4:
+        paras[-1] += f"（{paper}社融媒体记者 {reporters[0]}）"
+        return paras, {"dateline": None, "reporters": None, "correspondents": None}
+    else:
+        return paras, gold
+    if form == 3:                      # a bracketless credit on a line of its own
+        paras.insert(0, dateline)
+    else:
+        paras[0] = dateline + paras[0]
+    return paras, {"dateline": dateline, "reporters": reporters, "correspondents": corr}
+
+
+def compose_page(arts: list[dict], style: str, rng: random.Random,
+                 city: str = "湘州") -> tuple[str, list[dict]]:
+    """Lay out the articles of one page.
+
+    arts (list[dict]): articles in page order (kicker, headline, subtitle, paragraphs).
+    style (str): ``pdf``, ``markdown`` or ``city``.
+    rng (random.Random): the randomness.
+    city (str): the paper's city for ``city`` pages.
+    RETURNS (tuple[str, list[dict]]): the page text and its gold stories.
+    """
+    page = _Page()
+    stories: list[dict] = []
+    if style == "city" and rng.random() < 0.5:
+        banner = rng.choice(_BANNERS).format(c=city, m=rng.randint(1, 12), d=rng.randint(1, 28))
+        page.add([banner])
+        page.blanks(rng.randint(1, 2))
+    for n, art in enumerate(arts):
+        if n:
+            page.blanks(rng.randint(1, 3))
+        heads = _head_parts(art)
+        if style == "city":
+            paras, credit = _credit_for_city(art, rng, city)
+            if rng.random() < 0.2:                         # a brief: one paragraph
+                paras = paras[:1]
+        else:
+            paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
+            credit = {"dateline": None, "reporters": None, "correspondents": None}
+        lines_of: dict[str, list[int]] = {}
+        after = style == "pdf" and rng.random() < 0.6
+        width = rng.randint(11, 24)
+
+        def add_heads() -> None:
+            for i, (kind, text) in enumerate(heads):
+                if style == "markdown":
+                    if kind == "headline":
+                        line = ("# " if rng.random() < 0.7 else "## ") + text
+                    elif kind == "kicker" and rng.random() < 0.2:
+                        line = "## " + text
+                    else:
+                        line = text
+                    lines_of[kind] = list(page.add([line]))
+                    page.blanks(1 if kind != "kicker" or rng.random() < 0.5 else 0)
+                    continue
+                if i:
+                    page.blanks(1)
+                wrapped = _wrap(text, rng.randint(8, 14)) if kind == "headline" else [text]
+                lines_of[kind] = list(page.add(wrapped))
+            if style != "markdown" and not after:
+                page.blanks(1)
+
+        if not after:
+            add_heads()
+        if style == "markdown":
+            body = []
+            for i, para in enumerate(paras):
+                if i:
+                    body.append("")
+                body.append(para + ("  " if rng.random() < 0.2 else ""))
+        else:
+            body = _pdf_body(paras, rng, width)
+        lines_of["body"] = list(page.add(body))
+        if after:
+            page.blanks(1)
+            add_heads()
+        text = "".join(paras)
+        stories.append({
+            "headline": next(t for k, t in heads if k == "headline"),
+            "subheadlines": [t for k, t in heads if k != "headline"],
+            "subheadline_kinds": [k for k, _ in heads if k != "headline"],
+            **credit, "_text": text, "source": art["id"], "source_lines": lines_of,
+            "headline_after_body": after,
+        })
+    raw = "\n".join(page.lines) + "\n"
+    _set_edges(stories)
+    return raw, stories
+
+
+def _set_edges(stories: list[dict]) -> None:
+    """Give each story body_start/body_end: its first/last 12+ characters, unique on the page."""
+    texts = [norm(s.pop("_text")) for s in stories]
+    whole = "\x00".join(texts)
+    for story, text in zip(stories, texts):
+        for key, pick in (("body_start", lambda k: text[:k]), ("body_end", lambda k: text[-k:])):
+            k = 12
+            while k < len(text) and whole.count(pick(k)) > 1:
+                k += 3
+            story[key] = pick(min(k, len(text)))
+
+
+def compose_all(out: Path, pages_per_style: int, seed: int = 13) -> dict[str, int]:
+    """Compose pages of each style into ``out/{train,heldout}/{pages,gold}``.
+
+    RETURNS (dict[str, int]): pages written per split.
+    """
+    rng = random.Random(seed)
+    pages = pages_of(load_articles(), dev_sources())
+    dates = sorted({key[:8] for key in pages})
+    heldout_dates = set(dates[::5])
+    counts = {"train": 0, "heldout": 0}
+    keys = sorted(pages)
+    for style in ("pdf", "markdown", "city"):
+        for key in rng.sample(keys, min(pages_per_style, len(keys))):
+            split = "heldout" if key[:8] in heldout_dates else "train"
+            arts = pages[key]
+            if style == "city":
+                arts = arts[:rng.randint(1, 6)]
+            raw, stories = compose_page(arts, style, rng, rng.choice(_CITIES))
+            doc = f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}"
+            for d in ("pages", "gold"):
+                (out / split / d).mkdir(parents=True, exist_ok=True)
+            (out / split / "pages" / f"{doc}.txt").write_text(raw, encoding="utf-8")
+            for i, story in enumerate(stories):
+                story["id"] = f"{doc}-s{i + 1}"
+            gold = {"doc": f"{doc}.txt", "style": style, "scored": ["stories", "headlines", "reporters"],
+                    "stories": stories}
+            (out / split / "gold" / f"{doc}.gold.json").write_text(
+                json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+            counts[split] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pages-per-style", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    print(compose_all(args.out, args.pages_per_style, args.seed))
+
+
+if __name__ == "__main__":
+    main()
