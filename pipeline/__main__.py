@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
                          help="training settings (default: configs/train-ner.yaml); data is "
                               "read from ../shared/data, the model written to models/ner")
 
+    from . import packaging  # the `package` subcommand (SPACY's module)
+
+    packaging.add_arguments(sub.add_parser(
+        "package", help="save the pipeline as an installable spaCy package (spacy.load)"))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -73,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "package":
+            return packaging.command(args)
         if args.command == "bench":
             from .bench import bench
 

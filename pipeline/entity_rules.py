@@ -27,6 +27,7 @@ from .gazetteer import (
     strip_glued_verb,
     villages_after,
 )
+from .serialize import GazetteerSerializer
 from .tag import NOT_ENTITIES, char_span, merge_ents
 from .titles import find_titles
 
@@ -133,7 +134,7 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
                            org_patterns=org_patterns, filters=filters, min_chars=min_chars)
 
 
-class NewsEntityRules:
+class NewsEntityRules(GazetteerSerializer):
     """Rule-based corrections on top of the statistical entities."""
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,

@@ -1,21 +1,38 @@
 """Building the spaCy pipeline from the config, and making one ``Doc`` per story.
 
-Tokens are single characters (spaCy's ``zh`` tokenizer with the ``char`` segmenter):
-Chinese NER is done on characters, every entity boundary is a token boundary, and no word
-segmentation model is needed (README, "Why characters").
+Tokens are single characters (:class:`CharTokenizer`, registered as
+``zhnews.char_tokenizer.v1`` so that ``nlp.config`` names it and ``spacy.load`` rebuilds
+it): Chinese NER is done on characters, every entity boundary is a token boundary, and no
+word segmentation model is needed.
+
+A story's entities depend on its page context (publication date, dateline and credits,
+the paper's city): :func:`story_doc` puts that context on a Doc the way the CLI does, so
+``nlp(story_doc(nlp, text, pub_date=..., dateline=...))`` gives the table's entities.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from . import extensions  # noqa: F401
 from .config import PAGE_STAGES, Config, ConfigError
 from .datelines import city_of, parse_dateline
 from .types import Story
+
+TOKENIZER = "zhnews.char_tokenizer.v1"
+LONG_TEXTS = "zhnews.long_texts.v1"
+# No parser: long stories cost linear memory, so spaCy's 1M-character guard is lifted.
+MAX_LENGTH = 50_000_000
+# The story-row keys (SCHEMA ``story``) that are page context for the stages.
+CONTEXT_KEYS = ("headline", "subheadlines", "dateline", "reporters", "correspondents",
+                "photographers", "captions", "body_start", "body_end")
 
 
 class CharTokenizer:
@@ -44,6 +61,39 @@ class CharTokenizer:
         for text in texts:
             yield self(text)
 
+    # The tokenizer has no data: these only let ``nlp.to_disk`` / ``to_bytes`` run.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps({"tokenizer": TOKENIZER}).encode("utf8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "CharTokenizer":
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CharTokenizer":
+        return self
+
+
+@registry.tokenizers(TOKENIZER)
+def create_char_tokenizer():
+    """RETURNS (Callable[[Language], CharTokenizer]): the character tokenizer factory."""
+    def create(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+
+    return create
+
+
+@registry.callbacks(LONG_TEXTS)
+def create_long_texts():
+    """RETURNS (Callable[[Language], Language]): lifts ``nlp.max_length`` (in the config's
+    ``[nlp.after_creation]``, so a loaded pipeline keeps it)."""
+    def lift(nlp: Language) -> Language:
+        nlp.max_length = MAX_LENGTH
+        return nlp
+
+    return lift
+
 
 def build_nlp(config: Config) -> Language:
     """A spaCy pipeline with the config's enabled Doc stages, in config order.
@@ -51,10 +101,16 @@ def build_nlp(config: Config) -> Language:
     config (Config): the validated configuration.
     RETURNS (Language): the pipeline.
     """
-    nlp = spacy.blank("zh")
-    # No parser: long stories cost linear memory, so spaCy's 1M-character guard is lifted.
-    nlp.max_length = 50_000_000
-    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    from importlib.metadata import PackageNotFoundError, version
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER},
+                                            "after_creation": {"@callbacks": LONG_TEXTS}}})
+    try:
+        own_version = version("zhnews-pipeline")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        own_version = "0.0.0"
+    nlp.meta.update({"name": "zhnews", "version": own_version,
+                     "description": "Chinese city-daily news: entities, officials, events"})
     problems = []
     for i, stage in enumerate(config.stages):
         if not stage.enabled or stage.name in PAGE_STAGES:
@@ -71,7 +127,62 @@ def build_nlp(config: Config) -> Language:
              for name, req in analysis["problems"].items() if req]
     if unmet:
         raise ConfigError("stage requirements not met\n" + "\n".join(unmet))
+    for _, component in nlp.pipeline:
+        # Models load lazily (so that ``spacy.load`` reads them from the saved pipeline);
+        # a built pipeline loads them now, where load errors and load time belong.
+        backend = getattr(component, "backend", None)
+        if hasattr(backend, "load"):
+            backend.load()
     return nlp
+
+
+def story_doc(nlp: Language, text: str, *, pub_date: date | str | None = None,
+              city: str | None = None, dateline: str | None = None,
+              headline: str | None = None, subheadlines: Iterable[str] = (),
+              reporters: Iterable[str] | None = None,
+              correspondents: Iterable[str] | None = None,
+              photographers: Iterable[str] | None = None, captions: Iterable[str] = (),
+              body_start: int | None = None, body_end: int | None = None,
+              story_id: str = "story", doc_name: str = "text") -> Doc:
+    """A tokenised story Doc with its page context, as the CLI makes it.
+
+    What the context changes: ``pub_date`` resolves month-day dates (``3月14日``); credited
+    names (parsed from ``dateline`` unless given) are PERSON wherever they occur, and the
+    credit line's paper is an ORG; ``city`` (else the dateline's paper's city) is what
+    ``我市`` means; ``headline`` and the body bounds pick the story's events.
+
+    nlp (Language): the pipeline (only its tokenizer runs here).
+    text (str): the story text (for a table's story: its ``text``).
+    pub_date (date | str | None): the page's publication date (ISO string or date).
+    city (str | None): the paper's city.
+    dateline (str | None): the credit line as printed (``本报讯（记者 X）``).
+    headline, subheadlines, captions: the story's parts, as in the table.
+    reporters, correspondents, photographers: credited names; None: from the dateline.
+    body_start, body_end (int | None): the body's offsets in ``text``; None: all of it.
+    story_id, doc_name (str): ids copied to the rows.
+    RETURNS (Doc): the Doc, ready for ``nlp(doc)`` or ``nlp.pipe(docs)``.
+    """
+    parsed = parse_dateline(dateline, whole_block=True) if dateline else None
+
+    def names(given, role: str) -> list[str]:
+        return list(given) if given is not None else list(getattr(parsed, role, None) or ())
+
+    doc = nlp.make_doc(text)
+    doc._.story = {
+        "story_id": story_id, "doc": doc_name, "headline": headline,
+        "subheadlines": list(subheadlines or ()), "dateline": dateline,
+        "media": parsed.media if parsed else None,
+        "reporters": names(reporters, "reporters"),
+        "correspondents": names(correspondents, "correspondents"),
+        "photographers": names(photographers, "photographers"),
+        "captions": list(captions or ()),
+        "body_start": body_start, "body_end": body_end,
+    }
+    if isinstance(pub_date, str):
+        pub_date = date.fromisoformat(pub_date[:10])
+    doc._.pub_date = pub_date.isoformat() if pub_date else None
+    doc._.city = city or city_of(parsed.media if parsed else None)
+    return doc
 
 
 def make_docs(nlp: Language, stories: Iterable[Story], city: str | None = None) -> list[Doc]:
@@ -82,19 +193,11 @@ def make_docs(nlp: Language, stories: Iterable[Story], city: str | None = None) 
     city (str | None): the paper's city; guessed from each dateline's media when None.
     RETURNS (list[Doc]): the docs, ready for ``nlp.pipe``.
     """
-    docs = []
-    for story in stories:
-        doc = nlp.make_doc(story.text)
-        dateline = parse_dateline(story.dateline, whole_block=True) if story.dateline else None
-        doc._.story = {
-            "story_id": story.story_id, "doc": story.doc, "headline": story.headline,
-            "subheadlines": list(story.subheadlines), "dateline": story.dateline,
-            "media": dateline.media if dateline else None,
-            "reporters": list(story.reporters), "correspondents": list(story.correspondents),
-            "photographers": list(story.photographers), "captions": list(story.captions),
-            "body_start": story.body_start, "body_end": story.body_end,
-        }
-        doc._.pub_date = story.pub_date.isoformat() if story.pub_date else None
-        doc._.city = city or city_of(dateline.media if dateline else None)
-        docs.append(doc)
-    return docs
+    return [story_doc(nlp, story.text, pub_date=story.pub_date, city=city,
+                      dateline=story.dateline, headline=story.headline,
+                      subheadlines=story.subheadlines, reporters=story.reporters,
+                      correspondents=story.correspondents,
+                      photographers=story.photographers, captions=story.captions,
+                      body_start=story.body_start, body_end=story.body_end,
+                      story_id=story.story_id, doc_name=story.doc)
+            for story in stories]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from .serialize import BackendSerializer, CharNERBackend
 
 # Model labels → knowledge-table labels and fine (OntoNotes-style) labels.
 MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLACE", "GPE"),
@@ -181,9 +182,7 @@ class DateFigureRuler:
 @registry.misc("zhnews.char_ner.v1")
 def char_ner_backend(model: str = "models/ner") -> Callable[[list[str]], list]:
     """The project's own character NER model (ONNX), as ``texts -> spans`` function."""
-    from .ner_model import CharNER
-
-    return CharNER.load(model).predict
+    return CharNERBackend(model)  # loads lazily; saved with the pipeline (serialize.py)
 
 
 @registry.misc("zhnews.hanlp_ner.v1")
@@ -213,7 +212,7 @@ def make_char_ner(nlp: Language, name: str, backend: Callable, batch_size: int) 
     return CharNerTagger(name, backend, batch_size)
 
 
-class CharNerTagger:
+class CharNerTagger(BackendSerializer):
     """Wraps a ``texts -> spans`` backend as a spaCy component (``pipe`` batches)."""
 
     def __init__(self, name: str, backend: Callable, batch_size: int = 64) -> None:
