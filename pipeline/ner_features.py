@@ -9,7 +9,10 @@ Per character the model sees three things:
 * the ids of the left bigram (previous char + char) and right bigram (char + next char);
 * ``LEXICON_DIM`` binary lexicon bits: whether some lexicon word of a given length
   bucket Begins / is in the Middle of / Ends on the character, or the character itself
-  is a Single-character word (a SoftLexicon-like signal without word embeddings).
+  is a Single-character word (a SoftLexicon-like signal without word embeddings);
+  a lexicon whose words carry a name type (person / place / organisation, e.g. from
+  jieba's nr/ns/nt tags) adds ``TYPED_DIM`` bits: some typed word Begins / is in the
+  Middle of / Ends on the character, per type.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ MAX_WORD_LEN = 10
 # Word-length buckets for the lexicon bits: 2, 3, 4, 5+.
 _LEN_BUCKETS = 4
 LEXICON_DIM = 1 + 3 * _LEN_BUCKETS  # S + B/M/E per bucket
+# Name types of typed lexicon words (lexicon.txt lines "word<TAB>type").
+WORD_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
+TYPED_DIM = 3 * len(WORD_TYPES)  # B/M/E per type
 
 CHARS_FILE, BIGRAMS_FILE, LEXICON_FILE = "chars.json", "bigrams.json", "lexicon.txt"
 
@@ -85,14 +91,27 @@ class Lexicon:
     """A word list turned into per-character B/M/E/S bits.
 
     words (Iterable[str]): lexicon words (normalised on the way in).
+    types (dict[str, str] | None): name type (one of ``WORD_TYPES``) of some words of
+        two or more characters; with any, ``dim`` grows by ``TYPED_DIM``.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(
+        self, words: Iterable[str], types: dict[str, str] | None = None
+    ) -> None:
         self.words = sorted(
             {normalize_text(w) for w in words if 0 < len(w) <= MAX_WORD_LEN}
         )
-        # HanLP's trie finds every lexicon word occurring in a text in one pass.
-        self._trie = Trie({w: True for w in self.words})
+        self.types = {
+            normalize_text(w): WORD_TYPES.index(t)
+            for w, t in (types or {}).items()
+            if 1 < len(w) <= MAX_WORD_LEN and t in WORD_TYPES
+        }
+        self.dim = LEXICON_DIM + (TYPED_DIM if self.types else 0)
+        # HanLP's trie finds every lexicon word occurring in a text in one pass; a
+        # word's value is its type index, or -1.
+        table = {w: -1 for w in self.words}
+        table.update(self.types)
+        self._trie = Trie(table)
 
     @classmethod
     def from_word_lists(cls, paths: Sequence[str | Path]) -> Lexicon:
@@ -111,10 +130,10 @@ class Lexicon:
         """Lexicon bits for every character of a normalised text.
 
         norm (str): normalised text.
-        RETURNS (np.ndarray): float32 array of shape (len(norm), LEXICON_DIM).
+        RETURNS (np.ndarray): float32 array of shape (len(norm), self.dim).
         """
-        feats = np.zeros((len(norm), LEXICON_DIM), dtype=np.float32)
-        for begin, end, _ in self._trie.parse(norm):
+        feats = np.zeros((len(norm), self.dim), dtype=np.float32)
+        for begin, end, kind in self._trie.parse(norm):
             if end - begin == 1:
                 feats[begin, 0] = 1.0
                 continue
@@ -122,6 +141,11 @@ class Lexicon:
             feats[begin, 1 + bucket] = 1.0  # Begin
             feats[begin + 1 : end - 1, 1 + _LEN_BUCKETS + bucket] = 1.0  # Middle
             feats[end - 1, 1 + 2 * _LEN_BUCKETS + bucket] = 1.0  # End
+            if kind >= 0:
+                col = LEXICON_DIM + 3 * kind
+                feats[begin, col] = 1.0
+                feats[begin + 1 : end - 1, col + 1] = 1.0
+                feats[end - 1, col + 2] = 1.0
         return feats
 
 
@@ -187,8 +211,10 @@ class Featurizer:
         bigram_list = json.loads(
             _require(path / BIGRAMS_FILE).read_text(encoding="utf8")
         )
-        words = _require(path / LEXICON_FILE).read_text(encoding="utf8").split("\n")
-        return cls(chars, bigram_list, Lexicon(w for w in words if w))
+        lines = _require(path / LEXICON_FILE).read_text(encoding="utf8").split("\n")
+        pairs = [line.partition("\t") for line in lines if line]
+        types = {w: t for w, _, t in pairs if t}
+        return cls(chars, bigram_list, Lexicon((w for w, _, _ in pairs), types))
 
     def save(self, path: str | Path) -> None:
         """Write the vocabularies and lexicon into a model directory.
@@ -203,9 +229,9 @@ class Featurizer:
         (path / BIGRAMS_FILE).write_text(
             json.dumps(self.bigrams, ensure_ascii=False), encoding="utf8"
         )
-        (path / LEXICON_FILE).write_text(
-            "\n".join(self.lexicon.words) + "\n", encoding="utf8"
-        )
+        types = {w: WORD_TYPES[k] for w, k in self.lexicon.types.items()}
+        lines = [f"{w}\t{types[w]}" if w in types else w for w in self.lexicon.words]
+        (path / LEXICON_FILE).write_text("\n".join(lines) + "\n", encoding="utf8")
 
     def encode(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Model inputs for one text.
@@ -275,6 +301,27 @@ def split_dev(sentences: list, dev_fraction: float, seed: int) -> tuple[list, li
     dev_ids = set(index[: round(len(sentences) * dev_fraction)])
     train = [s for i, s in enumerate(sentences) if i not in dev_ids]
     dev = [s for i, s in enumerate(sentences) if i in dev_ids]
+    return train, dev
+
+
+def split_blocks(
+    sentences: list, dev_fraction: float, seed: int, block: int = 50
+) -> tuple[list, list]:
+    """Seeded train/dev split by blocks of consecutive sentences (whole stretches of
+    documents go to dev, so a document's names are not on both sides).
+
+    sentences (list): the corpus, in document order.
+    dev_fraction (float): share of blocks held out.
+    seed (int): random seed.
+    block (int): sentences per block.
+    RETURNS (tuple[list, list]): train and dev sentences, in corpus order.
+    """
+    n_blocks = (len(sentences) + block - 1) // block
+    index = list(range(n_blocks))
+    random.Random(seed).shuffle(index)
+    dev_blocks = set(index[: round(n_blocks * dev_fraction)])
+    train = [s for i, s in enumerate(sentences) if i // block not in dev_blocks]
+    dev = [s for i, s in enumerate(sentences) if i // block in dev_blocks]
     return train, dev
 
 

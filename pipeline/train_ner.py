@@ -4,10 +4,15 @@ Usage::
 
     python -m pipeline.train_ner configs/train-ner.yaml [--set key=value ...]
 
-Reads MSRA NER (``char<TAB>tag``), holds out a seeded random dev split, trains with the
-CRF loss, checkpoints and exports (ONNX + CRF + vocabularies) whenever dev F1 improves,
-and finally scores the exported model with the torch-free tagger on the dev split and on
-the People's Daily dev set, writing ``metrics.json`` next to the model.
+Reads MSRA NER and Boson's 2011–2014 web news (``char<TAB>tag``), holds out a seeded
+random MSRA dev split and a seeded tenth of Boson's sentence blocks, builds the
+vocabularies from those texts and the raw 人民日报 2019–2020 text, initialises the char and
+bigram embeddings with word2vec vectors trained on all of it (``pipeline.ner_embeddings``),
+and trains one shared encoder with a head (linear layer + CRF) per corpus, so that Boson's
+conventions never change the MSRA head's. Checkpoints and exports (ONNX + CRF +
+vocabularies; the MSRA head to ``output_dir``, the Boson head to ``output_dir``-web)
+whenever the dev score improves, and finally scores the exported models with the
+torch-free tagger, writing ``metrics.json`` next to them.
 """
 
 from __future__ import annotations
@@ -26,9 +31,9 @@ import torch
 import yaml
 from torch import nn
 
+from .ner_embeddings import pretrained_matrix, raw_texts
 from .ner_features import (
     LABELS,
-    LEXICON_DIM,
     TAGS,
     Featurizer,
     Lexicon,
@@ -36,6 +41,7 @@ from .ner_features import (
     chunk_bounds,
     entity_scores,
     read_bio,
+    split_blocks,
     split_dev,
 )
 from .ner_model import CRF_FILE, MODEL_FILE, CharNER, viterbi_decode
@@ -117,7 +123,8 @@ class CRF(nn.Module):
 
 
 class Tagger(nn.Module):
-    """Char + bigram embeddings and lexicon bits → stacked BiLSTM → emission scores.
+    """Char + bigram embeddings and lexicon bits → stacked BiLSTM → emission scores,
+    with one output layer and CRF per training corpus (``heads``).
 
     The backward LSTM reads each row reversed within its own length, so right padding
     never leaks into real positions and padded batches give exactly the unpadded scores.
@@ -132,29 +139,36 @@ class Tagger(nn.Module):
         hidden: int,
         layers: int,
         dropout: float,
+        lexicon_dim: int,
+        heads: int = 1,
     ) -> None:
         super().__init__()
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.bigram_emb = nn.Embedding(n_bigrams, bigram_dim, padding_idx=0)
         self.dropout = nn.Dropout(dropout)
-        in_dim = char_dim + 2 * bigram_dim + LEXICON_DIM
+        in_dim = char_dim + 2 * bigram_dim + lexicon_dim
         self.forward_lstms = nn.ModuleList()
         self.backward_lstms = nn.ModuleList()
         for layer in range(layers):
             dim = in_dim if layer == 0 else 2 * hidden
             self.forward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
             self.backward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
-        self.out = nn.Linear(2 * hidden, len(TAGS))
-        self.crf = CRF(len(TAGS))
+        self.outs = nn.ModuleList(nn.Linear(2 * hidden, len(TAGS)) for _ in range(heads))
+        self.crfs = nn.ModuleList(CRF(len(TAGS)) for _ in range(heads))
 
     def forward(
-        self, chars: torch.Tensor, bigrams: torch.Tensor, lexicon: torch.Tensor
+        self,
+        chars: torch.Tensor,
+        bigrams: torch.Tensor,
+        lexicon: torch.Tensor,
+        head: int = 0,
     ) -> torch.Tensor:
-        """Emission scores.
+        """Emission scores of one head.
 
         chars (torch.Tensor): (B, T) char ids, 0 = padding.
         bigrams (torch.Tensor): (B, T, 2) left/right bigram ids.
-        lexicon (torch.Tensor): (B, T, LEXICON_DIM) lexicon bits.
+        lexicon (torch.Tensor): (B, T, D) lexicon bits.
+        head (int): which corpus's output layer.
         RETURNS (torch.Tensor): (B, T, K) emission scores.
         """
         lengths = (chars != 0).sum(dim=1, keepdim=True)
@@ -170,7 +184,21 @@ class Tagger(nn.Module):
             behind, _ = bwd(torch.gather(x, 1, index))
             index = reverse[:, :, None].expand(-1, -1, behind.size(2))
             x = self.dropout(torch.cat([ahead, torch.gather(behind, 1, index)], dim=-1))
-        return self.out(x)
+        return self.outs[head](x)
+
+
+class HeadGraph(nn.Module):
+    """One head of a ``Tagger`` as a three-input module, for the ONNX export."""
+
+    def __init__(self, model: Tagger, head: int) -> None:
+        super().__init__()
+        self.model = model
+        self.head = head
+
+    def forward(
+        self, chars: torch.Tensor, bigrams: torch.Tensor, lexicon: torch.Tensor
+    ) -> torch.Tensor:
+        return self.model(chars, bigrams, lexicon, self.head)
 
 
 def load_config(path: str, overrides: list[str]) -> dict:
@@ -221,12 +249,28 @@ def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[
     return [[examples[i] for i in group] for group in groups]
 
 
+def corpus_batches(
+    corpora: list[list], batch_size: int, rng: random.Random
+) -> list[tuple[int, list]]:
+    """Batches of every corpus (each batch from one corpus), shuffled together.
+
+    RETURNS (list[tuple[int, list]]): (head index, batch) pairs.
+    """
+    mixed = [
+        (head, batch)
+        for head, examples in enumerate(corpora)
+        for batch in batches(examples, batch_size, rng)
+    ]
+    rng.shuffle(mixed)
+    return mixed
+
+
 def collate(batch: list) -> tuple[torch.Tensor, ...]:
     """Pad a batch to tensors (chars, bigrams, lexicon, tags)."""
     steps = max(len(ex[0]) for ex in batch)
     chars = torch.zeros(len(batch), steps, dtype=torch.long)
     bigram_ids = torch.zeros(len(batch), steps, 2, dtype=torch.long)
-    lexicon = torch.zeros(len(batch), steps, LEXICON_DIM)
+    lexicon = torch.zeros(len(batch), steps, batch[0][2].shape[1])
     tags = torch.zeros(len(batch), steps, dtype=torch.long)
     for row, (cids, bids, lex, gold) in enumerate(batch):
         n = len(cids)
@@ -244,14 +288,14 @@ def unk_dropout(ids: torch.Tensor, rate: float) -> torch.Tensor:
 
 
 @torch.no_grad()
-def evaluate(model: Tagger, examples: list, batch_size: int) -> dict:
-    """Entity scores of the torch model on encoded chunks (Viterbi as in inference)."""
+def evaluate(model: Tagger, examples: list, batch_size: int, head: int = 0) -> dict:
+    """Entity scores of one head on encoded chunks (Viterbi as in inference)."""
     model.eval()
-    trans, start, end = (t.numpy() for t in model.crf.scores())
+    trans, start, end = (t.numpy() for t in model.crfs[head].scores())
     gold, pred = [], []
     for batch in batches(examples, batch_size, None):
         chars, bigram_ids, lexicon, _ = collate(batch)
-        emissions = model(chars, bigram_ids, lexicon).numpy()
+        emissions = model(chars, bigram_ids, lexicon, head).numpy()
         lengths = np.array([len(ex[0]) for ex in batch])
         for ex, ids in zip(
             batch, viterbi_decode(emissions, lengths, trans, start, end)
@@ -262,15 +306,15 @@ def evaluate(model: Tagger, examples: list, batch_size: int) -> dict:
     return entity_scores(gold, pred)
 
 
-def export(model: Tagger, featurizer: Featurizer, out_dir: Path) -> None:
-    """Write ONNX graph, CRF scores and vocabularies (the graph via a temporary file, so
-    a half-written graph is never loaded)."""
+def export(model: Tagger, featurizer: Featurizer, out_dir: Path, head: int = 0) -> None:
+    """Write one head's ONNX graph, CRF scores and vocabularies (the graph via a
+    temporary file, so a half-written graph is never loaded)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     model.eval()
     example = (
         torch.ones(2, 5, dtype=torch.long),
         torch.ones(2, 5, 2, dtype=torch.long),
-        torch.zeros(2, 5, LEXICON_DIM),
+        torch.zeros(2, 5, featurizer.lexicon.dim),
     )
     tmp = out_dir / (MODEL_FILE + ".tmp")
     # The legacy TorchScript exporter is used on purpose (the dynamo one needs
@@ -279,7 +323,7 @@ def export(model: Tagger, featurizer: Featurizer, out_dir: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            model,
+            HeadGraph(model, head),
             example,
             str(tmp),
             input_names=["chars", "bigrams", "lexicon"],
@@ -295,7 +339,7 @@ def export(model: Tagger, featurizer: Featurizer, out_dir: Path) -> None:
         )
     quantize(tmp, out_dir / MODEL_FILE)
     tmp.unlink()
-    trans, start, end = (t.detach().tolist() for t in model.crf.scores())
+    trans, start, end = (t.detach().tolist() for t in model.crfs[head].scores())
     crf = {"tags": list(TAGS), "transitions": trans, "start": start, "end": end}
     (out_dir / CRF_FILE).write_text(json.dumps(crf), encoding="utf8")
     featurizer.save(out_dir)
@@ -331,6 +375,73 @@ def score_shipped(out_dir: Path, data: dict[str, list]) -> dict:
     return scores
 
 
+JIEBA_TYPES = {"nr": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
+
+
+def build_lexicon(cfg: dict) -> Lexicon:
+    """The SIGHAN word lists, plus (``jieba_dict``) jieba's dictionary, whose nr/nrt,
+    ns and nt words become typed PER/LOC/ORG words.
+
+    cfg (dict): the settings.
+    RETURNS (Lexicon): the lexicon.
+    """
+    words: list[str] = []
+    for path in cfg["lexicon_paths"]:
+        with open(resolve(path), encoding="utf8") as f:
+            words.extend(w for w in (line.strip() for line in f) if w)
+    types: dict[str, str] = {}
+    if cfg.get("jieba_dict"):
+        import jieba
+
+        path = Path(jieba.__file__).with_name("dict.txt")
+        with open(path, encoding="utf8") as f:
+            for line in f:
+                word, freq, tag = (line.split() + ["", ""])[:3]
+                if not word or int(freq or 0) < cfg.get("jieba_min_freq", 1):
+                    continue
+                words.append(word)
+                if tag in JIEBA_TYPES:
+                    types[word] = JIEBA_TYPES[tag]
+    return Lexicon(words, types)
+
+
+def load_corpora(cfg: dict) -> dict[str, list]:
+    """Training and dev sentences of every corpus (dev splits seeded, see the config)."""
+    msra_train, msra_dev = split_dev(
+        read_bio(resolve(cfg["train_path"])), cfg["dev_fraction"], cfg["seed"]
+    )
+    if cfg.get("max_train_sentences"):
+        msra_train = msra_train[: cfg["max_train_sentences"]]
+    data = {"msra_train": msra_train, "msra_dev": msra_dev}
+    if cfg.get("boson_path"):
+        boson_train, boson_dev = split_blocks(
+            read_bio(resolve(cfg["boson_path"])), cfg["boson_dev_fraction"], cfg["seed"]
+        )
+        if cfg.get("max_train_sentences"):
+            boson_train = boson_train[: cfg["max_train_sentences"]]
+        data.update(boson_train=boson_train, boson_dev=boson_dev)
+    data["peoples_daily_dev"] = read_bio(resolve(cfg["pd_dev_path"]))
+    return data
+
+
+def initialise_embeddings(
+    model: Tagger, featurizer: Featurizer, texts: list[str], cfg: dict
+) -> None:
+    """Copy word2vec vectors (cached under the checkpoint's folder) into the tables."""
+    cache = resolve(cfg["checkpoint"]).parent
+    for table, vocab, dim, kind in (
+        (model.char_emb, featurizer.chars, cfg["char_dim"], "char"),
+        (model.bigram_emb, featurizer.bigrams, cfg["bigram_dim"], "bigram"),
+    ):
+        t0 = time.time()
+        matrix = pretrained_matrix(
+            vocab, texts, dim, kind, cache / f"ner-w2v-{kind}.npz",
+            seed=cfg["seed"], epochs=cfg["w2v_epochs"], workers=cfg["threads"],
+        )
+        table.weight.data.copy_(torch.from_numpy(matrix))
+        log(f"{kind} vectors: {len(vocab)} x {dim} in {time.time() - t0:.0f}s")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Train, export and score the NER model.
 
@@ -348,26 +459,30 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(cfg["seed"])
     t_start = time.time()
 
-    corpus = read_bio(resolve(cfg["train_path"]))
-    train_sents, dev_sents = split_dev(corpus, cfg["dev_fraction"], cfg["seed"])
-    if cfg.get("max_train_sentences"):
-        train_sents = train_sents[: cfg["max_train_sentences"]]
-    pd_dev = read_bio(resolve(cfg["pd_dev_path"]))
-    lexicon = Lexicon.from_word_lists([resolve(p) for p in cfg["lexicon_paths"]])
+    data = load_corpora(cfg)
+    train_names = [n for n in ("msra_train", "boson_train") if n in data]
+    labelled = [text for name in train_names for text, _ in data[name]]
+    raw = raw_texts([resolve(p) for p in cfg.get("raw_text_paths") or []])
+    lexicon = build_lexicon(cfg)
     featurizer = Featurizer.build(
-        (text for text, _ in train_sents),
+        labelled + raw,
         lexicon,
         cfg["min_char_count"],
         cfg["min_bigram_count"],
         cfg["max_bigrams"],
     )
-    train = make_examples(train_sents, featurizer, cfg["max_len"])
-    dev = make_examples(dev_sents, featurizer, cfg["max_len"])
+    train = [make_examples(data[n], featurizer, cfg["max_len"]) for n in train_names]
+    dev = {
+        name: make_examples(data[name], featurizer, cfg["max_len"])
+        for name in ("msra_dev", "boson_dev")
+        if name in data
+    }
     log(
-        f"train {len(train_sents)} sents / {len(train)} chunks, "
-        f"dev {len(dev_sents)} sents, "
+        f"train {' + '.join(str(len(data[n])) for n in train_names)} sents / "
+        f"{sum(map(len, train))} chunks, {len(raw)} raw texts, "
         f"{len(featurizer.chars)} chars, {len(featurizer.bigrams)} bigrams, "
-        f"{len(lexicon.words)} lexicon words, prep {time.time() - t_start:.0f}s"
+        f"{len(lexicon.words)} lexicon words ({len(lexicon.types)} typed), "
+        f"prep {time.time() - t_start:.0f}s"
     )
 
     model = Tagger(
@@ -378,24 +493,30 @@ def main(argv: list[str] | None = None) -> None:
         cfg["hidden"],
         cfg["layers"],
         cfg["dropout"],
+        featurizer.lexicon.dim,
+        heads=len(train),
     )
+    if cfg.get("w2v_epochs"):
+        initialise_embeddings(model, featurizer, labelled + raw, cfg)
+    del raw
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg["lr"])
     scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=cfg["lr_decay"])
     out_dir = resolve(cfg["output_dir"])
+    web_dir = out_dir.with_name(out_dir.name + "-web")
     checkpoint = resolve(cfg["checkpoint"])
     checkpoint.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(cfg["seed"])
     deadline = t_start + 60 * cfg["max_minutes"]
-    best_f1, history = -1.0, []
+    best, history = -1.0, []
 
     for epoch in range(1, cfg["epochs"] + 1):
         t_epoch, total, n_batches = time.time(), 0.0, 0
-        for batch in batches(train, cfg["batch_size"], rng):
+        for head, batch in corpus_batches(train, cfg["batch_size"], rng):
             chars, bigram_ids, lexicon_bits, tags = collate(batch)
             chars = unk_dropout(chars, cfg["unk_dropout"])
             bigram_ids = unk_dropout(bigram_ids, cfg["unk_dropout"])
-            loss = model.crf.nll(
-                model(chars, bigram_ids, lexicon_bits), tags, chars != 0
+            loss = model.crfs[head].nll(
+                model(chars, bigram_ids, lexicon_bits, head), tags, chars != 0
             )
             optimizer.zero_grad()
             loss.backward()
@@ -408,32 +529,42 @@ def main(argv: list[str] | None = None) -> None:
             if time.time() > deadline:
                 break
         scheduler.step()
-        scores = evaluate(model, dev, cfg["batch_size"])
+        scores = {
+            f"{name}_head{head}": evaluate(model, examples, cfg["batch_size"], head)
+            for name, examples in dev.items()
+            for head in (range(len(train)) if name == "boson_dev" else [0])
+        }
+        # Selection: the MSRA head on MSRA dev, and the better head on Boson dev.
+        f1 = {name: s["micro"]["f1"] for name, s in scores.items()}
+        boson = [v for k, v in f1.items() if k.startswith("boson_dev")]
+        score = (f1["msra_dev_head0"] + max(boson, default=f1["msra_dev_head0"])) / 2
         minutes = (time.time() - t_epoch) / 60
-        history.append(
-            {"epoch": epoch, "minutes": round(minutes, 2), "dev": scores["micro"]}
-        )
+        history.append({"epoch": epoch, "minutes": round(minutes, 2), "dev_f1": f1})
         log(
             f"epoch {epoch} done in {minutes:.1f} min, "
-            f"loss {total / max(n_batches, 1):.3f}, "
-            f"dev P/R/F1 {scores['micro']['p']:.4f}/{scores['micro']['r']:.4f}/"
-            f"{scores['micro']['f1']:.4f} "
-            + " ".join(f"{lab} {scores[lab]['f1']:.4f}" for lab in LABELS)
+            f"loss {total / max(n_batches, 1):.3f}, dev F1 "
+            + " ".join(f"{k} {v:.4f}" for k, v in f1.items())
         )
-        if scores["micro"]["f1"] > best_f1:
-            best_f1 = scores["micro"]["f1"]
+        if score > best:
+            best = score
             torch.save(model.state_dict(), checkpoint)
-            export(model, featurizer, out_dir)
-            write_metrics(out_dir, cfg, history, {"msra_dev_chunks": scores}, t_start)
-            log(f"new best dev F1 {best_f1:.4f}: exported to {out_dir}")
+            export(model, featurizer, out_dir, 0)
+            if len(train) > 1:
+                export(model, featurizer, web_dir, 1)
+            write_metrics(out_dir, cfg, history, {"dev_chunks": scores}, t_start)
+            log(f"new best dev score {best:.4f}: exported to {out_dir}")
         if time.time() > deadline:
             log("time budget spent, stopping")
             break
 
-    final = score_shipped(out_dir, {"msra_dev": dev_sents, "peoples_daily_dev": pd_dev})
+    held_out = {n: data[n] for n in ("msra_dev", "boson_dev", "peoples_daily_dev") if n in data}
+    final = {"model": score_shipped(out_dir, held_out)}
+    if len(train) > 1:
+        final["model-web"] = score_shipped(web_dir, held_out)
     write_metrics(out_dir, cfg, history, final, t_start)
-    for name, scores in final.items():
-        log(f"shipped model on {name}: " + json.dumps(scores))
+    for model_name, per_set in final.items():
+        for name, scores in per_set.items():
+            log(f"{model_name} on {name}: " + json.dumps(scores["micro"]))
     log(f"finished in {(time.time() - t_start) / 60:.1f} min")
 
 

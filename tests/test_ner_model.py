@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner_features import bio_spans, chunk_bounds, normalize_text
+from pipeline.ner_features import (
+    LEXICON_DIM,
+    Featurizer,
+    Lexicon,
+    bio_spans,
+    chunk_bounds,
+    normalize_text,
+    split_blocks,
+)
 from pipeline.ner_model import CharNER
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
@@ -131,3 +139,38 @@ def test_normalisation_keeps_length() -> None:
     norm = normalize_text(text)
     assert len(norm) == len(text)
     assert norm == "AB00 0 x 年"
+
+
+def test_typed_lexicon_marks_name_words(tmp_path: Path) -> None:
+    words = ["青山", "青山市", "书记", "王建国", "湘江钢铁集团"]
+    types = {"王建国": "PER", "青山市": "LOC", "湘江钢铁集团": "ORG"}
+    lexicon = Lexicon(words, types)
+    text = "青山市书记王建国"
+    feats = lexicon.features(text)
+    assert feats.shape == (len(text), lexicon.dim) == (8, LEXICON_DIM + 9)
+    typed = feats[:, LEXICON_DIM:]
+    # 王建国 (PER, type 0): Begin on 王, Middle on 建, End on 国.
+    assert typed[5, 0] == typed[6, 1] == typed[7, 2] == 1.0
+    # 青山市 (LOC, type 1): Begin and End; 书记 is untyped.
+    assert typed[0, 3] == typed[2, 5] == 1.0
+    assert typed[3:5].sum() == 0.0
+    # The typed words survive a save and load of the vocabularies.
+    Featurizer(["<pad>", "<unk>"], ["<pad>", "<unk>"], lexicon).save(tmp_path)
+    loaded = Featurizer.load(tmp_path).lexicon
+    assert loaded.dim == lexicon.dim and loaded.types == lexicon.types
+    assert (loaded.features(text) == feats).all()
+
+
+def test_untyped_lexicon_keeps_the_plain_width() -> None:
+    lexicon = Lexicon(["青山市", "书记"])
+    assert lexicon.dim == LEXICON_DIM
+    assert lexicon.features("青山市书记").shape == (5, LEXICON_DIM)
+
+
+def test_block_split_keeps_blocks_together() -> None:
+    sentences = [(f"第{i}句", ["O"]) for i in range(1000)]
+    train, dev = split_blocks(sentences, 0.1, seed=13, block=50)
+    assert len(dev) == 100 and len(train) == 900
+    blocks = {int(text[1:-1]) // 50 for text, _ in dev}
+    assert len(blocks) == 2
+    assert split_blocks(sentences, 0.1, seed=13, block=50) == (train, dev)
