@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import sys
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# Object reprs (``<spacy.lang.zh.Chinese object at 0x7f…>``) say nothing to a user.
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
 
 DESCRIPTION = """\
 Extract a knowledge table (who did what, when, where, with which figures) from Chinese
@@ -20,15 +24,17 @@ in UTF-8, GB18030/GBK or UTF-16.
 
 RUN_EPILOG = """\
 exit status: 0 all documents ok; 1 some documents failed (the table is still written,
-with a `doc` row of status `failed` for each); 2 bad configuration or usage;
-130 interrupted (the table holds the finished files: rerun with --resume).
+with a `doc` row of status `failed` for each); 2 bad configuration or usage (nothing
+done); 3 the table could not be written (disk full…: the finished pages are kept in a
+temporary file beside it, which --resume picks up); 130 interrupted by Ctrl-C, 143 by
+SIGTERM (the table holds the finished files: rerun with --resume).
 The output table's rows are described in README ("Output").
 """
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point. argv (list[str] | None): arguments. RETURNS (int): exit status."""
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION,
+    parser = argparse.ArgumentParser(prog=_prog(), description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -40,14 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     run_p.add_argument("--input", help="a page file, a folder or a glob (overrides `input`)")
     run_p.add_argument("--output", help="the JSONL table to write (overrides `output`)")
     run_p.add_argument("--workers", type=int, help="processes to use (overrides `workers`)")
-    run_p.add_argument("--pub-date", metavar="YYYY-MM-DD",
+    run_p.add_argument("--pub-date", metavar="YYYY-MM-DD", type=_pub_date,
                        help="publication date of every page (overrides `pub_date`; else from "
-                            "file or folder names, else estimated from the text)")
+                            "file or folder names, else estimated from the text); "
+                            "2021-11-21, 20211121 and 2021/11/21 all work")
     run_p.add_argument("--city", help="the paper's city, for 我市 (overrides `city`)")
     run_p.add_argument("--resume", action="store_true",
                        help="keep documents already in the output and process the rest")
     run_p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    run_p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    run_p.add_argument("-q", "--quiet", action="store_true",
+                       help="only warnings and errors, no progress bar")
 
     bench_p = sub.add_parser("bench", help="measure throughput (chars/s) end to end and per stage")
     bench_p.add_argument("config", nargs="?", default="configs/default.yaml",
@@ -82,14 +90,39 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from .bench import bench
 
+            if args.input and not os.path.lexists(args.input) and not any(
+                    ch in args.input for ch in "*?["):
+                raise ConfigError(f"input: path does not exist: {args.input}")
             return bench(args.config, copies=args.copies, input_spec=args.input,
                          workers=args.workers)
         from .train_ner import main as train_main
 
         return train_main([args.config]) or EXIT_OK
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {clean_message(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def clean_message(text: str) -> str:
+    """text (str): an error message. RETURNS (str): without tabs or object reprs."""
+    text = _OBJECT_REPR.sub("the pipeline", text.replace("\t", ": "))
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def _prog() -> str:
+    """How the user started us: ``zhnews`` (the console script) or ``python -m pipeline``."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python -m pipeline" if name in ("", "__main__.py", "-c") else name
+
+
+def _pub_date(text: str) -> str:
+    """argparse type of ``--pub-date``: RETURNS (str): the ISO date."""
+    from .config import parse_date
+
+    try:
+        return parse_date(text).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -98,12 +131,18 @@ def _run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, input=args.input, output=args.output,
                          workers=args.workers, pub_date=args.pub_date, city=args.city)
-    summary = run(config, resume=args.resume, progress=not args.no_progress)
+    summary = run(config, resume=args.resume,
+                  progress=not (args.no_progress or args.quiet))
     print(f"{config.output}: {summary.line()}", file=sys.stderr)
     for failure in summary.failures[:20]:
-        print(f"  failed: {failure}", file=sys.stderr)
+        print(f"  failed: {clean_message(failure)}", file=sys.stderr)
+    if len(summary.failures) > 20:
+        print(f"  … and {len(summary.failures) - 20} more (doc rows with status failed)",
+              file=sys.stderr)
+    if summary.write_error:
+        return EXIT_NOT_WRITTEN
     if summary.interrupted:
-        return EXIT_INTERRUPTED
+        return EXIT_INTERRUPTED + (13 if summary.signal == "SIGTERM" else 0)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 

@@ -11,36 +11,39 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from pathlib import Path
 
 from .config import Config, ConfigError
 from .export import Row
 
 
-def _process_partition(config: Config, paths: list[str]) -> list[list[Row]]:
+def _process_partition(config: Config, pages: list) -> list[list[Row]]:
     from .parallel import worker_nlp
     from .runner import process_page
 
     nlp = worker_nlp(config)
-    return [process_page(nlp, Path(p), config) for p in paths]
+    return [process_page(nlp, page, config) for page in pages]
 
 
-def iter_dask_results(config: Config, paths: list[Path]) -> Iterator[list[Row]]:
+def iter_dask_results(config: Config, paths: list) -> Iterator[list[Row]]:
     """Rows per page, computed on Dask, in input order.
 
     config (Config): the run configuration (``executor: dask``).
-    paths (list[Path]): the pages.
+    paths (list[PageFile]): the pages.
     YIELDS (list[Row]): each page's rows.
     """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise ConfigError("executor\tdask is not installed: pip install '.[dask]'") from None
+        raise ConfigError("executor: dask is not installed: pip install '.[dask]'") from None
     size = config.dask.partition_size
-    partitions = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
+    partitions = [paths[i:i + size] for i in range(0, len(paths), size)]
     cluster = None
     if config.dask.address:
-        client = Client(config.dask.address, timeout="10s")
+        try:
+            client = Client(config.dask.address, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"dask.address: cannot reach the scheduler at "
+                              f"{config.dask.address}: {exc}") from None
     else:
         cluster = LocalCluster(n_workers=config.dask.n_workers, threads_per_worker=1,
                                processes=True, dashboard_address=None)

@@ -4,14 +4,20 @@ Each worker process builds the pipeline once (the model loads in about a second)
 processes whole pages; the parent writes rows in input order, so the table is identical for
 any number of workers. At most ``4 × workers`` pages are in flight, so memory stays flat
 however many pages there are.
+
+Workers die with the parent: each asks the kernel for SIGKILL when its parent dies (Linux
+``PR_SET_PDEATHSIG``), ignores Ctrl-C (the parent handles it), and is terminated when the
+parent stops early (Ctrl-C, SIGTERM, an error). Each page runs under the parent's
+``page_timeout`` in its worker (``runner.page_deadline``).
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 
 from .config import Config
 from .export import Row
@@ -33,32 +39,65 @@ def worker_nlp(config: Config):
     return _WORKER["nlp"]
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     # One core per process: more threads per process only fight over the same cores.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
 
 
-def _process(config: Config, path: Path) -> list[Row]:
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies, even by SIGKILL (Linux).
+
+    parent (int): the parent's pid, to catch a parent that died before the request.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the parent still terminates its workers when it stops
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _process(config: Config, page) -> list[Row]:
     from .runner import process_page
 
-    return process_page(worker_nlp(config), path, config)
+    return process_page(worker_nlp(config), page, config)
 
 
-def iter_pool_results(config: Config, paths: list[Path]) -> Iterator[list[Row]]:
+def iter_pool_results(config: Config, pages: list) -> Iterator[list[Row]]:
     """Rows per page from ``config.workers`` processes, in input order.
 
     config (Config): the run configuration.
-    paths (list[Path]): the pages.
+    pages (list[PageFile]): the pages.
     YIELDS (list[Row]): each page's rows.
     """
     window = 4 * config.workers
-    with ProcessPoolExecutor(max_workers=config.workers, initializer=_init_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=config.workers, initializer=_init_worker,
+                               initargs=(os.getpid(),))
+    finished = False
+    try:
         pending: deque[Future] = deque()
-        todo = iter(paths)
-        for path in todo:
-            pending.append(pool.submit(_process, config, path))
+        for page in pages:
+            pending.append(pool.submit(_process, config, page))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
+    finally:
+        if not finished:
+            stop_workers(pool)
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker processes now (the run stopped early)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            continue

@@ -1,48 +1,184 @@
-"""Reading input pages: finding files, decoding them, finding their publication date.
+"""Reading input pages: listing files, naming documents, decoding them, dating them.
 
-Encodings tried, in order: a BOM (UTF-8, UTF-16), strict UTF-8, UTF-16 without BOM (many
-NUL bytes), GB18030 (a superset of GBK and GB2312), then charset-normalizer's best guess.
-A file that none of these decode, or that looks binary, raises :class:`ReadError`; the
-runner turns that into a ``doc`` row with ``status: failed`` and goes on.
+Listing (:func:`list_pages`): a file, a folder (searched recursively, hidden files and
+folder links skipped) or a glob. Only regular files are read: a FIFO, socket, device,
+dangling link or link loop with a page suffix is listed with the reason it is skipped and
+never opened. Each file's ``doc`` is its path relative to the input root (``a/page.txt``;
+a file at the root keeps its bare name), and its story ids start with that path without
+the suffix (``a/page-s1``); when two files differ only by suffix (``page.txt`` beside
+``page.md``) their story ids keep the suffix (``page.txt-s1``, ``page.md-s1``). File names
+that are not valid UTF-8 are shown with U+FFFD.
+
+Decoding is in :mod:`pipeline.decoding`; a file that cannot be read raises
+:class:`ReadError`, which the runner turns into a ``doc`` row with ``status: failed``.
 """
 from __future__ import annotations
 
-import codecs
 import glob
+import hashlib
+import os
 import re
+import stat
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .decoding import Decoded, ReadError, decode_bytes
 from .types import Page
 
-PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 _NAME_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})(?!\d)")
 # A masthead date names the weekday: 2021年11月20日 星期六.
 MASTHEAD_DATE = re.compile(
     r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
 )
 _FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_GLOB_MAGIC = re.compile(r"[*?[]")
 
 
-class ReadError(Exception):
-    """A page that cannot be read or decoded; the message says why."""
+@dataclass(frozen=True)
+class PageFile:
+    """One listed input file.
+
+    path (Path): where it is (as found; links not resolved).
+    doc (str): its document name, the ``doc`` key of its rows (path from the input root).
+    story_prefix (str): what its story ids start with (``a/page`` → ``a/page-s1``).
+    problem (str | None): why it is skipped without being opened (not a regular file).
+    """
+
+    path: Path
+    doc: str
+    story_prefix: str
+    problem: str | None = None
+
+    @property
+    def key(self) -> str:
+        """RETURNS (str): the resolved path, shown printable: the resume key."""
+        return shown(os.path.realpath(self.path))
+
+
+def shown(name: str | os.PathLike) -> str:
+    """A file name as text: bytes that are not UTF-8 become U+FFFD.
+
+    name (str | PathLike): a name from the file system (surrogate-escaped).
+    RETURNS (str): the printable name.
+    """
+    return os.fsencode(name).decode("utf-8", errors="replace")
+
+
+def list_pages(spec: str | Path) -> list[PageFile]:
+    """Expand an input spec to its page files, named and sorted.
+
+    spec (str | Path): a file, a folder or a glob.
+    RETURNS (list[PageFile]): the files (with the non-regular ones, marked); empty when
+        nothing matches.
+    """
+    spec = os.fspath(spec)
+    path = Path(spec)
+    if os.path.isdir(spec):
+        root, found = path, list(_walk(path))
+    elif os.path.lexists(spec):
+        root, found = path.parent, [path]
+    else:
+        root = Path(_glob_root(spec))
+        found = [Path(p) for p in glob.glob(spec, recursive=True)
+                 if not os.path.isdir(p) and Path(p).suffix.lower() in PAGE_SUFFIXES]
+    found = sorted(set(found), key=lambda p: os.fsencode(p))
+    docs = [shown(os.path.relpath(p, root)).replace(os.sep, "/") for p in found]
+    prefixes = _story_prefixes(docs)
+    return [PageFile(p, d, s, _not_regular(p)) for p, d, s in zip(found, docs, prefixes)]
 
 
 def find_pages(spec: str | Path) -> list[Path]:
-    """Expand an input spec to the page files it names, sorted.
+    """The regular page files of an input spec, sorted.
 
     spec (str | Path): a file, a folder (searched recursively for page suffixes) or a glob.
     RETURNS (list[Path]): the files; empty when nothing matches.
     """
-    path = Path(spec)
-    if path.is_file():
-        return [path]
-    if path.is_dir():
-        return sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not p.name.startswith(".")
-        )
-    return sorted(Path(p) for p in glob.glob(str(spec), recursive=True) if Path(p).is_file())
+    return [page.path for page in list_pages(spec) if page.problem is None]
+
+
+def _walk(folder: Path):
+    """Page files under a folder; links to folders are not followed (no loops)."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in PAGE_SUFFIXES:
+                yield Path(dirpath) / name
+
+
+def _glob_root(spec: str) -> str:
+    """The folder above a glob's first wildcard: ``pages/*/p.txt`` → ``pages``."""
+    parts = Path(spec).parts
+    fixed = [p for p in parts[:next((i for i, p in enumerate(parts) if _GLOB_MAGIC.search(p)),
+                                    len(parts))]]
+    return str(Path(*fixed)) if fixed else "."
+
+
+def _story_prefixes(docs: list[str]) -> list[str]:
+    """Story-id prefixes: the doc without suffix, unless another doc shares it."""
+    stems = [d.rsplit(".", 1)[0] for d in docs]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    prefixes = [stem if counts[stem] == 1 else doc for stem, doc in zip(stems, docs)]
+    seen: set[str] = set()
+    unique = []
+    for prefix in prefixes:
+        candidate, n = prefix, 1
+        while candidate in seen:  # names that only differ in bytes shown as U+FFFD
+            n += 1
+            candidate = f"{prefix}~{n}"
+        seen.add(candidate)
+        unique.append(candidate)
+    return unique
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why a listed path is not read (None for a regular file or a link to one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return ("symbolic link loop" if exc.errno == 40 else "dangling symbolic link")
+        return f"cannot stat: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return f"not a regular file ({what})"
+    return "not a regular file"
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's content, never blocking on a FIFO or device swapped in late.
+
+    path (Path): the file.
+    RETURNS (bytes): its content.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ReadError("not a regular file: skipped, never read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+
+
+def file_digest(path: Path) -> str | None:
+    """path (Path): a regular file. RETURNS (str | None): its SHA-256, None if unreadable."""
+    try:
+        return hashlib.sha256(read_bytes(path)).hexdigest()
+    except ReadError:
+        return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -51,45 +187,8 @@ def decode(data: bytes) -> tuple[str, str]:
     data (bytes): the file's content.
     RETURNS (tuple[str, str]): the text and the encoding used.
     """
-    if not data.strip():
-        raise ReadError("empty file")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return _checked(data.decode(name), name)
-    try:
-        return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    # UTF-16 without a BOM: Han text in UTF-16 has no NULs, but ASCII has one per char.
-    if data.count(b"\x00") > len(data) // 8:
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                return _checked(data.decode(name), name)
-            except (UnicodeDecodeError, ReadError):
-                continue
-        raise ReadError("binary file (NUL bytes and no text encoding fits)")
-    try:
-        return _checked(data.decode("gb18030"), "gb18030")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise ReadError("binary or undecodable file: no text encoding (UTF-8, UTF-16, GB18030, …) fits")
-    return _checked(str(best), best.encoding)
-
-
-def _checked(text: str, encoding: str) -> tuple[str, str]:
-    """Reject decodings that are mostly control characters (binary data)."""
-    if not text.strip():
-        raise ReadError("empty file")
-    sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
-    if controls > max(3, len(sample) // 100):
-        raise ReadError(f"binary file ({controls} control characters when read as {encoding})")
-    return text, encoding
+    decoded = decode_bytes(data)
+    return decoded.text, decoded.encoding
 
 
 def publication_date(name: str, text: str, configured: date | None = None) -> date | None:
@@ -125,25 +224,38 @@ def _date(match: re.Match) -> date | None:
 
 
 def read_page(path: Path, pub_date: date | None = None) -> Page:
-    """Read and decode one page file.
+    """Read and decode one page file (its ``doc`` is the file name).
 
     path (Path): the file.
     pub_date (date | None): a configured publication date.
     RETURNS (Page): the decoded page.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
-    text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Page(doc=path.name, path=str(path), raw=text, encoding=encoding,
-                pub_date=publication_date(_dated_name(path), text, pub_date))
+    page, _, _ = load_page(PageFile(Path(path), shown(Path(path).name), ""), pub_date)
+    return page
+
+
+def load_page(listed: PageFile, pub_date: date | None = None) -> tuple[Page, Decoded, str]:
+    """Read and decode one listed page file.
+
+    listed (PageFile): the file, with its document name.
+    pub_date (date | None): a configured publication date.
+    RETURNS (tuple[Page, Decoded, str]): the page, how it was decoded, its SHA-256.
+    """
+    if listed.problem:
+        raise ReadError(f"skipped: {listed.problem}, never opened")
+    data = read_bytes(listed.path)
+    digest = hashlib.sha256(data).hexdigest()
+    decoded = decode_bytes(data)
+    del data
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    page = Page(doc=listed.doc, path=listed.key, raw=text, encoding=decoded.encoding,
+                pub_date=publication_date(_dated_name(listed.path), text, pub_date))
+    return page, decoded, digest
 
 
 def _dated_name(path: Path) -> str:
     """The file name, or the nearest folder name that holds a date (``2021-11-20/p3.txt``)."""
     for part in (path.name, *(p.name for p in path.parents)):
         if _NAME_DATE.search(part):
-            return part
-    return path.name
+            return shown(part)
+    return shown(path.name)
