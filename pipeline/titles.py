@@ -23,18 +23,31 @@ PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委�
                "人大代表", "党代表")
 GOVERNMENT_HEADS = (
     "省长", "市长", "州长", "县长", "区长", "镇长", "乡长", "主任", "部长", "局长",
-    "厅长",
+    "厅长", "外长", "总理", "委员长", "国务委员", "总统", "首相", "议长", "大使",
+    "司令员", "参谋长", "主任委员",
     "处长", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
     "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑",
 )
 ENTERPRISE_HEADS = (
     "董事长", "董事", "总经理", "经理", "总裁", "总工程师", "总监", "监事长", "厂长",
+    "CEO", "首席执行官",
 )
 SCHOOL_HEADS = ("校长", "园长")
 # Collective titles: "市领导X、Y" gives both people the title 市领导 (GUIDELINES §5).
-COLLECTIVE_HEADS = tuple(f"{level}领导" for level in "省市州县区镇乡校")
+COLLECTIVE_HEADS = tuple(f"{level}领导" for level in "省市州县区镇乡校") + (
+    "班子领导", "四大家领导", "领导人")
+# Members of a group ("领导小组成员X、Y"), a committee or a leadership team.
+MEMBER_HEADS = ("组成员", "委员会成员")
 HEADS = (PARTY_HEADS + GOVERNMENT_HEADS + ENTERPRISE_HEADS + SCHOOL_HEADS
-         + COLLECTIVE_HEADS)
+         + COLLECTIVE_HEADS + MEMBER_HEADS)
+# Short titles written after a name ("刘新代表说", "李建国书记强调"): a bare head
+# word, then punctuation or a verb of saying, so "X代表公司发言" is no title.
+AFTER_NAME_HEADS = ("代表", "委员", "书记", "总书记", "主席", "总理", "副总理", "委员长",
+                    "省长", "市长", "县长", "区长", "镇长", "部长", "局长", "主任", "院长",
+                    "董事长", "总经理", "校长", "村支书", "支书", "大使", "总统")
+AFTER_NAME_NEXT = re.compile(r"[，,。；;：:、）)\n]|(?:说|表示|建议|认为|提出|介绍|指出"
+                             r"|强调|发言|谈到|告诉|呼吁|坦言|主持|出席|参加|讲话|致辞"
+                             r"|率队|带队|一行|陪同|要求|希望|在|和|与|等)")
 
 # Between the organisation and the head: kept in the title, left out of the ORG.
 MODIFIERS = ("常务", "第一", "执行", "专职", "兼职", "驻会", "一级", "二级", "原", "前",
@@ -61,17 +74,24 @@ STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并�
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
                        r"|认为|告诉|随同|跟随|称赞|(?<![数证])据)$")
-# "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局).
-ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务)[和与]$")
+# "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局),
+# nor the 道 of 街道 (枫林街道办主任).
+ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务)[和与]$"
+                         r"|街道$")
 # Date or time words glued to a title when a lead has no comma ("19日上午市长X").
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
                           r"|随后|会上|会后"
                           r"|现任|时任)+")
 # A bare 日/月/时 is only a date residue right after a numeral ("19日市长X").
 DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时]")
+# A bracket holding a credit ("（记者X）") closes a dateline, not part of a title.
+CREDIT_WORDS = re.compile(r"记者|通讯员|摄")
 MAX_TITLE_CHARS = 40
 # fmt: on
 
+_AFTER_NAME = re.compile(
+    "|".join(sorted(map(re.escape, AFTER_NAME_HEADS), key=len, reverse=True))
+)
 _HEAD_AT_END = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")$"
 )
@@ -170,7 +190,11 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMenti
     found: dict[tuple[int, int], tuple[Title, ...]] = {}
     floor = 0
     for start, end in persons:
-        titles = _titles_before(text, start, floor) + _titles_after(text, end)
+        titles = (
+            _titles_before(text, start, floor)
+            + _titles_after(text, end)
+            + _short_title_after(text, end)
+        )
         if not titles:
             titles = _shared_list_title(text, start, persons, found)
         if titles:
@@ -225,7 +249,11 @@ def _title_start(text: str, end: int, floor: int) -> int | None:
         char = text[i - 1]
         if char in _OPEN_FOR:  # a quoted or bracketed part of the org: “云上X”
             opener = text.rfind(_OPEN_FOR[char], floor, i - 1)
-            if opener < 0 or any(c in BOUNDARY_CHARS for c in text[opener:i]):
+            if (
+                opener < 0
+                or any(c in BOUNDARY_CHARS for c in text[opener:i])
+                or CREDIT_WORDS.search(text, opener, i)
+            ):
                 break
             i = opener
         elif char in BOUNDARY_CHARS or char.isdigit() or char.isspace():
@@ -270,6 +298,14 @@ def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
         titles.append(Title(part, start, start + len(part)))
         start += len(part) + 1
     return _with_orgs(titles)
+
+
+def _short_title_after(text: str, name_end: int) -> tuple[Title, ...]:
+    """A bare head word right after a name, then a verb or punctuation (X代表说)."""
+    head = _AFTER_NAME.match(text, name_end)
+    if not head or not AFTER_NAME_NEXT.match(text, head.end()):
+        return ()
+    return (Title(head.group(), head.start(), head.end()),)
 
 
 def _shared_list_title(

@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
+from ..tag import doc_text
 from ..titles import OfficialMention, find_titles
 from .events import Event, StoryContext, find_events
+from .names import list_names, restore_surnames
 from .roles import RoleMention, find_roles, primary_roles
 
 LINKER = "official_event_linker"
@@ -97,12 +99,17 @@ class OfficialEventLinker:
         RETURNS (tuple): title mentions, events and role mentions, each in text order.
         """
         ctx = self.context(doc)
-        officials = find_titles(doc.text, ctx.persons)
+        officials = find_titles(ctx.text, ctx.persons)
         events = find_events(
             ctx, self.lead_sentences, self.lead_start, self.min_headline_bigrams
         )
         roles = find_roles(
-            doc.text, ctx.body, ctx.persons, events, _name_ends(officials)
+            ctx.text,
+            ctx.body,
+            ctx.persons,
+            events,
+            _name_ends(ctx.text, officials),
+            {m.name for m in officials},
         )
         return officials, events, roles
 
@@ -118,21 +125,34 @@ class OfficialEventLinker:
         story = doc._.story or {}
         credited = {n for key in CREDIT_KEYS for n in story.get(key) or ()}
         dateline = story.get("dateline") or ""
-        at = doc.text.find(dateline) if dateline else -1
+        text = doc_text(doc)
+        at = text.find(dateline) if dateline else -1
         credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
-        persons = [
-            (e.start_char, e.end_char)
-            for e in doc.ents
-            if e.label_ == "PERSON"
-            and e.text not in credited
-            and not credit_span[0] <= e.start_char < credit_span[1]
+        persons = restore_surnames(
+            text,
+            [
+                (e.start_char, e.end_char)
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and e.text not in credited
+                and not credit_span[0] <= e.start_char < credit_span[1]
+            ],
+        )
+        body = (story.get("body_start") or 0, story.get("body_end") or len(text))
+        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON"]
+        found = [
+            span
+            for span in list_names(text, max(body[0], credit_span[1]), body[1], persons)
+            if not any(s < span[1] and span[0] < e for s, e in others)
+            and text[span[0] : span[1]] not in credited
         ]
+        persons = sorted(persons + found)
         headline = "".join(
             [story.get("headline") or "", *(story.get("subheadlines") or ())]
         )
         return StoryContext(
-            text=doc.text,
-            body=(story.get("body_start") or 0, story.get("body_end") or len(doc.text)),
+            text=text,
+            body=body,
             headline=headline,
             persons=persons,
             places=[
@@ -160,7 +180,7 @@ class OfficialEventLinker:
         events (list[Event]): from :meth:`match`.
         roles (list[RoleMention]): from :meth:`match`.
         """
-        text = doc.text
+        text = doc_text(doc)
         story_id = (doc._.story or {}).get("story_id") or "story"
         merged = merge_officials(officials)
         doc._.officials = merged
@@ -196,13 +216,16 @@ class OfficialEventLinker:
         ]
 
 
-def _name_ends(officials: list[OfficialMention]) -> dict[tuple[int, int], int]:
+def _name_ends(
+    text: str, officials: list[OfficialMention]
+) -> dict[tuple[int, int], int]:
     """Where each name's trailing titles and their closing bracket or comma end."""
     ends = {}
     for mention in officials:
         after = [t.end for t in mention.titles if t.start >= mention.end]
         if after:
-            ends[(mention.start, mention.end)] = max(after) + 1
+            end = max(after)
+            ends[(mention.start, mention.end)] = end + (text[end : end + 1] in "）),，")
     return ends
 
 

@@ -25,6 +25,9 @@ from .triggers import Event, Span, StoryContext, candidates
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Found anywhere in a story, not only in its lead: the news of a discipline story.
 DECISIONS = ("investigation", "discipline")
+# Recognisers whose events are kept beyond the lead when people are named with them.
+LATER_KINDS = frozenset("held opened attended at received inspection".split())
+SINGLE_KINDS = frozenset(("inspection", "received"))
 # Types that default to the paper's city when the text names no place.
 CITY_DEFAULT_TYPES = frozenset("meeting inspection conference press_conference".split())
 
@@ -58,7 +61,7 @@ def find_events(
         ev: _shared_bigrams(ctx.headline, ctx.text[ev.start : ev.end]) for ev in found
     }
     about_headline = {ev for ev, n in overlap.items() if n >= min_headline_bigrams}
-    return _select(sents, found, lead_sentences, lead_start, about_headline, overlap)
+    return _select(ctx, sents, found, lead_sentences, lead_start, about_headline, overlap)
 
 
 def event_date(ctx: StoryContext, ev: Event, lead_date: str | None) -> str | None:
@@ -134,6 +137,7 @@ def _earlier_than(ev: Event, lead_date: str | None) -> bool:
 
 
 def _select(
+    ctx: StoryContext,
     sents: list[Span],
     found: list[Event],
     lead_sentences: int,
@@ -166,7 +170,40 @@ def _select(
     ]
     if campaigns:
         chosen[("other", "campaign")] = max(campaigns, key=overlap.__getitem__)
-    return sorted(chosen.values(), key=lambda ev: ev.trigger)
+    return sorted(_with_later(ctx, found, list(chosen.values())), key=lambda ev: ev.trigger)
+
+
+def _with_later(ctx: StoryContext, found: list[Event], chosen: list[Event]) -> list[Event]:
+    """Add the further events a story reports with named people (a 座谈会 during an
+    inspection, a 见面会 before a 动员会): held, attended or spoken at, in a sentence
+    that names a person, with a name unlike every chosen event's. One inspection and
+    one reception per story: their later sentences go on describing the same visit."""
+    text = ctx.text
+    out = list(chosen)
+    for ev in found:
+        if ev in out or ev.kind not in LATER_KINDS:
+            continue
+        if ev.kind in SINGLE_KINDS and any(o.kind == ev.kind for o in out):
+            continue
+        if not any(ev.sentence[0] <= s < ev.sentence[1] for s, _ in ctx.persons):
+            continue
+        name = text[ev.start : ev.end]
+        if any(
+            (o.sentence == ev.sentence and o.type == ev.type)
+            or _same_name(name, text[o.start : o.end])
+            for o in out
+        ):
+            continue
+        out.append(ev)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one event: one holds the other, or most bigrams are shared."""
+    if a in b or b in a:
+        return True
+    shared = _shared_bigrams(a, b)
+    return 2 * shared >= 0.6 * (max(len(a) - 1, 1) + max(len(b) - 1, 1))
 
 
 def _shared_bigrams(a: str, b: str) -> int:

@@ -31,7 +31,11 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
                 "全会", "例会", "现场会", "观摩会", "分析会", "恳谈会", "见面会",
                 "视频会", "会议", "培训班", "讲座", "宣讲会", "推介会", "洽谈会",
                 "招商会", "对接会", "报告会", "表彰会", "团拜会", "茶话会", "听证会",
-                "评审会", "论证会", "说明会", "述职会", "誓师会"),
+                "评审会", "论证会", "说明会", "述职会", "誓师会", "沟通会", "通报会",
+                "会谈", "会晤", "招待会", "学习会", "读书班", "研修班",
+                "集体学习", "对话会", "讨论会", "协商会", "议政会", "务虚会",
+                "生活会", "专题会", "办公会", "党组会", "联欢会", "纪念会", "启动会",
+                "会商会", "碰头会", "约谈会", "点评会", "评议会", "总结会"),
     "other": ("活动", "比赛", "大赛", "竞赛", "课", "展演", "演出", "晚会", "运动会",
               "马拉松", "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节",
               "科技节", "体育节"),
@@ -46,6 +50,19 @@ UP_TO_LAST_NOUN = re.compile(f"(?:“[^”]*”|[^“”])*(?:{EVENT_NOUN.patter
 HOLD_VERB = re.compile(r"(?:组织召开|召开|举行|举办)了?")
 # A name that is only a generic noun takes its subject: "市委常委会召开会议".
 GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全体会议"})
+# "X出席Y座谈会": taking part in a named event ("主持会议" names none: generic).
+ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办)")
+GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
+                                    "上述活动", "上述会议", "此次会议", "本次会议"}
+# "在Y上发表讲话": the event a speech was given at.
+AT_EVENT = re.compile(r"在([^，,。；在]{4,40}?)(?:上|开幕式上|闭幕式上)"
+                      r"(?=[^，,。；]{0,6}?(?:发表|作|讲话|致辞|强调|指出|表示|宣布|发言))")
+# A speech conveyed as a text to study is background ("…会议上的重要讲话精神").
+STUDIED = re.compile(r"学习|贯彻|传达|领会|落实")
+# "X会见Y", "X同Y会谈": a diplomatic or official meeting.
+RECEIVE_VERB = re.compile(r"会见|会晤|接见")
+# Time words between an event's name and its venue ("会议3日上午在京召开").
+TIME_TAIL = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|当天|当日)$")
 # "X在Y开幕": the name before a venue and an opening verb.
 OPEN_VERB = re.compile(r"(?:隆重|正式|盛大|顺利|如期)?"
                        r"(?:召开|举行|举办|开幕|开展|开馆|启幕"

@@ -33,7 +33,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
               "希望", "说", "解读", "通报", "汇报", "部署", "提出", "宣读", "点评",
               "答记者问", "宣布", "演讲", "授课", "宣讲", "传达"),
     "accompanied": ("陪同",),
-    "attended": ("参加", "出席", "列席", "参与", "观看", "参观"),
+    "attended": ("参加", "出席", "列席", "参与", "观看", "参观", "会见", "会晤", "接见"),
 }
 # Speech phrases: "作了交流发言", "出席活动并致辞", "参加会议并讲话", "致欢迎辞".
 SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读)"
@@ -45,10 +45,19 @@ LED_PHRASE = (r"(?:来到|来|到|赴|前往|深入|在)[^，,。；]{1,12}?"
 # Words between a name and its verb that do not change the role.
 FILLER = re.compile(r"(?:\s|等(?:[0-9一二三四五六七八九十]+[人位名])?|同志|还|也|又"
                     r"|[省市县区]?领导(?:同志)?|的(?=陪同)"
-                    r"|分别|亲自|一同|共同|先后|随后|专程|首先|最后|现场"
+                    r"|分别|亲自|一同|共同|先后|随后|专程|首先|最后|现场|应邀|应约"
+                    r"|[0-9一二三四五六七八九十]{1,3}日|上午|下午|晚上|晚间|当天|当日"
                     r"|在[^，,。；在]{1,20}?(?:上|时|中|期间|之际))+")
 # "据X介绍": X is the reporter's source, not someone acting at the event.
 SOURCE = re.compile(r"据[^，,。；]{0,25}$")
+# A list introduced by its verb: "出席会议的还有：A、B、C", "陪同调研的有A、B".
+LIST_INTRO = {
+    "attended": re.compile(r"(?:出席|参加|列席)[^，,。；]{0,15}?的[^，,。；]{0,8}?有[：:]?"),
+    "accompanied": re.compile(r"陪同[^，,。；]{0,12}?的[^，,。；]{0,8}?有[：:]?"),
+}
+# A pronoun opening a clause, followed by a verb of speech ("他强调", "她指出").
+PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]{0,12}?"
+                     r"(?:强调|指出|表示|说|要求|希望|介绍|提出))", re.M)
 # Joins a name to the next name of a list that shares the verb.
 LIST_JOIN = re.compile(r"[、和及与]")
 # fmt: on
@@ -82,6 +91,7 @@ def find_roles(
     persons: list[Span],
     events: list[Event],
     name_ends: dict[Span, int] | None = None,
+    officials: set[str] | None = None,
 ) -> list[RoleMention]:
     """Role mentions of the story's people in its events.
 
@@ -91,6 +101,7 @@ def find_roles(
     events (list[Event]): the story's events, in text order.
     name_ends (dict[Span, int] | None): where a name's trailing titles end
         (``林峰（市统计局局长）介绍`` → after ``）``), so the verb is read after them.
+    officials (set[str] | None): names with titles, the antecedents of ``他``/``她``.
     RETURNS (list[RoleMention]): every mention with a role (not yet merged per person).
     """
     out = [
@@ -103,13 +114,53 @@ def find_roles(
         return out
     sents = sentences(text, *body)
     persons = sorted(persons)
+    intros = _list_intros(text, sents)
     for i, person in enumerate(persons):
         role = _role_after(text, persons, i, (name_ends or {}).get(person, person[1]))
         sentence = containing(sents, person[0])
+        if not role and sentence:
+            role = next((r for s, e, r in intros if s <= person[0] < e), None)
         if role and sentence and not SOURCE.search(text, sentence[0], person[0]):
             out.append(
                 RoleMention(person, role, sentence, _event_for(events, targets, person))
             )
+    if officials:
+        out.extend(_pronoun_roles(text, sents, persons, officials, events, targets))
+    return out
+
+
+def _list_intros(text: str, sents: list[Span]) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the lists a verb introduces, each to its sentence end."""
+    out = []
+    for sent in sents:
+        for role, intro in LIST_INTRO.items():
+            for match in intro.finditer(text, *sent):
+                out.append((match.end(), sent[1], role))
+    return out
+
+
+def _pronoun_roles(
+    text: str,
+    sents: list[Span],
+    persons: list[Span],
+    officials: set[str],
+    events: list[Event],
+    targets: list[int],
+) -> list[RoleMention]:
+    """``他强调``: the speaker is the nearest official named before the pronoun."""
+    out = []
+    for sent in sents:
+        for match in PRONOUN.finditer(text, *sent):
+            before = [p for p in persons if p[1] <= match.start()]
+            named = [p for p in before if text[p[0] : p[1]] in officials]
+            if not named:
+                continue
+            person = named[-1]
+            role = _role_after(text, [], 0, match.end())
+            if role:
+                out.append(
+                    RoleMention(person, role, sent, _event_for(events, targets, (match.start(), match.end())))
+                )
     return out
 
 

@@ -95,16 +95,23 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     """``召开/举行/举办 + name ending in an event noun`` (我市召开X座谈会)."""
     text, out = ctx.text, []
     for verb in P.HOLD_VERB.finditer(text, clause[0], clause[1]):
-        name = P.UP_TO_LAST_NOUN.match(text, verb.end(), clause[1])
-        if not name:
+        named = _named_after(text, verb.end(), clause[1])
+        if not named:
             continue
-        noun = P.EVENT_NOUN_AT_END.search(text, verb.end(), name.end())
-        start = verb.end()
-        if text[start : name.end()] in P.GENERIC_NAMES:
+        start, (end, kind) = verb.end(), named
+        if text[start:end] in P.GENERIC_NAMES:
             start = _name_start(ctx, clause[0], verb.start())
-        kind = P.NOUN_TYPE[noun.group()]
-        out.append(Event("held", kind, start, name.end(), verb.start(), sent))
+        out.append(Event("held", kind, start, end, verb.start(), sent))
     return out
+
+
+def _named_after(text: str, start: int, clause_end: int) -> tuple[int, str] | None:
+    """End and type of an event name starting at ``start`` (up to its last noun)."""
+    name = P.UP_TO_LAST_NOUN.match(text, start, clause_end)
+    if not name:
+        return None
+    noun = P.EVENT_NOUN_AT_END.search(text, start, name.end())
+    return name.end(), P.NOUN_TYPE[noun.group()]
 
 
 def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
@@ -113,8 +120,12 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     for verb in P.OPEN_VERB.finditer(text, clause[0], clause[1]):
         name_end = verb.start()
         at = text.rfind("在", clause[0], name_end)
-        if at > clause[0] and P.EVENT_NOUN_AT_END.search(text, clause[0], at):
-            name_end = at
+        if at > clause[0]:
+            end = _before_time(ctx, clause[0], at)
+            if P.EVENT_NOUN_AT_END.search(text, clause[0], end):
+                name_end = end
+        else:
+            name_end = _before_time(ctx, clause[0], name_end)
         noun = P.EVENT_NOUN_AT_END.search(text, clause[0], name_end)
         start = _name_start(ctx, clause[0], name_end)
         if noun and name_end - start > len(noun.group()):
@@ -127,6 +138,55 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
                     verb.start(),
                     sent,
                 )
+            )
+    return out
+
+
+def _attended(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``出席/参加/主持 + a named event`` (X出席全省X座谈会); generic names refer back."""
+    text, out = ctx.text, []
+    for verb in P.ATTEND_VERB.finditer(text, clause[0], clause[1]):
+        lead = P.NAME_LEAD.match(text, verb.end(), clause[1])
+        start = lead.end() if lead else verb.end()
+        named = _named_after(text, start, clause[1])
+        # "参加…的人员" describes people; a generic name refers to an earlier event.
+        if not named or text[start : named[0]] in P.GENERIC_ATTENDED:
+            continue
+        if "的" in text[start : named[0] - 1]:
+            continue
+        out.append(Event("attended", named[1], start, named[0], verb.start(), sent))
+    return out
+
+
+def _at_event(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``在 + event + 上 + 发表讲话/强调``: the event a speech was given at."""
+    text, out = ctx.text, []
+    for match in P.AT_EVENT.finditer(text, clause[0], clause[1]):
+        name_end = match.end(1)
+        noun = P.EVENT_NOUN_AT_END.search(text, match.start(1), name_end)
+        if not noun or P.STUDIED.search(text, sent[0], match.start()):
+            continue
+        if text[match.start(1) : name_end] in P.GENERIC_ATTENDED:
+            continue
+        out.append(
+            Event(
+                "at", P.NOUN_TYPE[noun.group()], match.start(1), name_end,
+                match.start(), sent,
+            )
+        )
+    return out
+
+
+def _received(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``X（在Y）会见Z``: an official receiving a guest, named by the clause."""
+    text, out = ctx.text, []
+    for verb in P.RECEIVE_VERB.finditer(text, clause[0], clause[1]):
+        led = any(clause[0] <= s < verb.start() for s, _ in ctx.persons)
+        if led and clause[1] - verb.end() >= 2 and not P.NOT_LEADING.search(
+            text, clause[0], verb.start()
+        ):
+            out.append(
+                Event("received", "meeting", verb.start(), clause[1], verb.start(), sent)
             )
     return out
 
@@ -233,6 +293,9 @@ def _campaign(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
 RECOGNISERS = (
     _held,
     _opened,
+    _attended,
+    _at_event,
+    _received,
     _inspection,
     _ceremony,
     _investigation,
@@ -252,6 +315,18 @@ def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
     start = organiser.end() if organiser else start
     lead = P.NAME_LEAD.match(ctx.text, start, limit)
     return lead.end() if lead else start
+
+
+def _before_time(ctx: StoryContext, clause_start: int, end: int) -> int:
+    """Move a name's end left over a date and time word (会议3日上午|在京召开)."""
+    for _ in range(2):
+        for s, e, _ in ctx.dates:
+            if e == end and s > clause_start:
+                end = s
+        time = P.TIME_TAIL.search(ctx.text, clause_start, end)
+        if time:
+            end = time.start()
+    return end
 
 
 def _is_background(text: str, clause: Span, ev: Event) -> bool:

@@ -1,0 +1,149 @@
+"""Names the tagger missed, found from the structure of name lists (issue 12).
+
+Attendance lists and title-led lists are written as ``title + 名、名、名 + verb``
+(``全国人大常委会副委员长王晨、曹建明、张春贤出席会议``). A list whose first item follows
+a title head word, or which already holds a tagged PERSON, has items that are names
+too; an item is taken only if it is 2–3 characters (4 with a two-character surname, or
+a ``·`` name) starting with a known surname and holding no title word. A tagged name
+cut short by one surname character (``近平`` of ``主席习近平``) is restored the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..titles import is_title
+
+Span = tuple[int, int]
+
+# fmt: off
+# Common single-character surnames (about 99 % of the population), and compound ones.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
+    "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄"
+    "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
+    "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
+    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝栗铁谈揭位沃蔺厉奚晋巴习"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
+                     "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "呼延")
+# fmt: on
+HAN = r"[\u4e00-\u9fff]"
+# A run of 、-joined items (line breaks allowed after 、): 2–16 characters each.
+LIST_RUN = re.compile(rf"(?:{HAN}[{HAN[1:-1]}·]{{1,15}}、\s*)+{HAN}[{HAN[1:-1]}·]{{1,15}}")
+# What may follow the last name of a list.
+AFTER_LAST = re.compile(r"等|出席|参加|陪同|主持|分别|列席|一同|共同|先后|应邀|讲话|致辞"
+                        r"|同志|一行|在|和|及|为|代表|委员|作|与|也|还|到|来|赴|深入"
+                        r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席")
+# What introduces a list of attendees: "出席会议的还有：".
+LIST_INTRO = re.compile(r"有[：:]\s*$")
+# Characters no name holds (function words, verbs that end lists).
+NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们")
+
+
+def is_name(item: str) -> bool:
+    """Whether a list item looks like a personal name (surname, length, no title).
+
+    item (str): the item, without punctuation.
+    RETURNS (bool): True for ``曹建明``, ``欧阳春``, ``艾力更·依明巴海``.
+    """
+    if "·" in item:
+        parts = item.split("·")
+        return all(2 <= len(p) <= 6 for p in parts) and len(parts) <= 3
+    if any(c in NOT_IN_NAME for c in item) or is_title(item):
+        return False
+    if item.startswith(COMPOUND_SURNAMES):
+        return 3 <= len(item) <= 4
+    return 2 <= len(item) <= 3 and item[0] in SURNAMES
+
+
+def list_names(text: str, start: int, end: int, persons: list[Span]) -> list[Span]:
+    """Untagged names in title-led or partly tagged ``、`` lists of ``text[start:end]``.
+
+    text (str): the story text.
+    start (int): where to look from (the body start).
+    end (int): where to stop.
+    persons (list[Span]): the tagged PERSON spans.
+    RETURNS (list[Span]): new name spans, not overlapping any tagged one.
+    """
+    tagged = set(persons)
+    starts = {s for s, _ in persons}
+    out: list[Span] = []
+    for run in LIST_RUN.finditer(text, start, end):
+        items = _items(text, run.start(), run.end())
+        if len(items) < 2:
+            continue
+        # The first item followed a title, or the list is introduced ("出席的有：").
+        titled = items[0][0] > run.start() or LIST_INTRO.search(
+            text, max(0, run.start() - 4), run.start()
+        )
+        anchored = titled or any(item in tagged for item in items)
+        # Most items must be names: a list of places or topics is no name list.
+        n_parts = text.count("、", run.start(), run.end()) + 1
+        if not anchored or 2 * len(items) < n_parts:
+            continue
+        for span in items:
+            if span not in tagged and not _overlaps(span, persons) and span[0] not in starts:
+                out.append(span)
+    return out
+
+
+def restore_surnames(text: str, persons: list[Span]) -> list[Span]:
+    """Extend a 2-character name by the surname before it when a title precedes that.
+
+    text (str): the story text.
+    persons (list[Span]): tagged PERSON spans.
+    RETURNS (list[Span]): the spans, some starting one character earlier.
+    """
+    out = []
+    for s, e in persons:
+        if (
+            e - s == 2
+            and s >= 1
+            and text[s - 1] in SURNAMES
+            and (s == 1 or is_title(text[max(0, s - 9) : s - 1]) or text[s - 2] in "，、\n（")
+        ):
+            out.append((s - 1, e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _items(text: str, start: int, end: int) -> list[Span]:
+    """The name part of each item of a 、-joined run.
+
+    An item may be ``title + name`` (the name is what follows the head word); the last
+    one may go on with a verb (cut before :data:`AFTER_LAST`); others are whole.
+    """
+    parts, pos = [], start
+    for piece in text[start:end].split("、"):
+        s = pos + len(piece) - len(piece.lstrip())
+        parts.append((s, pos + len(piece)))
+        pos += len(piece) + 1
+    items = []
+    for n, (s, e) in enumerate(parts):
+        last = n == len(parts) - 1
+        for cut in (s, *range(e - 2, s, -1)):
+            if cut == s or is_title(text[s:cut]):
+                name_end = _cut_last(text, cut, e) if last else e
+                if is_name(text[cut:name_end]):
+                    items.append((cut, name_end))
+                    break
+    return items
+
+
+def _cut_last(text: str, s: int, e: int) -> int:
+    """End of the last item's name: before a verb or 等 at offset 2–4."""
+    if is_name(text[s:e]):
+        return e
+    for length in (2, 3, 4):
+        if s + length < e and AFTER_LAST.match(text, s + length):
+            if is_name(text[s : s + length]):
+                return s + length
+    return e
+
+
+def _overlaps(span: Span, persons: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in persons)
