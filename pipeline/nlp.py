@@ -201,3 +201,32 @@ def make_docs(nlp: Language, stories: Iterable[Story], city: str | None = None) 
                       body_start=story.body_start, body_end=story.body_end,
                       story_id=story.story_id, doc_name=story.doc)
             for story in stories]
+
+
+def story_context(row) -> dict:
+    """The page context of a table's ``story`` row, as :func:`story_doc` keywords.
+
+    row (Mapping): a story row (a dict from the JSONL, or a ``read_table`` Series).
+    RETURNS (dict): ``pub_date``, dateline, headline, credits, captions, body bounds
+        and ids; the text is ``row["text"]``.
+    """
+    def plain(value):
+        if hasattr(value, "tolist"):  # numpy arrays from pandas/Parquet
+            value = value.tolist()
+        try:
+            import pandas as pd
+
+            if not isinstance(value, (list, tuple)) and pd.isna(value):
+                return None
+        except ImportError:  # pandas is a dependency; be safe for bare dicts
+            pass
+        return value
+
+    context = {key: plain(row.get(key)) for key in CONTEXT_KEYS}
+    for key in ("subheadlines", "captions"):
+        context[key] = context[key] or ()
+    pub_date = plain(row.get("pub_date"))
+    context["pub_date"] = str(pub_date)[:10] if pub_date is not None else None
+    context["story_id"] = row.get("story_id") or "story"
+    context["doc_name"] = row.get("doc") or "text"
+    return context
