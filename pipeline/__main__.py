@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     train_p.add_argument("config", nargs="?", default="configs/train-ner.yaml",
                          help="training settings (default: configs/train-ner.yaml); data is "
                               "read from ../shared/data, the model written to models/ner")
+    train_p.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
+                         help="override settings, e.g. output_dir=runs/ner-new epochs=1")
 
     from . import packaging  # the `package` subcommand (SPACY's module)
 
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                          workers=args.workers)
         from .train_ner import main as train_main
 
-        return train_main([args.config]) or EXIT_OK
+        return train_main([args.config, "--set", *args.set]) or EXIT_OK
     except ConfigError as exc:
         print(f"error: {clean_message(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
