@@ -28,7 +28,7 @@ from .gazetteer import (
     villages_after,
 )
 from .serialize import GazetteerSerializer
-from .tag import NOT_ENTITIES, char_span, merge_ents
+from .tag import NOT_ENTITIES, char_span, doc_text, merge_ents
 from .titles import find_titles
 
 _NUMERALS = "一二三四五六七八九十百千万两"
@@ -175,7 +175,7 @@ class NewsEntityRules(GazetteerSerializer):
             spans += self._occurrences(doc, [m for m in media if m != "本报"], "ORG", "ORG")
         if self.title_orgs:
             persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-            for mention in find_titles(doc.text, persons):
+            for mention in find_titles(doc_text(doc), persons):
                 for title in mention.titles:
                     if title.org:
                         span = char_span(doc, *title.org, "ORG", "ORG", self.name)
@@ -190,7 +190,7 @@ class NewsEntityRules(GazetteerSerializer):
 
     def _occurrences(self, doc: Doc, strings: list[str], label: str, fine: str) -> list[Span]:
         spans = []
-        text = doc.text  # built from the tokens on each access: read once
+        text = doc_text(doc)
         for string in dict.fromkeys(strings):
             for match in re.finditer(re.escape(string), text):
                 span = char_span(doc, match.start(), match.end(), label, fine, self.name)
@@ -224,7 +224,7 @@ class NewsEntityRules(GazetteerSerializer):
         ents = list(doc.ents)
         names = {e.text for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
                  and self.gazetteer.looks_like_name(e.text)}
-        owner = _owners(ents, len(doc.text))
+        owner = _owners(ents, len(doc_text(doc)))
         spans, replaced = [], set()
         for span in self._occurrences(doc, sorted(names), "PERSON", "PERSON"):
             inside = _inside(owner, ents, span.start_char, span.end_char)
@@ -254,7 +254,7 @@ class NewsEntityRules(GazetteerSerializer):
         """Gazetteer places where the model found nothing or something shorter, then
         river sections and village-level names listed right after a place."""
         spans = []
-        text = doc.text
+        text = doc_text(doc)
         ents = list(doc.ents)
         owner = _owners(ents, len(text))
         for start, end in self.gazetteer.find(text):
@@ -286,13 +286,13 @@ class NewsEntityRules(GazetteerSerializer):
         """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE)."""
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE"]
         spans = [char_span(doc, s, e, "PLACE", "GPE", self.name)
-                 for s, e in sections(doc.text, places)]
+                 for s, e in sections(doc_text(doc), places)]
         merge_ents(doc, [s for s in spans if s is not None], overwrite=True)
 
     # --------------------------------------------------------------------------- ORGs
     def _add_orgs(self, doc: Doc) -> None:
         """Organisations found by their head word, after a distinguishing element."""
-        text = doc.text
+        text = doc_text(doc)
         ents = list(doc.ents)
         # A level character inside an entity is no prefix, except inside a model ORG,
         # which the rule may correct (``原市X局``, ``市X局Y办公室``, a model ORG

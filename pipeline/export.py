@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .tag import SentenceIndex
+from .tag import SentenceIndex, doc_text
 
 Row = dict[str, Any]
 
@@ -44,23 +44,24 @@ def story_rows(doc: Doc) -> list[Row]:
     """
     meta = doc._.story
     base = {"doc": meta["doc"], "story_id": meta["story_id"]}
+    text = doc_text(doc)
+    sentences = SentenceIndex(text)
     rows: list[Row] = [{
         "kind": "story", **base,
         "headline": meta["headline"], "subheadlines": list(meta["subheadlines"]),
         "dateline": meta["dateline"], "reporters": list(meta["reporters"]),
         "correspondents": list(meta["correspondents"]),
         "photographers": list(meta["photographers"]), "captions": list(meta["captions"]),
-        "date": story_date(doc), "pub_date": doc._.pub_date,
-        "text": doc.text, "body_start": meta["body_start"], "body_end": meta["body_end"],
-        "n_chars": len(doc.text),
+        "date": story_date(doc, text, sentences), "pub_date": doc._.pub_date,
+        "text": text, "body_start": meta["body_start"], "body_end": meta["body_end"],
+        "n_chars": len(text),
     }]
-    sentences = SentenceIndex(doc.text)
     for ent in doc.ents:
         start, end = sentences.bounds(ent.start_char)
         rows.append({
             "kind": "entity", **base, "label": ent.label_, "text": ent.text,
             "start": ent.start_char, "end": ent.end_char,
-            "sentence": doc.text[start:end].strip(),
+            "sentence": text[start:end].strip(),
             "fine_label": ent._.fine_label or ent.label_,
             "normalized": ent._.normalized, "source": ent._.source,
         })
@@ -78,14 +79,19 @@ def story_rows(doc: Doc) -> list[Row]:
     return rows
 
 
-def story_date(doc: Doc) -> str | None:
+def story_date(doc: Doc, text: str | None = None,
+               sentences: SentenceIndex | None = None) -> str | None:
     """The story's date: the first full date of its lead sentence, else the page's date.
 
     doc (Doc): a tagged story.
+    text (str | None): the doc's text, when the caller has it already.
+    sentences (SentenceIndex | None): the sentences of ``doc.text``, likewise.
     RETURNS (str | None): an ISO date.
     """
     body_start = (doc._.story or {}).get("body_start", 0)
-    lead_end = SentenceIndex(doc.text).bounds(body_start)[1]
+    if sentences is None:
+        sentences = SentenceIndex(doc_text(doc) if text is None else text)
+    lead_end = sentences.bounds(body_start)[1]
     for ent in doc.ents:
         if ent.label_ == "DATE" and body_start <= ent.start_char < lead_end:
             value = ent._.normalized

@@ -41,6 +41,34 @@ NOT_ENTITIES = frozenset(
 )
 
 
+_TEXT_KEY = ("zhnews", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data``.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access (a Token object per
+    character): read once per stage that costs as much as all the rules together, and
+    read per span it makes a stage quadratic. Stages never change a Doc's text, so the
+    first reading holds; its length is checked against the tokens all the same.
+
+    doc (Doc): the document.
+    RETURNS (str): its text.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != _text_length(doc):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def merge_ents(doc: Doc, spans: Iterable[Span], overwrite: bool = False) -> None:
     """Merge new spans into ``doc.ents``.
 
@@ -120,9 +148,9 @@ class DateFigureRuler:
         from .dates import find_dates
         from .figures import find_figures
 
-        pub = _pub_date(doc)
-        dates = find_dates(doc.text, pub)
-        figures = find_figures(doc.text, [(d.start, d.end) for d in dates])
+        text = doc_text(doc)
+        dates = find_dates(text, _pub_date(doc))
+        figures = find_figures(text, [(d.start, d.end) for d in dates])
         return dates, figures
 
     def set_annotations(self, doc: Doc, dates: list, figures: list) -> None:
@@ -130,8 +158,10 @@ class DateFigureRuler:
         from .figures import describe
 
         spans, rows = [], []
-        sentences = SentenceIndex(doc.text)
-        for start, end, fine, iso in self._date_spans(doc.text, dates):
+        text = doc_text(doc)
+        sentences = SentenceIndex(text)
+        city, pub = doc._.city, _pub_date(doc)
+        for start, end, fine, iso in self._date_spans(text, dates):
             span = char_span(doc, start, end, "DATE", fine, self.name, iso)
             if span is not None:
                 spans.append(span)
@@ -143,8 +173,8 @@ class DateFigureRuler:
             context = {"measure": None, "subject": None, "time": None}
             if self.describe_figures:
                 sent_start, sent_end = sentences.bounds(f.start)
-                context = describe(doc.text[sent_start:sent_end], f, offset=sent_start)
-                context = normalize_context(context, doc._.city, _pub_date(doc))
+                context = describe(text[sent_start:sent_end], f, offset=sent_start)
+                context = normalize_context(context, city, pub)
             rows.append({"text": f.text, "start": f.start, "end": f.end, "value": f.value,
                          "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
                          "fine_label": f.fine_label, **context})
@@ -221,7 +251,7 @@ class CharNerTagger(BackendSerializer):
         self.batch_size = batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.backend([doc.text])[0])
+        self.set_annotations(doc, self.backend([doc_text(doc)])[0])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterable[Doc]:
@@ -236,16 +266,17 @@ class CharNerTagger(BackendSerializer):
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
         if docs:
-            for doc, spans in zip(docs, self.backend([d.text for d in docs])):
+            for doc, spans in zip(docs, self.backend([doc_text(d) for d in docs])):
                 self.set_annotations(doc, spans)
         return docs
 
     def set_annotations(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
         """Add the model's spans where no rule-based entity is."""
         out = []
+        story = doc_text(doc)
         for start, end, label in spans:
             label, fine = MODEL_LABELS.get(label, (None, None))
-            text = doc.text[start:end]
+            text = story[start:end]
             if label is None or text in NOT_ENTITIES or "\n" in text:
                 continue
             span = char_span(doc, start, end, label, fine, self.name)
