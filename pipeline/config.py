@@ -113,6 +113,7 @@ class Config(_Strict):
     executor: Literal["local", "dask"] = "local"
     dask: DaskConfig = DaskConfig()
     parquet: bool = Field(False, strict=True)
+    duckdb: str | None = None  # also write this DuckDB database (pipeline.table.to_duckdb)
     page_timeout: float | None = Field(120.0, gt=0, le=86_400)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     stages: list[StageConfig]

@@ -291,6 +291,10 @@ def _write(config: Config, output: Path, plan: Plan, summary: Summary, progress:
         from .table import write_parquet
 
         write_parquet(output)
+    if config.duckdb and not summary.interrupted:
+        from .table import to_duckdb
+
+        to_duckdb(output, config.duckdb)
 
 
 def _count(summary: Summary, rows: list[Row]) -> None:

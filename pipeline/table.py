@@ -2,7 +2,9 @@
 
 ``read_table(path)`` returns one DataFrame per row kind with proper dtypes: dates as
 ``datetime64``, numbers as ``float64``, lists as Python lists, offsets as nullable ints.
-``write_parquet(path)`` writes the same frames beside the JSONL (``parquet: true``).
+``write_parquet(path)`` writes the same frames beside the JSONL (``parquet: true``);
+``to_duckdb(path, database)`` writes them as DuckDB tables with SQL types and views for
+the common joins (``duckdb: out/knowledge.duckdb``; needs the ``duckdb`` extra).
 """
 from __future__ import annotations
 
@@ -122,3 +124,101 @@ def largest_figures(tables: dict[str, pd.DataFrame], unit: str = "元",
     chosen = figures[figures["unit"] == unit].nlargest(n, "value")
     chosen = chosen.merge(stories[["story_id", "headline"]], on="story_id", how="left")
     return chosen[["text", "value", "measure", "subject", "time", "headline"]]
+
+
+# --------------------------------------------------------------------------- DuckDB
+# The SQL type of every column of every row kind (SCHEMA.md; README "Output").
+SQL_COLUMNS = {
+    "doc": {"doc": "VARCHAR", "n_stories": "INTEGER", "status": "VARCHAR", "error": "VARCHAR",
+            "path": "VARCHAR", "encoding": "VARCHAR", "pub_date": "DATE",
+            "n_chars": "BIGINT"},
+    "story": {"doc": "VARCHAR", "story_id": "VARCHAR", "headline": "VARCHAR",
+              "subheadlines": "VARCHAR[]", "dateline": "VARCHAR", "reporters": "VARCHAR[]",
+              "correspondents": "VARCHAR[]", "photographers": "VARCHAR[]",
+              "captions": "VARCHAR[]", "date": "DATE", "pub_date": "DATE", "text": "VARCHAR",
+              "body_start": "INTEGER", "body_end": "INTEGER", "n_chars": "INTEGER"},
+    # ``normalized`` is an ISO date for DATE and a number for FIGURE: kept as text.
+    "entity": {"doc": "VARCHAR", "story_id": "VARCHAR", "label": "VARCHAR", "text": "VARCHAR",
+               "start": "INTEGER", "end": "INTEGER", "sentence": "VARCHAR",
+               "fine_label": "VARCHAR", "normalized": "VARCHAR", "source": "VARCHAR"},
+    "figure": {"doc": "VARCHAR", "story_id": "VARCHAR", "text": "VARCHAR", "value": "DOUBLE",
+               "value_max": "DOUBLE", "unit": "VARCHAR", "qualifier": "VARCHAR",
+               "measure": "VARCHAR", "subject": "VARCHAR", "time": "VARCHAR",
+               "start": "INTEGER", "end": "INTEGER", "fine_label": "VARCHAR"},
+    "official": {"doc": "VARCHAR", "story_id": "VARCHAR", "name": "VARCHAR",
+                 "titles": "VARCHAR[]", "start": "INTEGER", "end": "INTEGER"},
+    "event": {"doc": "VARCHAR", "story_id": "VARCHAR", "event_id": "VARCHAR", "name": "VARCHAR",
+              "type": "VARCHAR", "date": "DATE", "place": "VARCHAR", "evidence": "VARCHAR",
+              "start": "INTEGER", "end": "INTEGER"},
+    "participation": {"doc": "VARCHAR", "story_id": "VARCHAR", "event_id": "VARCHAR",
+                      "person": "VARCHAR", "role": "VARCHAR", "titles": "VARCHAR[]",
+                      "evidence": "VARCHAR"},
+}
+# Views for the joins analysts make most: who took part in what (with the event's facts
+# and the story), who was at the same event as whom, figures with their story.
+SQL_VIEWS = {
+    "official_event": """
+        SELECT p.person, p.role, p.titles, e.event_id, e.name AS event, e.type, e.date,
+               e.place, p.story_id, s.headline, s.doc
+        FROM participation p JOIN event e USING (event_id)
+        LEFT JOIN story s ON s.story_id = p.story_id""",
+    "co_participation": """
+        SELECT a.person AS person_a, b.person AS person_b, a.role AS role_a,
+               b.role AS role_b, e.event_id, e.name AS event, e.type, e.date, e.place
+        FROM participation a JOIN participation b
+             ON a.event_id = b.event_id AND a.person < b.person
+        JOIN event e ON e.event_id = a.event_id""",
+    "figure_source": """
+        SELECT f.*, s.headline, s.date AS story_date
+        FROM figure f LEFT JOIN story s USING (story_id)""",
+}
+
+
+def to_duckdb(path: str | Path, database: str | Path) -> Path:
+    """Write a knowledge table as a DuckDB database: one table per row kind, with SQL
+    types (``DATE``, ``DOUBLE``, ``VARCHAR[]`` lists), and the views of ``SQL_VIEWS``
+    (``official_event``, ``co_participation``, ``figure_source``). An existing database
+    file is replaced.
+
+    path (str | Path): the JSONL table.
+    database (str | Path): the ``.duckdb`` file to write.
+    RETURNS (Path): the database file.
+    """
+    try:
+        import duckdb
+    except ImportError:
+        raise ImportError("writing DuckDB needs the duckdb package: "
+                          "pip install 'zhnews-pipeline[duckdb]'") from None
+    database = Path(database)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    tables = read_table(path)
+    partial = database.with_name(database.name + ".tmp")
+    partial.unlink(missing_ok=True)
+    with duckdb.connect(str(partial)) as con:
+        for kind, columns in SQL_COLUMNS.items():
+            con.execute(f"CREATE TABLE {kind} ("
+                        + ", ".join(f'"{c}" {t}' for c, t in columns.items()) + ")")
+            frame = _sql_frame(tables.get(kind, pd.DataFrame()), columns)
+            if not frame.empty:
+                con.register("rows_frame", frame)
+                casts = ", ".join(f'CAST("{c}" AS {t})' for c, t in columns.items())
+                con.execute(f"INSERT INTO {kind} SELECT {casts} FROM rows_frame")
+                con.unregister("rows_frame")
+        for name, query in SQL_VIEWS.items():
+            con.execute(f"CREATE VIEW {name} AS {query}")
+    partial.replace(database)  # a reader never sees a half-written database
+    return database
+
+
+def _sql_frame(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The frame's columns in schema order, missing ones as nulls, mixed ones as text."""
+    out = pd.DataFrame(index=frame.index)
+    for col, sql_type in columns.items():
+        values = frame[col] if col in frame else pd.Series([None] * len(frame), index=frame.index,
+                                                          dtype=object)
+        if sql_type == "VARCHAR" and values.dtype == object:
+            values = values.map(lambda v: None if v is None or v != v else str(v))
+        elif sql_type == "DATE":
+            values = pd.to_datetime(values, errors="coerce").dt.date
+        out[col] = values
+    return out

@@ -71,8 +71,9 @@ def own_page_table(tmp_path_factory, default_config):
     from pipeline.runner import run
 
     folder = tmp_path_factory.mktemp("own")
-    (folder / "qinghe-2024-05-08-p2.txt").write_text(PAGE, encoding="utf-8")
-    out = folder / "t.jsonl"
+    (folder / "pages").mkdir()
+    (folder / "pages" / "qinghe-2024-05-08-p2.txt").write_text(PAGE, encoding="utf-8")
+    folder, out = folder / "pages", folder / "t.jsonl"
     run(default_config.model_copy(update={"input": str(folder), "output": str(out)}),
         progress=False)
     return out

@@ -1,6 +1,11 @@
 """read_table round-trips a run's table with proper dtypes; Parquet beside the JSONL."""
+import re
+
 import pandas as pd
 import pandas.api.types as ptypes
+import pytest
+
+from conftest import ROOT
 
 from pipeline.table import KINDS, largest_figures, official_events, read_table, write_parquet
 
@@ -50,3 +55,50 @@ def test_run_writes_parquet_when_configured(default_config, tmp_path):
     run(default_config.model_copy(update={"output": str(out), "parquet": True}), progress=False)
     written = {p.name for p in (tmp_path / "t.jsonl.parquet.d").iterdir()}
     assert {"doc.parquet", "story.parquet", "entity.parquet"} <= written
+
+
+def test_duckdb_tables_types_and_views(sample_table, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    from pipeline.table import SQL_COLUMNS, SQL_VIEWS, to_duckdb
+
+    _, rows, path = sample_table
+    db = to_duckdb(path, tmp_path / "k.duckdb")
+    with duckdb.connect(str(db), read_only=True) as con:
+        for kind in SQL_COLUMNS:
+            (n,) = con.execute(f"SELECT count(*) FROM {kind}").fetchone()
+            assert n == sum(r["kind"] == kind for r in rows), kind
+        types = dict(con.execute("SELECT column_name, data_type FROM "
+                                 "information_schema.columns WHERE table_name = 'story'")
+                     .fetchall())
+        assert types["date"] == "DATE" and types["reporters"] == "VARCHAR[]"
+        (value_type,) = con.execute("SELECT data_type FROM information_schema.columns WHERE "
+                                    "table_name = 'figure' AND column_name = 'value'").fetchone()
+        assert value_type == "DOUBLE"
+        first = next(r for r in rows if r["kind"] == "story")
+        date, reporters = con.execute("SELECT date, reporters FROM story WHERE story_id = ?",
+                                      [first["story_id"]]).fetchone()
+        assert date.isoformat() == first["date"] and reporters == first["reporters"]
+        for view in SQL_VIEWS:
+            con.execute(f"SELECT * FROM {view}").fetchall()
+        n_parts = sum(r["kind"] == "participation" for r in rows)
+        assert con.execute("SELECT count(*) FROM official_event").fetchone() == (n_parts,)
+
+
+def readme_sql() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sql\n(.*?)```", text, flags=re.S)
+
+
+def test_run_with_duckdb_key_writes_a_database_the_readme_sql_queries(default_config,
+                                                                     tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    from pipeline.runner import run
+
+    db = tmp_path / "db" / "knowledge.duckdb"
+    run(default_config.model_copy(update={"output": str(tmp_path / "t.jsonl"),
+                                          "duckdb": str(db)}), progress=False)
+    queries = readme_sql()
+    assert len(queries) >= 3
+    with duckdb.connect(str(db), read_only=True) as con:
+        results = [con.execute(q).fetchall() for q in queries]
+    assert all(results), "every README query finds something in the sample"
