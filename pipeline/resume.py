@@ -44,7 +44,7 @@ class Plan:
     keep (list[Block]): finished pages to copy into the new table.
     todo (list[PageFile]): pages to process.
     retried (int): pages that had failed and are done again.
-    changed (int): pages whose file changed (content, name) since.
+    changed (int): table entries of current files whose content or name changed since.
     dropped (list[str]): documents of earlier tables no longer in the input.
     """
 
@@ -102,36 +102,39 @@ def plan_resume(sources: list[Path], pages: list[PageFile]) -> Plan:
     pages (list[PageFile]): the current input.
     RETURNS (Plan): what to keep and what to do.
     """
-    by_key = {page.key: page for page in pages}
+    # A link and its target are two documents: the key is the resolved path and the name.
+    by_key = {(page.key, page.doc): page for page in pages}
+    by_path = {page.key for page in pages}
     digests: dict[str, str | None] = {}
-    keep: dict[str, Block] = {}
-    seen_failed: set[str] = set()
-    seen_other: set[str] = set()
+    keep: dict[tuple, Block] = {}
+    seen_failed: set[tuple] = set()
+    seen_other: set[tuple] = set()
     dropped: list[str] = []
     for i, source in enumerate(sources):
         for block in read_blocks(source):
-            key = block.row.get("path")
-            page = by_key.get(key) if isinstance(key, str) else None
+            key = (block.row.get("path"), block.row.get("doc"))
+            page = by_key.get(key) if all(isinstance(k, str) for k in key) else None
             if page is None:
                 if i == 0:
-                    dropped.append(str(block.row.get("doc")))
+                    (seen_other.add(key) if key[0] in by_path
+                     else dropped.append(str(block.row.get("doc"))))
                 continue
-            if page.key in keep:
+            if key in keep:
                 continue
             if block.row.get("status") != "ok":
-                seen_failed.add(page.key)
+                seen_failed.add(key)
                 continue
             if page.key not in digests:
                 digests[page.key] = file_digest(page.path)
             prefix = f"{page.story_prefix}-s"
             if (block.row.get("sha256") == digests[page.key] and digests[page.key]
-                    and block.row.get("doc") == page.doc
                     and all(sid.startswith(prefix) for sid in block.story_ids)):
-                keep[page.key] = block
+                keep[key] = block
             else:
-                seen_other.add(page.key)
-    todo = [page for page in pages if page.key not in keep]
-    return Plan(keep=[keep[p.key] for p in pages if p.key in keep], todo=todo,
+                seen_other.add(key)
+    done = [(p.key, p.doc) in keep for p in pages]
+    todo = [page for page, kept in zip(pages, done) if not kept]
+    return Plan(keep=[keep[(p.key, p.doc)] for p, kept in zip(pages, done) if kept], todo=todo,
                 retried=len(seen_failed - keep.keys()),
                 changed=len(seen_other - keep.keys() - seen_failed), dropped=dropped)
 

@@ -94,7 +94,14 @@ def process_page(nlp: Language, listed: PageFile | Path, config: Config) -> list
                     "pub_date": page.pub_date.isoformat() if page.pub_date else None,
                     "sha256": digest, "warnings": decoded.warnings,
                     "n_replaced": decoded.n_replaced}
-            rows, n_stories = page_rows(nlp, page, listed.story_prefix, config)
+            try:
+                rows, n_stories = page_rows(nlp, page, listed.story_prefix, config)
+            except Exception as exc:  # noqa: BLE001  retried stage by stage below
+                log.warning("%s: %s: %s; retrying story by story", listed.doc,
+                            type(exc).__name__, exc)
+                rows, n_stories, failed = guarded_page_rows(nlp, page, listed.story_prefix,
+                                                            config)
+                meta["warnings"] = meta["warnings"] + failed
     except ReadError as exc:
         log.warning("%s: failed: %s", listed.doc, exc)
         return [_doc_row(listed.doc, 0, str(exc), **meta)]
@@ -134,6 +141,31 @@ def page_rows(nlp: Language, page: Page, story_prefix: str, config: Config) -> t
     for doc in nlp.pipe(docs):
         rows.extend(story_rows(doc))
     return rows, len(stories)
+
+
+def guarded_page_rows(nlp: Language, page: Page, story_prefix: str,
+                      config: Config) -> tuple[list[Row], int, list[str]]:
+    """:func:`page_rows` when it failed: each story through each stage on its own, a
+    stage that fails on a story skipped for that story only (one bad figure must not cost
+    the page). A failure outside the stages (segmenting) still fails the page.
+
+    RETURNS (tuple[list[Row], int, list[str]]): the rows, the number of stories, one
+        warning per skipped stage and story.
+    """
+    stories = renamed(segment_page(page, clean_page(page.raw)), page.doc, story_prefix)
+    rows: list[Row] = []
+    warnings: list[str] = []
+    for doc in make_docs(nlp, stories, config.city):
+        for name, component in nlp.pipeline:
+            try:
+                doc = component(doc)
+            except Exception as exc:  # noqa: BLE001  skip this stage for this story
+                message = f"{doc._.story['story_id']}: stage {name} failed " \
+                          f"({type(exc).__name__}: {exc}), skipped for this story"
+                log.warning("%s: %s", page.doc, message)
+                warnings.append(message)
+        rows.extend(story_rows(doc))
+    return rows, len(stories), warnings
 
 
 def renamed(stories: list[Story], doc: str, prefix: str) -> list[Story]:

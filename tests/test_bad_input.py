@@ -117,3 +117,218 @@ def test_publication_date_estimated_from_the_text_and_folders(tmp_path):
     folder.mkdir()
     (folder / "page3.txt").write_text("本报讯 近日，青山区召开会议。", encoding="utf-8")
     assert read_page(folder / "page3.txt").pub_date == date(2020, 6, 1)
+
+
+# ------------------------------------------------------------------ the hostile corpus
+import errno  # noqa: E402
+import os  # noqa: E402
+from collections import Counter  # noqa: E402
+
+from hostile_corpus import TRADITIONAL, build, regular_files  # noqa: E402
+
+from pipeline.config import ConfigError as _ConfigError  # noqa: E402
+from pipeline.decoding import decode_bytes  # noqa: E402
+from pipeline.output import output_lock  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def table_rows(out: Path) -> list[dict]:
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def check_table(rows: list[dict]) -> dict[str, dict]:
+    """The invariants of every table: one doc row per doc, unique story ids, offsets."""
+    docs = Counter(r["doc"] for r in rows if r["kind"] == "doc")
+    assert all(n == 1 for n in docs.values()), docs
+    story_ids = [r["story_id"] for r in rows if r["kind"] == "story"]
+    assert len(story_ids) == len(set(story_ids))
+    texts = {r["story_id"]: r["text"] for r in rows if r["kind"] == "story"}
+    for r in rows:
+        if r["kind"] in ("entity", "figure"):
+            assert texts[r["story_id"]][r["start"]:r["end"]] == r["text"], r
+    return {r["doc"]: r for r in rows if r["kind"] == "doc"}
+
+
+def test_hostile_corpus_in_one_cli_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    expected = build(corpus)
+    out = tmp_path / "out" / "t.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run",
+                           str(ROOT / "configs" / "default.yaml"), "--input", str(corpus),
+                           "--output", str(out), "-q"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr  # the empty, binary and special files fail
+    assert "Traceback" not in proc.stderr and "%" not in proc.stderr.splitlines()[-1]
+    rows = table_rows(out)
+    docs = check_table(rows)
+    assert set(docs) == set(expected)
+    stories = Counter(r["doc"] for r in rows if r["kind"] == "story")
+    for name, case in expected.items():
+        row = docs[name]
+        assert row["status"] == case.status, (name, row)
+        if case.error:
+            assert case.error in row["error"], (name, row["error"])
+        if case.warning:
+            assert any(case.warning in w for w in row["warnings"]), (name, row["warnings"])
+        if case.stories:
+            assert stories[name] >= 1, name
+    by_id = {r["story_id"]: r for r in rows if r["kind"] == "story"}
+    assert {"a/page-s1", "b/page-s1", "same.txt-s1", "same.md-s1", "good-s1"} <= set(by_id)
+    assert not any("<p" in r["text"] or "var x" in r["text"] for r in by_id.values())
+
+
+@pytest.mark.parametrize("name", sorted(regular_files()))
+def test_each_hostile_file_in_its_own_run(tmp_path, name):
+    data, case = regular_files()[name]
+    folder = tmp_path / "in"
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    config = validate({"input": str(folder), "output": str(tmp_path / "o.jsonl"),
+                       "stages": MINIMAL_STAGES})
+    if case.status is None:
+        with pytest.raises(ConfigError, match="no page files"):
+            run(config, progress=False)
+        return
+    run(config, progress=False)
+    docs = check_table(table_rows(tmp_path / "o.jsonl"))
+    assert list(docs) == [case.doc] and docs[case.doc]["status"] == case.status
+
+
+def test_big5_is_not_read_as_gb18030():
+    decoded = decode_bytes(TRADITIONAL.encode("big5"))
+    assert decoded.encoding == "big5" and decoded.text == TRADITIONAL
+
+
+def test_one_bad_byte_keeps_the_text():
+    decoded = decode_bytes(PAGE.encode() + b"\x80" + PAGE.encode())
+    assert decoded.encoding == "utf-8" and decoded.n_replaced == 1
+    assert decoded.text == PAGE + "\ufffd" + PAGE
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_every_bom(encoding):
+    data = PAGE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    if encoding == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    assert decode_bytes(data).text == PAGE
+
+
+@pytest.fixture
+def two_pages(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p1.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "p2.txt").write_text(PAGE, encoding="utf-8")
+    return pages
+
+
+def minimal(pages: Path, out: Path, **more):
+    return validate({"input": str(pages), "output": str(out), "stages": MINIMAL_STAGES, **more})
+
+
+@pytest.mark.parametrize("where, message", [
+    (lambda pages, tmp: pages / "p1.txt", "one of the input pages"),
+    (lambda pages, tmp: pages / "table.jsonl", "inside the input folder"),
+    (lambda pages, tmp: tmp, "is a folder"),
+    (lambda pages, tmp: Path("/dev/null"), "not a regular file"),
+    (lambda pages, tmp: (tmp / "afile").write_text("x") and tmp / "afile" / "t.jsonl",
+     "is a file, not a folder"),
+    (lambda pages, tmp: tmp / ("x" * 240 + ".jsonl"), "too long"),
+])
+def test_bad_outputs_are_refused_before_any_work(two_pages, tmp_path, where, message):
+    before = (two_pages / "p1.txt").read_bytes()
+    with pytest.raises(ConfigError, match=message):
+        run(minimal(two_pages, where(two_pages, tmp_path)), progress=False)
+    assert (two_pages / "p1.txt").read_bytes() == before
+    assert sorted(p.name for p in two_pages.iterdir()) == ["p1.txt", "p2.txt"]
+
+
+@pytest.mark.parametrize("output, message", [("", "must not be empty"), ("a\x00b", "NUL")])
+def test_output_names_are_validated(output, message):
+    with pytest.raises(ConfigError, match=message):
+        validate({"input": "x", "output": output, "stages": MINIMAL_STAGES})
+
+
+def test_one_run_at_a_time_per_output(two_pages, tmp_path):
+    out = tmp_path / "t.jsonl"
+    with output_lock(out):
+        with pytest.raises(_ConfigError, match="another run is writing"):
+            run(minimal(two_pages, out), progress=False)
+    run(minimal(two_pages, out), progress=False)  # released
+    assert len(check_table(table_rows(out))) == 2
+
+
+def test_full_disk_keeps_finished_work_and_resume_finishes(two_pages, tmp_path, monkeypatch):
+    import pipeline.output as output_module
+
+    out = tmp_path / "t.jsonl"
+    run(minimal(two_pages, out), progress=False)
+    previous = out.read_bytes()
+    (two_pages / "p1.txt").write_text(PAGE + PAGE, encoding="utf-8")  # to redo
+    real_write = output_module.TableFile.write
+
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output_module.TableFile, "write", full)
+    summary = run(minimal(two_pages, out), resume=True, progress=False)
+    assert "disk is full" in summary.write_error
+    assert out.read_bytes() == previous  # the previous table is untouched
+    monkeypatch.setattr(output_module.TableFile, "write", real_write)
+    summary = run(minimal(two_pages, out), resume=True, progress=False)
+    assert summary.write_error is None and summary.skipped == 1
+    docs = check_table(table_rows(out))
+    assert docs["p1.txt"]["n_chars"] == 2 * len(PAGE)
+    assert not list(tmp_path.glob(".t.jsonl.*"))  # no temporary file or lock left
+
+
+def test_a_slow_page_times_out_and_the_run_goes_on(two_pages, tmp_path, monkeypatch):
+    import time
+
+    import pipeline.runner as runner
+
+    real = runner.segment_page
+
+    def slow(page, lines):
+        if page.doc == "p1.txt":
+            time.sleep(5)
+        return real(page, lines)
+
+    monkeypatch.setattr(runner, "segment_page", slow)
+    started = time.perf_counter()
+    summary = run(minimal(two_pages, tmp_path / "t.jsonl", page_timeout=0.5), progress=False)
+    assert time.perf_counter() - started < 4
+    docs = check_table(table_rows(tmp_path / "t.jsonl"))
+    assert docs["p1.txt"]["status"] == "failed" and "timeout" in docs["p1.txt"]["error"]
+    assert docs["p2.txt"]["status"] == "ok" and summary.failed == 1
+
+
+def test_resume_is_keyed_by_resolved_path_and_content(two_pages, tmp_path, monkeypatch):
+    out = tmp_path / "t.jsonl"
+    (two_pages / "gone.txt").write_text(PAGE, encoding="utf-8")
+    (two_pages / "bad.txt").write_bytes(b"")
+    run(minimal(two_pages, out), progress=False)
+    first = check_table(table_rows(out))
+    (two_pages / "gone.txt").unlink()
+    (two_pages / "bad.txt").write_text(PAGE, encoding="utf-8")  # fixed: retried
+    (two_pages / "p2.txt").write_text(PAGE + PAGE, encoding="utf-8")  # edited: redone
+    monkeypatch.chdir(two_pages.parent)
+    summary = run(minimal(Path("pages/"), out), resume=True, progress=False)
+    assert summary.skipped == 1 and summary.retried == 1 and summary.dropped == ["gone.txt"]
+    docs = check_table(table_rows(out))
+    assert set(docs) == {"p1.txt", "p2.txt", "bad.txt"}
+    assert docs["bad.txt"]["status"] == "ok" and docs["p1.txt"] == first["p1.txt"]
+    assert docs["p2.txt"]["n_chars"] == 2 * len(PAGE)
+    summary = run(minimal(two_pages.resolve(), out), resume=True, progress=False)
+    assert summary.skipped == 3 and check_table(table_rows(out)) == docs
+
+
+def test_cli_refuses_an_output_inside_the_input(two_pages):
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run",
+                           str(ROOT / "configs" / "default.yaml"), "--input", str(two_pages),
+                           "--output", str(two_pages / "t.txt")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "inside the input folder" in proc.stderr
+    assert "Traceback" not in proc.stderr and not (two_pages / "t.txt").exists()
