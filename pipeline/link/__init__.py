@@ -164,6 +164,7 @@ class OfficialEventLinker:
                 if e.label_ == "DATE"
             ],
             city=doc._.city,
+            pub_date=doc._.pub_date,
         )
 
     def set_annotations(

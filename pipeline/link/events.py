@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from . import patterns as P
 from .text import clauses, containing, sentences
@@ -25,8 +26,10 @@ from .triggers import Event, Span, StoryContext, candidates
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Found anywhere in a story, not only in its lead: the news of a discipline story.
 DECISIONS = ("investigation", "discipline")
+# An event this long before the page's date is background, not the news.
+BACKGROUND_AGE = timedelta(days=31)
 # Recognisers whose events are kept beyond the lead when people are named with them.
-LATER_KINDS = frozenset("held opened attended at received inspection".split())
+LATER_KINDS = frozenset("held opened attended at received".split())
 SINGLE_KINDS = frozenset(("inspection", "received"))
 # Types that default to the paper's city when the text names no place.
 CITY_DEFAULT_TYPES = frozenset("meeting inspection conference press_conference".split())
@@ -56,7 +59,7 @@ def find_events(
         for sent in sents
         for ev in candidates(ctx, sent)
     ]
-    found = [ev for ev in found if not _earlier_than(ev, lead_date)]
+    found = [ev for ev in found if not _earlier_than(ev, lead_date, ctx.pub_date)]
     overlap = {
         ev: _shared_bigrams(ctx.headline, ctx.text[ev.start : ev.end]) for ev in found
     }
@@ -131,9 +134,16 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
     return value if value and FULL_DATE.match(value) else None
 
 
-def _earlier_than(ev: Event, lead_date: str | None) -> bool:
-    """An event dated before the story's date is background (17日 in a 20日 story)."""
-    return bool(lead_date and ev.date and ev.date < lead_date)
+def _earlier_than(ev: Event, lead_date: str | None, pub_date: str | None) -> bool:
+    """An event dated before the story's date is background (17日 in a 20日 story), and
+    so is one dated more than a month before the page (a 2013 session in a 2019 story)."""
+    if not ev.date or not FULL_DATE.match(ev.date):
+        return False
+    if lead_date and ev.date < lead_date:
+        return True
+    if pub_date and FULL_DATE.match(pub_date):
+        return date.fromisoformat(ev.date) < date.fromisoformat(pub_date) - BACKGROUND_AGE
+    return False
 
 
 def _select(
@@ -170,10 +180,12 @@ def _select(
     ]
     if campaigns:
         chosen[("other", "campaign")] = max(campaigns, key=overlap.__getitem__)
-    return sorted(_with_later(ctx, found, list(chosen.values())), key=lambda ev: ev.trigger)
+    return sorted(_with_later(ctx, sents, found, list(chosen.values())), key=lambda ev: ev.trigger)
 
 
-def _with_later(ctx: StoryContext, found: list[Event], chosen: list[Event]) -> list[Event]:
+def _with_later(
+    ctx: StoryContext, sents: list[Span], found: list[Event], chosen: list[Event]
+) -> list[Event]:
     """Add the further events a story reports with named people (a 座谈会 during an
     inspection, a 见面会 before a 动员会): held, attended or spoken at, in a sentence
     that names a person, with a name unlike every chosen event's. One inspection and
@@ -185,7 +197,9 @@ def _with_later(ctx: StoryContext, found: list[Event], chosen: list[Event]) -> l
             continue
         if ev.kind in SINGLE_KINDS and any(o.kind == ev.kind for o in out):
             continue
-        if not any(ev.sentence[0] <= s < ev.sentence[1] for s, _ in ctx.persons):
+        # People named in its sentence or the next ("…召开发布会。局长X介绍…").
+        reach = _next_sentence_end(sents, ev.sentence)
+        if not any(ev.sentence[0] <= s < reach for s, _ in ctx.persons):
             continue
         name = text[ev.start : ev.end]
         if any(
@@ -196,6 +210,12 @@ def _with_later(ctx: StoryContext, found: list[Event], chosen: list[Event]) -> l
             continue
         out.append(ev)
     return out
+
+
+def _next_sentence_end(sents: list[Span], sent: Span) -> int:
+    """End of the sentence after ``sent`` (or of ``sent`` if it is the last)."""
+    at = sents.index(sent)
+    return sents[min(at + 1, len(sents) - 1)][1]
 
 
 def _same_name(a: str, b: str) -> bool:

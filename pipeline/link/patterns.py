@@ -89,8 +89,12 @@ IN_OPERATION = re.compile(r"投入运行|投入使用|投入运营|建成投产|
                           r"|正式通车|正式开通|正式上线")
 # A campaign run by a place or body: "开展X创建活动", "将开展X专项整治".
 CAMPAIGN_VERB = re.compile(r"(?:深入开展|全力推进|开展|推进|启动|实施)")
+ORG_AFTER_CAMPAIGN = re.compile(r"领导小组|小组|委员会|办公室|指挥部|专班")
 CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|行动|监督工作|工作)")
 
+# A visit recalled through its speech ("视察湖北重要讲话精神") is background.
+STUDIED_AFTER = re.compile(r"精神|讲话|指示|要求")
+OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于")
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")

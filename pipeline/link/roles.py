@@ -31,7 +31,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
             "考察", "检查", "暗访", "巡查", "走访", "来到", "前往", "深入"),
     "spoke": ("讲话", "致辞", "强调", "指出", "介绍", "发言", "作交流", "表示", "要求",
               "希望", "说", "解读", "通报", "汇报", "部署", "提出", "宣读", "点评",
-              "答记者问", "宣布", "演讲", "授课", "宣讲", "传达"),
+              "答记者问", "宣布", "演讲", "授课", "宣讲", "传达", "建议", "认为"),
     "accompanied": ("陪同",),
     "attended": ("参加", "出席", "列席", "参与", "观看", "参观", "会见", "会晤", "接见"),
 }
@@ -43,10 +43,12 @@ SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲�
 LED_PHRASE = (r"(?:来到|来|到|赴|前往|深入|在)[^，,。；]{1,12}?"
               r"(?:调研|督查|督导|视察|考察|检查|暗访|巡查|走访)")
 # Words between a name and its verb that do not change the role.
-FILLER = re.compile(r"(?:\s|等(?:[0-9一二三四五六七八九十]+[人位名])?|同志|还|也|又"
+FILLER = re.compile(r"(?:等[^，,。；]{0,8}?(?:负责人|代表|人士|干部|嘉宾|专家|领导)"
+                    r"|\s|等(?:[0-9一二三四五六七八九十]+[人位名])?|同志|还|也|又"
                     r"|[省市县区]?领导(?:同志)?|的(?=陪同)"
                     r"|分别|亲自|一同|共同|先后|随后|专程|首先|最后|现场|应邀|应约"
                     r"|[0-9一二三四五六七八九十]{1,3}日|上午|下午|晚上|晚间|当天|当日"
+                    r"|结合[^，,。；]{1,10}?(?=作)"
                     r"|在[^，,。；在]{1,20}?(?:上|时|中|期间|之际))+")
 # "据X介绍": X is the reporter's source, not someone acting at the event.
 SOURCE = re.compile(r"据[^，,。；]{0,25}$")
@@ -126,6 +128,43 @@ def find_roles(
             )
     if officials:
         out.extend(_pronoun_roles(text, sents, persons, officials, events, targets))
+    out.extend(_hosts(text, persons, events, {m.person for m in out}))
+    return _to_first_event(text, events, out)
+
+
+def _hosts(
+    text: str, persons: list[Span], events: list[Event], placed: set[Span]
+) -> list[RoleMention]:
+    """``X与Y举行见面会``: the people who hold an event take part in it (attended)."""
+    out = []
+    for i, ev in enumerate(events):
+        if ev.kind != "held":
+            continue
+        start = max(text.rfind(c, ev.sentence[0], ev.trigger) for c in "，,：:") + 1
+        start = max(start, ev.sentence[0])
+        for person in persons:
+            if start <= person[0] < ev.trigger and person not in placed:
+                out.append(RoleMention(person, "attended", ev.sentence, i))
+    return out
+
+
+def _to_first_event(
+    text: str, events: list[Event], mentions: list[RoleMention]
+) -> list[RoleMention]:
+    """A later remark of someone who took part in an earlier event goes to that event.
+
+    ``X出席动员会并讲话。动员会前，X与Y举行见面会。X强调…``: the speech belongs to
+    the 动员会, where X took part first; mentions in an event's own sentence stay.
+    """
+    first: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.person):
+        first.setdefault(text[m.person[0] : m.person[1]], m.event)
+    out = []
+    for m in mentions:
+        name = text[m.person[0] : m.person[1]]
+        if m.evidence != events[m.event].sentence and first.get(name, m.event) < m.event:
+            m = RoleMention(m.person, m.role, m.evidence, first[name])
+        out.append(m)
     return out
 
 
@@ -188,13 +227,12 @@ def _role_after(text: str, persons: list[Span], i: int, end: int) -> str | None:
     # Walk to the end of the list: 、/和 + optional title + next name.
     for nxt in persons[i + 1 :]:
         gap = text[end : nxt[0]]
-        if (
-            not gap
-            or not LIST_JOIN.fullmatch(gap[0])
-            or (gap[1:] and not is_title(gap[1:]))
-        ):
+        if not gap or (gap[1:] and not is_title(gap[1:])):
             break
-        if any(c in "，,。；;：:" for c in gap):
+        # "、" or "和" joins names; "，" joins titled names ("市长X，董事长Y出席").
+        if not (LIST_JOIN.fullmatch(gap[0]) or (gap[0] in "，," and gap[1:])):
+            break
+        if any(c in "，,。；;：:" for c in gap[1:]):
             break
         end = nxt[1]
     filler = FILLER.match(text, end)

@@ -64,6 +64,7 @@ class StoryContext:
     places (list[Span]): PLACE spans.
     dates (list[Date]): DATE spans with their normalised ISO value or None.
     city (str | None): the paper's city, for 我市.
+    pub_date (str | None): the page's ISO date; events long before it are background.
     """
 
     text: str
@@ -73,6 +74,7 @@ class StoryContext:
     places: list[Span]
     dates: list[Date]
     city: str | None
+    pub_date: str | None = None
 
 
 def candidates(ctx: StoryContext, sent: Span) -> list[Event]:
@@ -99,8 +101,12 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         if not named:
             continue
         start, (end, kind) = verb.end(), named
+        if text.startswith("的", start):  # "13日举行的X会": the name is X
+            start += 1
         if text[start:end] in P.GENERIC_NAMES:
             start = _name_start(ctx, clause[0], verb.start())
+            # "出席X会议的Y代表团举行全体会议": the subject is Y, not the session X.
+            start = text.rfind("的", start, verb.start()) + 1 or start
         out.append(Event("held", kind, start, end, verb.start(), sent))
     return out
 
@@ -163,17 +169,15 @@ def _at_event(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     text, out = ctx.text, []
     for match in P.AT_EVENT.finditer(text, clause[0], clause[1]):
         name_end = match.end(1)
-        noun = P.EVENT_NOUN_AT_END.search(text, match.start(1), name_end)
+        # "在11日召开的X座谈会上": the name is what follows the relative clause.
+        start = text.rfind("的", match.start(1), name_end) + 1 or match.start(1)
+        noun = P.EVENT_NOUN_AT_END.search(text, start, name_end)
         if not noun or P.STUDIED.search(text, sent[0], match.start()):
             continue
-        if text[match.start(1) : name_end] in P.GENERIC_ATTENDED:
+        if text[start:name_end] in P.GENERIC_ATTENDED or name_end - start < 4:
             continue
-        out.append(
-            Event(
-                "at", P.NOUN_TYPE[noun.group()], match.start(1), name_end,
-                match.start(), sent,
-            )
-        )
+        kind = P.NOUN_TYPE[noun.group()]
+        out.append(Event("at", kind, start, name_end, match.start(), sent))
     return out
 
 
@@ -281,6 +285,8 @@ def _campaign(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     text, out = ctx.text, []
     for verb in P.CAMPAIGN_VERB.finditer(text, clause[0], clause[1]):
         nouns = list(P.CAMPAIGN_NOUN.finditer(text, verb.end(), clause[1]))
+        if nouns and P.ORG_AFTER_CAMPAIGN.match(text, nouns[-1].end()):
+            continue  # "推进X工作领导小组组长": part of a body's name in a title
         if nouns and nouns[-1].start() - verb.end() >= 4:
             out.append(
                 Event(
@@ -329,11 +335,26 @@ def _before_time(ctx: StoryContext, clause_start: int, end: int) -> int:
     return end
 
 
+def _lists_events(text: str, ev: Event) -> bool:
+    """A name that lists event names (召开议事会、居民代表会议) names kinds, not one
+    event; a 、 inside brackets (县（市、区）委书记座谈会) does not count."""
+    depth, cuts = 0, []
+    for at in range(ev.start, ev.end):
+        depth += text[at] in P.OPENERS
+        depth -= text[at] in P.CLOSERS and depth > 0
+        if text[at] == "、" and depth == 0:
+            cuts.append(at)
+    # Only a list of event names is a list of events: 调研就业、小区党建工作 is one visit.
+    return any(P.EVENT_NOUN_AT_END.search(text, ev.start, cut) for cut in cuts)
+
+
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
     """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
     before = text[clause[0] : ev.trigger]
     return bool(
-        P.BACKGROUND_BEFORE.search(before)
+        _lists_events(text, ev)
+        or P.BACKGROUND_BEFORE.search(before)
+        or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
         or P.MODAL.search(before)
         or (ev.kind == "held" and P.BACKGROUND_AFTER.match(text, ev.end))
     )
