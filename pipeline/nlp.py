@@ -24,6 +24,7 @@ from spacy.util import registry
 from . import extensions  # noqa: F401
 from .config import PAGE_STAGES, Config, ConfigError
 from .datelines import city_of, parse_dateline
+from .tag import remember_text
 from .types import Story
 
 TOKENIZER = "zhnews.char_tokenizer.v1"
@@ -55,7 +56,7 @@ class CharTokenizer:
             else:
                 words.append(ch)
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
