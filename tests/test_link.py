@@ -5,15 +5,20 @@ given as surface strings (every occurrence is marked) so the tests exercise the 
 alone, not the NER.
 """
 
+import json
+from pathlib import Path
+
 import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401
 from pipeline.link import LINKER, OfficialEventLinker
+from pipeline.link.agreement import annotated_doc, score
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 CITY, PUB_DATE = "湘州", "2023-05-10"
 EVENT_TYPES = {
@@ -40,32 +45,9 @@ def make_story(nlp, headline: str, dateline: str, body: str, ents, reporters=())
 
     ents: (surface, label) or (surface, "DATE", iso) tuples; every occurrence is marked.
     """
-    text = f"{headline}\n{dateline}{body}"
-    doc = nlp.make_doc(text)
-    spans = []
-    for surface, label, *normalized in ents:
-        start = text.find(surface)
-        while start >= 0:
-            span = doc.char_span(start, start + len(surface), label=label)
-            span._.normalized = normalized[0] if normalized else None
-            spans.append(span)
-            start = text.find(surface, start + 1)
-    doc.ents = filter_spans(spans)
-    doc._.story = {
-        "story_id": "p1-s1",
-        "doc": "p1.txt",
-        "headline": headline,
-        "subheadlines": [],
-        "dateline": dateline or None,
-        "reporters": list(reporters),
-        "correspondents": [],
-        "photographers": [],
-        "captions": [],
-        "body_start": len(headline) + 1 + len(dateline),
-        "body_end": len(text),
-    }
-    doc._.pub_date, doc._.city = PUB_DATE, CITY
-    return doc
+    story = dict(id="p1-s1", headline=headline, dateline=dateline, body=body, ents=ents,
+                 reporters=list(reporters), pub_date=PUB_DATE, city=CITY)
+    return annotated_doc(nlp, story)
 
 
 def roles(doc: Doc) -> dict[str, str]:
@@ -362,13 +344,12 @@ def test_hand_annotated_stories_county_to_national():
     """Invented stories of every level (tests/fixtures/link_*.jsonl): shared titles over
     lists, names the tagger missed, titles after names, several events per story,
     speakers named later, pronouns, attendance lists, hosts of a meeting."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from link_fixtures import load_fixtures, score
-
-    stories = load_fixtures()
+    stories = [
+        json.loads(line)
+        for path in sorted(FIXTURES.glob("link_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert len(stories) >= 9
     result = score(stories)
     assert result["officials"] >= 0.95

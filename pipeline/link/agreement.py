@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
 
 @dataclass
 class Counts:
@@ -106,3 +111,65 @@ def dice(a: str, b: str) -> float:
     ga = {a[i : i + 2] for i in range(len(a) - 1)}
     gb = {b[i : i + 2] for i in range(len(b) - 1)}
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+
+
+def annotated_doc(nlp: Language, story: dict) -> Doc:
+    """An annotated story as the pipeline gives it to the linker.
+
+    nlp (Language): supplies the tokenizer.
+    story (dict): ``id, headline, dateline, body, pub_date, city, reporters,
+        correspondents`` and ``ents``: ``[surface, label(, normalized)]``, every
+        occurrence of a surface marked.
+    RETURNS (Doc): the Doc with entities and ``doc._.story``.
+    """
+    head, dateline, body = story["headline"], story.get("dateline") or "", story["body"]
+    text = f"{head}\n{dateline}{body}"
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label, *normalized in story["ents"]:
+        start = text.find(surface)
+        while start >= 0:
+            span = doc.char_span(start, start + len(surface), label=label)
+            span._.normalized = normalized[0] if normalized else None
+            spans.append(span)
+            start = text.find(surface, start + 1)
+    doc.ents = filter_spans(spans)
+    doc._.story = {
+        "story_id": story["id"], "doc": f"{story['id']}.txt", "headline": head,
+        "subheadlines": [], "dateline": dateline or None,
+        "reporters": story.get("reporters", []),
+        "correspondents": story.get("correspondents", []), "photographers": [],
+        "captions": [], "body_start": len(head) + 1 + len(dateline), "body_end": len(text),
+    }
+    doc._.pub_date, doc._.city = story["pub_date"], story.get("city")
+    return doc
+
+
+def score(stories: list[dict], diff: bool = False) -> dict[str, float]:
+    """Run the linker on each annotated story and compare with its annotation.
+
+    stories (list[dict]): stories as :func:`annotated_doc` reads them, with gold
+        ``officials`` and ``events``.
+    diff (bool): print what each imperfect story got wrong.
+    RETURNS (dict[str, float]): :meth:`Agreement.summary` over all stories.
+    """
+    from . import LINKER, OfficialEventLinker
+
+    nlp = spacy.blank("zh")
+    linker = OfficialEventLinker(LINKER)
+    total = Agreement()
+    for story in stories:
+        doc = linker(annotated_doc(nlp, story))
+        one = Agreement()
+        for agreement in (total, one):
+            agreement.add_story(story, doc._.officials, doc._.events, doc._.participations)
+        if diff and any(v < 1 for v in one.summary().values()):
+            print(f"## {story['id']} {one.summary()}")
+            gold_off = {(o["name"], t) for o in story["officials"] for t in o["titles"]}
+            pred_off = {(o["name"], t) for o in doc._.officials for t in o["titles"]}
+            print("  officials missed", sorted(gold_off - pred_off), "extra", sorted(pred_off - gold_off))
+            for ev in doc._.events:
+                people = [(p["person"], p["role"]) for p in doc._.participations
+                          if p["event_id"] == ev["event_id"]]
+                print("  event", ev["name"], ev["type"], ev["date"], people)
+    return total.summary()
