@@ -23,6 +23,7 @@ from .gazetteer import (
     Gazetteer,
     load_gazetteer,
     sections,
+    split_admin_prefix,
     split_chain,
     strip_glued_verb,
     villages_after,
@@ -105,6 +106,11 @@ _GENERIC_BODY = re.compile(r"^(?:乡村|农村|城市|城乡|基层|地方|当�
 _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
 
+# Symbols and punctuation that a model may glue to a name's edge; quotes, brackets and
+# 《》 may belong to the name (``“X”平台``) and are kept.
+_EDGE_SYMBOL = re.compile(r"[/／\\|｜:：,，、;；.。!！?？@#*~～·•\-—_=+]")
+_EDGE_SYMBOL_RUN = re.compile(rf"^{_EDGE_SYMBOL.pattern}+|{_EDGE_SYMBOL.pattern}+$")
+
 # ------------------------------------------------------------------------ non-entities
 _CONGRESS = re.compile(r"(?:党代会|代表大会)$")
 _GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
@@ -152,6 +158,7 @@ class NewsEntityRules(GazetteerSerializer):
 
     def __call__(self, doc: Doc) -> Doc:
         if self.filters:
+            doc.ents = [self._trimmed(e) for e in doc.ents]
             doc.ents = [e for e in doc.ents if self._plausible(e)]
             merge_ents(doc, self._person_mentions(doc), overwrite=False)
         self.set_annotations(doc, self.match(doc))
@@ -199,6 +206,20 @@ class NewsEntityRules(GazetteerSerializer):
         return spans
 
     # ------------------------------------------------------------------------ filters
+    def _trimmed(self, ent: Span) -> Span:
+        """A model name without the symbols glued to its edges (``/X``, ``X：``)."""
+        text = ent.text
+        if ent._.source != MODEL or not (_EDGE_SYMBOL.match(text[0])
+                                          or _EDGE_SYMBOL.match(text[-1])):
+            return ent
+        inner = _EDGE_SYMBOL_RUN.sub("", text)
+        if not inner:
+            return ent
+        start = ent.start_char + text.index(inner)
+        span = char_span(ent.doc, start, start + len(inner), ent.label_,
+                         ent._.fine_label, ent._.source)
+        return span if span is not None else ent
+
     def _plausible(self, ent: Span) -> bool:
         """Whether a model entity survives the filters (rule entities always do)."""
         if ent._.source != MODEL:
@@ -244,11 +265,26 @@ class NewsEntityRules(GazetteerSerializer):
                 out.append(ent)
                 continue
             cut = strip_glued_verb(ent.text, self.gazetteer)
-            parts = [(cut, len(ent.text))] if cut else split_chain(ent.text)
+            parts = ([(cut, len(ent.text))] if cut else self._split_address(ent.text)
+                     or split_chain(ent.text))
             spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                                self.name) for s, e in parts]
             out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
         doc.ents = out
+
+    def _split_address(self, text: str) -> list[tuple[int, int]]:
+        """A glued address (``X县Y镇Z村``) cut into its places, outermost first."""
+        parts, start = [], 0
+        while True:
+            cut = split_admin_prefix(text[start:], self.gazetteer)
+            if not cut:
+                break
+            parts.append((start, start + cut[0][1]))
+            start += cut[0][1]
+        if not parts:
+            return []
+        tail = split_chain(text[start:])
+        return parts + ([(start + s, start + e) for s, e in tail] or [(start, len(text))])
 
     def _add_places(self, doc: Doc) -> None:
         """Gazetteer places where the model found nothing or something shorter, then

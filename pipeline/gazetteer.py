@@ -133,6 +133,30 @@ def split_chain(text: str) -> list[tuple[int, int]]:
     return []
 
 
+# What ends a local place name that a model may glue to the admin place before it
+# (``X省Y江``, ``X区Y小区``, ``X县Y镇``); chains of county-level or larger units
+# (``X省Y市``) are left whole.
+_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
+
+
+def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A known place glued to the place it is in: ``X县Y镇`` → ``X县``, ``Y镇``
+    (web-news corpora tag the whole address as one place; GUIDELINES list each).
+
+    RETURNS (list[tuple[int, int]]): offsets of the two parts within ``text``; empty
+    when ``text`` is itself a known place or does not start with one followed by a
+    local place name of two or more characters.
+    """
+    if text in gazetteer.places:
+        return []
+    for length in gazetteer._lengths.get(text[:1], ()):
+        rest = text[length:]
+        if (len(rest) >= 2 and text[:length] in gazetteer.places
+                and _PLACE_END.search(rest)):
+            return [(0, length), (length, len(text))]
+    return []
+
+
 def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
     """A village-level name right after a town (``XX镇YY村``) or listed after a
     village (``XX村、YY村``), where ``place`` ends at ``end``.
