@@ -23,7 +23,8 @@ from .triggers import Event
 Span = tuple[int, int]
 
 # fmt: off
-ROLE_PRIORITY = ("presided", "led", "spoke", "accompanied", "attended")
+# "other" is a ceremonial act (为X揭牌, 剪彩): more specific than being present.
+ROLE_PRIORITY = ("presided", "led", "spoke", "accompanied", "other", "attended")
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "presided": ("主持",),
     # The subject of an inspection, or the head of a delegation.
@@ -39,6 +40,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读)"
                  r"|(?:出席|参加)[^，,。；]{0,8}?并(?:讲话|致辞|发言|作)"
                  r"|致[^，,。；]{0,4}?[辞词]")
+# A ceremonial act: "为研究院揭牌", "剪彩".
+CEREMONY_PHRASE = r"为[^，,。；]{1,15}?(?:揭牌|授牌|授旗|剪彩|颁奖|颁发)|剪彩|揭牌|授牌"
 # An inspection's leader going somewhere: "到枫林县调研", "在X督查".
 LED_PHRASE = (r"(?:来到|来|到|赴|前往|深入|在)[^，,。；]{1,12}?"
               r"(?:调研|督查|督导|视察|考察|检查|暗访|巡查|走访)")
@@ -66,7 +69,7 @@ LIST_JOIN = re.compile(r"[、和及与]")
 _WORD_ROLE = {word: role for role, words in ROLE_WORDS.items() for word in words}
 # Phrases first (their group name is the role), then single words, longest first.
 ROLE_VERB = re.compile(
-    f"(?P<led>{LED_PHRASE})|(?P<spoke>{SPEECH_PHRASE})|"
+    f"(?P<led>{LED_PHRASE})|(?P<spoke>{SPEECH_PHRASE})|(?P<other>{CEREMONY_PHRASE})|"
     + "|".join(sorted(map(re.escape, _WORD_ROLE), key=len, reverse=True))
 )
 
@@ -162,7 +165,10 @@ def _to_first_event(
     out = []
     for m in mentions:
         name = text[m.person[0] : m.person[1]]
-        if m.evidence != events[m.event].sentence and first.get(name, m.event) < m.event:
+        own = events[m.event].sentence
+        # The event's own paragraph describes it ("…调度会召开。X出席并讲话。").
+        same_paragraph = "\n" not in text[own[0] : m.evidence[0]]
+        if not same_paragraph and first.get(name, m.event) < m.event:
             m = RoleMention(m.person, m.role, m.evidence, first[name])
         out.append(m)
     return out
