@@ -1,8 +1,10 @@
 """Plots for the notebooks: each draws on a matplotlib Axes and can be saved as PNG.
 
-Chinese labels need a CJK font: the first one matplotlib finds among common families is
-used (on Debian/Ubuntu: ``apt-get install fonts-wqy-microhei`` or ``fonts-noto-cjk``);
-without one, labels show as boxes but the plots still render.
+Chinese labels need a CJK font: :func:`use_cjk_font` picks the first installed one among
+common families, rebuilding matplotlib's font list when none is found (its cache, made
+before the font was installed, does not know it). With no CJK font at all it warns once,
+naming the package to install (Debian/Ubuntu: ``fonts-noto-cjk`` or
+``fonts-wqy-microhei``); labels then show as boxes but the plots still render.
 """
 from __future__ import annotations
 
@@ -10,24 +12,62 @@ import warnings
 
 import pandas as pd
 
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-                "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN")
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC",
+                "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC", "Source Han Sans SC",
+                "Source Han Sans CN", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
+                "Hiragino Sans GB", "Droid Sans Fallback", "AR PL UMing CN", "AR PL UKai CN")
+FONT_PACKAGES = ("apt-get install fonts-noto-cjk (or fonts-wqy-microhei); "
+                 "dnf install google-noto-sans-cjk-fonts; brew install --cask font-noto-sans-cjk")
+_warned = False
+_rebuilt = False
 
 
-def use_cjk_font() -> str | None:
-    """Make matplotlib use an installed CJK font.
+def find_cjk_font(font_manager=None) -> str | None:
+    """The first installed CJK family, rebuilding matplotlib's font list once when its
+    cache knows none.
 
+    font_manager (module | None): ``matplotlib.font_manager`` (a stand-in in tests).
+    RETURNS (str | None): the family, None when no CJK font is installed.
+    """
+    if font_manager is None:
+        from matplotlib import font_manager
+
+    def installed() -> str | None:
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return next((f for f in CJK_FAMILIES if f in names), None)
+
+    global _rebuilt
+    family = installed()
+    if family is None and not _rebuilt:
+        # A font installed after matplotlib built its cache is unknown to it: rebuild
+        # the list (and the cache) once per process.
+        font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+        _rebuilt = True
+        family = installed()
+    return family
+
+
+def use_cjk_font(font_manager=None) -> str | None:
+    """Make matplotlib use an installed CJK font; warn once when there is none.
+
+    font_manager (module | None): ``matplotlib.font_manager`` (a stand-in in tests).
     RETURNS (str | None): the family chosen, None when none is installed.
     """
+    global _warned
     import matplotlib
-    from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    family = next((f for f in CJK_FAMILIES if f in installed), None)
+    family = find_cjk_font(font_manager)
     if family:
-        matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
+        sans = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
+        matplotlib.rcParams["font.sans-serif"] = [family, *sans]
+        matplotlib.rcParams["font.family"] = ["sans-serif"]
         matplotlib.rcParams["axes.unicode_minus"] = False
     else:
+        if not _warned:
+            warnings.warn(f"no CJK font found: Chinese labels will show as boxes. Install "
+                          f"one: {FONT_PACKAGES}", UserWarning, stacklevel=2)
+            _warned = True
+        # One warning instead of one per missing glyph.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
     return family
 
