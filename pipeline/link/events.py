@@ -4,13 +4,16 @@ Pure functions on the story text and entity offsets; :mod:`pipeline.link` calls
 :func:`find_events` and writes the result to the Doc. The triggers themselves are found
 by :mod:`pipeline.link.triggers`.
 
-Why conservative: every extra event is a false positive, and a story reports one
-newsworthy activity in its lead far more often than several. So a story gets the events
-of its *lead* (the first sentences that hold a trigger, one event per type; a lead that
-starts late in the body must share words with the headline), plus investigations and
-disciplinary decisions wherever they are written, plus at most one campaign whose name
+Every extra event is a false positive, so selection is cautious. A story gets the
+events of its *lead* (the first sentences that hold a trigger, one event per type; a
+lead that starts late in the body must share words with the headline); then every
+further meeting, ceremony or reception held, attended or spoken at later in the story
+with people named in its sentence or the next (a 座谈会 during an inspection, a 见面会
+before a 动员会), unless its name resembles one already chosen; investigations and
+disciplinary decisions wherever they are written; and at most one campaign whose name
 shares words with the headline. Events mentioned as background (conveyed spirit,
-earlier dates, instructions in speeches) are dropped.
+earlier dates or a month before the page, instructions in speeches, lists of kinds of
+meetings) are dropped.
 """
 
 from __future__ import annotations
@@ -192,13 +195,14 @@ def _with_later(
     one reception per story: their later sentences go on describing the same visit."""
     text = ctx.text
     out = list(chosen)
+    position = {sent: n for n, sent in enumerate(sents)}
     for ev in found:
         if ev in out or ev.kind not in LATER_KINDS:
             continue
         if ev.kind in SINGLE_KINDS and any(o.kind == ev.kind for o in out):
             continue
         # People named in its sentence or the next ("…召开发布会。局长X介绍…").
-        reach = _next_sentence_end(sents, ev.sentence)
+        reach = sents[min(position[ev.sentence] + 1, len(sents) - 1)][1]
         if not any(ev.sentence[0] <= s < reach for s, _ in ctx.persons):
             continue
         name = text[ev.start : ev.end]
@@ -210,12 +214,6 @@ def _with_later(
             continue
         out.append(ev)
     return out
-
-
-def _next_sentence_end(sents: list[Span], sent: Span) -> int:
-    """End of the sentence after ``sent`` (or of ``sent`` if it is the last)."""
-    at = sents.index(sent)
-    return sents[min(at + 1, len(sents) - 1)][1]
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -3,8 +3,13 @@
 A role is read from the verb written right after a name (or after a list of names that
 share it: ``市领导X、Y参加调研``), skipping fillers such as ``等``, ``同志`` or
 ``在督查时``. People who are only talked about have no such verb and get no role.
-Each role attaches to the latest participant-bearing event at or before the mention, so
-a ``X强调`` three sentences after ``我市召开…会议`` belongs to that meeting.
+Also read: lists after their verb (``出席会议的还有：A、B``), names joined by commas
+when each has a title (``市长X，董事长Y出席``), the hosts of a held event
+(``X与Y举行见面会``), and ``他强调``/``她指出``, given to the nearest official named
+before. Each role attaches to the latest participant-bearing event at or before the
+mention, so a ``X强调`` three sentences after ``我市召开…会议`` belongs to that
+meeting; a remark in a later paragraph goes back to the event where that person took
+part first (the 动员会, not the 见面会 held before it).
 
 One role per person and event, the primary one, in the order of :data:`ROLE_PRIORITY`:
 presided and led describe what the person did to the event as a whole, speaking is more
