@@ -154,8 +154,10 @@ class TableFile:
         self.fh = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
-        """data (bytes): whole JSONL lines."""
+        """data (bytes): whole JSONL lines (a page), flushed at once: a killed run leaves
+        every finished page in the file for ``--resume``."""
         self.fh.write(data)
+        self.fh.flush()
 
     def commit(self) -> None:
         """Flush, sync and rename over the table. RAISES (OSError): when that fails."""

@@ -332,3 +332,39 @@ def test_cli_refuses_an_output_inside_the_input(two_pages):
                            "--output", str(two_pages / "t.txt")], capture_output=True, text=True)
     assert proc.returncode == 2 and "inside the input folder" in proc.stderr
     assert "Traceback" not in proc.stderr and not (two_pages / "t.txt").exists()
+
+
+# ------------------------------------------------------------ fuzzing the whole CLI run
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FRAGMENTS = ["湘州日报讯（记者/林晓峰）", "11月20日，", "湘州市召开城市更新推进会，", "副市长陈立民出席。",
+             "全市完成投资12.5亿元，", "同比增长百分之三点十。", "\n\n", "## 河西区启动植树活动\n",
+             "（通讯员/钟雅琴 摄）\n", "<p>", "</p>", "\x00", "\f", "\ufeff", "2021年11月21日 星期日\n"]
+ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "big5", "utf-32"]
+NAMES = ["p.txt", "p.md", "a/p.txt", "b/p.txt", "2021-11-21-p3.txt", "x.html", "深/页.txt"]
+page_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)),
+                     min_size=1, max_size=12).map("".join)
+page_file = st.tuples(st.sampled_from(NAMES), page_text, st.sampled_from(ENCODINGS),
+                      st.lists(st.binary(min_size=1, max_size=2), max_size=2))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(page_file, min_size=1, max_size=4, unique_by=lambda f: f[0]))
+def test_fuzz_the_whole_cli_run(tmp_path_factory, files):
+    from pipeline.__main__ import main
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    pages = folder / "pages"
+    for name, text, encoding, noise in files:
+        data = text.encode(encoding, errors="replace")
+        for junk in noise:  # stray bytes inside the page
+            data = data[:len(data) // 2] + junk + data[len(data) // 2:]
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
+        (pages / name).write_bytes(data)
+    out = folder / "t.jsonl"
+    code = main(["run", str(ROOT / "configs" / "default.yaml"), "--input", str(pages),
+                 "--output", str(out), "-q"])
+    assert code in (0, 1)
+    docs = check_table(table_rows(out))
+    assert sorted(docs) == sorted(name for name, *_ in files)

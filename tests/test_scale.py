@@ -70,3 +70,138 @@ def test_interrupt_keeps_finished_pages_and_resume_completes(
     assert summary.skipped == 2 and not summary.interrupted
     assert out.read_text(encoding="utf-8") == serial_table
     assert not (tmp_path / "t.jsonl.incomplete").exists()
+
+
+# ------------------------------------------------- interrupt and resume, from the outside
+import os  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipeline.config import validate  # noqa: E402
+
+# The CLI forked from this process (no start-up cost) with every page slowed down, so
+# that a signal lands mid-run; forked workers inherit the patch.
+def slow_cli(args: list[str], stderr: Path) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        os.setsid()
+        fd = os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(fd, 2)
+        os.dup2(fd, 1)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        import pipeline.runner as runner
+        from pipeline.__main__ import main
+
+        real = runner.page_rows
+
+        def slow(*a):
+            time.sleep(0.15)
+            return real(*a)
+
+        runner.page_rows = slow
+        code = main(args)
+    except BaseException:  # noqa: BLE001  a traceback must reach the test
+        import traceback
+
+        traceback.print_exc()
+        code = 99
+    finally:
+        sys.stderr.flush()
+    os._exit(code)
+
+
+STAGES_YAML = "stages:\n  - name: clean\n  - name: segment\n"
+TINY = "湘州日报讯（记者/林晓峰）11月{n}日，湘州市召开第{n}次城市更新推进会。\n\n全市完成投资{n}亿元。\n"
+
+
+@pytest.fixture(scope="module")
+def tiny_pages(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tiny")
+    for n in range(1, 17):
+        (folder / f"p{n:02d}.txt").write_text(TINY.format(n=n), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_table(tiny_pages, tmp_path_factory):
+    out = tmp_path_factory.mktemp("tiny-out") / "t.jsonl"
+    run(validate({"input": str(tiny_pages), "output": str(out),
+                  "stages": [{"name": "clean"}, {"name": "segment"}]}), progress=False)
+    return Counter(out.read_text(encoding="utf-8").splitlines())
+
+
+def doc_lines(folder: Path) -> int:
+    n = 0
+    for path in folder.glob(".t.jsonl.*.tmp"):
+        try:
+            n = max(n, path.read_bytes().count(b'\n{"kind": "doc"'))
+        except OSError:
+            continue
+    return n
+
+
+def session_alive(sid: int) -> list[int]:
+    alive = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                alive.append(int(entry))
+    return alive
+
+
+def interrupted_run(config: Path, pages: Path, out: Path, workers: int, sig: int,
+                    resume: bool, after: int) -> int:
+    """Start the slow CLI, send ``sig`` once ``after`` pages are in its temporary table."""
+    args = ["run", str(config), "--input", str(pages), "--output", str(out),
+            "--workers", str(workers), "-q"] + (["--resume"] if resume else [])
+    err = out.parent.parent / "stderr.txt"
+    pid = slow_cli(args, err)
+    deadline = time.monotonic() + 60
+    while doc_lines(out.parent) < after and time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return 0  # finished before the signal (it exits 0: checked by the table)
+        time.sleep(0.02)
+    os.killpg(pid, sig) if sig == signal.SIGINT else os.kill(pid, sig)
+    _, status = os.waitpid(pid, 0)
+    assert "Traceback" not in err.read_text(), err.read_text()
+    if sig == signal.SIGKILL:
+        deadline = time.monotonic() + 10
+        while session_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not session_alive(pid), "worker processes outlived their parent"
+    return os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
+                         ids=lambda s: signal.Signals(s).name)
+def test_interrupt_and_resume_matrix(tiny_pages, tiny_table, tmp_path, sig, workers):
+    config = tmp_path / "c.yaml"
+    config.write_text("input: x\n" + STAGES_YAML, encoding="utf-8")
+    out = tmp_path / "out" / "t.jsonl"
+    out.parent.mkdir()
+    code = interrupted_run(config, tiny_pages, out, workers, sig, resume=False, after=3)
+    expected_code = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGKILL: -9}[sig]
+    assert code == expected_code
+    if sig != signal.SIGKILL and code:
+        assert (out.parent / "t.jsonl.incomplete").exists()
+    # Interrupted again, this time while resuming.
+    done = doc_lines(out.parent) if sig == signal.SIGKILL else 0
+    interrupted_run(config, tiny_pages, out, workers, sig, resume=True, after=max(done, 3) + 3)
+    summary = run(validate({"input": str(tiny_pages), "output": str(out), "workers": workers,
+                            "stages": [{"name": "clean"}, {"name": "segment"}]}),
+                  resume=True, progress=False)
+    assert not summary.failed and not summary.interrupted
+    assert Counter(out.read_text(encoding="utf-8").splitlines()) == tiny_table
+    assert not (out.parent / "t.jsonl.incomplete").exists()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["t.jsonl"]  # no temp, no lock
