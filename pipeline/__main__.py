@@ -14,7 +14,7 @@ _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
 DESCRIPTION = """\
 Extract a knowledge table (who did what, when, where, with which figures) from Chinese
 city-daily newspaper pages. Pages are plain text as PDF extraction gives it, or markdown,
-in UTF-8, GB18030/GBK or UTF-16.
+in UTF-8, GB18030/GBK, Big5, UTF-16 or UTF-32 (saved HTML pages are read as their text).
 
   python -m pipeline run configs/default.yaml
   python -m pipeline run configs/default.yaml --input pages/ --output out/table.jsonl
