@@ -136,7 +136,9 @@ def page_rows(nlp: Language, page: Page, story_prefix: str, config: Config) -> t
     """
     stories = segment_page(page, clean_page(page.raw))
     stories = renamed(stories, page.doc, story_prefix)
-    docs = make_docs(nlp, stories, config.city)
+    # Docs are made as the stages ask for them and dropped once they are rows, so a huge
+    # page holds one tagger batch of Docs at a time (a Doc costs ~100 bytes per character).
+    docs = (doc for story in stories for doc in make_docs(nlp, [story], config.city))
     rows: list[Row] = []
     for doc in nlp.pipe(docs):
         rows.extend(story_rows(doc))
