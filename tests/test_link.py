@@ -384,3 +384,19 @@ def test_a_list_of_places_is_no_name_list(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert [o["name"] for o in doc._.officials] == ["蒋文斌"]
+
+
+def test_recalled_and_future_meetings_are_not_events(nlp):
+    story = dict(
+        headline="湘州举行招商推介会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州招商推介会在南岭会展中心举行，市长蒋思源出席并致辞。\n"
+        "2019年，首届湘商大会在湘州举行，市长蒋思源出席。"
+        "明年，市长蒋思源将出席第二届湘商大会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("2019年", "DATE", "2019"),
+              ("蒋思源", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["湘州招商推介会"]
+    assert roles(doc) == {"蒋思源": "spoke"}

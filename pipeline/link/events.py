@@ -27,6 +27,7 @@ from .text import clauses, containing, sentences
 from .triggers import Event, Span, StoryContext, candidates
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEAR = re.compile(r"\d{4}(?=-|$)")
 # Found anywhere in a story, not only in its lead: the news of a discipline story.
 DECISIONS = ("investigation", "discipline")
 # An event this long before the page's date is background, not the news.
@@ -62,7 +63,11 @@ def find_events(
         for sent in sents
         for ev in candidates(ctx, sent)
     ]
-    found = [ev for ev in found if not _earlier_than(ev, lead_date, ctx.pub_date)]
+    found = [
+        ev
+        for ev in found
+        if not _earlier_than(ev, lead_date, ctx.pub_date) and not _in_past_year(ctx, ev)
+    ]
     overlap = {
         ev: _shared_bigrams(ctx.headline, ctx.text[ev.start : ev.end]) for ev in found
     }
@@ -135,6 +140,16 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
         return None
     value = first[0][2]
     return value if value and FULL_DATE.match(value) else None
+
+
+def _in_past_year(ctx: StoryContext, ev: Event) -> bool:
+    """Dated by a year before the page's (``2019年，X座谈会在Y举行`` in a 2020 story,
+    ``1978年…全会``): recalled history, even when the day is not given."""
+    if not ctx.pub_date:
+        return False
+    before = [v for s, _, v in ctx.dates if ev.sentence[0] <= s < ev.trigger]
+    year = YEAR.match(before[-1]) if before and isinstance(before[-1], str) else None
+    return bool(year and year.group() < ctx.pub_date[:4])
 
 
 def _earlier_than(ev: Event, lead_date: str | None, pub_date: str | None) -> bool:

@@ -99,7 +99,8 @@ OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于")
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
-MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争")
+MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
+                   r"|将(?![军士领])")  # future: "X将出席…", "将于9日举行"
 # Event dates that carry no day (GUIDELINES §6: null for 近日, 日前, 今年).
 VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
 # Leading words of a name that are not part of it.
