@@ -64,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
                          help="copies of the sample pages to process (default 20)")
     bench_p.add_argument("--input", help="pages to benchmark (default: the config's input)")
     bench_p.add_argument("--workers", type=int, help="processes (default: the config's)")
+    bench_p.add_argument("--case", choices=("pages", "long-line", "huge"), default="pages",
+                         help="pages as they are; each on one line; or all copies as one "
+                              "page (default: pages)")
+    bench_p.add_argument("--compare", choices=("jieba",),
+                         help="also time jieba's POS tagger on the same text (bench extra)")
 
     train_p = sub.add_parser("train", help="train the project's NER model (needs the `train` extra)")
     train_p.add_argument("config", nargs="?", default="configs/train-ner.yaml",
@@ -96,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                     ch in args.input for ch in "*?["):
                 raise ConfigError(f"input: path does not exist: {args.input}")
             return bench(args.config, copies=args.copies, input_spec=args.input,
-                         workers=args.workers)
+                         workers=args.workers, case=args.case, compare=args.compare)
         from .train_ner import main as train_main
 
         return train_main([args.config, "--set", *args.set]) or EXIT_OK
