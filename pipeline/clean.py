@@ -182,6 +182,7 @@ class CleanLine:
 
     text: Cleaned
     heading: int = 0
+    numbered: bool = False      # a heading with a section number (``## 1 …``): a crosshead
 
 
 def clean_page(raw: str) -> list[CleanLine]:
@@ -197,12 +198,13 @@ def clean_page(raw: str) -> list[CleanLine]:
         line_start, pos = pos, pos + len(raw_line)
         body = raw_line.rstrip("\r\n")
         level = heading_level(body)
-        skip = 0
+        skip, number = 0, None
         if level:
             skip = len(body) - len(body.lstrip().lstrip("#").lstrip())
             number = _SECTION_NUMBER.match(body[skip:])
             skip += number.end() if number else 0
-        out.append(CleanLine(clean_line(body[skip:], line_start + skip), level))
+        out.append(CleanLine(clean_line(body[skip:], line_start + skip), level,
+                             bool(level and number)))
     return out
 
 

@@ -46,6 +46,11 @@ INLINE = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)?\s*(?P<credits>(?:{_ROLE}\s*[/／:：]?\s*"
     rf"(?:{_INLINE_NAME}\s*)+)+)"
 )
+# ``X日报讯 记者A报道:``: the credit ends in 报道.
+REPORTED = re.compile(
+    rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)?\s*(?P<credits>(?:{_ROLE}\s*[/／:：]?\s*"
+    rf"(?:{_NAMES}?\s*)+)+?)报道\s*[:：]?"
+)
 # No credits at all: ``本报讯`` or ``新华社长沙11月20日电`` followed by the lead.
 NO_CREDITS = re.compile(rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯)")
 # A line that opens a story: used to split blocks where a story follows another directly.
@@ -82,8 +87,14 @@ def parse_dateline(text: str, whole_block: bool = False) -> Dateline | None:
     whole_block (bool): whether ``text`` is a block of its own (allows the bracketless form).
     RETURNS (Dateline | None): the dateline, or None when ``text`` does not start with one.
     """
+    if text.startswith("据"):                  # 据新华社北京1月2日电: a wire story retold
+        inner = parse_dateline(text[1:], whole_block)
+        return inner and Dateline(text="据" + inner.text, end=inner.end + 1, media=inner.media,
+                                  reporters=inner.reporters,
+                                  correspondents=inner.correspondents,
+                                  photographers=inner.photographers)
     match = (BRACKETED.match(text) or (BARE.match(text.strip()) if whole_block else None)
-             or INLINE.match(text))
+             or REPORTED.match(text) or INLINE.match(text))
     if match is None:
         match = NO_CREDITS.match(text)
         if match is None:
@@ -110,10 +121,67 @@ def credited_names(credits: str) -> dict[str, list[str]]:
         # ``记者/黄磊 摄``: a photographer, whatever the role word says.
         if re.search(r"\s*摄(?:影)?\s*$", chunk):
             key, chunk = "photographers", re.sub(r"\s*摄(?:影)?\s*$", "", chunk)
-        for name in re.split(r"[\s、，,/／]+", chunk.strip()):
+        for name in join_padded(re.split(r"[\s、，,/／]+", chunk.strip())):
             if _NAME.match(name) and name not in out[key]:
                 out[key].append(name)
     return out
+
+
+def join_padded(tokens: list[str]) -> list[str]:
+    """Join the halves of names the paper pads with a space (``陈 然`` → ``陈然``).
+
+    tokens (list[str]): names and name halves, in order.
+    RETURNS (list[str]): the names; runs of one-character tokens are joined in pairs.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+# A byline line: ``本报记者 陈 然``, ``本报驻乌克兰记者 X``, ``本报赴X特派记者 A B``.
+BYLINE = re.compile(
+    rf"^(?P<media>本报|本刊|{MEDIA})?(?:驻|赴)?{_H}{{0,8}}?(?:特派|特约)?(?:记者|通讯员)\s*[/／:：]?"
+    rf"\s*(?P<names>[\u4e00-\u9fff·]{{1,4}}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{{1,4}})*)$"
+)
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{1,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{1,4})*$")
+
+
+def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
+    """Read a byline standing on its own line(s) at the top of a block.
+
+    lines (list[str]): the block's cleaned lines.
+    width (int): the block's column width (a full line wraps; a shorter one ends).
+    RETURNS (tuple[int, Dateline] | None): how many lines the byline takes, and the byline
+        (its ``text`` the lines joined, ``end`` its length).
+    """
+    match = BYLINE.match(lines[0])
+    if match is None or len(lines[0]) > 40:
+        return None
+    parts, n = [lines[0]], 1
+    while n < len(lines) and len(lines[n]) <= 12 and _NAME_LINE.match(lines[n]) \
+            and (" " in lines[n] or len(lines[n]) <= 3):
+        parts.append(("" if len(lines[n - 1]) >= width - 1 else " ") + lines[n])
+        n += 1
+    if n < len(lines) and CREDIT_START.match(lines[n]):
+        return None                      # more credits follow: a dateline, not a byline
+    text = "".join(parts)
+    names = _role_and_names(text)
+    if not (names["reporters"] or names["correspondents"]):
+        return None
+    return n, Dateline(text=text, end=len(text), media=match.group("media") or "",
+                       **{key: tuple(value) for key, value in names.items()})
+
+
+def _role_and_names(byline: str) -> dict[str, list[str]]:
+    role = re.search(r"(?:记者|通讯员)", byline)
+    return credited_names(byline[role.start():])
 
 
 def is_dateline_start(line: str) -> bool:
@@ -122,7 +190,8 @@ def is_dateline_start(line: str) -> bool:
     line (str): a cleaned line.
     RETURNS (bool): True for ``XX日报讯（记者…`` and the like.
     """
-    return bool(STARTS_DATELINE.match(line))
+    byline = BYLINE.match(line)
+    return bool(STARTS_DATELINE.match(line.removeprefix("据")) or (byline and byline.group("media")))
 
 
 def is_bare_dateline(block_text: str) -> bool:
@@ -150,3 +219,28 @@ def city_of(media: str | None) -> str | None:
     if match and match.group(1) not in _NATIONAL:
         return match.group(1)
     return None
+
+
+# A credit closing a story: ``（X日报社融媒体记者 Y）``, ``(记者 A 通讯员 B)``.
+END_CREDIT = re.compile(
+    rf"[（(]\s*(?P<media>{_H}{{2,12}}?(?:日报社?|晚报社?|报社|融媒体中心))?\s*"
+    rf"(?P<credits>{_ROLE_PREFIX}(?:融媒体|全媒体)?记者[^（）()。]{{1,40}})[）)]\s*$"
+)
+
+
+def parse_end_credit(body: str) -> Dateline | None:
+    """Read a credit that closes a story's body.
+
+    body (str): the cleaned body.
+    RETURNS (Dateline | None): the credit (``text`` as written, ``end`` its start in
+        ``body``), None when the body does not end with one.
+    """
+    match = END_CREDIT.search(body[-60:])
+    if match is None:
+        return None
+    names = credited_names(re.sub(r"^(?:融媒体|全媒体)", "", match.group("credits")))
+    if not any(names.values()):
+        return None
+    return Dateline(text=match.group(0).strip(), end=len(body) - 60 + match.start()
+                    if len(body) > 60 else match.start(), media=match.group("media") or "",
+                    **{key: tuple(value) for key, value in names.items()})

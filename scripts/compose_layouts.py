@@ -113,16 +113,31 @@ class _Page:
         self.lines.extend([""] * n)
 
 
-def _pdf_body(paras: list[str], rng: random.Random, width: int) -> list[str]:
-    lines: list[str] = []
+_CROSSHEAD = re.compile(r"^[^。！？，；：]{2,30}$")
+
+
+def _pdf_body(paras: list[str], rng: random.Random, width: int,
+              para_blank: float = 0.05) -> list[str]:
+    """Wrap paragraphs into a column; a blank line at column breaks (mid-sentence), and
+    with probability ``para_blank`` after a paragraph and around a crosshead."""
+    out: list[str] = []
+    height, since = rng.randint(4, 14), 0
     for para in paras:
-        lines.extend(_stray_spaces(x, rng) for x in _wrap(para, width))
-    out, height = [], rng.randint(4, 14)
-    for i, line in enumerate(lines):
-        if i and i % height == 0:
+        cross = bool(_CROSSHEAD.match(para)) and rng.random() < para_blank * 1.5
+        if cross and out and out[-1]:
             out.append("")
-            height = rng.randint(4, 14) if rng.random() < 0.3 else height
-        out.append(line)
+        for line in _wrap(para, width):
+            if since >= height:
+                out.append("")
+                since = 0
+                height = rng.randint(4, 14) if rng.random() < 0.3 else height
+            out.append(_stray_spaces(line, rng))
+            since += 1
+        if (cross or rng.random() < para_blank) and out[-1]:
+            out.append("")
+            since = 0
+    while out and not out[-1]:
+        out.pop()
     return out
 
 
@@ -203,7 +218,7 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
             paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
             credit = {"dateline": None, "reporters": None, "correspondents": None}
         lines_of: dict[str, list[int]] = {}
-        after = style == "pdf" and rng.random() < 0.6
+        after = style != "markdown" and rng.random() < (0.6 if style == "pdf" else 0.5)
         width = rng.randint(11, 24)
 
         def add_heads() -> None:
@@ -220,7 +235,8 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
                     continue
                 if i:
                     page.blanks(1)
-                wrapped = _wrap(text, rng.randint(8, 14)) if kind == "headline" else [text]
+                narrow = rng.randint(8, 14) if style == "pdf" else rng.randint(10, 30)
+                wrapped = _wrap(text, narrow) if kind == "headline" else [text]
                 lines_of[kind] = list(page.add(wrapped))
             if style != "markdown" and not after:
                 page.blanks(1)
@@ -234,7 +250,7 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
                     body.append("")
                 body.append(para + ("  " if rng.random() < 0.2 else ""))
         else:
-            body = _pdf_body(paras, rng, width)
+            body = _pdf_body(paras, rng, width, 0.05 if style == "pdf" else 0.5)
         lines_of["body"] = list(page.add(body))
         if after:
             page.blanks(1)

@@ -6,7 +6,7 @@ story rows with the shared scorer (stories, headlines, reporters)::
     python scripts/score_layout.py --pages ../shared/eval/layout-dev/pages \
         --gold ../shared/eval/layout-dev/gold [--errors]
 
-``--errors`` prints, per page, the gold stories that were not matched and the predicted
+``--style pdf`` keeps the gold pages of one style. ``--errors`` prints, per page, the gold stories that were not matched and the predicted
 stories that matched none, to look at error classes.
 """
 from __future__ import annotations
@@ -42,13 +42,13 @@ def story_rows(path: Path) -> list[dict]:
 
 
 def evaluate(pages: Path, gold: Path, scorer_path: Path = _DEFAULT_SCORER,
-             errors: bool = False) -> dict:
+             errors: bool = False, style: str | None = None) -> dict:
     """Segment every page under ``pages`` and score against ``gold``.
 
     RETURNS (dict): ``{"stories": prf, "headlines": prf, "reporters": prf}``.
     """
     scorer = load_scorer(scorer_path)
-    gold_docs = scorer.load_gold([gold])
+    gold_docs = [g for g in scorer.load_gold([gold]) if style in (None, g.get("style"))]
     pred: dict = {}
     for gd in gold_docs:
         rows = story_rows(pages / gd["doc"])
@@ -89,8 +89,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--scorer", type=Path, default=_DEFAULT_SCORER)
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--style", default=None, help="only gold pages of this style")
     args = parser.parse_args(argv)
-    result = evaluate(args.pages, args.gold, args.scorer, args.errors)
+    result = evaluate(args.pages, args.gold, args.scorer, args.errors, args.style)
     for key, prf in result.items():
         print(f"{key:10s} p={prf['p']:.3f} r={prf['r']:.3f} f1={prf['f1']:.3f} "
               f"(tp {prf['tp']} fp {prf['fp']} fn {prf['fn']})")

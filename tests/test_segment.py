@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.clean import clean_page
 from pipeline.datelines import parse_dateline
-from pipeline.segment import read_blocks, segment_page, NOISE
+from pipeline.segment import read_blocks, segment_page, split_page, NOISE
 from pipeline.types import Page
 
 
@@ -160,10 +160,10 @@ page_text = st.lists(
 @given(page_text)
 def test_never_crashes_and_every_body_char_in_one_story(raw):
     page = Page(doc="p.txt", path="p.txt", raw=raw)
-    stories = segment_page(page)
+    stories, furniture = split_page(page)
     used = Counter(o for s in stories for o in s.offsets if o >= 0)
     assert all(n == 1 for n in used.values()), "a raw character is in two stories"
-    noise = {o for b in read_blocks(clean_page(raw)) if b.kind == NOISE for o in b.text.offsets}
+    noise = {o for b in furniture for o in b.text.offsets}
     expected = {o for line in clean_page(raw) for ch, o in zip(line.text.text, line.text.offsets)
                 if not ch.isspace()} - noise
     assert expected <= set(used), "a character of the page is in no story"

@@ -1,0 +1,189 @@
+"""A page as blocks: runs of non-blank lines, each with what its text looks like.
+
+A block is a headline candidate (short, no sentence punctuation, or a markdown heading),
+a credit line that opens a story (with its lead), a caption or QR notice, a page header,
+or body text. These kinds are evidence for the role model (``roles.py``), which decides
+what each block is on its page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import CleanLine, Cleaned, is_caption_credit, is_han, is_qr_notice
+from ..datelines import (
+    CREDIT_START, Dateline, is_bare_dateline, is_dateline_start, parse_byline, parse_dateline,
+)
+from ..readers import MASTHEAD_DATE
+
+BODY, HEADLINE, DATELINE, CAPTION, NOISE = "body", "headline", "dateline", "caption", "noise"
+SENTENCE_END = "。！？!?…”』」)）"
+_NO_HEADLINE_PUNCT = re.compile(r"[。；;：:！!？?]")
+# Page furniture: editor credits, page numbers, the masthead date.
+_PAGE_HEADER = re.compile(
+    r"^(?:责任编辑|美术编辑|美编|校对|版式|编辑|组版|值班主任)[:：/／ ]"
+    r"|第\s*[0-9A-Z一二三四五六七八九十]{1,3}\s*版"
+    rf"|{MASTHEAD_DATE.pattern}"
+)
+_QUOTED = re.compile(r"“[^”]{0,30}”|《[^》]{0,30}》|「[^」]{0,30}」|\"[^\"]{0,30}\"")
+
+
+@dataclass
+class Block:
+    """Consecutive non-blank lines of a page, with what they are."""
+
+    lines: list[Cleaned]
+    kind: str = BODY
+    heading: int = 0                       # markdown heading level, 0 for none
+    dateline: Dateline | None = None
+    crosshead: Cleaned | None = None       # a PDF crosshead split off the block's top
+    gap: int = 0                           # blank lines before the block
+    first_line: int = 0                    # index of its first line on the page
+    widths: tuple[int, ...] = ()           # the raw lines' lengths (column width evidence)
+    numbered: bool = False                 # a numbered markdown heading (a crosshead)
+
+    @property
+    def text(self) -> Cleaned:
+        return Cleaned.join(self.lines)
+
+
+def read_blocks(lines: list[CleanLine]) -> list[Block]:
+    """Group a page's cleaned lines into classified blocks.
+
+    lines (list[CleanLine]): the page, cleaned line by line (``clean.clean_page``).
+    RETURNS (list[Block]): blocks in page order.
+    """
+    blocks: list[Block] = []
+    current: list[Cleaned] = []
+    blank, start = 0, 0
+
+    def flush() -> None:
+        nonlocal blank
+        if current:
+            blocks.append(Block(list(current), gap=blank, first_line=start,
+                                widths=tuple(len(c.text) for c in current)))
+            current.clear()
+            blank = 0
+
+    for i, line in enumerate(lines):
+        cleaned = line.text
+        if not cleaned.text:
+            flush()
+            blank += 1
+        elif line.heading:
+            flush()
+            blocks.append(Block([cleaned], kind=HEADLINE, heading=line.heading, gap=blank,
+                                first_line=i, widths=(len(cleaned.text),),
+                                numbered=line.numbered))
+            blank = 0
+        else:
+            if current and is_dateline_start(cleaned.text) and not is_caption_credit(cleaned.text):
+                flush()
+            if not current:
+                start = i
+            current.append(cleaned)
+    flush()
+    for block in blocks:
+        if not block.heading:
+            classify(block)
+    return blocks
+
+
+def classify(block: Block) -> None:
+    """Set a block's kind (and dateline) from its text.
+
+    block (Block): a block of non-blank lines.
+    """
+    lines = [line.text for line in block.lines]
+    first = lines[0]
+    if any(is_qr_notice(line) for line in lines) or (
+        len(lines) <= 4 and is_caption_credit(lines[-1]) and len("".join(lines)) <= 150
+    ):
+        block.kind = CAPTION
+    elif byline := parse_byline(lines, max(block.widths or (0,))):
+        block.kind, block.dateline = DATELINE, byline[1]
+        block.lines = [_byline_join(block.lines, byline[0], max(block.widths or (0,)))]
+    elif is_dateline_start(first) or is_bare_dateline(_credit_join(block.lines).text):
+        whole = _credit_join(block.lines)
+        dateline = parse_dateline(whole.text, whole_block=True)
+        if dateline:
+            block.kind, block.dateline = DATELINE, dateline
+            block.lines = [whole]
+    elif len(lines) <= 3 and any(_PAGE_HEADER.search(line) for line in lines):
+        block.kind = NOISE
+    elif _looks_like_headline(lines):
+        block.kind = HEADLINE
+
+
+def _byline_join(lines: list[Cleaned], n: int, width: int) -> Cleaned:
+    """A block whose first ``n`` lines are a byline: one space where a byline line ended
+    short of the column (a wrapped name is joined), then the lead."""
+    out = lines[0]
+    for k in range(1, n):
+        sep = "" if len(lines[k - 1].text) >= width - 1 else " "
+        out = Cleaned.join([out, lines[k]], sep) if sep else out + lines[k]
+    return out + Cleaned.join(lines[n:]) if n < len(lines) else out
+
+
+def _credit_join(lines: list[Cleaned]) -> Cleaned:
+    """Join a block's lines, with one space where a credit word opens a line (GUIDELINES §1.4)."""
+    out = lines[0]
+    for line in lines[1:]:
+        sep = " " if CREDIT_START.match(line.text) and is_han(out.text[-1:] or "a") else ""
+        out = Cleaned.join([out, line], sep) if sep else out + line
+    return out
+
+
+def _looks_like_headline(lines: list[str]) -> bool:
+    """Headlines are short blocks of one to three lines without sentence punctuation.
+
+    Clause commas outside quotes mark a body fragment cut by a column break, unless the
+    block is one short line (crossheads such as ``变了村貌，美了乡风``).
+    """
+    text = "".join(lines)
+    unquoted = _QUOTED.sub("", text)
+    has_clause = bool(re.search(r"[，,、]", unquoted))
+    return (
+        len(lines) <= 3
+        and 4 <= len(text) <= 48
+        and not _NO_HEADLINE_PUNCT.search(unquoted)
+        and text[-1] not in "，,、"
+        and not (has_clause and (len(lines) > 1 or len(text) > 20))
+        and sum(is_han(ch) for ch in text) >= len(text) / 2
+    )
+
+
+def em_width(text: str) -> float:
+    """text (str): a line. RETURNS (float): its printed width in ems (ASCII is half)."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in text)
+
+
+def split_crossheads(blocks: list[Block], width: float) -> None:
+    """Split PDF crossheads off the top of body blocks.
+
+    A crosshead is a short first line without punctuation, in a block that follows a
+    paragraph end; in PDF text it is often glued to the paragraph it heads.
+
+    blocks (list[Block]): the page's blocks, classified.
+    width (float): the typical length of a body line on this page.
+    """
+    previous = None
+    for block in blocks:
+        if block.kind != BODY:
+            previous = None if block.kind != CAPTION else previous
+            continue
+        first = block.lines[0].text
+        if (
+            previous is not None and len(block.lines) >= 2
+            and previous.text.text[-1:] in SENTENCE_END
+            # Paragraph openings are indented by two ems; crossheads are much shorter.
+            and em_width(first) <= min(20.0, 0.6 * width)
+            and not _NO_HEADLINE_PUNCT.search(first) and first[-1] not in "，,、"
+        ):
+            block.crosshead, block.lines = block.lines[0], block.lines[1:]
+        previous = block
+
+
+def line_width(blocks: list[Block]) -> float:
+    lengths = sorted(em_width(line.text) for b in blocks if b.kind == BODY for line in b.lines)
+    return float(lengths[len(lengths) * 3 // 4]) if lengths else 20.0

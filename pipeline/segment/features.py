@@ -1,0 +1,189 @@
+"""Evidence about each block of a page, as sparse string features for the role model.
+
+Two kinds: features of one block (its shape, punctuation, credit patterns, markdown level,
+the blank lines around it, its column width compared with its neighbours', the words it
+shares with the text before and after it) and features of a pair of neighbouring blocks
+(what lies between them), which the model weighs for each pair of roles.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..clean import is_han
+from ..datelines import is_dateline_start
+from .blocks import CAPTION, DATELINE, HEADLINE, Block
+
+_SENTENCE_END = "。！？!?…"
+_CLOSE = "”』」)）"
+_BYLINE = re.compile(r"^(?:本报|本刊)?(?:驻\S{1,8}|赴\S{1,8})?(?:特派|特约)?记者\s*\S")
+_AUTHOR = re.compile(r"^[（(](?:作者|本文作者|\S{0,12}记者|本报)")
+_EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示|■|●|▲|◆)")
+# Kickers name who said or did what; subtitles often start with a dash.
+_KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
+_COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
+_CONTEXT = 400          # characters of neighbouring body read for the lexical link
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    for i, edge in enumerate(edges):
+        if value <= edge:
+            return i
+    return len(edges)
+
+
+def _bigrams(text: str) -> set[str]:
+    han = "".join(ch for ch in text if is_han(ch))
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def _width(block: Block) -> int:
+    """The block's column width: its longest raw line."""
+    return max(block.widths or (0,))
+
+
+class PageEvidence:
+    """Features of every block of one page (computed once, in linear time).
+
+    blocks (list[Block]): the page's blocks, classified, page furniture removed.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.texts = [b.text.text for b in blocks]
+        self.markdown = any(b.heading for b in blocks)
+        # Where a page's stories open with credit lines, a headline without one below it
+        # is more likely a crosshead.
+        self.credited = any(b.kind == DATELINE for b in blocks)
+        grams = [_bigrams(t) for t in self.texts]
+        df = Counter(g for gs in grams for g in gs)
+        n = len(blocks)
+        self._idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
+        self._grams = grams
+        self.body_width = sorted(_width(b) for b in blocks)[n * 3 // 4] if n else 20
+
+    def _link(self, i: int, step: int) -> float:
+        """IDF-weighted share of block i's bigrams found in the text next to it."""
+        mine = self._grams[i]
+        total = sum(self._idf.get(g, 0.0) for g in mine)
+        if not total:
+            return 0.0
+        seen: set[str] = set()
+        chars, j = 0, i + step
+        # Skip short neighbours (other parts of a headline group); read a bounded window.
+        while 0 <= j < len(self.blocks) and chars < _CONTEXT and abs(j - i) <= 12:
+            if len(self.texts[j]) > 40:
+                seen |= self._grams[j]
+                chars += len(self.texts[j])
+            j += step
+        return sum(self._idf.get(g, 0.0) for g in mine & seen) / total
+
+    def barred_roles(self) -> list[tuple[str, ...]]:
+        """The roles each block cannot take, whatever the model says.
+
+        Credit lines, captions and numbered markdown headings (``## 1 …``) are no part of
+        a headline group; a block holding a full sentence (a full stop, longer than a
+        headline) is no kicker or headline, though subtitles may be sentences. Furniture
+        (``O``) is short and holds no sentence.
+
+        RETURNS (list[tuple[str, ...]]): per block, the barred roles.
+        """
+        out = []
+        for block, text in zip(self.blocks, self.texts):
+            sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
+            if block.kind in (DATELINE, CAPTION) or block.numbered:
+                barred = _HEAD_ROLES + ("O",)
+            elif sentence:
+                barred = ("KB", "HB", "KA", "HA", "O")
+            else:
+                barred = ("O",) if len(text) > 30 or "。" in text else ()
+            out.append(barred)
+        return out
+
+    def block_features(self, i: int) -> list[str]:
+        """i (int): a block index. RETURNS (list[str]): the block's features."""
+        block, text = self.blocks[i], self.texts[i]
+        lines = [line.text for line in block.lines]
+        n_chars = len(text)
+        last = text[-1:] or " "
+        f = [
+            "bias",
+            f"lines={min(len(block.widths), 6)}",
+            f"chars={_bucket(n_chars, (4, 8, 12, 16, 20, 26, 34, 48, 70, 120))}",
+            f"gap={min(block.gap, 3)}",
+            f"gap_after={min(self.blocks[i + 1].gap, 3) if i + 1 < len(self.blocks) else 'end'}",
+            f"kind={block.kind}",
+            f"credited_kind={self.credited and block.kind}",
+            f"heading={min(block.heading, 3)}",
+            f"end_sentence={last in _SENTENCE_END}",
+            f"end_close={last in _CLOSE}",
+            f"end_comma={last in '，,、；;：:'}",
+            f"end_dash={text.endswith('——')}",
+            f"start_dash={text.startswith('——')}",
+            f"inner_stop={any(p in text[:-1] for p in '。！？')}",
+            f"has_comma={'，' in text}",
+            f"han={_bucket(sum(is_han(c) for c in text) / max(n_chars, 1), (0.5, 0.8, 0.95))}",
+            f"dateline={is_dateline_start(text)}",
+            f"byline={bool(_BYLINE.match(text)) and n_chars <= 30}",
+            f"author={bool(_AUTHOR.match(text))}",
+            f"editor={bool(_EDITOR.match(text))}",
+            f"column_tag={bool(_COLUMN_TAG.search(text))}",
+            f"kicker_end={bool(_KICKER_END.search(text))}",
+            f"first={i == 0}",
+            f"last={i == len(self.blocks) - 1}",
+            f"space={' ' in text and n_chars <= 40}",
+        ]
+        width = _width(block)
+        ratio = width / max(self.body_width, 1)
+        f.append(f"width_ratio={_bucket(ratio, (0.3, 0.5, 0.7, 0.85, 1.0, 1.3))}")
+        if len(block.widths) >= 2:
+            f.append(f"last_line_short={block.widths[-1] < 0.6 * width}")
+        for step, name in ((-1, "prev"), (1, "next")):
+            j = i + step
+            if 0 <= j < len(self.blocks):
+                other = self.blocks[j]
+                ow = _width(other)
+                f.append(f"{name}_same_width={abs(ow - width) <= 1}")
+                f.append(f"{name}_heading={bool(other.heading)}")
+                f.append(f"{name}_short={len(self.texts[j]) <= 40}")
+                f.append(f"{name}_kind={other.kind}")
+                if self.credited:
+                    f.append(f"credited_{name}_kind={other.kind}")
+            else:
+                f.append(f"{name}_none")
+        if i > 0:
+            prev_last = self.texts[i - 1][-1:]
+            f.append(f"prev_end_sentence={prev_last in _SENTENCE_END or prev_last in _CLOSE}")
+        before, after = self._link(i, -1), self._link(i, 1)
+        f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
+        f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
+        f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
+        if self.markdown:
+            f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
+        return f
+
+    def pair_features(self, i: int) -> list[str]:
+        """What lies between block i-1 and block i.
+
+        i (int): a block index (> 0).
+        RETURNS (list[str]): features of the pair.
+        """
+        prev, cur = self.blocks[i - 1], self.blocks[i]
+        prev_last = self.texts[i - 1][-1:]
+        f = [
+            "bias",
+            f"gap={min(cur.gap, 3)}",
+            f"same_width={abs(_width(prev) - _width(cur)) <= 1}",
+            f"prev_end={prev_last in _SENTENCE_END or prev_last in _CLOSE}",
+            f"cur_dateline={cur.kind == DATELINE or is_dateline_start(self.texts[i])}",
+            f"cur_heading={bool(cur.heading)}",
+            f"prev_heading={bool(prev.heading)}",
+            f"cur_caption={cur.kind == CAPTION}",
+            f"cur_headlike={cur.kind == HEADLINE}",
+            f"credited_cur_dateline={self.credited and cur.kind == DATELINE}",
+        ]
+        if self.markdown:
+            f += [f"md_{x}" for x in f]
+        return f

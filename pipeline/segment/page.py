@@ -1,0 +1,175 @@
+"""Split a page into stories: blocks, their roles, then one Story per run of roles.
+
+A page is read as blocks (``blocks.py``), each block gets a role from the block-role model
+(``roles.py``: headline-group parts before or after a body, body blocks, furniture), and
+the roles are cut into stories. Credits are read from the story's body blocks: the first
+credit line (``本报北京5月11日电（记者X）``, a byline line ``本报记者 X``) is the dateline;
+a credit at the end (``（X日报社融媒体记者 Y）``) names the reporters when no dateline
+did (``datelines.py``).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..clean import CleanLine, Cleaned, clean_page
+from ..datelines import Dateline, credited_names, parse_end_credit
+from ..types import Page, Story
+from .blocks import BODY, CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
+    split_crossheads
+from .features import PageEvidence
+from .roles import HEAD_LABELS, RoleModel
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def role_model() -> RoleModel:
+    """RETURNS (RoleModel): the shipped block-role model, loaded once per process."""
+    return RoleModel.load()
+
+
+@dataclass
+class StoryBlocks:
+    """The blocks of one story, by role."""
+
+    heads: list[tuple[str, Block]] = field(default_factory=list)   # (role letter, block)
+    body: list[Block] = field(default_factory=list)
+
+
+def segment_page(page: Page, lines: list[CleanLine] | None = None) -> list[Story]:
+    """Split a decoded page into stories.
+
+    page (Page): the page.
+    lines (list[CleanLine] | None): the page cleaned by ``clean.clean_page``; cleaned here
+        when not given.
+    RETURNS (list[Story]): its stories in page order (empty when it has no text).
+    """
+    return split_page(page, lines)[0]
+
+
+def split_page(page: Page, lines: list[CleanLine] | None = None
+               ) -> tuple[list[Story], list[Block]]:
+    """Split a decoded page into stories and page furniture.
+
+    page (Page): the page.
+    lines (list[CleanLine] | None): the cleaned page, cleaned here when not given.
+    RETURNS (tuple[list[Story], list[Block]]): the stories, and the blocks that belong to
+        no story (page headers, banners and slogans above the first story).
+    """
+    blocks = read_blocks(clean_page(page.raw) if lines is None else lines)
+    split_crossheads(blocks, line_width(blocks))
+    for block in blocks:
+        if block.kind == NOISE:
+            log.info("%s: page header skipped: %s", page.doc, block.text.text)
+    furniture = [b for b in blocks if b.kind == NOISE]
+    blocks = [b for b in blocks if b.kind != NOISE]
+    roles = role_model().roles(PageEvidence(blocks))
+    stem = page.doc.rsplit(".", 1)[0]
+    stories = [finish_story(page, f"{stem}-s{i + 1}", s)
+               for i, s in enumerate(group_stories(blocks, roles))]
+    if any(role == "O" for role in roles) and stories:
+        furniture += [b for b, role in zip(blocks, roles) if role == "O"]
+    return stories, furniture
+
+
+def group_stories(blocks: list[Block], roles: list[str]) -> list[StoryBlocks]:
+    """Cut a page's blocks into stories at the roles that open one.
+
+    blocks (list[Block]): the page's blocks.
+    roles (list[str]): their roles (``roles.LABELS``).
+    RETURNS (list[StoryBlocks]): the stories, in page order; furniture (``O``) is dropped.
+    """
+    stories: list[StoryBlocks] = []
+    previous = None
+    for block, role in zip(blocks, roles):
+        if role == "O":
+            log.info("unassigned: %s", block.text.text[:40])
+            previous = role
+            continue
+        opens = role == "B1n" or (role in ("KB", "HB") and previous != "KB")
+        if opens or not stories:
+            stories.append(StoryBlocks())
+        if role in HEAD_LABELS:
+            stories[-1].heads.append((role[0], block))
+        else:
+            stories[-1].body.append(block)
+        previous = role
+    if not stories and blocks:                 # furniture only: keep the text as one story
+        stories.append(StoryBlocks(body=[b for b in blocks]))
+    return _merge_headless(stories)
+
+
+def _merge_headless(stories: list[StoryBlocks]) -> list[StoryBlocks]:
+    """Stories without a headline: each credit line opens one, and a run of body without
+    headline or credit line continues the story before it (a column break, a caption)."""
+    out: list[StoryBlocks] = []
+    for story in stories:
+        if story.heads:
+            out.append(story)
+            continue
+        for block in story.body:
+            if block.kind == DATELINE or not out:
+                out.append(StoryBlocks())
+            out[-1].body.append(block)
+    return out
+
+
+def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
+    """Turn a story's blocks into a Story, composing its text in reading order."""
+    mains = [b for r, b in parts.heads if r == "H"]
+    main = mains[0].text if mains else None
+    kickers = [b.text for r, b in parts.heads if r == "K"]
+    subtitles = [b.text for r, b in parts.heads if r == "S"] + [b.text for b in mains[1:]]
+    captions = [b for b in parts.body if b.kind == CAPTION]
+    dateline, dateline_block = None, None
+    for block in parts.body:
+        if block.kind == DATELINE:
+            dateline, dateline_block = block.dateline, block
+            break
+    crossheads: list[Cleaned] = []
+    body_parts: list[Cleaned] = []
+    for block in parts.body:
+        if block.kind == CAPTION:
+            continue
+        if block.kind == HEADLINE:
+            crossheads.append(block.text)
+            body_parts.append(_own_line(block.text))
+            continue
+        if block.crosshead is not None:
+            crossheads.append(block.crosshead)
+            body_parts.append(_own_line(block.crosshead))
+        if block is dateline_block:
+            body_parts.append(block.text.slice(dateline.end).strip())
+        else:
+            body_parts.append(block.text)
+    body = Cleaned.join(body_parts).strip()
+    head = [*kickers, *([main] if main else []), *subtitles]
+    if dateline_block is not None:
+        head.append(dateline_block.text.slice(0, len(dateline.text)))
+    before = Cleaned.join(head, "\n")
+    text = Cleaned.join([before, body, *(c.text for c in captions)], "\n")
+    body_start = len(before.text) + (1 if before.text and body.text else 0)
+    credit = dateline or parse_end_credit(body.text)
+    photographers = [n for c in captions for n in credited_names(c.text.text)["photographers"]]
+    return Story(
+        story_id=story_id, doc=page.doc, text=text.text,
+        headline=main.text if main else None,
+        subheadlines=tuple(c.text for c in kickers + subtitles + crossheads),
+        dateline=dateline.text if dateline else None,
+        reporters=credit.reporters if credit else (),
+        correspondents=credit.correspondents if credit else (),
+        photographers=tuple(dict.fromkeys((*(credit.photographers if credit else ()),
+                                           *photographers))),
+        captions=tuple(c.text.text for c in captions),
+        body_start=body_start, body_end=body_start + len(body.text),
+        offsets=text.offsets, pub_date=page.pub_date,
+    )
+
+
+def _own_line(text: Cleaned) -> Cleaned:
+    """A crosshead inside the body: on a line of its own."""
+    return Cleaned("\n" + text.text + "\n", (-1, *text.offsets, -1))
+
+

@@ -1,0 +1,146 @@
+"""Train the block-role model of the segmenter on composed pages.
+
+Composes pages from the rmrb articles (``compose_layouts.py``; layout-dev articles left
+out), derives each block's gold role from the pages' ``source_lines``, and fits an
+averaged structured perceptron over the grammar of ``pipeline/segment/roles.py``::
+
+    python scripts/train_layout.py --pages-per-style 400 --epochs 8 --out models/layout
+
+It then scores the composed held-out split and writes the numbers to
+``models/layout/scores.json`` (the model card quotes them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from compose_layouts import compose_all  # noqa: E402
+from pipeline.clean import clean_page  # noqa: E402
+from pipeline.segment.blocks import NOISE, line_width, read_blocks, split_crossheads  # noqa: E402
+from pipeline.segment.features import PageEvidence  # noqa: E402
+from pipeline.segment.roles import INDEX, LABELS, RoleModel, apply_mask, viterbi  # noqa: E402
+
+
+def page_blocks(raw: str):
+    """The blocks the segmenter sees on a page (same steps as ``segment_page``)."""
+    blocks = read_blocks(clean_page(raw))
+    split_crossheads(blocks, line_width(blocks))
+    return [b for b in blocks if b.kind != NOISE]
+
+
+def gold_roles(blocks, gold: dict) -> list[str]:
+    """Each block's role from the gold ``source_lines`` (1-based line ranges per part)."""
+    owner: dict[int, tuple[int, str]] = {}
+    for k, story in enumerate(gold["stories"]):
+        for part, (a, b) in story["source_lines"].items():
+            for line in range(a, b + 1):
+                owner[line] = (k, part)
+    roles, seen_body = [], set()
+    for block in blocks:
+        lines = range(block.first_line + 1, block.first_line + 1 + len(block.widths))
+        hits = [owner[x] for x in lines if x in owner]
+        if not hits:
+            roles.append("O")
+            continue
+        k, part = max(set(hits), key=hits.count)
+        after = "n" if gold["stories"][k].get("headline_after_body") else "h"
+        if part == "body":
+            roles.append(("B1" if k not in seen_body else "B") + after)
+            seen_body.add(k)
+        else:
+            letter = {"kicker": "K", "headline": "H", "subtitle": "S"}[part]
+            roles.append(letter + ("A" if after == "n" else "B"))
+    return _repair(roles)
+
+
+def _repair(roles: list[str]) -> list[str]:
+    """Stories whose headline-after group is missing read as B1n; keep the grammar."""
+    out = list(roles)
+    first_story = next((i for i, r in enumerate(out) if r != "O"), len(out))
+    out = out[:first_story] + ["Bn" if r == "O" else r for r in out[first_story:]]
+    for i, role in enumerate(out):
+        if role == "B1h" and (i == 0 or out[i - 1][0] not in "HS" or out[i - 1][1] != "B"):
+            out[i] = "B1n"
+        elif role == "Bh" and i and out[i - 1] in ("B1n", "Bn"):
+            out[i] = "Bn"
+    return out
+
+
+def load_split(folder: Path) -> list[tuple[PageEvidence, list[int]]]:
+    data = []
+    for gold_path in sorted((folder / "gold").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = (folder / "pages" / gold["doc"]).read_text(encoding="utf-8")
+        blocks = page_blocks(raw)
+        if blocks:
+            data.append((PageEvidence(blocks), [INDEX[r] for r in gold_roles(blocks, gold)]))
+    return data
+
+
+def train(data, epochs: int, seed: int = 7) -> RoleModel:
+    """Averaged structured perceptron. RETURNS (RoleModel): the averaged weights."""
+    block_vocab: dict[str, int] = {}
+    pair_vocab: dict[str, int] = {}
+    pages = []
+    for ev, gold in data:
+        feats = [[block_vocab.setdefault(f, len(block_vocab)) for f in ev.block_features(i)]
+                 for i in range(len(ev.blocks))]
+        pairs = [[]] + [[pair_vocab.setdefault(f, len(pair_vocab)) for f in ev.pair_features(i)]
+                        for i in range(1, len(ev.blocks))]
+        pages.append((feats, pairs, gold, ev.barred_roles()))
+    n_labels = len(LABELS)
+    bw = np.zeros((len(block_vocab), n_labels))
+    pw = np.zeros((len(pair_vocab), n_labels, n_labels))
+    bsum, psum = np.zeros_like(bw), np.zeros_like(pw)
+    rng = random.Random(seed)
+    steps = 0
+    for epoch in range(epochs):
+        rng.shuffle(pages)
+        errors = 0
+        for feats, pairs, gold, mask in pages:
+            unary = np.stack([bw[f].sum(axis=0) for f in feats])
+            pair = np.stack([pw[p].sum(axis=0) if p else np.zeros((n_labels, n_labels))
+                             for p in pairs])
+            pred = viterbi(apply_mask(unary, mask), pair)
+            if pred != gold:
+                errors += sum(a != b for a, b in zip(pred, gold))
+                for i, (g, p) in enumerate(zip(gold, pred)):
+                    if g != p:
+                        bw[feats[i], g] += 1
+                        bw[feats[i], p] -= 1
+                    if i and (gold[i - 1], g) != (pred[i - 1], p):
+                        pw[pairs[i], gold[i - 1], g] += 1
+                        pw[pairs[i], pred[i - 1], p] -= 1
+            bsum += bw
+            psum += pw
+            steps += 1
+        print(f"epoch {epoch + 1}: {errors} block errors", flush=True)
+    return RoleModel(block_vocab, pair_vocab, bsum / steps, psum / steps)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages-per-style", type=int, default=400)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--layouts", type=Path, default=None,
+                        help="compose into this folder (default: a temporary one)")
+    parser.add_argument("--out", type=Path, default=Path("models/layout"))
+    args = parser.parse_args(argv)
+    folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
+    print(compose_all(folder, args.pages_per_style, args.seed))
+    model = train(load_split(folder / "train"), args.epochs)
+    model.save(args.out)
+    print(f"saved {args.out} ({len(model.block_vocab)} block, {len(model.pair_vocab)} pair features)")
+
+
+if __name__ == "__main__":
+    main()
