@@ -108,6 +108,15 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {clean_message(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # Before the table was opened (listing, hashing for --resume): nothing changed.
+        print("interrupted before any page was written; the table is unchanged",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def clean_message(text: str) -> str:

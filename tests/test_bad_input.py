@@ -285,7 +285,8 @@ def test_full_disk_keeps_finished_work_and_resume_finishes(two_pages, tmp_path, 
     assert not list(tmp_path.glob(".t.jsonl.*"))  # no temporary file or lock left
 
 
-def test_a_slow_page_times_out_and_the_run_goes_on(two_pages, tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_slow_page_times_out_and_the_run_goes_on(two_pages, tmp_path, monkeypatch, workers):
     import time
 
     import pipeline.runner as runner
@@ -299,8 +300,9 @@ def test_a_slow_page_times_out_and_the_run_goes_on(two_pages, tmp_path, monkeypa
 
     monkeypatch.setattr(runner, "segment_page", slow)
     started = time.perf_counter()
-    summary = run(minimal(two_pages, tmp_path / "t.jsonl", page_timeout=0.5), progress=False)
-    assert time.perf_counter() - started < 4
+    summary = run(minimal(two_pages, tmp_path / "t.jsonl", page_timeout=0.5, workers=workers),
+                  progress=False)
+    assert time.perf_counter() - started < (4 if workers == 1 else 15)
     docs = check_table(table_rows(tmp_path / "t.jsonl"))
     assert docs["p1.txt"]["status"] == "failed" and "timeout" in docs["p1.txt"]["error"]
     assert docs["p2.txt"]["status"] == "ok" and summary.failed == 1
