@@ -84,7 +84,7 @@ def list_pages(spec: str | Path) -> list[PageFile]:
         found = [Path(p) for p in glob.glob(spec, recursive=True)
                  if not os.path.isdir(p) and Path(p).suffix.lower() in PAGE_SUFFIXES]
     found = sorted(set(found), key=lambda p: os.fsencode(p))
-    docs = [shown(os.path.relpath(p, root)).replace(os.sep, "/") for p in found]
+    docs = _unique([shown(os.path.relpath(p, root)).replace(os.sep, "/") for p in found])
     prefixes = _story_prefixes(docs)
     return [PageFile(p, d, s, _not_regular(p)) for p, d, s in zip(found, docs, prefixes)]
 
@@ -113,6 +113,22 @@ def _glob_root(spec: str) -> str:
     fixed = [p for p in parts[:next((i for i, p in enumerate(parts) if _GLOB_MAGIC.search(p)),
                                     len(parts))]]
     return str(Path(*fixed)) if fixed else "."
+
+
+def _unique(docs: list[str]) -> list[str]:
+    """Doc names made unique: names that differ only in bytes shown as U+FFFD get ``~2``…
+    before the suffix."""
+    seen: set[str] = set()
+    out = []
+    for doc in docs:
+        candidate, n = doc, 1
+        while candidate in seen:
+            n += 1
+            stem, dot, suffix = doc.rpartition(".")
+            candidate = f"{stem}~{n}.{suffix}" if dot else f"{doc}~{n}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def _story_prefixes(docs: list[str]) -> list[str]:

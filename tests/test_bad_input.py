@@ -370,3 +370,15 @@ def test_fuzz_the_whole_cli_run(tmp_path_factory, files):
     assert code in (0, 1)
     docs = check_table(table_rows(out))
     assert sorted(docs) == sorted(name for name, *_ in files)
+
+
+def test_names_that_are_not_utf8_stay_distinct(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for raw in (b"\xff\xfe.txt", b"\xfe\xff.txt"):  # both shown as U+FFFD U+FFFD
+        with open(os.fsencode(folder) + b"/" + raw, "wb") as fh:
+            fh.write(PAGE.encode())
+    run(minimal(folder, tmp_path / "t.jsonl"), progress=False)
+    rows = table_rows(tmp_path / "t.jsonl")
+    assert sorted(check_table(rows)) == ["\ufffd\ufffd.txt", "\ufffd\ufffd~2.txt"]
+    assert all(r["status"] == "ok" for r in rows if r["kind"] == "doc")
