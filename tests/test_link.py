@@ -400,3 +400,17 @@ def test_recalled_and_future_meetings_are_not_events(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["湘州招商推介会"]
     assert roles(doc) == {"蒋思源": "spoke"}
+
+
+def test_inspection_named_after_its_leader_and_dates(nlp):
+    story = dict(
+        headline="省领导在枫林县调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="省委常委、副省长宫立伟5月8日至9日在枫林县调研。宫立伟强调，要抓好春耕。",
+        ents=[("5月8日", "DATE", "2023-05-08"), ("9日", "DATE", "2023-05-09"),
+              ("宫立伟", "PERSON"), ("枫林县", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["name"], e["date"]) for e in doc._.events] == [("在枫林县调研", "2023-05-08")]
+    assert roles(doc) == {"宫立伟": "led"}

@@ -27,6 +27,7 @@ from .text import clauses, containing, sentences
 from .triggers import Event, Span, StoryContext, candidates
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RANGE_JOINS = ("至", "到", "—", "-", "～", "~")
 YEAR = re.compile(r"\d{4}(?=-|$)")
 # Found anywhere in a story, not only in its lead: the news of a discipline story.
 DECISIONS = ("investigation", "discipline")
@@ -90,6 +91,9 @@ def event_date(ctx: StoryContext, ev: Event, lead_date: str | None) -> str | Non
     before = [d for d in ctx.dates if ev.sentence[0] <= d[0] < ev.trigger]
     if not before:
         return lead_date
+    # A range ("8日至9日调研") is dated by its first day.
+    if len(before) > 1 and ctx.text[before[-2][1] : before[-1][0]] in RANGE_JOINS:
+        before.pop()
     start, end, value = before[-1]
     if value and FULL_DATE.match(value):
         return value

@@ -208,7 +208,8 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         if led or prefix:
             start = prefix.start() if prefix else verb.start()
             if verb.end() == clause[1]:  # "就X进行调研": the object precedes the verb
-                start = _name_start(ctx, clause[0], verb.start())
+                after = _after_leader(ctx, clause[0], verb.start())
+                start = _name_start(ctx, after, verb.start())
             out.append(
                 Event("inspection", "inspection", start, clause[1], verb.start(), sent)
             )
@@ -309,6 +310,23 @@ RECOGNISERS = (
     _announcement,
     _campaign,
 )
+
+
+def _after_leader(ctx: StoryContext, clause_start: int, limit: int) -> int:
+    """Past the leader's name and a date range after it (``X21日至22日|在Y调研``)."""
+    ends = [e for s, e in ctx.persons if clause_start <= s and e <= limit]
+    if not ends:
+        return clause_start
+    start = max(ends)
+    moved = True
+    while moved:
+        moved = False
+        for s, e, _ in ctx.dates:
+            if s == start and e <= limit:
+                start, moved = e, True
+        if ctx.text.startswith(("至", "到", "—", "-"), start):
+            start, moved = start + 1, True
+    return start
 
 
 def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
