@@ -207,8 +207,8 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
         page.add([banner])
         page.blanks(rng.randint(1, 2))
     for n, art in enumerate(arts):
-        if n:
-            page.blanks(rng.randint(1, 3))
+        if n:                  # often one blank line only: the gap alone tells nothing
+            page.blanks(rng.choice((1, 1, 2, 3)))
         heads = _head_parts(art)
         if style == "city":
             paras, credit = _credit_for_city(art, rng, city)
