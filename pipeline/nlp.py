@@ -106,6 +106,8 @@ def build_nlp(config: Config) -> Language:
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER},
                                             "after_creation": {"@callbacks": LONG_TEXTS}}})
+    # The zh defaults' pkuseg settings belong to spaCy's ChineseTokenizer, not this one.
+    nlp._config["initialize"]["tokenizer"] = {}
     try:
         own_version = version("zhnews-pipeline")
     except PackageNotFoundError:  # run from a source tree that was never installed

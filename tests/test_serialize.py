@@ -30,6 +30,7 @@ def outputs(nlp):
 def test_config_names_what_runs(nlp):
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "zhnews.char_tokenizer.v1"}
     assert type(nlp.tokenizer).__name__ == "CharTokenizer"
+    assert "ChineseTokenizer" not in nlp.config.to_str() and "pkuseg" not in nlp.config.to_str()
     assert nlp.pipe_names == list(nlp.config["nlp"]["pipeline"])
     assert nlp.config["components"]["zh_char_ner"]["backend"]["@misc"] == "zhnews.char_ner.v1"
 
