@@ -214,8 +214,8 @@ def story_context(row) -> dict:
         and ids; the text is ``row["text"]``.
     """
     def plain(value):
-        if hasattr(value, "tolist"):  # numpy arrays from pandas/Parquet
-            value = value.tolist()
+        if hasattr(value, "tolist") and hasattr(value, "dtype"):
+            value = value.tolist()  # numpy arrays and scalars (pandas rows) to Python
         try:
             import pandas as pd
 

@@ -114,3 +114,4 @@ def test_story_context_accepts_read_table_rows(nlp, sample_table):
     doc = annotate(nlp, row["text"], **story_context(row))
     first = next(r for r in rows if r["kind"] == "story")
     assert story_rows(doc)[0] == first
+    json.dumps(story_rows(doc))  # plain Python values, no numpy scalars
