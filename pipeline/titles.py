@@ -73,7 +73,7 @@ STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并�
 # 据 is the preposition ("据市长X介绍"), not the 据 of 数据.
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
-                       r"|认为|告诉|随同|跟随|称赞|(?<![数证])据)$")
+                       r"|认为|告诉|随同|跟随|称赞|发表|(?<![数证])据)$")
 # "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局),
 # nor the 道 of 街道 (枫林街道办主任).
 ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务)[和与]$"

@@ -54,6 +54,10 @@ GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全
 ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议"}
+# "出席这次全会的…", "举办这场活动": a demonstrative refers back to an earlier event.
+DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次")
+# "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
+TRAILING_SPEECH = re.compile(r"(?:时|期间|中)(?:强调|指出|表示|说)$")
 # "在Y上发表讲话": the event a speech was given at.
 AT_EVENT = re.compile(r"在([^，,。；在]{4,40}?)(?:上|开幕式上|闭幕式上)"
                       r"(?=[^，,。；]{0,6}?(?:发表|作|讲话|致辞|强调|指出|表示|宣布|发言))")
@@ -66,7 +70,7 @@ TIME_TAIL = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|当天|当
 # "X在Y开幕": the name before a venue and an opening verb.
 OPEN_VERB = re.compile(r"(?:隆重|正式|盛大|顺利|如期)?"
                        r"(?:召开|举行|举办|开幕|开展|开馆|启幕"
-                       r"|揭幕|开赛|开班|开讲)(?![式词])")  # not 开幕式, 开幕词
+                       r"|揭幕|开赛|开班|开讲)(?![式词得])")  # not 开幕式, 开幕词, 开展得
 # An inspection led by a person or a delegation ("X调研", "X带队督查", "来株调研").
 INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡查|走访")
 # Words before an inspection verb that make it someone else's activity or a noun.

@@ -103,10 +103,15 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         start, (end, kind) = verb.end(), named
         if text.startswith("的", start):  # "13日举行的X会": the name is X
             start += 1
+        if P.DEMONSTRATIVE.match(text, start):
+            continue
         if text[start:end] in P.GENERIC_NAMES:
-            start = _name_start(ctx, clause[0], verb.start())
+            subject = _name_start(ctx, clause[0], verb.start())
             # "出席X会议的Y代表团举行全体会议": the subject is Y, not the session X.
-            start = text.rfind("的", start, verb.start()) + 1 or start
+            subject = text.rfind("的", subject, verb.start()) + 1 or subject
+            # "副总理X主持召开座谈会": a person is no part of the name.
+            if not any(subject <= s < verb.start() for s, _ in ctx.persons):
+                start = subject
         out.append(Event("held", kind, start, end, verb.start(), sent))
     return out
 
@@ -157,6 +162,8 @@ def _attended(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         named = _named_after(text, start, clause[1])
         # "参加…的人员" describes people; a generic name refers to an earlier event.
         if not named or text[start : named[0]] in P.GENERIC_ATTENDED:
+            continue
+        if P.DEMONSTRATIVE.match(text, start):
             continue
         if "的" in text[start : named[0] - 1]:
             continue
@@ -210,9 +217,9 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
             if verb.end() == clause[1]:  # "就X进行调研": the object precedes the verb
                 after = _after_leader(ctx, clause[0], verb.start())
                 start = _name_start(ctx, after, verb.start())
-            out.append(
-                Event("inspection", "inspection", start, clause[1], verb.start(), sent)
-            )
+            speech = P.TRAILING_SPEECH.search(text, verb.end(), clause[1])
+            end = speech.start() if speech else clause[1]
+            out.append(Event("inspection", "inspection", start, end, verb.start(), sent))
     return out
 
 
