@@ -30,7 +30,7 @@ from pipeline.segment.roles import INDEX, LABELS, RoleModel, apply_mask, viterbi
 
 
 def page_blocks(raw: str):
-    """The blocks the segmenter sees on a page (same steps as ``segment_page``)."""
+    """The blocks the role model sees on a page (as in ``segment_page``)."""
     blocks = read_blocks(clean_page(raw))
     split_crossheads(blocks, line_width(blocks))
     return [b for b in blocks if b.kind != NOISE]

@@ -66,6 +66,10 @@ def split_page(page: Page, lines: list[CleanLine] | None = None
     furniture = [b for b in blocks if b.kind == NOISE]
     blocks = [b for b in blocks if b.kind != NOISE]
     roles = role_model().roles(PageEvidence(blocks))
+    for block, role in zip(blocks, roles):
+        if role in HEAD_LABELS and block.crosshead is not None:
+            # A "crosshead" split off a headline block is its first line.
+            block.lines, block.crosshead = [block.crosshead, *block.lines], None
     stem = page.doc.rsplit(".", 1)[0]
     stories = [finish_story(page, f"{stem}-s{i + 1}", s)
                for i, s in enumerate(group_stories(blocks, roles))]
@@ -119,9 +123,9 @@ def _merge_headless(stories: list[StoryBlocks]) -> list[StoryBlocks]:
 def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
     """Turn a story's blocks into a Story, composing its text in reading order."""
     mains = [b for r, b in parts.heads if r == "H"]
-    main = mains[0].text if mains else None
+    main, dash = _split_dash(mains[0]) if mains else (None, None)
     kickers = [b.text for r, b in parts.heads if r == "K"]
-    subtitles = [b.text for r, b in parts.heads if r == "S"] + [b.text for b in mains[1:]]
+    subtitles = ([dash] if dash else []) + [b.text for r, b in parts.heads if r == "S"]
     captions = [b for b in parts.body if b.kind == CAPTION]
     dateline, dateline_block = None, None
     for block in parts.body:
@@ -166,6 +170,15 @@ def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
         body_start=body_start, body_end=body_start + len(body.text),
         offsets=text.offsets, pub_date=page.pub_date,
     )
+
+
+def _split_dash(block: Block) -> tuple[Cleaned, Cleaned | None]:
+    """A headline block whose later line opens with a dash holds the subtitle too
+    (``彩云长在有新天`` / ``——…纪实``). RETURNS (tuple): headline, subtitle or None."""
+    for k in range(1, len(block.lines)):
+        if block.lines[k].text.startswith("——"):
+            return Cleaned.join(block.lines[:k]), Cleaned.join(block.lines[k:])
+    return block.text, None
 
 
 def _own_line(text: Cleaned) -> Cleaned:
