@@ -182,3 +182,107 @@ def test_page_header_block_and_photo_news():
     assert s1.photographers == ("黄磊",) and "邻里" in s1.captions[0]
     assert "星期一" not in s1.text and "要闻" not in s1.text
     assert s2.headline is None and s2.body.startswith("近日，湘州职业技术学院")
+
+
+def test_headline_group_before_body_kicker_headline_subtitle():
+    raw = (
+        "枫林县多措并举稳就业——\n\n"
+        "家门口的工厂\n留住了年轻人\n\n"
+        "——枫林县返乡创业见闻\n\n"
+        "本报讯（记者 唐晓岚 通讯员 贺一鸣）春节刚过，枫林县工业园里\n"
+        "的服装厂就开足了马力。厂长周建平说，今年订单比去年多了三成\n"
+        "，园区内二十多家企业共吸纳本地劳动力三千余人。\n"
+    )
+    (story,) = stories_of(raw)
+    assert story.headline == "家门口的工厂留住了年轻人"
+    assert story.subheadlines == ("枫林县多措并举稳就业——", "——枫林县返乡创业见闻")
+    assert story.reporters == ("唐晓岚",) and story.correspondents == ("贺一鸣",)
+    assert story.body.startswith("春节刚过")
+
+
+NO_CREDITS = """\
+青湾湿地迎来候鸟
+
+入冬以来，青湾湿地公园陆续迎来白鹭、苍鹭等候鸟三千余只。公园管理处在
+湖心岛增设了观鸟点，并提醒游客文明观鸟，不要投喂。
+
+老街夜市重新开张
+
+经过三个月的改造，柳溪老街夜市本周末重新开张。夜市新设摊位一百二十个，
+以本地小吃和手工艺品为主，营业时间延长至晚上十一点。
+
+公交新线路开通
+
+本月起，湘州公交开通三条新线路，连接高铁站与城东新区，首末班时间与高铁
+到发时间衔接，市民出行更加便利。
+"""
+
+
+def test_page_without_credit_lines():
+    stories = stories_of(NO_CREDITS)
+    assert [s.headline for s in stories] == ["青湾湿地迎来候鸟", "老街夜市重新开张", "公交新线路开通"]
+    assert all(s.dateline is None and s.reporters == () for s in stories)
+    assert stories[1].body.startswith("经过三个月的改造") and stories[1].body.endswith("十一点。")
+
+
+def test_credit_at_the_end_of_the_story():
+    raw = (
+        "石门镇举办柑橘采摘节\n\n"
+        "11月8日，石门镇第三届柑橘采摘节开幕，吸引周边游客五千余人次。当地果农\n"
+        "现场销售柑橘二十余万斤，销售额突破百万元。(湘州日报社融媒体记者 章小林)\n"
+    )
+    (story,) = stories_of(raw)
+    assert story.headline == "石门镇举办柑橘采摘节"
+    assert story.reporters == ("章小林",)
+
+
+def test_wire_datelines():
+    raw = (
+        "多国举办迎春活动\n\n"
+        "新华社北京2月3日电（记者王晓川、李青）连日来，多国民众以各种形式\n"
+        "迎接新春佳节，舞龙舞狮、写春联等活动受到欢迎。\n\n"
+        "湘江航道完成年度疏浚\n\n"
+        "据新华社长沙2月3日电 湘江长沙至湘州段航道年度疏浚工程近日完工，\n"
+        "千吨级船舶可全年通航。\n"
+    )
+    s1, s2 = stories_of(raw)
+    assert s1.dateline == "新华社北京2月3日电（记者王晓川、李青）"
+    assert s1.reporters == ("王晓川", "李青")
+    assert s2.dateline == "据新华社长沙2月3日电" and s2.reporters == ()
+    assert s2.headline == "湘江航道完成年度疏浚"
+
+
+def test_single_story_with_crossheads_and_padded_byline():
+    raw = (
+        "一条老街的新生\n\n"
+        "本报记者 陈 然\n"
+        "柳溪老街始建于清代，青石板路两旁是连片的木结构老屋。前些年，\n"
+        "年轻人陆续搬走，老街一度冷清。\n\n"
+        "修旧如旧留住乡愁\n\n"
+        "去年春天，柳溪镇启动老街保护性修缮，请来老工匠按原样修复门窗\n"
+        "和屋檐，拆除了后来加建的违章建筑。\n\n"
+        "业态更新引来人气\n\n"
+        "修缮后的老屋引进了茶馆、书店和非遗工坊，周末游客络绎不绝。镇里\n"
+        "还组织居民成立合作社，统一管理民宿。\n\n"
+        "居民共享发展红利\n\n"
+        "如今，老街居民人均年收入比三年前增加了近一万元。老街坊周大伯说，\n"
+        "日子越过越有奔头。\n"
+    )
+    (story,) = stories_of(raw)
+    assert story.headline == "一条老街的新生"
+    assert story.reporters == ("陈然",)
+    assert story.body.endswith("日子越过越有奔头。")
+    assert "业态更新引来人气" in story.body
+
+
+def test_banner_line_is_no_headline():
+    raw = (
+        "奋力建设现代化新湘州\n\n\n"
+        "湘州召开优化营商环境大会\n\n"
+        "本报讯（记者 黎文涛）3月2日，湘州市召开优化营商环境大会，部署\n"
+        "今年重点工作。会议提出，全年新增市场主体两万户以上。\n"
+    )
+    stories = stories_of(raw)
+    assert [s.headline for s in stories] == ["湘州召开优化营商环境大会"]
+    assert "奋力建设现代化新湘州" not in stories[0].text
+    assert stories[0].reporters == ("黎文涛",)
