@@ -328,12 +328,14 @@ def test_resume_is_keyed_by_resolved_path_and_content(two_pages, tmp_path, monke
     assert summary.skipped == 3 and check_table(table_rows(out)) == docs
 
 
-def test_cli_refuses_an_output_inside_the_input(two_pages):
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run",
-                           str(ROOT / "configs" / "default.yaml"), "--input", str(two_pages),
-                           "--output", str(two_pages / "t.txt")], capture_output=True, text=True)
-    assert proc.returncode == 2 and "inside the input folder" in proc.stderr
-    assert "Traceback" not in proc.stderr and not (two_pages / "t.txt").exists()
+def test_cli_refuses_an_output_inside_the_input(two_pages, capsys):
+    from pipeline.__main__ import main
+
+    code = main(["run", str(ROOT / "configs" / "default.yaml"), "--input", str(two_pages),
+                 "--output", str(two_pages / "t.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and "inside the input folder" in err
+    assert "Traceback" not in err and not (two_pages / "t.txt").exists()
 
 
 # ------------------------------------------------------------ fuzzing the whole CLI run

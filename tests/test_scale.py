@@ -205,3 +205,20 @@ def test_interrupt_and_resume_matrix(tiny_pages, tiny_table, tmp_path, sig, work
     assert Counter(out.read_text(encoding="utf-8").splitlines()) == tiny_table
     assert not (out.parent / "t.jsonl.incomplete").exists()
     assert sorted(p.name for p in out.parent.iterdir()) == ["t.jsonl"]  # no temp, no lock
+
+
+def test_ctrl_c_while_resume_copies_leaves_the_table_as_it_was(tiny_pages, tmp_path, monkeypatch):
+    out = tmp_path / "t.jsonl"
+    config = validate({"input": str(tiny_pages), "output": str(out),
+                       "stages": [{"name": "clean"}, {"name": "segment"}]})
+    run(config, progress=False)
+    before = out.read_bytes()
+
+    def interrupted(blocks, write):
+        write(b"half a page")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run_module, "copy_blocks", interrupted)
+    summary = run(config, resume=True, progress=False)
+    assert summary.interrupted and out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.jsonl"]
