@@ -414,3 +414,20 @@ def test_inspection_named_after_its_leader_and_dates(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [(e["name"], e["date"]) for e in doc._.events] == [("在枫林县调研", "2023-05-08")]
     assert roles(doc) == {"宫立伟": "led"}
+
+
+def test_quoted_season_opens_and_its_guests_attend(nlp):
+    story = dict(
+        headline="湘州文化旅游季开幕",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，“湘风雅韵·湘州文化旅游季”在湘州大剧院开幕。"
+        "副市长栗晓芳、省文旅厅副厅长邝明等出席开幕式。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("栗晓芳", "PERSON"), ("邝明", "PERSON"),
+              ("湘州大剧院", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["name"], e["type"]) for e in doc._.events] == [
+        ("“湘风雅韵·湘州文化旅游季”", "other")
+    ]
+    assert roles(doc) == {"栗晓芳": "attended", "邝明": "attended"}

@@ -24,7 +24,8 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "press_conference": ("新闻发布会", "发布会", "新闻通气会", "通气会", "新闻通报会"),
     "conference": ("代表大会", "党代会", "大会", "论坛", "峰会", "年会"),
     "exhibition": ("联展", "展览", "书画展", "摄影展", "美术展", "艺术展", "成果展",
-                   "图片展", "作品展", "博览会", "展销会", "交易会"),
+                   "图片展", "作品展", "博览会", "展销会", "交易会", "巡展", "主题展",
+                   "特展", "专题展", "展会"),
     "ceremony": ("仪式", "典礼", "开幕式", "闭幕式"),
     "meeting": ("座谈会", "培训会", "推进会", "调度会", "部署会", "动员会", "工作会",
                 "协调会", "交流会", "汇报会", "研讨会", "联席会", "常务会", "常委会",
@@ -69,8 +70,10 @@ RECEIVE_VERB = re.compile(r"会见|会晤|接见")
 TIME_TAIL = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|当天|当日)$")
 # "X在Y开幕": the name before a venue and an opening verb.
 OPEN_VERB = re.compile(r"(?:隆重|正式|盛大|顺利|如期)?"
-                       r"(?:召开|举行|举办|开幕|开展|开馆|启幕"
+                       r"(?:召开|举行|举办|开幕|开展|开馆|启幕|拉开帷幕"
                        r"|揭幕|开赛|开班|开讲)(?![式词得])")  # not 开幕式, 开幕词, 开展得
+# Verbs that open a quoted campaign or season ("“中柬文化旅游年”在金边开幕").
+OPENING = re.compile(r"开幕|启幕|揭幕|拉开帷幕")
 # An inspection led by a person or a delegation ("X调研", "X带队督查", "来株调研").
 INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡查|走访")
 # Words before an inspection verb that make it someone else's activity or a noun.

@@ -133,23 +133,20 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         at = text.rfind("在", clause[0], name_end)
         if at > clause[0]:
             end = _before_time(ctx, clause[0], at)
-            if P.EVENT_NOUN_AT_END.search(text, clause[0], end):
+            if P.EVENT_NOUN_AT_END.search(text, clause[0], end) or text[end - 1] == "”":
                 name_end = end
         else:
             name_end = _before_time(ctx, clause[0], name_end)
-        noun = P.EVENT_NOUN_AT_END.search(text, clause[0], name_end)
+        quoted = name_end > clause[0] and text[name_end - 1] == "”"
+        noun = P.EVENT_NOUN_AT_END.search(text, clause[0], name_end - quoted)
         start = _name_start(ctx, clause[0], name_end)
-        if noun and name_end - start > len(noun.group()):
-            out.append(
-                Event(
-                    "opened",
-                    P.NOUN_TYPE[noun.group()],
-                    start,
-                    name_end,
-                    verb.start(),
-                    sent,
-                )
-            )
+        if noun and name_end - start > len(noun.group()) + quoted:
+            kind = P.NOUN_TYPE[noun.group()]
+        elif quoted and P.OPENING.search(verb.group()) and name_end - start > 4:
+            kind = "other"  # a quoted season or campaign opens: “X文化旅游年”开幕
+        else:
+            continue
+        out.append(Event("opened", kind, start, name_end, verb.start(), sent))
     return out
 
 
