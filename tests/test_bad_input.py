@@ -126,7 +126,6 @@ from collections import Counter  # noqa: E402
 
 from hostile_corpus import TRADITIONAL, build, regular_files  # noqa: E402
 
-from pipeline.config import ConfigError as _ConfigError  # noqa: E402
 from pipeline.decoding import decode_bytes  # noqa: E402
 from pipeline.output import output_lock  # noqa: E402
 
@@ -255,7 +254,7 @@ def test_output_names_are_validated(output, message):
 def test_one_run_at_a_time_per_output(two_pages, tmp_path):
     out = tmp_path / "t.jsonl"
     with output_lock(out):
-        with pytest.raises(_ConfigError, match="another run is writing"):
+        with pytest.raises(ConfigError, match="another run is writing"):
             run(minimal(two_pages, out), progress=False)
     run(minimal(two_pages, out), progress=False)  # released
     assert len(check_table(table_rows(out))) == 2

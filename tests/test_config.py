@@ -82,7 +82,6 @@ def test_cli_exits_2_without_traceback(tmp_path):
 
 
 # ------------------------------------------------------------------ hostile configs
-import os  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from pipeline.__main__ import main  # noqa: E402
