@@ -33,6 +33,13 @@ import pipeline.extensions  # noqa: F401
 from pipeline.link import LINKER, OfficialEventLinker
 from pipeline.link.roles import ROLE_PRIORITY
 
+try:  # the silver names are the tagger's, with a cut-off surname restored
+    from pipeline.link.names import restore_surnames
+except ImportError:  # measuring a linker from before the names module
+
+    def restore_surnames(text, persons):
+        return persons
+
 DATA = Path("../shared/data/rmrb/articles-2019-2020.jsonl.gz")
 TRIGGERS = re.compile(r"主持|出席|参加|陪同|讲话|致辞|调研|考察|座谈会|会议")
 VERB_ROLE = (
@@ -115,7 +122,9 @@ def silver(doc: Doc) -> list[tuple[str, str, str]]:
     """(name, expected role, sentence) for names written with a role verb."""
     text = doc.text
     body = doc._.story["body_start"]
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    persons = restore_surnames(
+        text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    )
     out = []
     for m in SENT.finditer(text, body):
         s, e = m.span()

@@ -91,24 +91,36 @@ def list_names(text: str, start: int, end: int, persons: list[Span]) -> list[Spa
 
 
 def restore_surnames(text: str, persons: list[Span]) -> list[Span]:
-    """Extend a 2-character name by the surname before it when a title precedes that.
+    """Extend a 2-character name by the surname before it (``近平`` of ``主席习近平``)
+    when a title or punctuation precedes the surname, or the full name is tagged
+    elsewhere in the story.
 
     text (str): the story text.
     persons (list[Span]): tagged PERSON spans.
     RETURNS (list[Span]): the spans, some starting one character earlier.
     """
+    tagged = {text[s:e] for s, e in persons}
     out = []
     for s, e in persons:
         if (
             e - s == 2
             and s >= 1
             and text[s - 1] in SURNAMES
-            and (s == 1 or is_title(text[max(0, s - 9) : s - 1]) or text[s - 2] in "，、\n（")
+            and (
+                text[s - 1 : e] in tagged  # the full name is tagged elsewhere
+                or s == 1
+                or not _is_han(text[s - 2])
+                or is_title(text[max(0, s - 9) : s - 1])
+            )
         ):
             out.append((s - 1, e))
         else:
             out.append((s, e))
     return out
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _items(text: str, start: int, end: int) -> list[Span]:
