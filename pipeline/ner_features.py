@@ -132,20 +132,32 @@ class Lexicon:
         norm (str): normalised text.
         RETURNS (np.ndarray): float32 array of shape (len(norm), self.dim).
         """
-        feats = np.zeros((len(norm), self.dim), dtype=np.float32)
+        # (row, column) pairs collected in lists and set in one numpy call: item-wise
+        # numpy writes cost more than the trie search.
+        rows: list[int] = []
+        cols: list[int] = []
         for begin, end, kind in self._trie.parse(norm):
-            if end - begin == 1:
-                feats[begin, 0] = 1.0
+            length = end - begin
+            if length == 1:
+                rows.append(begin)
+                cols.append(0)
                 continue
-            bucket = min(end - begin, 5) - 2
-            feats[begin, 1 + bucket] = 1.0  # Begin
-            feats[begin + 1 : end - 1, 1 + _LEN_BUCKETS + bucket] = 1.0  # Middle
-            feats[end - 1, 1 + 2 * _LEN_BUCKETS + bucket] = 1.0  # End
+            bucket = min(length, 5) - 2
+            rows += (begin, end - 1)
+            cols += (1 + bucket, 1 + 2 * _LEN_BUCKETS + bucket)  # Begin, End
             if kind >= 0:
                 col = LEXICON_DIM + 3 * kind
-                feats[begin, col] = 1.0
-                feats[begin + 1 : end - 1, col + 1] = 1.0
-                feats[end - 1, col + 2] = 1.0
+                rows += (begin, end - 1)
+                cols += (col, col + 2)
+            if length > 2:
+                middle = range(begin + 1, end - 1)
+                rows += middle
+                cols += [1 + _LEN_BUCKETS + bucket] * (length - 2)
+                if kind >= 0:
+                    rows += middle
+                    cols += [col + 1] * (length - 2)
+        feats = np.zeros((len(norm), self.dim), dtype=np.float32)
+        feats[rows, cols] = 1.0
         return feats
 
 
@@ -245,12 +257,15 @@ class Featurizer:
         cids = np.fromiter(
             (char_ids.get(c, 1) for c in norm), dtype=np.int64, count=len(norm)
         )
-        left, right = bigrams(norm)
-        bids = np.fromiter(
-            (bigram_ids.get(b, 1) for pair in zip(left, right) for b in pair),
+        # The right bigram of a char is the left bigram of the next one: look up the
+        # len + 1 bigrams of the padded text once and take both columns from them.
+        padded = BOS + norm + EOS
+        ids = np.fromiter(
+            (bigram_ids.get(padded[i : i + 2], 1) for i in range(len(norm) + 1)),
             dtype=np.int64,
-            count=2 * len(norm),
-        ).reshape(len(norm), 2)
+            count=len(norm) + 1,
+        )
+        bids = np.stack([ids[:-1], ids[1:]], axis=1)
         return cids, bids, self.lexicon.features(norm)
 
 

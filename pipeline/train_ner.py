@@ -375,6 +375,22 @@ def score_shipped(out_dir: Path, data: dict[str, list]) -> dict:
     return scores
 
 
+def resume(
+    checkpoint: Path, model: Tagger, optimizer: torch.optim.Optimizer, scheduler
+) -> tuple[int, float, list]:
+    """Load the best checkpoint of an interrupted run (same data and settings).
+
+    RETURNS (tuple[int, float, list]): first epoch to run, best dev score, history.
+    """
+    state = torch.load(checkpoint, weights_only=False)
+    model.load_state_dict(state["model"])
+    if "optimizer" in state:  # else Adam restarts its moment estimates
+        optimizer.load_state_dict(state["optimizer"])
+    for _ in range(state["epoch"]):
+        scheduler.step()
+    return state["epoch"] + 1, state["best"], state["history"]
+
+
 JIEBA_TYPES = {"nr": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
 
 
@@ -507,9 +523,12 @@ def main(argv: list[str] | None = None) -> None:
     checkpoint.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(cfg["seed"])
     deadline = t_start + 60 * cfg["max_minutes"]
-    best, history = -1.0, []
+    best, history, first = -1.0, [], 1
+    if cfg.get("resume") and checkpoint.is_file():
+        first, best, history = resume(checkpoint, model, optimizer, scheduler)
+        log(f"resumed from {checkpoint} after epoch {first - 1}")
 
-    for epoch in range(1, cfg["epochs"] + 1):
+    for epoch in range(first, cfg["epochs"] + 1):
         t_epoch, total, n_batches = time.time(), 0.0, 0
         for head, batch in corpus_batches(train, cfg["batch_size"], rng):
             chars, bigram_ids, lexicon_bits, tags = collate(batch)
@@ -547,7 +566,9 @@ def main(argv: list[str] | None = None) -> None:
         )
         if score > best:
             best = score
-            torch.save(model.state_dict(), checkpoint)
+            state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                     "epoch": epoch, "best": best, "history": history}
+            torch.save(state, checkpoint)
             export(model, featurizer, out_dir, 0)
             if len(train) > 1:
                 export(model, featurizer, web_dir, 1)
