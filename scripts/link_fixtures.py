@@ -9,9 +9,14 @@ and, with ``--diff``, what each story got wrong.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This checkout's pipeline, whatever the environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import argparse
 import json
-from pathlib import Path
 
 from pipeline.link.agreement import score
 

@@ -17,6 +17,12 @@ exact agreement with a human annotator.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This checkout's pipeline, whatever the environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import argparse
 import gzip
 import json
@@ -24,7 +30,6 @@ import pickle
 import random
 import re
 from collections import Counter
-from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc

@@ -10,6 +10,12 @@ frozen table (stories and entities from one run) isolates its own effect:
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This checkout's pipeline, whatever the environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import argparse
 import json
 from collections import defaultdict
