@@ -188,6 +188,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMenti
     """
     persons = sorted(persons)
     found: dict[tuple[int, int], tuple[Title, ...]] = {}
+    ends: dict[int, tuple[int, tuple[int, int]]] = {}  # end → (order, key) of a titled name
     floor = 0
     for start, end in persons:
         titles = (
@@ -196,8 +197,10 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMenti
             + _short_title_after(text, end)
         )
         if not titles:
-            titles = _shared_list_title(text, start, persons, found)
+            titles = _shared_list_title(text, start, ends, found)
         if titles:
+            if (start, end) not in found:
+                ends[end] = (len(found), (start, end))
             found[(start, end)] = titles
         # A title never reaches back over a name, unless that "name" is glued to the
         # text after it: a tagger's PERSON inside a title (市委农办主任) is no boundary.
@@ -311,14 +314,28 @@ def _short_title_after(text: str, name_end: int) -> tuple[Title, ...]:
 def _shared_list_title(
     text: str,
     start: int,
-    persons: list[tuple[int, int]],
+    ends: dict[int, tuple[int, tuple[int, int]]],
     found: dict[tuple[int, int], tuple[Title, ...]],
 ) -> tuple[Title, ...]:
-    """The previous name's titles when this name continues its list (``市领导X、Y``)."""
-    for (s, e), titles in reversed(list(found.items())):
-        if e <= start and text[e:start].strip() in ("、", "和", "及"):
-            return tuple(t for t in titles if t.end <= s)
-    return ()
+    """The previous name's titles when this name continues its list (``市领导X、Y``).
+
+    Only a name ending right before ``start``, across whitespace, one list connector and
+    whitespace, qualifies: those few end offsets are looked up in ``ends`` (the latest
+    titled name wins), not every earlier name scanned (quadratic on long stories).
+    """
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or text[i - 1] not in "、和及":
+        return ()
+    lo = connector = i - 1
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    hits = [ends[e] for e in range(lo, connector + 1) if e in ends]
+    if not hits:
+        return ()
+    s, e = max(hits)[1]
+    return tuple(t for t in found[(s, e)] if t.end <= s)
 
 
 def _with_orgs(titles: list[Title]) -> tuple[Title, ...]:
