@@ -109,7 +109,8 @@ def classify(block: Block) -> None:
         if dateline:
             block.kind, block.dateline = DATELINE, dateline
             block.lines = [whole]
-    elif len(lines) <= 3 and any(_PAGE_HEADER.search(line) for line in lines):
+    elif len(lines) <= 3 and len("".join(lines)) <= 40 and any(
+            _PAGE_HEADER.search(line) for line in lines):
         block.kind = NOISE
     elif _looks_like_headline(lines):
         block.kind = HEADLINE

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from ..clean import is_han
+from ..clean import HAN
 from ..datelines import is_dateline_start
 from .blocks import CAPTION, DATELINE, HEADLINE, Block
 
@@ -24,6 +24,7 @@ _EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内�
 _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
+_LINKED = 100           # only blocks this short can be headlines worth linking
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 
 
@@ -35,7 +36,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(ch for ch in text if is_han(ch))
+    han = "".join(HAN.findall(text))
     return {han[i:i + 2] for i in range(len(han) - 1)}
 
 
@@ -124,7 +125,7 @@ class PageEvidence:
             f"start_dash={text.startswith('——')}",
             f"inner_stop={any(p in text[:-1] for p in '。！？')}",
             f"has_comma={'，' in text}",
-            f"han={_bucket(sum(is_han(c) for c in text) / max(n_chars, 1), (0.5, 0.8, 0.95))}",
+            f"han={_bucket(len(HAN.findall(text)) / max(n_chars, 1), (0.5, 0.8, 0.95))}",
             f"dateline={is_dateline_start(text)}",
             f"byline={bool(_BYLINE.match(text)) and n_chars <= 30}",
             f"author={bool(_AUTHOR.match(text))}",
@@ -156,10 +157,13 @@ class PageEvidence:
         if i > 0:
             prev_last = self.texts[i - 1][-1:]
             f.append(f"prev_end_sentence={prev_last in _SENTENCE_END or prev_last in _CLOSE}")
-        before, after = self._link(i, -1), self._link(i, 1)
-        f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
-        f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
-        f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
+        if n_chars <= _LINKED:
+            before, after = self._link(i, -1), self._link(i, 1)
+            f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
+            f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
+            f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
+        else:
+            f.append("link=long")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         return f

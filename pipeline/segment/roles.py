@@ -92,15 +92,22 @@ class RoleModel:
     def scores(self, evidence: PageEvidence) -> tuple[np.ndarray, np.ndarray]:
         """RETURNS (tuple): block scores ``[n, L]`` and pair scores ``[n, L, L]`` (row 0 unused)."""
         n = len(evidence.blocks)
-        unary = np.zeros((n, _L))
-        pair = np.zeros((n, _L, _L))
+        # All features of the page at once: one gather and one scatter-add per kind.
+        rows, owners, prow, powners = [], [], [], []
         for i in range(n):
-            rows = [self.block_vocab[f] for f in evidence.block_features(i) if f in self.block_vocab]
-            unary[i] = self.block_w[rows].sum(axis=0)
+            for f in evidence.block_features(i):
+                if f in self.block_vocab:
+                    rows.append(self.block_vocab[f])
+                    owners.append(i)
             if i:
-                rows = [self.pair_vocab[f] for f in evidence.pair_features(i)
-                        if f in self.pair_vocab]
-                pair[i] = self.pair_w[rows].sum(axis=0)
+                for f in evidence.pair_features(i):
+                    if f in self.pair_vocab:
+                        prow.append(self.pair_vocab[f])
+                        powners.append(i)
+        unary = np.zeros((n, _L))
+        np.add.at(unary, owners, self.block_w[rows])
+        pair = np.zeros((n, _L, _L))
+        np.add.at(pair, powners, self.pair_w[prow])
         return unary, pair
 
     def roles(self, evidence: PageEvidence) -> list[str]:
