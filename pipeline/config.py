@@ -115,6 +115,7 @@ class Config(_Strict):
     parquet: bool = Field(False, strict=True)
     duckdb: str | None = None  # also write this DuckDB database (pipeline.table.to_duckdb)
     page_timeout: float | None = Field(120.0, gt=0, le=86_400)
+    max_page_mb: float = Field(100.0, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     stages: list[StageConfig]
 
@@ -123,7 +124,7 @@ class Config(_Strict):
     def _date(cls, value: Any) -> date | None:
         return parse_date(value)
 
-    @field_validator("page_timeout", mode="before")
+    @field_validator("page_timeout", "max_page_mb", mode="before")
     @classmethod
     def _seconds(cls, value: Any) -> Any:
         if isinstance(value, bool) or isinstance(value, str):

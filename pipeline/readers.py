@@ -168,10 +168,11 @@ def _not_regular(path: Path) -> str | None:
     return "not a regular file"
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """A regular file's content, never blocking on a FIFO or device swapped in late.
 
     path (Path): the file.
+    max_bytes (int | None): refuse larger files (memory grows ~100× a page's size).
     RETURNS (bytes): its content.
     """
     try:
@@ -179,8 +180,12 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise ReadError("not a regular file: skipped, never read")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise ReadError(f"too large: {info.st_size / 1e6:,.1f} MB, more than max_page_mb "
+                            f"({max_bytes / 1e6:g} MB)")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read()
     except OSError as exc:
@@ -250,16 +255,18 @@ def read_page(path: Path, pub_date: date | None = None) -> Page:
     return page
 
 
-def load_page(listed: PageFile, pub_date: date | None = None) -> tuple[Page, Decoded, str]:
+def load_page(listed: PageFile, pub_date: date | None = None,
+              max_bytes: int | None = None) -> tuple[Page, Decoded, str]:
     """Read and decode one listed page file.
 
     listed (PageFile): the file, with its document name.
     pub_date (date | None): a configured publication date.
+    max_bytes (int | None): larger files fail with ``too large``.
     RETURNS (tuple[Page, Decoded, str]): the page, how it was decoded, its SHA-256.
     """
     if listed.problem:
         raise ReadError(f"skipped: {listed.problem}, never opened")
-    data = read_bytes(listed.path)
+    data = read_bytes(listed.path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     del data

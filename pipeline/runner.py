@@ -89,7 +89,8 @@ def process_page(nlp: Language, listed: PageFile | Path, config: Config) -> list
     meta = {"path": listed.key}
     try:
         with page_deadline(config.page_timeout):
-            page, decoded, digest = load_page(listed, config.pub_date)
+            page, decoded, digest = load_page(listed, config.pub_date,
+                                              int(config.max_page_mb * 1e6))
             meta = {"path": listed.key, "encoding": page.encoding, "n_chars": len(page.raw),
                     "pub_date": page.pub_date.isoformat() if page.pub_date else None,
                     "sha256": digest, "warnings": decoded.warnings,

@@ -383,3 +383,10 @@ def test_names_that_are_not_utf8_stay_distinct(tmp_path):
     rows = table_rows(tmp_path / "t.jsonl")
     assert sorted(check_table(rows)) == ["\ufffd\ufffd.txt", "\ufffd\ufffd~2.txt"]
     assert all(r["status"] == "ok" for r in rows if r["kind"] == "doc")
+
+
+def test_a_page_over_max_page_mb_fails_alone(two_pages, tmp_path):
+    (two_pages / "huge.txt").write_bytes(PAGE.encode() * 400)
+    run(minimal(two_pages, tmp_path / "t.jsonl", max_page_mb=0.01), progress=False)
+    docs = check_table(table_rows(tmp_path / "t.jsonl"))
+    assert "too large" in docs["huge.txt"]["error"] and docs["p1.txt"]["status"] == "ok"
