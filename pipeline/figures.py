@@ -176,12 +176,17 @@ def _parse_cn_integer(numeral: str) -> Decimal:
 def _blocked_ranges(text: str, dates) -> list[tuple[int, int]]:
     """Spans where numbers are not figures: dates, short quotes, titles, idioms.
 
-    RETURNS (list[tuple[int, int]]): sorted, merged spans, for ``_inside``.
+    RETURNS (list[tuple[int, int]]): sorted, merged spans, for ``overlaps``.
     """
-    ranges = sorted([*dates, *(match.span() for pattern in (_QUOTED_RE, _IDIOM_RE)
-                               for match in pattern.finditer(text))])
+    return merged_ranges([*dates, *(match.span() for pattern in (_QUOTED_RE, _IDIOM_RE)
+                                    for match in pattern.finditer(text))])
+
+
+def merged_ranges(ranges) -> list[tuple[int, int]]:
+    """ranges (Iterable[tuple[int, int]]): [start, end) spans, in any order.
+    RETURNS (list[tuple[int, int]]): sorted and merged, for :func:`overlaps`."""
     merged: list[tuple[int, int]] = []
-    for start, end in ranges:
+    for start, end in sorted(ranges):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -189,8 +194,9 @@ def _blocked_ranges(text: str, dates) -> list[tuple[int, int]]:
     return merged
 
 
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) overlaps one of the sorted, disjoint ``ranges``."""
+def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint ``ranges`` (a binary
+    search: linear scans per mention made long stories quadratic)."""
     index = bisect_right(ranges, (start, float("inf"))) - 1
     if index >= 0 and ranges[index][1] > start:
         return True
@@ -280,7 +286,7 @@ def find_figures(text: str, dates: list[tuple[int, int]] = ()) -> list[FigureMen
     blocked = _blocked_ranges(text, dates)
     figures = []
     for match in _FIGURE_RE.finditer(ascii_text):
-        if _inside(match.start(), match.end(), blocked):
+        if overlaps(match.start(), match.end(), blocked):
             continue
         if match.group("count"):
             if _is_designation_or_indefinite(match, ascii_text):

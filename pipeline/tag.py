@@ -212,9 +212,11 @@ class DateFigureRuler:
                 if kind != "suffix":
                     out.append((at, pos, d.fine_label, d.iso))
         if self.vague_dates:
-            taken = [(d.start, d.end) for d in dates]
+            from .figures import merged_ranges, overlaps
+
+            taken = merged_ranges((d.start, d.end) for d in dates)
             for match in VAGUE_TIME.finditer(text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
+                if not overlaps(match.start(), match.end(), taken):
                     out.append((match.start(), match.end(), "DATE", None))
         return out
 
