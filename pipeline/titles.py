@@ -35,7 +35,7 @@ ENTERPRISE_HEADS = (
 SCHOOL_HEADS = ("校长", "园长")
 # Collective titles: "市领导X、Y" gives both people the title 市领导 (GUIDELINES §5).
 COLLECTIVE_HEADS = tuple(f"{level}领导" for level in "省市州县区镇乡校") + (
-    "班子领导", "四大家领导", "领导人")
+    "班子领导", "四大家领导", "领导人", "级领导")
 # Members of a group ("领导小组成员X、Y"), a committee or a leadership team.
 MEMBER_HEADS = ("组成员", "委员会成员")
 HEADS = (PARTY_HEADS + GOVERNMENT_HEADS + ENTERPRISE_HEADS + SCHOOL_HEADS
@@ -80,7 +80,7 @@ ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|�
                          r"|街道$")
 # Date or time words glued to a title when a lead has no comma ("19日上午市长X").
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
-                          r"|随后|会上|会后"
+                          r"|随后|会上|会后|其他|其它"
                           r"|现任|时任)+")
 # A bare 日/月/时 is only a date residue right after a numeral ("19日市长X").
 DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时]")
