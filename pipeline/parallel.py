@@ -15,7 +15,9 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import threading
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -81,7 +83,11 @@ def iter_pool_results(config: Config, pages: list) -> Iterator[list[Row]]:
     finished = False
     try:
         pending: deque[Future] = deque()
-        for page in pages:
+        for i, page in enumerate(pages):
+            if i == 0:
+                with _signals_ignored():  # the workers fork now: no Ctrl-C before setup
+                    pending.append(pool.submit(_process, config, page))
+                continue
             pending.append(pool.submit(_process, config, page))
             if len(pending) >= window:
                 yield pending.popleft().result()
@@ -92,6 +98,21 @@ def iter_pool_results(config: Config, pages: list) -> Iterator[list[Row]]:
         if not finished:
             stop_workers(pool)
         pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+@contextmanager
+def _signals_ignored():
+    """Ctrl-C and SIGTERM held off while worker processes are forked (they inherit the
+    parent's handlers until their initializer runs)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
