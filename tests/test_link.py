@@ -431,3 +431,17 @@ def test_quoted_season_opens_and_its_guests_attend(nlp):
         ("“湘风雅韵·湘州文化旅游季”", "other")
     ]
     assert roles(doc) == {"栗晓芳": "attended", "邝明": "attended"}
+
+
+def test_a_delegation_stands_for_its_leader(nlp):
+    story = dict(
+        headline="省调研组来湘调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，省农业农村厅调研组来湘调研高标准农田建设，省农业农村厅厅长邝明"
+        "介绍了调研安排。调研组一行来到枫林县云溪镇，察看农田灌溉设施。副市长栗晓芳陪同调研。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("邝明", "PERSON"), ("栗晓芳", "PERSON"),
+              ("枫林县云溪镇", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"邝明": "led", "栗晓芳": "accompanied"}

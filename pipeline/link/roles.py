@@ -70,6 +70,8 @@ LIST_INTRO = {
 # A pronoun opening a clause, followed by a verb of speech ("他强调", "她指出").
 PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]{0,12}?"
                      r"(?:强调|指出|表示|说|要求|希望|介绍|提出))", re.M)
+# A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
+GROUP_ALIAS = re.compile(r"(?:调研组|督查组|督导组|检查组|考察团|代表团|工作组)(?=一行)")
 # Joins a name to the next name of a list that shares the verb.
 LIST_JOIN = re.compile(r"[、和及与]")
 # fmt: on
@@ -199,10 +201,12 @@ def _pronoun_roles(
     events: list[Event],
     targets: list[int],
 ) -> list[RoleMention]:
-    """``他强调``: the speaker is the nearest official named before the pronoun."""
+    """``他强调``, ``调研组一行来到``: the nearest official named before the pronoun
+    or the delegation is the one who speaks or leads."""
     out = []
     for sent in sents:
-        for match in PRONOUN.finditer(text, *sent):
+        aliases = [*PRONOUN.finditer(text, *sent), *GROUP_ALIAS.finditer(text, *sent)]
+        for match in aliases:
             before = [p for p in persons if p[1] <= match.start()]
             named = [p for p in before if text[p[0] : p[1]] in officials]
             if not named:
