@@ -295,6 +295,13 @@ class CharNerTagger(BackendSerializer):
             span = char_span(doc, start, end, label, fine, self.name)
             if span is not None:
                 out.append(span)
+        # A model name around a digit-less time word is a name (周黎明 over 黎明).
+        named = [(s.start_char, s.end_char) for s in out if s.label_ == "PERSON"]
+        if named:
+            doc.ents = [e for e in doc.ents if not (
+                e.label_ == "DATE" and not any(c.isdigit() for c in e.text)
+                and any(a <= e.start_char and e.end_char <= b and b - a > len(e.text)
+                        for a, b in named))]
         merge_ents(doc, out)
 
 
