@@ -367,7 +367,14 @@ def _lists_events(text: str, ev: Event) -> bool:
         if text[at] == "、" and depth == 0:
             cuts.append(at)
     # Only a list of event names is a list of events: 调研就业、小区党建工作 is one visit.
-    return any(P.EVENT_NOUN_AT_END.search(text, ev.start, cut) for cut in cuts)
+    # A noun ending at the cut starts within _NOUN_REACH of it: search only there (from
+    # ev.start every time made a long name's list quadratic).
+    return any(P.EVENT_NOUN_AT_END.search(text, max(ev.start, cut - _NOUN_REACH), cut)
+               for cut in cuts)
+
+
+# Longest event noun, plus the newline before which ``$`` also matches.
+_NOUN_REACH = max(map(len, P.NOUN_TYPE)) + 1
 
 
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
