@@ -55,6 +55,7 @@ GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全
 ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议"}
+PERSONAL_PRONOUN = re.compile(r"[他她]")
 # "出席这次全会的…", "举办这场活动": a demonstrative refers back to an earlier event.
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次")
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.

@@ -103,14 +103,18 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         start, (end, kind) = verb.end(), named
         if text.startswith("的", start):  # "13日举行的X会": the name is X
             start += 1
+        lead = P.NAME_LEAD.match(text, start, end)  # "举办了一场X活动"
+        start = lead.end() if lead and lead.end() < end else start
         if P.DEMONSTRATIVE.match(text, start):
             continue
         if text[start:end] in P.GENERIC_NAMES:
             subject = _name_start(ctx, clause[0], verb.start())
             # "出席X会议的Y代表团举行全体会议": the subject is Y, not the session X.
             subject = text.rfind("的", subject, verb.start()) + 1 or subject
-            # "副总理X主持召开座谈会": a person is no part of the name.
-            if not any(subject <= s < verb.start() for s, _ in ctx.persons):
+            # "副总理X主持召开座谈会", "他主持召开…": a person is no part of the name.
+            if not any(
+                subject <= s < verb.start() for s, _ in ctx.persons
+            ) and not P.PERSONAL_PRONOUN.search(text, subject, verb.start()):
                 start = subject
         out.append(Event("held", kind, start, end, verb.start(), sent))
     return out
