@@ -445,3 +445,17 @@ def test_a_delegation_stands_for_its_leader(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {"邝明": "led", "栗晓芳": "accompanied"}
+
+
+def test_leader_of_a_jiu_inspection(nlp):
+    story = dict(
+        headline="市长在枫林县调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市长蒋思源在枫林县就乡村道路建设和养护情况进行调研。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("枫林县", "PLACE"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["type"] for e in doc._.events] == ["inspection"]
+    assert roles(doc) == {"蒋思源": "led"}
