@@ -8,6 +8,7 @@ dates and places are :mod:`pipeline.link.events`' job; the vocabulary is in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -125,7 +126,7 @@ def _named_after(text: str, start: int, clause_end: int) -> tuple[int, str] | No
     name = P.UP_TO_LAST_NOUN.match(text, start, clause_end)
     if not name:
         return None
-    noun = P.EVENT_NOUN_AT_END.search(text, start, name.end())
+    noun = _noun_at_end(text, start, name.end())
     return name.end(), P.NOUN_TYPE[noun.group()]
 
 
@@ -137,12 +138,12 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         at = text.rfind("在", clause[0], name_end)
         if at > clause[0]:
             end = _before_time(ctx, clause[0], at)
-            if P.EVENT_NOUN_AT_END.search(text, clause[0], end) or text[end - 1] == "”":
+            if _noun_at_end(text, clause[0], end) or text[end - 1] == "”":
                 name_end = end
         else:
             name_end = _before_time(ctx, clause[0], name_end)
         quoted = name_end > clause[0] and text[name_end - 1] == "”"
-        noun = P.EVENT_NOUN_AT_END.search(text, clause[0], name_end - quoted)
+        noun = _noun_at_end(text, clause[0], name_end - quoted)
         start = _name_start(ctx, clause[0], name_end)
         if noun and name_end - start > len(noun.group()) + quoted:
             kind = P.NOUN_TYPE[noun.group()]
@@ -179,7 +180,7 @@ def _at_event(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         name_end = match.end(1)
         # "在11日召开的X座谈会上": the name is what follows the relative clause.
         start = text.rfind("的", match.start(1), name_end) + 1 or match.start(1)
-        noun = P.EVENT_NOUN_AT_END.search(text, start, name_end)
+        noun = _noun_at_end(text, start, name_end)
         if not noun or P.STUDIED.search(text, sent[0], match.start()):
             continue
         if text[start:name_end] in P.GENERIC_ATTENDED or name_end - start < 4:
@@ -371,10 +372,13 @@ def _lists_events(text: str, ev: Event) -> bool:
         if text[at] == "、" and depth == 0:
             cuts.append(at)
     # Only a list of event names is a list of events: 调研就业、小区党建工作 is one visit.
-    # A noun ending at the cut starts within _NOUN_REACH of it: search only there (from
-    # ev.start every time made a long name's list quadratic).
-    return any(P.EVENT_NOUN_AT_END.search(text, max(ev.start, cut - _NOUN_REACH), cut)
-               for cut in cuts)
+    return any(_noun_at_end(text, ev.start, cut) for cut in cuts)
+
+
+def _noun_at_end(text: str, start: int, end: int) -> re.Match | None:
+    """``P.EVENT_NOUN_AT_END.search(text, start, end)``, searched only where a noun ending
+    at ``end`` can start (from ``start`` every time made long clauses quadratic)."""
+    return P.EVENT_NOUN_AT_END.search(text, max(start, end - _NOUN_REACH), end)
 
 
 # Longest event noun, plus the newline before which ``$`` also matches.
