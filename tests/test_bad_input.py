@@ -352,7 +352,7 @@ page_file = st.tuples(st.sampled_from(NAMES), page_text, st.sampled_from(ENCODIN
                       st.lists(st.binary(min_size=1, max_size=2), max_size=2))
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(page_file, min_size=1, max_size=4, unique_by=lambda f: f[0]))
 def test_fuzz_the_whole_cli_run(tmp_path_factory, files):
     from pipeline.__main__ import main

@@ -209,13 +209,16 @@ def test_cli_from_another_directory_with_quiet_console_script(tmp_path):
                                  encoding="utf-8")
     script = Path(sys.executable).parent / "zhnews"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline"]
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout, whatever is installed
     proc = subprocess.run(command + ["run", str(ROOT / "configs" / "default.yaml"), "--input",
                                      "pages", "--output", "out/t.jsonl", "-q"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "t.jsonl").exists()
     assert "page/s" not in proc.stderr and "%|" not in proc.stderr  # no progress bar
-    usage = subprocess.run(command + ["run"], capture_output=True, text=True)
+    usage = subprocess.run(command + ["run"], capture_output=True, text=True, env=env)
     assert usage.returncode == 2 and f"usage: {Path(command[0]).name if script.exists() else 'python -m pipeline'}" in usage.stderr
 
 
