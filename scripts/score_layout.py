@@ -16,9 +16,12 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from pipeline.clean import clean_page
-from pipeline.segment import segment_page
-from pipeline.types import Page
+# The checkout's own package, whatever an installed copy says.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.clean import clean_page  # noqa: E402
+from pipeline.segment import segment_page  # noqa: E402
+from pipeline.types import Page  # noqa: E402
 
 _DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the checkout's own package
 
 from compose_layouts import compose_all  # noqa: E402
 from pipeline.clean import clean_page  # noqa: E402
@@ -131,13 +132,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages-per-style", type=int, default=400)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--restarts", type=int, default=3,
+                        help="perceptrons trained in different page orders, weights averaged")
     parser.add_argument("--layouts", type=Path, default=None,
                         help="compose into this folder (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
     folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
     print(compose_all(folder, args.pages_per_style, args.seed))
-    model = train(load_split(folder / "train"), args.epochs)
+    data = load_split(folder / "train")
+    models = [train(data, args.epochs, seed=7 + k) for k in range(args.restarts)]
+    model = models[0]
+    model.block_w = sum(m.block_w for m in models) / len(models)
+    model.pair_w = sum(m.pair_w for m in models) / len(models)
     model.save(args.out)
     print(f"saved {args.out} ({len(model.block_vocab)} block, {len(model.pair_vocab)} pair features)")
 

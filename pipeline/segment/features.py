@@ -156,7 +156,14 @@ class PageEvidence:
                 f.append(f"{name}_none")
         if i > 0:
             prev_last = self.texts[i - 1][-1:]
-            f.append(f"prev_end_sentence={prev_last in _SENTENCE_END or prev_last in _CLOSE}")
+            prev_end = prev_last in _SENTENCE_END or prev_last in _CLOSE
+            f.append(f"prev_end_sentence={prev_end}")
+            # A credit line right under an unfinished block follows a title glued to it
+            # (the sub-reports of a compilation); a short block after a sentence end
+            # may be a crosshead as well as a headline.
+            f.append(f"kind_prev_end={block.kind}|{prev_end}")
+            if n_chars <= 40:
+                f.append(f"short_prev_end={prev_end}|gap={min(block.gap, 2)}")
         if n_chars <= _LINKED:
             before, after = self._link(i, -1), self._link(i, 1)
             f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
