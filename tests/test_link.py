@@ -459,3 +459,19 @@ def test_leader_of_a_jiu_inspection(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["type"] for e in doc._.events] == ["inspection"]
     assert roles(doc) == {"蒋思源": "led"}
+
+
+def test_commentators_quoted_later_did_not_speak_at_the_event(nlp):
+    story = dict(
+        headline="湘州召开民营经济座谈会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州召开民营经济座谈会，市长蒋思源出席并讲话。\n"
+        "湘州大学教授贾文远表示，这些举措将增强企业信心。\n"
+        "“我在去年主持召开过类似的会议。”蒋思源说。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("贾文远", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["民营经济座谈会"]
+    assert roles(doc) == {"蒋思源": "spoke"}

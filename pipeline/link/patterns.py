@@ -104,7 +104,8 @@ CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|�
 STUDIED_AFTER = re.compile(r"精神|讲话|指示|要求")
 OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
-BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于")
+BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
+                               r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"

@@ -72,6 +72,8 @@ LIST_INTRO = {
 # A pronoun opening a clause, followed by a verb of speech ("他强调", "她指出").
 PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]{0,12}?"
                      r"(?:强调|指出|表示|说|要求|希望|介绍|提出))", re.M)
+# Verbs that quote a remark rather than report a speech at the event.
+QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
 # A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
 GROUP_ALIAS = re.compile(r"(?:调研组|督查组|督导组|检查组|考察团|代表团|工作组)(?=一行)")
 # Joins a name to the next name of a list that shares the verb.
@@ -143,7 +145,27 @@ def find_roles(
     if officials:
         out.extend(_pronoun_roles(text, sents, persons, officials, events, targets))
     out.extend(_hosts(text, persons, events, {m.person for m in out}))
+    out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set())]
     return _to_first_event(text, events, out)
+
+
+def _quoted_elsewhere(
+    text: str, mention: RoleMention, events: list[Event], officials: set[str]
+) -> bool:
+    """An untitled person quoted in another paragraph (``教授X表示…``) comments on
+    the story; they did not speak at its event."""
+    event = events[mention.event]
+    if (
+        mention.role != "spoke"
+        or event.type == "press_conference"  # its speakers brief in later paragraphs
+        or text[mention.person[0] : mention.person[1]] in officials
+    ):
+        return False
+    own = event.sentence
+    lo, hi = sorted((own[0], mention.evidence[0]))
+    if "\n" not in text[lo:hi]:
+        return False
+    return bool(QUOTED_SPEECH.match(text, mention.person[1]))
 
 
 def _hosts(
