@@ -136,7 +136,7 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 # What ends a local place name that a model may glue to the admin place before it
 # (``X省Y江``, ``X区Y小区``, ``X县Y镇``); chains of county-level or larger units
 # (``X省Y市``) are left whole.
-_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
+_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛|景区|公园|水库)$")
 
 
 def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -173,6 +173,9 @@ def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+_RIVER_INSIDE = re.compile(r"[江河](?=[\u4e00-\u9fff])")
+
+
 def sections(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """River or road sections: a place, a place and ``段`` (``X江Y段``), also written
     ``X江（Y段）``.
@@ -181,6 +184,10 @@ def sections(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     RETURNS (list[tuple[int, int]]): offsets of the sections.
     """
     out = []
+    # One place already holding the river and the stretch: ``X江Y`` + ``段``.
+    for start, end in places:
+        if text[end:end + 1] == "段" and _RIVER_INSIDE.search(text, start, end - 1):
+            out.append((start, end + 1))
     for (start, first_end), (second_start, second_end) in pairwise(places):
         gap = text[first_end:second_start]
         tail = text[second_end:second_end + 2]
