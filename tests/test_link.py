@@ -475,3 +475,20 @@ def test_commentators_quoted_later_did_not_speak_at_the_event(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["民营经济座谈会"]
     assert roles(doc) == {"蒋思源": "spoke"}
+
+
+def test_an_attendance_list_across_a_line_break(nlp):
+    names = ["邓明", "曹丽", "韦国强", "龚一鸣", "薛红", "贾志刚", "毛春兰", "尹宏", "覃立军",
+             "阮志华", "童丽", "柯文华", "包立新", "滕志远", "侯思雨", "严立"]
+    story = dict(
+        headline="枫林县召开经济工作会议",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，枫林县召开经济工作会议。县领导" + "、".join(names[:8]) + "、\n"
+        + "、".join(names[8:]) + "等出席会议。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("刘琪", "PERSON")]
+        + [(n, "PERSON") for n in names],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {n: "attended" for n in names}
+    assert {o["name"]: o["titles"] for o in doc._.officials} == {n: ["县领导"] for n in names}

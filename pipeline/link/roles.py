@@ -268,12 +268,13 @@ def _role_after(text: str, persons: list[Span], i: int, end: int) -> str | None:
     # Walk to the end of the list: 、/和 + optional title + next name.
     for nxt in persons[i + 1 :]:
         gap = text[end : nxt[0]]
-        if not gap or (gap[1:] and not is_title(gap[1:])):
+        rest = gap[1:].strip()  # a list may go on across a line break
+        if not gap or (rest and not is_title(rest)):
             break
         # "、" or "和" joins names; "，" joins titled names ("市长X，董事长Y出席").
-        if not (LIST_JOIN.fullmatch(gap[0]) or (gap[0] in "，," and gap[1:])):
+        if not (LIST_JOIN.fullmatch(gap[0]) or (gap[0] in "，," and rest)):
             break
-        if any(c in "，,。；;：:" for c in gap[1:]):
+        if any(c in "，,。；;：:" for c in rest):
             break
         end = nxt[1]
     filler = FILLER.match(text, end)
