@@ -24,7 +24,8 @@ in UTF-8, GB18030/GBK, Big5, UTF-16 or UTF-32 (saved HTML pages are read as thei
 
 RUN_EPILOG = """\
 exit status: 0 all documents ok; 1 some documents failed (the table is still written,
-with a `doc` row of status `failed` for each); 2 bad configuration or usage (nothing
+with a `doc` row of status `failed` for each) or had a stage skipped for a story (kept,
+with the reason in the `doc` row's `warnings`); 2 bad configuration or usage (nothing
 done); 3 the table could not be written (disk full…: the finished pages are kept in a
 temporary file beside it, which --resume picks up); 130 interrupted by Ctrl-C, 143 by
 SIGTERM (the table holds the finished files: rerun with --resume).
@@ -159,7 +160,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_NOT_WRITTEN
     if summary.interrupted:
         return EXIT_INTERRUPTED + (13 if summary.signal == "SIGTERM" else 0)
-    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+    return EXIT_SOME_FAILED if summary.failed or summary.degraded else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class Summary:
     interrupted: bool = False
     signal: str | None = None
     retried: int = 0
+    degraded: int = 0
     dropped: list[str] = field(default_factory=list)
     write_error: str | None = None
     failures: list[str] = field(default_factory=list)
@@ -61,6 +62,8 @@ class Summary:
         text = (f"{files} files ({self.failed} failed, {self.skipped} skipped), "
                 f"{self.stories} stories, {self.rows} rows, {self.seconds:.1f} s "
                 f"({rate:,.0f} chars/s)")
+        if self.degraded:
+            text += f"; {self.degraded} kept with a stage skipped for some story"
         if self.retried:
             text += f"; {self.retried} failed before, retried"
         if self.dropped:
@@ -68,6 +71,9 @@ class Summary:
         if self.write_error:
             return text + f" — NOT WRITTEN: {self.write_error}"
         return text + (" — INTERRUPTED, table holds the finished files" if self.interrupted else "")
+
+
+SKIPPED_STAGE = "skipped for this story"
 
 
 class PageTimeout(BaseException):
@@ -164,7 +170,7 @@ def guarded_page_rows(nlp: Language, page: Page, story_prefix: str,
                 doc = component(doc)
             except Exception as exc:  # noqa: BLE001  skip this stage for this story
                 message = f"{doc._.story['story_id']}: stage {name} failed " \
-                          f"({type(exc).__name__}: {exc}), skipped for this story"
+                          f"({type(exc).__name__}: {exc}), {SKIPPED_STAGE}"
                 log.warning("%s: %s", page.doc, message)
                 warnings.append(message)
         rows.extend(story_rows(doc))
@@ -340,6 +346,10 @@ def _count(summary: Summary, rows: list[Row]) -> None:
             if row["status"] == "failed":
                 summary.failed += 1
                 summary.failures.append(f"{row['doc']}: {row['error']}")
+            skipped = [w for w in row.get("warnings") or [] if w.endswith(SKIPPED_STAGE)]
+            if skipped:  # kept, but not fully processed: the exit status says so
+                summary.degraded += 1
+                summary.failures.extend(f"{row['doc']}: {w}" for w in skipped)
         elif row["kind"] == "story":
             summary.stories += 1
     summary.rows += len(rows)

@@ -390,3 +390,34 @@ def test_a_page_over_max_page_mb_fails_alone(two_pages, tmp_path):
     run(minimal(two_pages, tmp_path / "t.jsonl", max_page_mb=0.01), progress=False)
     docs = check_table(table_rows(tmp_path / "t.jsonl"))
     assert "too large" in docs["huge.txt"]["error"] and docs["p1.txt"]["status"] == "ok"
+
+
+def test_a_stage_failing_on_one_story_costs_only_that_stage_for_that_story(tmp_path, capsys):
+    from spacy.language import Language
+
+    from pipeline.__main__ import main
+
+    if not Language.has_factory("test_fails_on_marker"):
+        @Language.factory("test_fails_on_marker")
+        def make_failing(nlp, name):
+            def component(doc):
+                if "甲乙丙" in doc.text:
+                    raise KeyError("甲")
+                return doc
+            return component
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.txt").write_text(PAGE + "\n湘州日报讯（记者/林晓峰）3月15日，甲乙丙社区召开议事会。\n",
+                                 encoding="utf-8")
+    config = tmp_path / "c.yaml"
+    config.write_text("input: x\nstages:\n  - name: clean\n  - name: segment\n"
+                      "  - name: test_fails_on_marker\n", encoding="utf-8")
+    out = tmp_path / "t.jsonl"
+    assert main(["run", str(config), "--input", str(pages), "--output", str(out), "-q"]) == 1
+    rows = table_rows(out)
+    doc = check_table(rows)["p.txt"]
+    assert doc["status"] == "ok" and doc["n_stories"] == 2
+    assert [w for w in doc["warnings"] if "test_fails_on_marker failed (KeyError" in w]
+    assert len([r for r in rows if r["kind"] == "story"]) == 2
+    assert "skipped for this story" in capsys.readouterr().err
