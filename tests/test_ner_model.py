@@ -46,9 +46,55 @@ SENTENCES = {
 }
 
 
+# Vocabulary of the 2010s and 2020s and names no training sentence holds (the people and
+# places are invented; the companies are real ones MSRA's 1990s news never mentions).
+MODERN = {
+    "昨天，腾讯与中国移动在青山市签署合作协议，阿里巴巴也派员参加。": [
+        ("腾讯", "ORG"),
+        ("中国移动", "ORG"),
+        ("青山市", "LOC"),
+        ("阿里巴巴", "ORG"),
+    ],
+    "覃晓枫和欧阳靖宇在网上开了一家小店。": [("覃晓枫", "PER"), ("欧阳靖宇", "PER")],
+    "市发改委联合银监会青山监管分局召开座谈会。": [
+        ("市发改委", "ORG"),
+        ("银监会青山监管分局", "ORG"),
+    ],
+    "郑黎明说，他在京东和天猫都买过这款手机。": [("郑黎明", "PER"), ("京东", "ORG")],
+}
+MSRA_DIR = MODEL_DIR.with_name("ner-msra")
+
+
 @pytest.fixture(scope="module")
 def ner() -> CharNER:
     return CharNER.load(MODEL_DIR)
+
+
+@pytest.mark.parametrize("model_dir", [MODEL_DIR, MSRA_DIR], ids=["web", "msra"])
+def test_both_heads_find_entities(model_dir: Path) -> None:
+    tagger = CharNER.load(model_dir)
+    cases = {**SENTENCES, **{t: e for t, e in MODERN.items() if "覃" in t}}
+    texts = list(cases)
+    for text, spans in zip(texts, tagger.predict(texts)):
+        check_spans(text, spans)
+        found = {(text[start:end], label) for start, end, label in spans}
+        assert set(cases[text]) <= found, (text, found)
+
+
+def test_knows_modern_organisations_and_unseen_names(ner: CharNER) -> None:
+    texts = list(MODERN)
+    for text, spans in zip(texts, ner.predict(texts)):
+        found = {(text[start:end], label) for start, end, label in spans}
+        assert set(MODERN[text]) <= found, (text, found)
+
+
+def test_a_name_around_a_time_word_stays_a_name() -> None:
+    from pipeline import load_nlp
+
+    nlp = load_nlp(Path(__file__).resolve().parents[1] / "configs" / "default.yaml")
+    doc = nlp("郑黎明说，黎明时分枫林县下起了大雨。")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("郑黎明", "PERSON") in ents and ("黎明时分", "DATE") in ents
 
 
 def check_spans(text: str, spans: list[tuple[int, int, str]]) -> None:
