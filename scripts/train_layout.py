@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages-per-style", type=int, default=400)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--restarts", type=int, default=3,
+    parser.add_argument("--restarts", type=int, default=1,
                         help="perceptrons trained in different page orders, weights averaged")
     parser.add_argument("--layouts", type=Path, default=None,
                         help="compose into this folder (default: a temporary one)")

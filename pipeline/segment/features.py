@@ -24,7 +24,6 @@ _EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内�
 _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
-_LINKED = 100           # only blocks this short can be headlines worth linking
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 
 
@@ -156,21 +155,11 @@ class PageEvidence:
                 f.append(f"{name}_none")
         if i > 0:
             prev_last = self.texts[i - 1][-1:]
-            prev_end = prev_last in _SENTENCE_END or prev_last in _CLOSE
-            f.append(f"prev_end_sentence={prev_end}")
-            # A credit line right under an unfinished block follows a title glued to it
-            # (the sub-reports of a compilation); a short block after a sentence end
-            # may be a crosshead as well as a headline.
-            f.append(f"kind_prev_end={block.kind}|{prev_end}")
-            if n_chars <= 40:
-                f.append(f"short_prev_end={prev_end}|gap={min(block.gap, 2)}")
-        if n_chars <= _LINKED:
-            before, after = self._link(i, -1), self._link(i, 1)
-            f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
-            f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
-            f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
-        else:
-            f.append("link=long")
+            f.append(f"prev_end_sentence={prev_last in _SENTENCE_END or prev_last in _CLOSE}")
+        before, after = self._link(i, -1), self._link(i, 1)
+        f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
+        f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
+        f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         return f
