@@ -11,6 +11,7 @@ the paper's city): :func:`story_doc` puts that context on a Doc the way the CLI 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,9 @@ TOKENIZER = "zhnews.char_tokenizer.v1"
 LONG_TEXTS = "zhnews.long_texts.v1"
 # No parser: long stories cost linear memory, so spaCy's 1M-character guard is lifted.
 MAX_LENGTH = 50_000_000
+# Lone surrogates (from surrogateescape decoding or bad JSON) cannot enter spaCy's
+# StringStore; each becomes U+FFFD, one character for one, so offsets hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # The story-row keys (SCHEMA ``story``) that are page context for the stages.
 CONTEXT_KEYS = ("headline", "subheadlines", "dateline", "reporters", "correspondents",
                 "photographers", "captions", "body_start", "body_end")
@@ -48,6 +52,7 @@ class CharTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        text = _SURROGATE.sub("\ufffd", text)
         words: list[str] = []
         spaces: list[bool] = []
         for ch in text:

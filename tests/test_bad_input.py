@@ -421,3 +421,12 @@ def test_a_stage_failing_on_one_story_costs_only_that_stage_for_that_story(tmp_p
     assert [w for w in doc["warnings"] if "test_fails_on_marker failed (KeyError" in w]
     assert len([r for r in rows if r["kind"] == "story"]) == 2
     assert "skipped for this story" in capsys.readouterr().err
+
+
+def test_lone_surrogate_in_a_bare_call_keeps_length_and_offsets(nlp):
+    text = "本报讯 枫林县\ud800今年新建通村公路12公里。"
+    doc = nlp(text)
+    assert len(doc.text) == len(text)
+    assert "\ud800" not in doc.text and doc.text[7] == "\ufffd"
+    for ent in doc.ents:
+        assert doc.text[ent.start_char:ent.end_char] == ent.text
