@@ -150,6 +150,9 @@ def parse_number(numeral: str) -> Decimal:
         return Decimal(match.group()) * (_MAGNITUDES[rest] if rest else 1)
     if "点" in numeral:
         whole, _, decimals = numeral.partition("点")
+        if not decimals or any(char not in _CN_DIGITS for char in decimals):
+            # 三点十 is no number: decimals are read digit by digit.
+            raise ValueError(f"malformed decimal numeral: {numeral}")
         digits = "".join(str(_CN_DIGITS[char]) for char in decimals)
         return _parse_cn_integer(whole) + Decimal(f"0.{digits}")
     return _parse_cn_integer(numeral)
@@ -274,6 +277,10 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
                          None, unit, _qualifier(match, text), label)
 
 
+# A bare magnitude glued to 度 is a word (the company 百度), never "a hundred degrees".
+_WORDS_LIKE_FIGURES = frozenset({"百度", "千度", "万度"})
+
+
 def find_figures(text: str, dates: list[tuple[int, int]] = ()) -> list[FigureMention]:
     """Find FIGUREs and normalise their values.
 
@@ -288,12 +295,16 @@ def find_figures(text: str, dates: list[tuple[int, int]] = ()) -> list[FigureMen
     for match in _FIGURE_RE.finditer(ascii_text):
         if overlaps(match.start(), match.end(), blocked):
             continue
-        if match.group("count"):
-            if _is_designation_or_indefinite(match, ascii_text):
-                continue
-            figure = _count_figure(match, ascii_text)
-        else:
-            figure = _other_figure(match, ascii_text)
+        try:
+            if match.group("count"):
+                if (_is_designation_or_indefinite(match, ascii_text)
+                        or match.group() in _WORDS_LIKE_FIGURES):
+                    continue
+                figure = _count_figure(match, ascii_text)
+            else:
+                figure = _other_figure(match, ascii_text)
+        except ValueError:  # a malformed numeral is no figure; the page goes on
+            continue
         if figure:
             figures.append(replace(figure, text=text[figure.start:figure.end]))
     return figures

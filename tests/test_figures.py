@@ -186,3 +186,13 @@ def test_context_normalised_to_city_and_year(context, city, expected):
     from pipeline.tag import normalize_context
 
     assert normalize_context(context, city, date(2023, 3, 15)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年增长了百分之三点十。", []),             # malformed decimal: no figure, no crash
+    ("今年增长了百分之三点五。", [3.5]),
+    ("枫林县与百度公司签约。", []),               # the company, not 100 degrees
+    ("最低气温降到零下十度。", [10.0]),
+])
+def test_malformed_numerals_and_figure_like_words(text, expected):
+    assert [f.value for f in find_figures(text)] == expected
