@@ -366,7 +366,9 @@ def _lists_events(text: str, ev: Event) -> bool:
     """A name that lists event names (召开议事会、居民代表会议) names kinds, not one
     event; a 、 inside brackets (县（市、区）委书记座谈会) does not count."""
     depth, cuts = 0, []
-    for at in range(ev.start, ev.end):
+    # A name is read near its end only: on a page that is one long line a clause (and
+    # so a candidate name) can be the whole page, and a full scan per event is quadratic.
+    for at in range(max(ev.start, ev.end - _NAME_REACH), ev.end):
         depth += text[at] in P.OPENERS
         depth -= text[at] in P.CLOSERS and depth > 0
         if text[at] == "、" and depth == 0:
@@ -381,6 +383,8 @@ def _noun_at_end(text: str, start: int, end: int) -> re.Match | None:
     return P.EVENT_NOUN_AT_END.search(text, max(start, end - _NOUN_REACH), end)
 
 
+# No event name as written is longer than this; the list check looks no further back.
+_NAME_REACH = 200
 # Longest event noun, plus the newline before which ``$`` also matches.
 _NOUN_REACH = max(map(len, P.NOUN_TYPE)) + 1
 
