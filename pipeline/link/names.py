@@ -5,7 +5,7 @@ Attendance lists and title-led lists are written as ``title + 名、名、名 + 
 a title head word, or which already holds a tagged PERSON, has items that are names
 too; an item is taken only if it is 2–3 characters (4 with a two-character surname, or
 a ``·`` name) starting with a known surname and holding no title word. A tagged name
-cut short by one surname character (``近平`` of ``主席习近平``) is restored the same way.
+cut short by one surname character (``建华`` of ``主席王建华``) is restored the same way.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def list_names(text: str, start: int, end: int, persons: list[Span]) -> list[Spa
 
 
 def restore_surnames(text: str, persons: list[Span]) -> list[Span]:
-    """Extend a 2-character name by the surname before it (``近平`` of ``主席习近平``)
+    """Extend a 2-character name by the surname before it (``建华`` of ``主席王建华``)
     when a title or punctuation precedes the surname, or the full name is tagged
     elsewhere in the story.
 
