@@ -286,3 +286,34 @@ def test_banner_line_is_no_headline():
     assert [s.headline for s in stories] == ["湘州召开优化营商环境大会"]
     assert "奋力建设现代化新湘州" not in stories[0].text
     assert stories[0].reporters == ("黎文涛",)
+
+
+# A column break right before a closing quote, and an author line closing a commentary:
+# neither may open a story or become a headline.
+COLUMN_BREAK_AND_AUTHOR_LINE = """\
+让老街留住烟火气
+
+本报讯（记者 罗青禾）近日，枫林县老城区改造
+完工。居民们说：“老街还是那条老街，烟火气
+
+”
+改造保留了青石板路和十二家老字号，新增停车
+位三百余个，沿街商户营业额同比增长两成。
+
+为小店经济添把柴
+
+本报讯（记者 宁晓舟）小店是城市的毛细血管。扶
+持小店，要在租金、融资和办证上多下功夫，让它
+们开得下去、开得长久。
+
+（作者为湘州市社会科学院研究员）
+"""
+
+
+def test_column_break_and_author_line_stay_in_their_story():
+    s1, s2 = stories_of(COLUMN_BREAK_AND_AUTHOR_LINE)
+    assert s1.headline == "让老街留住烟火气"
+    assert "改造保留了青石板路" in s1.body
+    assert s2.headline == "为小店经济添把柴"
+    assert "作者为湘州市社会科学院研究员" in s2.text
+    assert all("作者为" not in h for h in s2.subheadlines)

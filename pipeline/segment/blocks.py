@@ -135,6 +135,12 @@ def _credit_join(lines: list[Cleaned]) -> Cleaned:
     return out
 
 
+# A bracketed line closing a story (author, wire or reporter credit): never a headline.
+CLOSING_LINE = re.compile(
+    r"[（(](?:作者为|执笔|本报[^（）()]{0,20}电|[^（）()]{0,20}记者)[^（）()]{0,60}[）)]$"
+)
+
+
 def _looks_like_headline(lines: list[str]) -> bool:
     """Headlines are short blocks of one to three lines without sentence punctuation.
 
@@ -142,6 +148,8 @@ def _looks_like_headline(lines: list[str]) -> bool:
     block is one short line (crossheads such as ``变了村貌，美了乡风``).
     """
     text = "".join(lines)
+    if CLOSING_LINE.match(text):
+        return False
     unquoted = _QUOTED.sub("", text)
     has_clause = bool(re.search(r"[，,、]", unquoted))
     return (

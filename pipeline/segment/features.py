@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..clean import HAN
 from ..datelines import is_dateline_start
-from .blocks import CAPTION, DATELINE, HEADLINE, Block
+from .blocks import CAPTION, CLOSING_LINE, DATELINE, HEADLINE, Block
 
 _SENTENCE_END = "。！？!?…"
 _CLOSE = "”』」)）"
@@ -24,6 +24,7 @@ _EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内�
 _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
+_CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 
 
@@ -95,6 +96,11 @@ class PageEvidence:
             sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
             if block.kind in (DATELINE, CAPTION) or block.numbered:
                 barred = _HEAD_ROLES + ("O",)
+            elif text[:1] in _CONTINUATION_MARKS or CLOSING_LINE.match(text):
+                # A block opening with a closing quote or a clause mark continues the
+                # text before it (a PDF column break), and a bracketed closing line
+                # (author, wire or reporter credit) ends it: no headline, no story start.
+                barred = _HEAD_ROLES + ("O", "B1h", "B1n")
             elif sentence:
                 barred = ("KB", "HB", "KA", "HA", "O")
             else:
