@@ -14,7 +14,8 @@ from datetime import date
 class Page:
     """One input file, decoded.
 
-    doc (str): the file's name, used as the ``doc`` key of every row.
+    doc (str): the file's path relative to the input root (``a/page.txt``), the ``doc``
+        key of every row.
     path (str): where it was read from.
     raw (str): the decoded text, untouched.
     encoding (str): the encoding it was decoded with.
@@ -33,7 +34,7 @@ class Story:
     """One article of a page, in cleaned form (GUIDELINES §1).
 
     story_id (str): unique within a run, e.g. ``page-01-s3``.
-    doc (str): the page's file name.
+    doc (str): the page's ``doc`` (its path relative to the input root).
     headline (str | None): the main headline.
     subheadlines (tuple[str, ...]): kickers and crossheads, in reading order.
     dateline (str | None): the credit line as written.
