@@ -122,13 +122,124 @@ class CRF(nn.Module):
         return (log_z - gold).mean()
 
 
-class Tagger(nn.Module):
-    """Char + bigram embeddings and lexicon bits → stacked BiLSTM → emission scores,
-    with one output layer and CRF per training corpus (``heads``).
+ENCODERS = ("bilstm", "idcnn", "cnn")
 
-    The backward LSTM reads each row reversed within its own length, so right padding
-    never leaks into real positions and padded batches give exactly the unpadded scores.
+
+class BiLSTMEncoder(nn.Module):
+    """Stacked BiLSTM; the backward LSTM reads each row reversed within its own length,
+    so right padding never leaks into real positions and padded batches give exactly
+    the unpadded scores."""
+
+    def __init__(self, in_dim: int, hidden: int, layers: int, dropout: float) -> None:
+        super().__init__()
+        self.dropout = nn.Dropout(dropout)
+        self.forward_lstms = nn.ModuleList()
+        self.backward_lstms = nn.ModuleList()
+        for layer in range(layers):
+            dim = in_dim if layer == 0 else 2 * hidden
+            self.forward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
+            self.backward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
+        self.out_dim = 2 * hidden
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """x (B, T, D) features, mask (B, T) bool → (B, T, out_dim)."""
+        lengths = mask.sum(dim=1, keepdim=True)
+        steps = torch.arange(x.size(1), device=x.device)[None]
+        reverse = torch.where(steps < lengths, lengths - 1 - steps, steps)
+        for fwd, bwd in zip(self.forward_lstms, self.backward_lstms):
+            index = reverse[:, :, None].expand(-1, -1, x.size(2))
+            ahead, _ = fwd(x)
+            behind, _ = bwd(torch.gather(x, 1, index))
+            index = reverse[:, :, None].expand(-1, -1, behind.size(2))
+            x = self.dropout(torch.cat([ahead, torch.gather(behind, 1, index)], dim=-1))
+        return x
+
+
+def windows(h: torch.Tensor, dilation: int) -> torch.Tensor:
+    """Each position's left neighbour, itself and right neighbour at ``dilation``
+    steps (zeros past the ends), concatenated: (B, T, C) → (B, T, 3C).
+
+    A width-3 convolution is then one matrix product, which onnxruntime runs (and
+    quantizes to int8) far better than its dilated Conv."""
+    padded = nn.functional.pad(h, (0, 0, dilation, dilation))
+    return torch.cat([padded[:, : -2 * dilation], h, padded[:, 2 * dilation :]], dim=-1)
+
+
+class ConvEncoder(nn.Module):
+    """Residual dilated convolutions of width 3 over the characters.
+
+    ``idcnn``: an iterated dilated CNN (Strubell et al. 2017): one block of dilated
+    convolutions (e.g. dilations 1, 1, 2) applied ``repeats`` times with the same
+    weights. ``cnn``: the same layers, each repeat with its own weights. Every layer is
+    ReLU (or GLU) plus a residual connection; padding is zeroed after every layer, so
+    (as with the BiLSTM) a padded row scores exactly like the unpadded one. All layers
+    run over the whole batch at once: no step-by-step recurrence.
     """
+
+    def __init__(
+        self,
+        in_dim: int,
+        width: int,
+        dilations: list[int],
+        repeats: int,
+        shared: bool,
+        glu: bool,
+        dropout: float,
+    ) -> None:
+        super().__init__()
+        self.inp = nn.Linear(3 * in_dim, width)
+        n_blocks = 1 if shared else repeats
+        out = 2 * width if glu else width
+        self.blocks = nn.ModuleList(
+            nn.ModuleList(nn.Linear(3 * width, out) for _ in dilations)
+            for _ in range(n_blocks)
+        )
+        self.dilations, self.repeats, self.glu = dilations, repeats, glu
+        self.dropout = nn.Dropout(dropout)
+        self.out_dim = width
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """x (B, T, D) features, mask (B, T) bool → (B, T, width)."""
+        keep = mask[:, :, None].to(x.dtype)
+        h = torch.relu(self.inp(windows(x, 1))) * keep
+        for r in range(self.repeats):
+            for conv, dilation in zip(self.blocks[r % len(self.blocks)], self.dilations):
+                y = conv(windows(self.dropout(h), dilation))
+                y = nn.functional.glu(y, dim=-1) if self.glu else torch.relu(y)
+                h = (h + y) * keep
+        return self.dropout(h)
+
+
+def build_encoder(cfg: dict, in_dim: int) -> nn.Module:
+    """The encoder named by ``cfg["encoder"]`` (default ``bilstm``).
+
+    cfg (dict): the settings (``hidden``/``layers`` for the BiLSTM; ``conv_width``,
+        ``conv_dilations``, ``conv_repeats``, ``conv_glu``, ``conv_dropout`` for the CNNs).
+    in_dim (int): feature size per character.
+    RETURNS (nn.Module): module mapping (B, T, in_dim) and a mask to (B, T, out_dim).
+    """
+    kind = cfg.get("encoder", "bilstm")
+    if kind not in ENCODERS:
+        raise ValueError(f"encoder must be one of {', '.join(ENCODERS)}, not {kind!r}")
+    if kind == "bilstm":
+        return BiLSTMEncoder(in_dim, cfg["hidden"], cfg["layers"], cfg["dropout"])
+    dilations = [int(d) for d in cfg.get("conv_dilations", [1, 1, 2])]
+    if not dilations or min(dilations) < 1:
+        raise ValueError(f"conv_dilations must be positive integers, not {dilations!r}")
+    return ConvEncoder(
+        in_dim,
+        int(cfg.get("conv_width", 256)),
+        dilations,
+        int(cfg.get("conv_repeats", 4)),
+        shared=kind == "idcnn",
+        glu=bool(cfg.get("conv_glu", False)),
+        dropout=float(cfg.get("conv_dropout", 0.2)),
+    )
+
+
+class Tagger(nn.Module):
+    """Char + bigram embeddings and lexicon bits → encoder (``build_encoder``) →
+    emission scores, with one output layer and CRF per training corpus (``heads``)."""
 
     def __init__(
         self,
@@ -136,8 +247,7 @@ class Tagger(nn.Module):
         n_bigrams: int,
         char_dim: int,
         bigram_dim: int,
-        hidden: int,
-        layers: int,
+        encoder_cfg: dict,
         dropout: float,
         lexicon_dim: int,
         heads: int = 1,
@@ -146,14 +256,9 @@ class Tagger(nn.Module):
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.bigram_emb = nn.Embedding(n_bigrams, bigram_dim, padding_idx=0)
         self.dropout = nn.Dropout(dropout)
-        in_dim = char_dim + 2 * bigram_dim + lexicon_dim
-        self.forward_lstms = nn.ModuleList()
-        self.backward_lstms = nn.ModuleList()
-        for layer in range(layers):
-            dim = in_dim if layer == 0 else 2 * hidden
-            self.forward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
-            self.backward_lstms.append(nn.LSTM(dim, hidden, batch_first=True))
-        self.outs = nn.ModuleList(nn.Linear(2 * hidden, len(TAGS)) for _ in range(heads))
+        self.encoder = build_encoder(encoder_cfg, char_dim + 2 * bigram_dim + lexicon_dim)
+        dim = self.encoder.out_dim
+        self.outs = nn.ModuleList(nn.Linear(dim, len(TAGS)) for _ in range(heads))
         self.crfs = nn.ModuleList(CRF(len(TAGS)) for _ in range(heads))
 
     def forward(
@@ -171,20 +276,10 @@ class Tagger(nn.Module):
         head (int): which corpus's output layer.
         RETURNS (torch.Tensor): (B, T, K) emission scores.
         """
-        lengths = (chars != 0).sum(dim=1, keepdim=True)
-        steps = torch.arange(chars.size(1), device=chars.device)[None]
-        reverse = torch.where(steps < lengths, lengths - 1 - steps, steps)
         x = torch.cat(
             [self.char_emb(chars), self.bigram_emb(bigrams).flatten(2), lexicon], dim=-1
         )
-        x = self.dropout(x)
-        for fwd, bwd in zip(self.forward_lstms, self.backward_lstms):
-            index = reverse[:, :, None].expand(-1, -1, x.size(2))
-            ahead, _ = fwd(x)
-            behind, _ = bwd(torch.gather(x, 1, index))
-            index = reverse[:, :, None].expand(-1, -1, behind.size(2))
-            x = self.dropout(torch.cat([ahead, torch.gather(behind, 1, index)], dim=-1))
-        return self.outs[head](x)
+        return self.outs[head](self.encoder(self.dropout(x), chars != 0))
 
 
 class HeadGraph(nn.Module):
@@ -241,8 +336,12 @@ def make_examples(
 
 
 def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[list]:
-    """Length-sorted batches (little padding), in random order when ``rng`` is given."""
-    order = sorted(range(len(examples)), key=lambda i: len(examples[i][0]))
+    """Length-sorted batches (little padding), in random order when ``rng`` is given
+    (chunks of equal length then also grouped at random)."""
+    order = list(range(len(examples)))
+    if rng is not None:
+        rng.shuffle(order)
+    order.sort(key=lambda i: len(examples[i][0]))
     groups = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
     if rng is not None:
         rng.shuffle(groups)
@@ -250,15 +349,20 @@ def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[
 
 
 def corpus_batches(
-    corpora: list[list], batch_size: int, rng: random.Random
+    corpora: list[list], batch_size: int, rng: random.Random,
+    repeats: list[int] | None = None,
 ) -> list[tuple[int, list]]:
     """Batches of every corpus (each batch from one corpus), shuffled together.
 
+    repeats (list[int] | None): passes over each corpus per epoch (oversampling a
+        small corpus), default one each.
     RETURNS (list[tuple[int, list]]): (head index, batch) pairs.
     """
+    repeats = repeats or [1] * len(corpora)
     mixed = [
         (head, batch)
         for head, examples in enumerate(corpora)
+        for _ in range(repeats[head])
         for batch in batches(examples, batch_size, rng)
     ]
     rng.shuffle(mixed)
@@ -279,6 +383,29 @@ def collate(batch: list) -> tuple[torch.Tensor, ...]:
         lexicon[row, :n] = torch.from_numpy(lex)
         tags[row, :n] = torch.from_numpy(gold)
     return chars, bigram_ids, lexicon, tags
+
+
+def set_dropout(model: nn.Module, rate: float) -> None:
+    """Set every dropout layer of the model to ``rate`` (a calmer last epoch)."""
+    for module in model.modules():
+        if isinstance(module, nn.Dropout):
+            module.p = rate
+
+
+def check_config(cfg: dict) -> None:
+    """Reject settings the trainer would misread (the encoder's own in ``build_encoder``).
+
+    cfg (dict): the settings.
+    """
+    if int(cfg.get("boson_repeat", 1)) < 1:
+        raise ValueError(f"boson_repeat must be >= 1, not {cfg['boson_repeat']!r}")
+    rate = cfg.get("final_dropout")
+    if rate is not None and not 0.0 <= float(rate) < 1.0:
+        raise ValueError(f"final_dropout must be in [0, 1) or null, not {rate!r}")
+    if cfg.get("encoder", "bilstm") not in ENCODERS:
+        raise ValueError(
+            f"encoder must be one of {', '.join(ENCODERS)}, not {cfg['encoder']!r}"
+        )
 
 
 def unk_dropout(ids: torch.Tensor, rate: float) -> torch.Tensor:
@@ -307,16 +434,35 @@ def evaluate(model: Tagger, examples: list, batch_size: int, head: int = 0) -> d
 
 
 def export(model: Tagger, featurizer: Featurizer, out_dir: Path, head: int = 0) -> None:
-    """Write one head's ONNX graph, CRF scores and vocabularies (the graph via a
-    temporary file, so a half-written graph is never loaded)."""
+    """Write one head's ONNX graph (int8), CRF scores and vocabularies."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    export_graph(model, head, featurizer.lexicon.dim, out_dir / MODEL_FILE)
+    trans, start, end = (t.detach().tolist() for t in model.crfs[head].scores())
+    crf = {"tags": list(TAGS), "transitions": trans, "start": start, "end": end}
+    (out_dir / CRF_FILE).write_text(json.dumps(crf), encoding="utf8")
+    featurizer.save(out_dir)
+
+
+def export_graph(
+    model: Tagger, head: int, lexicon_dim: int, target: Path, int8: bool = True
+) -> None:
+    """Write one head's emission graph as ONNX (via a temporary file, so a half-written
+    graph is never loaded); inputs ``chars``, ``bigrams``, ``lexicon``, output
+    ``emissions``, batch and steps dynamic.
+
+    model (Tagger): the model (left in training mode afterwards).
+    head (int): which head.
+    lexicon_dim (int): lexicon bits per character.
+    target (Path): the ``.onnx`` file.
+    int8 (bool): store int8 weights (``quantize``).
+    """
     model.eval()
     example = (
         torch.ones(2, 5, dtype=torch.long),
         torch.ones(2, 5, 2, dtype=torch.long),
-        torch.zeros(2, 5, featurizer.lexicon.dim),
+        torch.zeros(2, 5, lexicon_dim),
     )
-    tmp = out_dir / (MODEL_FILE + ".tmp")
+    tmp = target.with_name(target.name + ".tmp")
     # The legacy TorchScript exporter is used on purpose (the dynamo one needs
     # onnxscript); its deprecation and LSTM batch-size notices do not apply here: no
     # initial states are exported, so any batch size works.
@@ -337,12 +483,11 @@ def export(model: Tagger, featurizer: Featurizer, out_dir: Path, head: int = 0) 
             opset_version=17,
             dynamo=False,
         )
-    quantize(tmp, out_dir / MODEL_FILE)
-    tmp.unlink()
-    trans, start, end = (t.detach().tolist() for t in model.crfs[head].scores())
-    crf = {"tags": list(TAGS), "transitions": trans, "start": start, "end": end}
-    (out_dir / CRF_FILE).write_text(json.dumps(crf), encoding="utf8")
-    featurizer.save(out_dir)
+    if int8:
+        quantize(tmp, target)
+        tmp.unlink()
+    else:
+        os.replace(tmp, target)
     model.train()
 
 
@@ -383,7 +528,12 @@ def resume(
     RETURNS (tuple[int, float, list]): first epoch to run, best dev score, history.
     """
     state = torch.load(checkpoint, weights_only=False)
-    model.load_state_dict(state["model"])
+    # Checkpoints from before the encoder choice kept the BiLSTMs at the top level.
+    prefixes = ("forward_lstms.", "backward_lstms.")
+    model.load_state_dict(
+        {("encoder." + k if k.startswith(prefixes) else k): v
+         for k, v in state["model"].items()}
+    )
     if "optimizer" in state:  # else Adam restarts its moment estimates
         optimizer.load_state_dict(state["optimizer"])
     for _ in range(state["epoch"]):
@@ -468,6 +618,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args(argv)
     cfg = load_config(args.config, args.set)
+    check_config(cfg)
     log(f"config: {json.dumps(cfg, ensure_ascii=False)}")
     torch.set_num_threads(cfg["threads"])
     random.seed(cfg["seed"])
@@ -506,8 +657,7 @@ def main(argv: list[str] | None = None) -> None:
         len(featurizer.bigrams),
         cfg["char_dim"],
         cfg["bigram_dim"],
-        cfg["hidden"],
-        cfg["layers"],
+        cfg,
         cfg["dropout"],
         featurizer.lexicon.dim,
         heads=len(train),
@@ -528,9 +678,14 @@ def main(argv: list[str] | None = None) -> None:
         first, best, history = resume(checkpoint, model, optimizer, scheduler)
         log(f"resumed from {checkpoint} after epoch {first - 1}")
 
+    repeats = [1, int(cfg.get("boson_repeat", 1))][: len(train)]
+    last_epoch = cfg["epochs"]
     for epoch in range(first, cfg["epochs"] + 1):
         t_epoch, total, n_batches = time.time(), 0.0, 0
-        for head, batch in corpus_batches(train, cfg["batch_size"], rng):
+        if epoch == last_epoch and cfg.get("final_dropout") is not None:
+            set_dropout(model, cfg["final_dropout"])
+            log(f"epoch {epoch} is the last: dropout {cfg['final_dropout']}")
+        for head, batch in corpus_batches(train, cfg["batch_size"], rng, repeats):
             chars, bigram_ids, lexicon_bits, tags = collate(batch)
             chars = unk_dropout(chars, cfg["unk_dropout"])
             bigram_ids = unk_dropout(bigram_ids, cfg["unk_dropout"])
@@ -574,9 +729,12 @@ def main(argv: list[str] | None = None) -> None:
                 export(model, featurizer, web_dir, 1)
             write_metrics(out_dir, cfg, history, {"dev_chunks": scores}, t_start)
             log(f"new best dev score {best:.4f}: exported to {out_dir}")
-        if time.time() > deadline:
-            log("time budget spent, stopping")
+        if time.time() > deadline or epoch == last_epoch:
+            log("time budget spent, stopping" if epoch < cfg["epochs"] else "done")
             break
+        # The next epoch is the last one if no further epoch would end before the deadline.
+        if time.time() + 2 * 60 * minutes > deadline:
+            last_epoch = epoch + 1
 
     held_out = {n: data[n] for n in ("msra_dev", "boson_dev", "peoples_daily_dev") if n in data}
     final = {"model": score_shipped(out_dir, held_out)}
