@@ -24,8 +24,8 @@ PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委�
 GOVERNMENT_HEADS = (
     "省长", "市长", "州长", "县长", "区长", "镇长", "乡长", "主任", "部长", "局长",
     "厅长", "外长", "总理", "委员长", "国务委员", "总统", "首相", "议长", "大使",
-    "司令员", "参谋长", "主任委员", "团长",
-    "处长", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
+    "司令员", "司令", "参谋长", "主任委员", "团长", "特别代表", "特使", "总干事",
+    "处长", "司长", "台长", "主编", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
     "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑",
 )
 ENTERPRISE_HEADS = (
@@ -47,7 +47,12 @@ AFTER_NAME_HEADS = ("代表", "委员", "书记", "总书记", "主席", "总理
                     "董事长", "总经理", "校长", "村支书", "支书", "大使", "总统")
 AFTER_NAME_NEXT = re.compile(r"[，,。；;：:、）)\n]|(?:说|表示|建议|认为|提出|介绍|指出"
                              r"|强调|发言|谈到|告诉|呼吁|坦言|主持|出席|参加|讲话|致辞"
-                             r"|率队|带队|一行|陪同|要求|希望|在|和|与|等)")
+                             r"|率队|带队|一行|陪同|要求|希望|在|和|与|等|结合|围绕|作了)")
+# Heads that are also verbs or nouns ("X代表公司发言", "X委员会"): after a name only
+# before AFTER_NAME_NEXT. The others are titles before any word ("习近平主席贺信",
+# "默克尔总理积极…") except one that makes them part of a longer noun (主席团).
+AMBIGUOUS_AFTER_NAME = frozenset(("代表", "委员"))
+LONGER_NOUN = re.compile(r"团|府|会|处|室|办|级|助理|职|位")
 
 # Between the organisation and the head: kept in the title, left out of the ORG.
 MODIFIERS = ("常务", "第一", "执行", "专职", "兼职", "驻会", "一级", "二级", "原", "前",
@@ -95,7 +100,7 @@ _AFTER_NAME = re.compile(
 _HEAD_AT_END = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")$"
 )
-_OPEN_FOR = {"”": "“", "）": "（", ")": "(", "」": "「", "’": "‘"}
+_OPEN_FOR = {"”": "“", "）": "（", ")": "(", "」": "「", "’": "‘", "》": "《"}
 
 
 @dataclass(frozen=True)
@@ -196,8 +201,8 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[OfficialMenti
             + _titles_after(text, end)
             + _short_title_after(text, end)
         )
-        if not titles:
-            titles = _shared_list_title(text, start, ends, found)
+        if all(t.start >= end for t in titles):  # none before: a list's shared title
+            titles = _shared_list_title(text, start, ends, found) + titles
         if titles:
             if (start, end) not in found:
                 ends[end] = (len(found), (start, end))
@@ -250,12 +255,14 @@ def _title_start(text: str, end: int, floor: int) -> int | None:
     i = head.start()
     while i > floor and end - i < MAX_TITLE_CHARS:
         char = text[i - 1]
-        if char in _OPEN_FOR:  # a quoted or bracketed part of the org: “云上X”
+        if char in _OPEN_FOR:  # a quoted or bracketed part of the org: “云上X”, 《X报》
             opener = text.rfind(_OPEN_FOR[char], floor, i - 1)
             if (
                 opener < 0
-                or any(c in BOUNDARY_CHARS for c in text[opener:i])
+                or any(c in BOUNDARY_CHARS for c in text[opener + 1 : i - 1])
                 or CREDIT_WORDS.search(text, opener, i)
+                # A bracket opening the title is a note (。（全文见X版）副主席Y).
+                or (char in "）)" and _at_boundary(text, opener, floor))
             ):
                 break
             i = opener
@@ -265,6 +272,9 @@ def _title_start(text: str, end: int, floor: int) -> int | None:
             break
         elif VERB_STOP.search(text, floor, i):
             break
+        # A descriptor before the title ("学员代表|吉尔吉斯斯坦…副总编辑"), not 代表团.
+        elif i < head.start() and text.endswith("代表", floor, i) and text[i] != "团":
+            break
         else:
             i -= 1
     if end - i >= MAX_TITLE_CHARS:  # no boundary found: keep only the head word
@@ -273,6 +283,11 @@ def _title_start(text: str, end: int, floor: int) -> int | None:
     i = residue.end() if residue else i
     trimmed = LEADING_TIME.match(text, i, head.start())
     return trimmed.end() if trimmed else i
+
+
+def _at_boundary(text: str, at: int, floor: int) -> bool:
+    """Whether offset ``at`` starts a clause: the floor, or after punctuation."""
+    return at <= floor or text[at - 1] in BOUNDARY_CHARS or text[at - 1] in "。”）)"
 
 
 def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
@@ -304,9 +319,14 @@ def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
 
 
 def _short_title_after(text: str, name_end: int) -> tuple[Title, ...]:
-    """A bare head word right after a name, then a verb or punctuation (X代表说)."""
+    """A bare head word right after a name (``X代表说``, ``习近平总书记在…``)."""
     head = _AFTER_NAME.match(text, name_end)
-    if not head or not AFTER_NAME_NEXT.match(text, head.end()):
+    if not head:
+        return ()
+    if head.group() in AMBIGUOUS_AFTER_NAME or head.end() >= len(text):
+        if not AFTER_NAME_NEXT.match(text, head.end()):
+            return ()
+    elif LONGER_NOUN.match(text, head.end()):
         return ()
     return (Title(head.group(), head.start(), head.end()),)
 

@@ -19,7 +19,7 @@ from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
 from ..tag import doc_text
 from ..titles import OfficialMention, find_titles
 from .events import Event, StoryContext, find_events
-from .names import list_names, restore_surnames
+from .names import extend_titled, list_names, restore_surnames, titled_names
 from .roles import RoleMention, find_roles, primary_roles
 
 LINKER = "official_event_linker"
@@ -110,6 +110,7 @@ class OfficialEventLinker:
             events,
             _name_ends(ctx.text, officials),
             {m.name for m in officials},
+            {(m.start, m.end): m.span[0] for m in officials},
         )
         return officials, events, roles
 
@@ -128,7 +129,7 @@ class OfficialEventLinker:
         text = doc_text(doc)
         at = text.find(dateline) if dateline else -1
         credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
-        persons = restore_surnames(
+        persons = extend_titled(text, restore_surnames(
             text,
             [
                 (e.start_char, e.end_char)
@@ -137,12 +138,14 @@ class OfficialEventLinker:
                 and e.text not in credited
                 and not credit_span[0] <= e.start_char < credit_span[1]
             ],
-        )
+        ))
         body = (story.get("body_start") or 0, story.get("body_end") or len(text))
         others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON"]
+        start = max(body[0], credit_span[1])
+        listed = list_names(text, start, body[1], persons)
         found = [
             span
-            for span in list_names(text, max(body[0], credit_span[1]), body[1], persons)
+            for span in listed + titled_names(text, start, body[1], persons + listed)
             if not any(s < span[1] and span[0] < e for s, e in others)
             and text[span[0] : span[1]] not in credited
         ]

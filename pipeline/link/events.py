@@ -34,7 +34,7 @@ DECISIONS = ("investigation", "discipline")
 # An event this long before the page's date is background, not the news.
 BACKGROUND_AGE = timedelta(days=31)
 # Recognisers whose events are kept beyond the lead when people are named with them.
-LATER_KINDS = frozenset("held opened attended at received".split())
+LATER_KINDS = frozenset("held opened attended at received inspection".split())
 SINGLE_KINDS = frozenset(("inspection", "received"))
 # Types that default to the paper's city when the text names no place.
 CITY_DEFAULT_TYPES = frozenset("meeting inspection conference press_conference".split())
@@ -219,7 +219,10 @@ def _with_later(
         if ev in out or ev.kind not in LATER_KINDS:
             continue
         if ev.kind in SINGLE_KINDS and any(o.kind == ev.kind for o in out):
-            continue
+            # A second reception of other guests is an event of its own ("同日，X还会见
+            #了Z"); a second inspection sentence goes on describing the same visit.
+            if ev.kind != "received" or not _new_guests(ctx, ev, out):
+                continue
         # People named in its sentence or the next ("…召开发布会。局长X介绍…").
         reach = sents[min(position[ev.sentence] + 1, len(sents) - 1)][1]
         if not any(ev.sentence[0] <= s < reach for s, _ in ctx.persons):
@@ -233,6 +236,17 @@ def _with_later(
             continue
         out.append(ev)
     return out
+
+
+def _new_guests(ctx: StoryContext, ev: Event, chosen: list[Event]) -> bool:
+    """Whether a reception names a guest that no chosen reception names."""
+    text = ctx.text
+
+    def guests(e: Event) -> set[str]:
+        return {text[s:t] for s, t in ctx.persons if e.trigger < s and t <= e.end}
+
+    seen = set().union(*(guests(o) for o in chosen if o.kind == "received"))
+    return bool(guests(ev) - seen)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -11,8 +11,9 @@ cut short by one surname character (``建华`` of ``主席王建华``) is restor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from ..titles import is_title
+from ..titles import HEADS, is_title
 
 Span = tuple[int, int]
 
@@ -25,7 +26,7 @@ SURNAMES = set(
     "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
     "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
-    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝栗铁谈揭位沃蔺厉奚晋巴习"
+    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝栗铁谈揭位沃蔺厉奚晋巴习储"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
                      "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "呼延")
@@ -39,6 +40,11 @@ AFTER_LAST = re.compile(r"等|出席|参加|陪同|主持|分别|列席|一同|�
                         r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席")
 # What introduces a list of attendees: "出席会议的还有：".
 LIST_INTRO = re.compile(r"有[：:]\s*$")
+# A title's head word, and what may follow a name written right after it
+# ("全国政协主席汪洋出席", "委员长栗战书20日…", "司长储士家在…"): a verb of AFTER_LAST,
+# a date, a list mark or a bracket. Sentence punctuation is not enough: "主任单位，".
+HEAD_WORD = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
+AFTER_TITLED = re.compile(rf"(?:{AFTER_LAST.pattern})|[0-9０-９]{{1,2}}[日月]|[、（(]")
 # Characters no name holds (function words, verbs that end lists).
 NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们")
 
@@ -88,6 +94,72 @@ def list_names(text: str, start: int, end: int, persons: list[Span]) -> list[Spa
             if span not in tagged and not _overlaps(span, persons) and span[0] not in starts:
                 out.append(span)
     return out
+
+
+def titled_names(text: str, start: int, end: int, persons: list[Span]) -> list[Span]:
+    """Untagged names written right after a title's head word (``主席汪洋出席``).
+
+    The shortest name-shaped string (2–3 characters, 3–4 with a compound surname) that
+    :data:`AFTER_TITLED` follows is taken, so ``汪洋出席`` gives ``汪洋``, not ``汪洋出``.
+
+    text (str): the story text.
+    start (int): where to look from (the body start).
+    end (int): where to stop.
+    persons (list[Span]): the tagged PERSON spans.
+    RETURNS (list[Span]): new name spans, not overlapping any tagged one.
+    """
+    persons = sorted(persons)
+    starts = [s for s, _ in persons]
+    out: list[Span] = []
+    for head in HEAD_WORD.finditer(text, start, end):
+        at = head.end()
+        if at >= end or text[at] not in SURNAMES and not text.startswith(COMPOUND_SURNAMES, at):
+            continue
+        for length in (2, 3, 4):
+            name = (at, at + length)
+            if name[1] >= end or not is_name(text[at : name[1]]):
+                continue
+            if AFTER_TITLED.match(text, name[1]):
+                if not _overlaps_sorted(name, persons, starts) and (not out or out[-1][1] <= at):
+                    out.append(name)
+                break
+    return out
+
+
+def extend_titled(text: str, persons: list[Span]) -> list[Span]:
+    """A tagged two-character name cut one character short after a title head
+    (``司长储士|家在``): extended when only the longer name is followed by a verb.
+
+    text (str): the story text.
+    persons (list[Span]): tagged PERSON spans.
+    RETURNS (list[Span]): the spans, some one character longer.
+    """
+    out = []
+    for s, e in persons:
+        if (
+            e - s == 2
+            and e + 1 < len(text)
+            and HEAD_WORD.search(text, max(0, s - 8), s)
+            and text.endswith(tuple(HEADS), max(0, s - 8), s)
+            and is_name(text[s : e + 1])
+            and not AFTER_TITLED.match(text, e)
+            and AFTER_TITLED.match(text, e + 1)
+        ):
+            out.append((s, e + 1))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _overlaps_sorted(span: Span, persons: list[Span], starts: list[int]) -> bool:
+    """Whether ``span`` overlaps a tagged name (names are at most a few characters long,
+    so only those starting shortly before it need checking)."""
+    i = bisect_left(starts, span[0] - 8)
+    while i < len(persons) and persons[i][0] < span[1]:
+        if span[0] < persons[i][1]:
+            return True
+        i += 1
+    return False
 
 
 def restore_surnames(text: str, persons: list[Span]) -> list[Span]:

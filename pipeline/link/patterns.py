@@ -21,7 +21,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 # Nouns that end an event name, by event type. Bare 展 and 节 are not listed: they end
 # ordinary words (发展, 环节), so only their compounds are.
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
-    "press_conference": ("新闻发布会", "发布会", "新闻通气会", "通气会", "新闻通报会"),
+    "press_conference": ("新闻发布会", "发布会", "新闻通气会", "通气会", "新闻通报会",
+                         "记者会", "吹风会"),
     "conference": ("代表大会", "党代会", "大会", "论坛", "峰会", "年会"),
     "exhibition": ("联展", "展览", "书画展", "摄影展", "美术展", "艺术展", "成果展",
                    "图片展", "作品展", "博览会", "展销会", "交易会", "巡展", "主题展",
@@ -34,7 +35,7 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
                 "招商会", "对接会", "报告会", "表彰会", "团拜会", "茶话会", "听证会",
                 "评审会", "论证会", "说明会", "述职会", "誓师会", "沟通会", "通报会",
                 "会谈", "会晤", "招待会", "学习会", "读书班", "研修班",
-                "集体学习", "对话会", "讨论会", "协商会", "议政会", "务虚会",
+                "集体学习", "访学班", "进修班", "学习班", "专题班", "训练营", "对话会", "讨论会", "协商会", "议政会", "务虚会",
                 "生活会", "专题会", "办公会", "党组会", "联欢会", "纪念会", "启动会",
                 "会商会", "碰头会", "约谈会", "点评会", "评议会", "总结会"),
     "other": ("活动", "比赛", "大赛", "竞赛", "课", "展演", "演出", "晚会", "运动会",
@@ -52,9 +53,10 @@ HOLD_VERB = re.compile(r"(?:组织召开|召开|举行|举办)了?")
 # A name that is only a generic noun takes its subject: "市委常委会召开会议".
 GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全体会议"})
 # "X出席Y座谈会": taking part in a named event ("主持会议" names none: generic).
-ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办)")
+ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办|并)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
-                                    "上述活动", "上述会议", "此次会议", "本次会议"}
+                                    "上述活动", "上述会议", "此次会议", "本次会议",
+                                    "开班仪式", "开班式", "开营仪式"}
 PERSONAL_PRONOUN = re.compile(r"[他她]")
 # "出席这次全会的…", "举办这场活动": a demonstrative refers back to an earlier event.
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次")

@@ -19,9 +19,11 @@ specific than being present, and accompanying a leader is more specific than att
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..titles import is_title
+from .names import is_name
 from .text import containing, sentences
 from .triggers import Event
 
@@ -43,10 +45,12 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 # Speech phrases: "作了交流发言", "出席活动并致辞", "参加会议并讲话", "致欢迎辞".
 SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读)"
+                 r"|作了?[^，,。；]{0,4}?通报|发了言|发表[^，,。；]{0,6}?(?:讲话|演讲|致辞|发言)"
                  r"|(?:出席|参加)[^，,。；]{0,8}?并(?:讲话|致辞|发言|作)"
                  r"|致[^，,。；]{0,4}?[辞词]")
-# A ceremonial act: "为研究院揭牌", "剪彩".
-CEREMONY_PHRASE = r"为[^，,。；]{1,15}?(?:揭牌|授牌|授旗|剪彩|颁奖|颁发)|剪彩|揭牌|授牌"
+# A ceremonial act: "为研究院揭牌", "剪彩", "出席并向学员颁授旗帜", "代表双方签约".
+CEREMONY_PHRASE = (r"(?:出席并)?[为向][^，,。；]{1,15}?(?:揭牌|授牌|授旗|剪彩|颁奖|颁发|颁授)"
+                   r"|剪彩|揭牌|授牌|签约|签署|签订")
 # An inspection's leader going somewhere: "到枫林县调研", "在X督查".
 LED_PHRASE = (r"(?:来到|来|到|赴|前往|深入|在)[^，,。；]{1,12}?"
               r"(?:调研|督查|督导|视察|考察|检查|暗访|巡查|走访)"
@@ -60,8 +64,31 @@ FILLER = re.compile(r"(?:等[^，,。；]{0,8}?(?:负责人|代表|人士|干部
                     r"|(?:[0-9一二三四五六七八九十]{1,3}月)?[0-9一二三四五六七八九十]{1,3}日"
                     r"(?:至(?:[0-9一二三四五六七八九十]{1,3}月)?[0-9一二三四五六七八九十]{1,3}日)?"
                     r"|上午|下午|晚上|晚间|当天|当日"
-                    r"|结合[^，,。；]{1,10}?(?=作)"
-                    r"|在[^，,。；在]{1,20}?(?:上|时|中|期间|之际))+")
+                    r"|结合[^，,。；]{1,10}?(?=作|发言|提出|发表)|结合[^，,。；]{1,10}?[，,]"
+                    r"|(?:就|对|围绕)[^，,。；]{1,40}?(?=作|提出|发表|发了?言|进行交流)"
+                    r"|代表[^，,。；]{1,6}?(?=签|发言|致辞|讲话)"
+                    r"|在[^，,。；在]{1,40}?(?:上|时|中|期间|之际))+")
+# "X在青峰县主持召开…": a place between a name and its verb (tried when FILLER alone
+# does not reach a verb; the verb is checked by the caller).
+AT_PLACE = re.compile(r"在[^，,。；在的上中]{1,15}?(?=主持|召开|出席|参加|会见|会晤|接见|调研"
+                      r"|考察|视察|检查|督查|宣布)")
+# Untitled words between the names of one list ("委员A、B和专家C作了发言").
+LIST_DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:专家|学者|代表|嘉宾|企业家|负责人|群众"
+                             r"|村民|居民|职工|干部|同志)$")
+UNTAGGED_TAIL = re.compile(r"[和及与][\u4e00-\u9fff]{0,6}?(?:专家|学者|代表|嘉宾|企业家|负责人)")
+# A verb of inspection that describes a noun or an anniversary ("视察江西3周年",
+# "视察江西的重要要求"), not a visit the person makes in the story.
+LED_AS_MODIFIER = re.compile(r"[^，,。；]{0,12}?(?:周年|的重要|重要(?:讲话|指示|要求)|讲话精神)")
+# What a role verb names right after it: the kind of event it is about ("陪同调研",
+# "参加会见"), so the role goes to that event rather than to the latest one.
+OBJECT_INSPECTION = re.compile(r"(?:了)?(?:调研|考察|视察|督查|督导|检查|暗访|巡查)")
+OBJECT_RECEPTION = re.compile(r"(?:了)?(?:会见|会谈|会晤|接见)")
+# "听取X、Y的工作汇报": the people heard at the event spoke at it (to the clause end).
+HEARD = re.compile(r"听取了?")
+# Words before a name that make it an object of its clause, not its subject.
+OBJECT_MARKS = re.compile(r"听取|与|同|向|对|和|会见|会晤|接见|看望|慰问|邀请|陪同|为|给|关于")
+# How far back (characters) a pronoun looks for its official.
+PRONOUN_REACH = 600
 # "据X介绍": X is the reporter's source, not someone acting at the event.
 SOURCE = re.compile(r"据[^，,。；]{0,25}$")
 # A list introduced by its verb: "出席会议的还有：A、B、C", "陪同调研的有A、B".
@@ -72,6 +99,9 @@ LIST_INTRO = {
 # A pronoun opening a clause, followed by a verb of speech ("他强调", "她指出").
 PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]{0,12}?"
                      r"(?:强调|指出|表示|说|要求|希望|介绍|提出))", re.M)
+# A clause that opens with a verb of speech continues the previous clause's subject
+# ("X在会上缅怀了…，强调要…").
+CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求)")
 # Verbs that quote a remark rather than report a speech at the event.
 QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
 # A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
@@ -95,12 +125,14 @@ class RoleMention:
     role (str): one of :data:`ROLE_PRIORITY` or ``investigated_subject``.
     evidence (Span): offsets of the sentence that says so.
     event (int): index of the event in the story's event list.
+    explicit (bool): the verb named the kind of its event, so the role stays there.
     """
 
     person: Span
     role: str
     evidence: Span
     event: int
+    explicit: bool = False  # the verb named its event's kind ("陪同调研")
 
 
 def find_roles(
@@ -110,6 +142,7 @@ def find_roles(
     events: list[Event],
     name_ends: dict[Span, int] | None = None,
     officials: set[str] | None = None,
+    name_starts: dict[Span, int] | None = None,
 ) -> list[RoleMention]:
     """Role mentions of the story's people in its events.
 
@@ -120,6 +153,7 @@ def find_roles(
     name_ends (dict[Span, int] | None): where a name's trailing titles end
         (``林峰（市统计局局长）介绍`` → after ``）``), so the verb is read after them.
     officials (set[str] | None): names with titles, the antecedents of ``他``/``她``.
+    name_starts (dict[Span, int] | None): where each titled name's titles start.
     RETURNS (list[RoleMention]): every mention with a role (not yet merged per person).
     """
     out = [
@@ -134,16 +168,22 @@ def find_roles(
     persons = sorted(persons)
     intros = _list_intros(text, sents)
     for i, person in enumerate(persons):
-        role = _role_after(text, persons, i, (name_ends or {}).get(person, person[1]))
+        found = _role_after(
+            text, persons, i, (name_ends or {}).get(person, person[1]), name_ends
+        )
+        role, verb_end = found if found else (None, -1)
         sentence = containing(sents, person[0])
         if not role and sentence:
             role = next((r for s, e, r in intros if s <= person[0] < e), None)
         if role and sentence and not SOURCE.search(text, sentence[0], person[0]):
-            out.append(
-                RoleMention(person, role, sentence, _event_for(events, targets, person))
-            )
+            event = _event_for(events, targets, person, text, verb_end)
+            explicit = event != _event_for(events, targets, person)
+            out.append(RoleMention(person, role, sentence, event, explicit))
+    out = _received_guests(text, persons, events, out)
     if officials:
-        out.extend(_pronoun_roles(text, sents, persons, officials, events, targets))
+        out.extend(
+            _pronoun_roles(text, sents, persons, officials, events, targets, name_starts)
+        )
     out.extend(_hosts(text, persons, events, {m.person for m in out}))
     out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set())]
     return _to_first_event(text, events, out)
@@ -201,7 +241,7 @@ def _to_first_event(
         own = events[m.event].sentence
         # The event's own paragraph describes it ("…调度会召开。X出席并讲话。").
         same_paragraph = "\n" not in text[own[0] : m.evidence[0]]
-        if not same_paragraph and first.get(name, m.event) < m.event:
+        if not same_paragraph and not m.explicit and first.get(name, m.event) < m.event:
             m = RoleMention(m.person, m.role, m.evidence, first[name])
         out.append(m)
     return out
@@ -214,6 +254,9 @@ def _list_intros(text: str, sents: list[Span]) -> list[tuple[int, int, str]]:
         for role, intro in LIST_INTRO.items():
             for match in intro.finditer(text, *sent):
                 out.append((match.end(), sent[1], role))
+        for match in HEARD.finditer(text, *sent):  # only to the clause end
+            stop = min((text.find(c, match.end(), sent[1]) for c in "，,。；;"), key=lambda x: x if x >= 0 else sent[1])
+            out.append((match.end(), stop if stop >= 0 else sent[1], "spoke"))
     return out
 
 
@@ -224,23 +267,63 @@ def _pronoun_roles(
     officials: set[str],
     events: list[Event],
     targets: list[int],
+    name_starts: dict[Span, int] | None = None,
 ) -> list[RoleMention]:
     """``他强调``, ``调研组一行来到``: the nearest official named before the pronoun
-    or the delegation is the one who speaks or leads."""
+    or the delegation, as the subject of a clause, is the one who speaks or leads
+    (``X主持召开座谈会，听取Y的汇报。他强调`` is X: Y is an object)."""
     out = []
+    starts = [p[0] for p in persons]
     for sent in sents:
         aliases = [*PRONOUN.finditer(text, *sent), *GROUP_ALIAS.finditer(text, *sent)]
-        for match in aliases:
-            before = [p for p in persons if p[1] <= match.start()]
+        carried = list(CARRIED_SUBJECT.finditer(text, *sent))
+        for match in aliases + carried:
+            # Officials named in the last few hundred characters (linear on long stories);
+            # a subject carried over a comma is named in the same sentence.
+            reach = match.start() - sent[0] if match in carried else PRONOUN_REACH
+            lo = bisect_left(starts, match.start() - reach)
+            before = [p for p in persons[lo:] if p[1] <= match.start()]
             named = [p for p in before if text[p[0] : p[1]] in officials]
             if not named:
                 continue
-            person = named[-1]
-            role = _role_after(text, [], 0, match.end())
-            if role:
-                out.append(
-                    RoleMention(person, role, sent, _event_for(events, targets, (match.start(), match.end())))
-                )
+            subjects = [p for p in named if not _in_object(text, p, name_starts or {})]
+            person = (subjects or named)[-1]
+            found = _role_after(text, [], 0, match.end())
+            if found:
+                at = (match.start(), match.end())
+                out.append(RoleMention(person, found[0], sent, _event_for(events, targets, at)))
+    return out
+
+
+def _in_object(text: str, person: Span, name_starts: dict[Span, int]) -> bool:
+    """Whether a name (with its titles) stands after a verb or preposition in its clause
+    (``听取Y的汇报``, ``与Y交流``), so it is no subject a pronoun can stand for."""
+    start = name_starts.get(person, person[0])
+    clause = max(text.rfind(c, max(0, start - 40), start) for c in "，,。；;：:\n") + 1
+    return bool(OBJECT_MARKS.search(text, clause, start))
+
+
+def _received_guests(
+    text: str, persons: list[Span], events: list[Event], mentions: list[RoleMention]
+) -> list[RoleMention]:
+    """The guests named in a reception's name (``会见了集团董事长X一行``) attended it;
+    their ``一行`` there is no leading role."""
+    out = []
+    for m in mentions:
+        ev = events[m.event]
+        if m.role == "led" and ev.kind == "received" and ev.start <= m.person[0] < ev.end:
+            m = RoleMention(m.person, "attended", m.evidence, m.event, m.explicit)
+        out.append(m)
+    placed = {(m.person, m.event) for m in out}
+    for i, ev in enumerate(events):
+        if ev.kind != "received":
+            continue
+        lo = bisect_left(persons, (ev.start, -1))
+        for person in persons[lo:]:
+            if person[0] >= ev.end:
+                break
+            if (person, i) not in placed:
+                out.append(RoleMention(person, "attended", ev.sentence, i, True))
     return out
 
 
@@ -263,28 +346,71 @@ def primary_roles(
     return best
 
 
-def _role_after(text: str, persons: list[Span], i: int, end: int) -> str | None:
-    """The role verb after a name (ending at ``end``), or after the list it starts."""
-    # Walk to the end of the list: 、/和 + optional title + next name.
+def _role_after(
+    text: str,
+    persons: list[Span],
+    i: int,
+    end: int,
+    name_ends: dict[Span, int] | None = None,
+) -> tuple[str, int] | None:
+    """The role verb after a name (ending at ``end``), or after the list it starts.
+
+    RETURNS (tuple[str, int] | None): the role and the offset after its verb.
+    """
+    # Walk to the end of the list: 、/和 + optional title or descriptor + next name.
     for nxt in persons[i + 1 :]:
         gap = text[end : nxt[0]]
         rest = gap[1:].strip()  # a list may go on across a line break
-        if not gap or (rest and not is_title(rest)):
+        if not gap or (
+            rest and not is_title(rest) and not LIST_DESCRIPTOR.search(rest)
+        ):
             break
         # "、" or "和" joins names; "，" joins titled names ("市长X，董事长Y出席").
         if not (LIST_JOIN.fullmatch(gap[0]) or (gap[0] in "，," and rest)):
             break
         if any(c in "，,。；;：:" for c in rest):
             break
-        end = nxt[1]
-    filler = FILLER.match(text, end)
-    verb = ROLE_VERB.match(text, filler.end() if filler else end)
+        end = (name_ends or {}).get(nxt, nxt[1])  # past "颜丽萍委员"
+    verb = _verb_at(text, end)
+    if not verb:  # "A、B和专家C作了发言": a last, untagged name after a descriptor
+        tail = UNTAGGED_TAIL.match(text, end)
+        for length in (3, 2) if tail else ():
+            if is_name(text[tail.end() : tail.end() + length]):
+                verb = _verb_at(text, tail.end() + length)
+                if verb:
+                    break
     if not verb:
         return None
-    return verb.lastgroup or _WORD_ROLE[verb.group()]
+    role = verb.lastgroup or _WORD_ROLE[verb.group()]
+    if role == "led" and LED_AS_MODIFIER.match(text, verb.end()) and not verb.lastgroup:
+        return None
+    return role, verb.end()
 
 
-def _event_for(events: list[Event], targets: list[int], person: Span) -> int:
-    """The latest participant-bearing event whose sentence starts by the mention."""
+def _verb_at(text: str, at: int) -> re.Match | None:
+    """A role verb at ``at``, past fillers."""
+    filler = FILLER.match(text, at)
+    at = filler.end() if filler else at
+    verb = ROLE_VERB.match(text, at)
+    place = None if verb else AT_PLACE.match(text, at)
+    if place:  # "X20日在京主持召开…"
+        filler = FILLER.match(text, place.end())
+        verb = ROLE_VERB.match(text, filler.end() if filler else place.end())
+    return verb
+
+
+def _event_for(
+    events: list[Event], targets: list[int], person: Span, text: str = "", verb_end: int = -1
+) -> int:
+    """The latest participant-bearing event whose sentence starts by the mention; a
+    verb that names its event's kind (``陪同调研``, ``参加会见``) picks the latest of
+    that kind."""
     before = [i for i in targets if events[i].sentence[0] <= person[0]]
+    if verb_end >= 0:
+        for pattern, kinds in ((OBJECT_INSPECTION, ("inspection",)), (OBJECT_RECEPTION, ("received",))):
+            if pattern.match(text, verb_end):
+                named = [i for i in targets if events[i].kind in kinds]
+                kind_before = [i for i in named if i in before]
+                if kind_before or named:
+                    return (kind_before or named)[-1]
     return before[-1] if before else targets[0]

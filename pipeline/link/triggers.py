@@ -392,6 +392,9 @@ _NOUN_REACH = max(map(len, P.NOUN_TYPE)) + 1
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
     """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
     before = text[clause[0] : ev.trigger]
+    # A quotation before the speaker ("“我们……。”X在Y发布会上表示") is not the
+    # clause's own words: only what follows its closing quote counts.
+    before = before[before.rfind("”") + 1 :]
     return bool(
         _lists_events(text, ev)
         or P.BACKGROUND_BEFORE.search(before)
