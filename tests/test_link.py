@@ -492,3 +492,176 @@ def test_an_attendance_list_across_a_line_break(nlp):
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {n: "attended" for n in names}
     assert {o["name"]: o["titles"] for o in doc._.officials} == {n: ["县领导"] for n in names}
+
+
+def test_an_untagged_leader_after_a_title_chain_presides(nlp):
+    # The tagger missed 栗思成 and 詹文远: the names after a title head are recovered.
+    story = dict(
+        headline="栗思成主持召开部分省人大代表座谈会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="省委常委、省人大常委会主任栗思成9日在湘州主持召开座谈会，听取部分省人大代表意见。"
+        "座谈会上，省人大代表韦国强、龚一鸣、薛红结合履职实践，对报告稿提出意见建议。"
+        "省人大常委会副主任詹文远参加座谈会。",
+        ents=[("9日", "DATE", "2023-05-09"), ("韦国强", "PERSON"), ("龚一鸣", "PERSON"),
+              ("薛红", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert {o["name"]: o["titles"] for o in doc._.officials} == {
+        "栗思成": ["省委常委", "省人大常委会主任"],
+        "韦国强": ["省人大代表"], "龚一鸣": ["省人大代表"], "薛红": ["省人大代表"],
+        "詹文远": ["省人大常委会副主任"],
+    }
+    assert roles(doc) == {"栗思成": "presided", "韦国强": "spoke", "龚一鸣": "spoke",
+                          "薛红": "spoke", "詹文远": "attended"}
+
+
+def test_a_press_conference_after_a_quote(nlp):
+    story = dict(
+        headline="一季度全市经济开局良好",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="“我们有信心实现全年目标。”市统计局局长邝明在9日举行的一季度经济运行情况"
+        "新闻发布会上表示。据介绍，一季度全市生产总值增长6.1%。",
+        ents=[("9日", "DATE", "2023-05-09"), ("邝明", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["name"], e["type"], e["date"]) for e in doc._.events] == [
+        ("一季度经济运行情况新闻发布会", "press_conference", "2023-05-09")]
+    assert roles(doc) == {"邝明": "spoke"}
+
+
+def test_a_symposium_during_an_inspection_and_its_pronoun(nlp):
+    story = dict(
+        headline="蒋思源在枫林县调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源率队到枫林县调研产业发展。市领导钱进参加调研。\n"
+        "调研期间，蒋思源在枫林县主持召开产业发展座谈会，听取枫林县委书记毛春兰、"
+        "县长尹宏的工作汇报。他强调，要把产业做大做强。\n县领导覃立军陪同调研。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("钱进", "PERSON"),
+              ("毛春兰", "PERSON"), ("尹宏", "PERSON"), ("覃立军", "PERSON"),
+              ("枫林县", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    events = {e["event_id"]: e["name"] for e in doc._.events}
+    assert list(events.values()) == ["到枫林县调研产业发展", "产业发展座谈会"]
+    by_event = {(events[p["event_id"]], p["person"]): p["role"] for p in doc._.participations}
+    assert by_event == {
+        ("到枫林县调研产业发展", "蒋思源"): "led",
+        ("到枫林县调研产业发展", "钱进"): "attended",
+        ("到枫林县调研产业发展", "覃立军"): "accompanied",
+        ("产业发展座谈会", "蒋思源"): "presided",
+        ("产业发展座谈会", "毛春兰"): "spoke",
+        ("产业发展座谈会", "尹宏"): "spoke",
+    }
+
+
+def test_a_reception_and_the_signing_after_it(nlp):
+    story = dict(
+        headline="蒋思源会见恒远集团客人",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源、市长钱进在湘州宾馆会见了恒远集团董事长龙海涛一行。"
+        "龙海涛表示，愿加大在湘投资。会见后，双方举行项目签约仪式。副市长吴敏与恒远集团"
+        "副总裁尹宏代表双方签约。市领导孙立参加会见。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("钱进", "PERSON"),
+              ("龙海涛", "PERSON"), ("吴敏", "PERSON"), ("尹宏", "PERSON"), ("孙立", "PERSON"),
+              ("湘州宾馆", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    events = {e["event_id"]: e["type"] for e in doc._.events}
+    assert list(events.values()) == ["meeting", "ceremony"]
+    by_event = {(events[p["event_id"]], p["person"]): p["role"] for p in doc._.participations}
+    assert by_event == {
+        ("meeting", "蒋思源"): "attended", ("meeting", "钱进"): "attended",
+        ("meeting", "龙海涛"): "spoke", ("meeting", "孙立"): "attended",
+        ("ceremony", "吴敏"): "other", ("ceremony", "尹宏"): "other",
+    }
+
+
+def test_two_receptions_of_different_guests(nlp):
+    story = dict(
+        headline="钱进会见外国客人",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市长钱进在湘州会见了德国友城代表团团长施密特。钱进表示，愿深化合作。"
+        "施密特表示，期待更多交流。\n同日，钱进还会见了法国友城市长贝尔纳。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("钱进", "PERSON"), ("施密特", "PERSON"),
+              ("贝尔纳", "PERSON"), ("湘州", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert len(doc._.events) == 2
+    second = doc._.events[1]["event_id"]
+    assert {p["person"] for p in doc._.participations if p["event_id"] == second} == {
+        "钱进", "贝尔纳"}
+
+
+def test_speakers_after_a_list_with_an_untagged_expert(nlp):
+    story = dict(
+        headline="市政协召开专题协商会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市政协召开专题协商会。市政协主席詹文远主持会议并讲话。市政协副主席"
+        "韦强、龚敏等分别就有关议题作了通报。政协委员邓明、曹丽、阮志华和专家柯文华作了发言。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("韦强", "PERSON"), ("龚敏", "PERSON"),
+              ("邓明", "PERSON"), ("曹丽", "PERSON"), ("阮志华", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"詹文远": "presided", "韦强": "spoke", "龚敏": "spoke",
+                          "邓明": "spoke", "曹丽": "spoke", "阮志华": "spoke"}
+
+
+def test_a_training_class_and_its_opening_ceremony_are_one_event(nlp):
+    story = dict(
+        headline="枫林县村干部培训班开班",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，枫林县2023年村干部培训班开班。县委副书记毛春兰出席开班仪式并讲话，"
+        "县委常委、组织部部长尹宏主持。开班式上，青石村村支书覃立军代表学员发言。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("毛春兰", "PERSON"), ("尹宏", "PERSON"),
+              ("覃立军", "PERSON"), ("青石村", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["枫林县2023年村干部培训班"]
+    assert roles(doc) == {"毛春兰": "spoke", "尹宏": "presided", "覃立军": "spoke"}
+
+
+def test_a_speech_clause_carries_its_subject(nlp):
+    story = dict(
+        headline="纪念座谈会在湘州举行",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，纪念湘州建市七十周年座谈会在湘州举行。市委书记蒋思源在座谈会上"
+        "回顾了建市以来的发展历程，强调要接续奋斗。副市长吴敏主持座谈会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("吴敏", "PERSON"),
+              ("湘州", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "spoke", "吴敏": "presided"}
+
+
+def test_an_inspection_recalled_as_an_anniversary_is_no_visit(nlp):
+    story = dict(
+        headline="全省县委书记座谈会召开",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，全省县委书记座谈会召开。省委书记宫立伟说，要以晏宗和总书记视察湘州"
+        "5周年为起点，把工作做实。枫林县委书记毛春兰首先发言。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("宫立伟", "PERSON"), ("晏宗和", "PERSON"),
+              ("毛春兰", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"宫立伟": "spoke", "毛春兰": "spoke"}
+    assert {o["name"]: o["titles"] for o in doc._.officials}["晏宗和"] == ["总书记"]
+
+
+def test_names_after_a_title_head():
+    from pipeline.link.names import extend_titled, titled_names
+
+    text = "市政协主席詹文远出席会议，市长栗思成20日在枫林县调研。由市文联担任主任单位，"
+    spans = titled_names(text, 0, len(text), [])
+    assert [text[s:e] for s, e in spans] == ["詹文远", "栗思成"]
+    text = "财政司司长储文杰在会上介绍。"
+    at = text.index("储")
+    assert extend_titled(text, [(at, at + 2)]) == [(at, at + 3)]
