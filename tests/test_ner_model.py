@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.ner_features import (
@@ -16,7 +17,7 @@ from pipeline.ner_features import (
     normalize_text,
     split_blocks,
 )
-from pipeline.ner_model import CharNER
+from pipeline.ner_model import CharNER, viterbi_decode, viterbi_sorted
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 
@@ -220,3 +221,76 @@ def test_block_split_keeps_blocks_together() -> None:
     blocks = {int(text[1:-1]) // 50 for text, _ in dev}
     assert len(blocks) == 2
     assert split_blocks(sentences, 0.1, seed=13, block=50) == (train, dev)
+
+
+def _dict_lexicon_bits(words: list[str], types: dict[str, str], text: str) -> list[set]:
+    """Lexicon bits by plain substring look-ups (the definition the arrays must meet)."""
+    kinds = {w: ("PER", "LOC", "ORG").index(types[w]) if w in types else -1 for w in words}
+    bits: list[set] = [set() for _ in text]
+    for begin in range(len(text)):
+        for end in range(begin + 1, min(begin + 10, len(text)) + 1):
+            kind = kinds.get(text[begin:end])
+            if kind is None:
+                continue
+            size = end - begin
+            if size == 1:
+                bits[begin].add(0)
+                continue
+            bucket = min(size, 5) - 2
+            bits[begin].add(1 + bucket)
+            bits[end - 1].add(9 + bucket)
+            for i in range(begin + 1, end - 1):
+                bits[i].add(5 + bucket)
+            if kind >= 0:
+                col = LEXICON_DIM + 3 * kind
+                bits[begin].add(col)
+                bits[end - 1].add(col + 2)
+                for i in range(begin + 1, end - 1):
+                    bits[i].add(col + 1)
+    return bits
+
+
+def test_lexicon_arrays_match_plain_lookups() -> None:
+    words = ["青", "山", "青山", "青山市", "青山市委", "市委", "市委书记", "书记",
+             "王建国", "湘江钢铁集团有限公司", "钢铁", "集团", "有限公司", "湘江"]
+    types = {"王建国": "PER", "青山市": "LOC", "湘江钢铁集团有限公司": "ORG", "湘江": "LOC"}
+    lexicon = Lexicon(words, types)
+    text = "青山市委书记王建国到湘江钢铁集团有限公司，青山青。湘江钢铁集团有限"
+    feats = lexicon.features(text)
+    expected = _dict_lexicon_bits(words, types, text)
+    for i, cols in enumerate(expected):
+        assert set(np.flatnonzero(feats[i]).tolist()) == cols, (i, text[i])
+
+
+def test_encoding_many_texts_is_encoding_each_alone(ner: CharNER) -> None:
+    texts = [*SENTENCES, *MODERN, "", "Ａ１２３ｂ", "市", "湘江区\n\n北湖区。", "\x02\x03"]
+    cids, bids, lex, offsets = ner.featurizer.encode_many(texts)
+    assert offsets[-1] == len(cids) == sum(map(len, texts))
+    for i, text in enumerate(texts):
+        alone = ner.featurizer.encode(text)
+        rows = slice(offsets[i], offsets[i + 1])
+        for whole, part in zip((cids, bids, lex), alone):
+            assert np.array_equal(whole[rows], part)
+    # A bigram at a text's edge pairs with the boundary marks, not the next text.
+    first = ner.featurizer.encode(texts[0])[1]
+    assert (first[-1] == bids[offsets[1] - 1]).all()
+
+
+def test_sorted_viterbi_is_the_padded_viterbi() -> None:
+    rng = np.random.default_rng(7)
+    lengths = np.sort(rng.integers(1, 30, size=25))
+    n_tags = 7
+    emissions = rng.normal(size=(len(lengths), lengths.max(), n_tags)).astype(np.float32)
+    transitions = rng.normal(size=(n_tags, n_tags)).astype(np.float32)
+    start, end = rng.normal(size=(2, n_tags)).astype(np.float32)
+    padded = viterbi_decode(emissions, lengths, transitions, start, end)
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    flat = np.concatenate([emissions[i, :n] for i, n in enumerate(lengths)])
+    path = viterbi_sorted(flat, offsets, transitions, start, end)
+    assert [path[a:b].tolist() for a, b in itertools.pairwise(offsets)] == padded
+
+
+def test_a_story_is_tagged_alike_alone_and_among_others(ner: CharNER) -> None:
+    texts = [*SENTENCES, *MODERN]
+    together = ner.predict(texts)
+    assert [ner.predict([t])[0] for t in texts] == together
