@@ -29,7 +29,7 @@ from .gazetteer import (
     villages_after,
 )
 from .serialize import GazetteerSerializer
-from .tag import NOT_ENTITIES, char_span, doc_text, merge_ents
+from .tag import NOT_ENTITIES, char_span, doc_text, merge_ents, merged_ents
 from .titles import find_titles
 
 _NUMERALS = "一二三四五六七八九十百千万两"
@@ -157,21 +157,25 @@ class NewsEntityRules(GazetteerSerializer):
         self.gazetteer = gazetteer or (load_gazetteer() if needs_data else None)
 
     def __call__(self, doc: Doc) -> Doc:
+        # The entities stay in a list until the end: every ``doc.ents`` read or write
+        # walks all the Doc's tokens.
+        ents = list(doc.ents)
         if self.filters:
-            doc.ents = [self._trimmed(e) for e in doc.ents]
-            doc.ents = [e for e in doc.ents if self._plausible(e)]
-            merge_ents(doc, self._person_mentions(doc), overwrite=False)
-        self.set_annotations(doc, self.match(doc))
+            ents = [e for e in map(self._trimmed, ents) if self._plausible(e)]
+            ents, mentions = self._person_mentions(doc, ents)
+            ents = merged_ents(ents, mentions, overwrite=False)
+        ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
+        ents = [e for e in ents if _keep(e, self.min_chars)]
         if self.places:
-            self._repair_places(doc)
-            self._add_places(doc)
+            ents = self._add_places(doc, self._repair_places(doc, ents))
         if self.org_patterns:
-            self._add_orgs(doc)
-        doc.ents = [e for e in doc.ents if _keep(e, self.min_chars)]
+            ents = self._add_orgs(doc, ents)
+        doc.ents = [e for e in ents if _keep(e, self.min_chars)]
         return doc
 
-    def match(self, doc: Doc) -> list[Span]:
-        """doc (Doc): a tagged story. RETURNS (list[Span]): spans the rules assert."""
+    def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:
+        """doc (Doc): a tagged story. ents (list[Span] | None): its entities so far
+        (default ``doc.ents``). RETURNS (list[Span]): spans the rules assert."""
         spans: list[Span] = []
         meta = doc._.story or {}
         if self.credits:
@@ -181,7 +185,8 @@ class NewsEntityRules(GazetteerSerializer):
             media = [m for m in re.split(r"[·•・]", meta.get("media") or "") if len(m) >= 2]
             spans += self._occurrences(doc, [m for m in media if m != "本报"], "ORG", "ORG")
         if self.title_orgs:
-            persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            persons = [(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents)
+                       if e.label_ == "PERSON"]
             for mention in find_titles(doc_text(doc), persons):
                 for title in mention.titles:
                     if title.org:
@@ -239,10 +244,12 @@ class NewsEntityRules(GazetteerSerializer):
             return not (_CONGRESS.search(text) or _GENERIC_ORG.match(text))
         return True
 
-    def _person_mentions(self, doc: Doc) -> list[Span]:
+    def _person_mentions(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
         """Other mentions of a full name the model found once (``郑X华`` after it was
-        half-read as a place): a name of ≥ 3 characters is a name in the whole story."""
-        ents = list(doc.ents)
+        half-read as a place): a name of ≥ 3 characters is a name in the whole story.
+
+        RETURNS (tuple[list[Span], list[Span]]): the entities without those the new
+            mentions replace, and the mentions."""
         names = {e.text for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
                  and self.gazetteer.looks_like_name(e.text)}
         owner = _owners(ents, len(doc_text(doc)))
@@ -253,14 +260,15 @@ class NewsEntityRules(GazetteerSerializer):
                    and e.label_ != "PERSON" for e in inside):
                 replaced.update((e.start, e.end) for e in inside)
                 spans.append(span)
-        doc.ents = [e for e in ents if (e.start, e.end) not in replaced]
-        return spans
+        return [e for e in ents if (e.start, e.end) not in replaced], spans
 
     # ------------------------------------------------------------------------- places
-    def _repair_places(self, doc: Doc) -> None:
-        """Cut a glued verb off a model place and split glued town+village chains."""
+    def _repair_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Cut a glued verb off a model place and split glued town+village chains.
+
+        RETURNS (list[Span]): the entities, repaired."""
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "PLACE" or ent._.source != MODEL:
                 out.append(ent)
                 continue
@@ -270,7 +278,7 @@ class NewsEntityRules(GazetteerSerializer):
             spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                                self.name) for s, e in parts]
             out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
-        doc.ents = out
+        return out
 
     def _split_address(self, text: str) -> list[tuple[int, int]]:
         """A glued address (``X县Y镇Z村``) cut into its places, outermost first."""
@@ -286,12 +294,13 @@ class NewsEntityRules(GazetteerSerializer):
         tail = split_chain(text[start:])
         return parts + ([(start + s, start + e) for s, e in tail] or [(start, len(text))])
 
-    def _add_places(self, doc: Doc) -> None:
+    def _add_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Gazetteer places where the model found nothing or something shorter, then
-        river sections and village-level names listed right after a place."""
+        river sections and village-level names listed right after a place.
+
+        RETURNS (list[Span]): the entities with the places."""
         spans = []
         text = doc_text(doc)
-        ents = list(doc.ents)
         owner = _owners(ents, len(text))
         for start, end in self.gazetteer.find(text):
             inside = _inside(owner, ents, start, end)
@@ -303,33 +312,36 @@ class NewsEntityRules(GazetteerSerializer):
                 span = char_span(doc, start, end, "PLACE", "GPE", self.name)
                 if span is not None:
                     spans.append(span)
-        merge_ents(doc, spans, overwrite=True)
-        self._join_sections(doc)
+        ents = self._join_sections(doc, merged_ents(ents, spans, overwrite=True))
         # One pass per list item: each new village can introduce the next.
         for _ in range(8):
             spans = []
-            for ent in doc.ents:
+            for ent in ents:
                 found = ent.label_ == "PLACE" and villages_after(text, ent.text, ent.end_char)
                 span = found and char_span(doc, *found, "PLACE", "GPE", self.name)
                 if span:
                     spans.append(span)
-            before = len(doc.ents)
-            merge_ents(doc, spans, overwrite=False)
-            if len(doc.ents) == before:
+            before = len(ents)
+            ents = merged_ents(ents, spans, overwrite=False)
+            if len(ents) == before:
                 break
+        return ents
 
-    def _join_sections(self, doc: Doc) -> None:
-        """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE)."""
-        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE"]
+    def _join_sections(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE).
+
+        RETURNS (list[Span]): the entities with the sections."""
+        places = [(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"]
         spans = [char_span(doc, s, e, "PLACE", "GPE", self.name)
                  for s, e in sections(doc_text(doc), places)]
-        merge_ents(doc, [s for s in spans if s is not None], overwrite=True)
+        return merged_ents(ents, [s for s in spans if s is not None], overwrite=True)
 
     # --------------------------------------------------------------------------- ORGs
-    def _add_orgs(self, doc: Doc) -> None:
-        """Organisations found by their head word, after a distinguishing element."""
+    def _add_orgs(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Organisations found by their head word, after a distinguishing element.
+
+        RETURNS (list[Span]): the entities with the organisations."""
         text = doc_text(doc)
-        ents = list(doc.ents)
         # A level character inside an entity is no prefix, except inside a model ORG,
         # which the rule may correct (``原市X局``, ``市X局Y办公室``, a model ORG
         # starting mid-name); ``_replaceable`` keeps ``X市`` of ``X市Y局`` out.
@@ -362,8 +374,8 @@ class NewsEntityRules(GazetteerSerializer):
             span = char_span(doc, start, end, "ORG", "ORG", self.name)
             if span is not None:
                 spans.append(span)
-        merge_ents(doc, spans, overwrite=True)
-        doc.ents = [_strip_former(doc, e, self.name) for e in doc.ents]
+        ents = merged_ents(ents, spans, overwrite=True)
+        return [_strip_former(doc, e, self.name) for e in ents]
 
     def _level_prefix(self, text: str, i: int) -> bool:
         """Whether the level character at ``i`` starts a name (``…，市委``) rather than

@@ -6,8 +6,9 @@ unambiguous short forms), townships and sub-districts, countries and world citie
 百家姓 surnames, the words of a dictionary (with those whose gloss describes a place) and
 the frequent two-character words of a corpus, for word-boundary checks.
 
-Matching is longest-first over a first-character index: a dict lookup per candidate
-length at the positions whose character can start a name, linear in the text.
+Matching is longest-first over a first-two-characters index: a dict lookup per
+candidate length at the positions whose two characters can start a name, linear in the
+text.
 """
 from __future__ import annotations
 
@@ -47,10 +48,13 @@ class Gazetteer:
         # Frequent two-character words of a large corpus, stored as one string.
         pairs = data["bigrams"]
         self.bigrams = frozenset(pairs[i:i + 2] for i in range(0, len(pairs), 2))
+        # Name lengths by first two characters (one-character names by their one),
+        # longest first: most places in a text open no name, one look-up settles them.
         lengths: dict[str, set[int]] = {}
         for name in self.places:
-            lengths.setdefault(name[0], set()).add(len(name))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+            lengths.setdefault(name[:2], set()).add(len(name))
+        self._lengths = {pair: sorted(ls, reverse=True) for pair, ls in lengths.items()}
+        self._singles = any(len(name) == 1 for name in self.places)
 
     @classmethod
     def from_disk(cls, path: str | Path = DATA) -> Gazetteer:
@@ -68,13 +72,18 @@ class Gazetteer:
         """
         out = []
         i, n = 0, len(text)
+        places, bigrams, lengths = self.places, self.bigrams, self._lengths
         while i < n:
-            if text[max(0, i - 1):i + 1] in self.bigrams:
+            found = lengths.get(text[i:i + 2], ())
+            if self._singles and text[i] in lengths:
+                found = sorted({*found, *lengths[text[i]]}, reverse=True)
+            if not found or text[max(0, i - 1):i + 1] in bigrams:
                 i += 1
                 continue
-            for length in self._lengths.get(text[i], ()):
+            for length in found:
                 end = i + length
-                if text[i:end] in self.places and text[end - 1:end + 1] not in self.bigrams:
+                # (a slice past the text's end would match a shorter name)
+                if end <= n and text[i:end] in places and text[end - 1:end + 1] not in bigrams:
                     out.append((i, end))
                     i = end
                     break
@@ -149,7 +158,7 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]
     """
     if text in gazetteer.places:
         return []
-    for length in gazetteer._lengths.get(text[:1], ()):
+    for length in gazetteer._lengths.get(text[:2], ()):
         rest = text[length:]
         if (len(rest) >= 2 and text[:length] in gazetteer.places
                 and _PLACE_END.search(rest)):

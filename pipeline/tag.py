@@ -87,6 +87,19 @@ def merge_ents(doc: Doc, spans: Iterable[Span], overwrite: bool = False) -> None
     spans (Iterable[Span]): new entity spans (may overlap each other: longest first wins).
     overwrite (bool): whether a new span replaces existing entities it overlaps.
     """
+    doc.ents = merged_ents(list(doc.ents), spans, overwrite)
+
+
+def merged_ents(old: list[Span], spans: Iterable[Span], overwrite: bool = False) -> list[Span]:
+    """:func:`merge_ents` on a list of entities (a stage that changes its entities
+    several times keeps them in a list: each ``doc.ents`` read or write walks every
+    token of the Doc).
+
+    old (list[Span]): the entities, in order, not overlapping.
+    spans (Iterable[Span]): new entity spans (may overlap each other: longest first wins).
+    overwrite (bool): whether a new span replaces existing entities it overlaps.
+    RETURNS (list[Span]): the merged entities, in order.
+    """
     new = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
     kept: list[Span] = []
     taken: set[int] = set()
@@ -96,13 +109,12 @@ def merge_ents(doc: Doc, spans: Iterable[Span], overwrite: bool = False) -> None
             continue
         kept.append(span)
         taken |= tokens
-    old = list(doc.ents)
     if overwrite:
         old = [e for e in old if not (set(range(e.start, e.end)) & taken)]
     if not overwrite:
         occupied = {i for e in old for i in range(e.start, e.end)}
         kept = [s for s in kept if not (set(range(s.start, s.end)) & occupied)]
-    doc.ents = sorted(old + kept, key=lambda s: s.start)
+    return sorted(old + kept, key=lambda s: s.start)
 
 
 def char_span(doc: Doc, start: int, end: int, label: str, fine: str | None = None,

@@ -223,3 +223,19 @@ def test_min_chars_keeps_single_character_abbreviations_when_asked():
         doc = nlp.make_doc("中美两国领导人会晤。")
         doc.ents = [doc.char_span(0, 1, "PLACE"), doc.char_span(1, 2, "PLACE")]
         assert [e.text for e in nlp.get_pipe("news_entity_rules")(doc).ents] == expected
+
+
+def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
+    from pipeline.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    longest: dict[str, int] = {}
+    for name in gazetteer.places:
+        longest[name[:2]] = max(longest.get(name[:2], 0), len(name))
+    # Names with a longer name of the same opening: a slice past the end must not match.
+    names = sorted(n for n in gazetteer.places if longest[n[:2]] > len(n))[:200]
+    assert names
+    for name in names:
+        found = gazetteer.find("今天来到" + name)
+        assert all(end <= len(name) + 4 for _, end in found), (name, found)
+        assert (4, len(name) + 4) in found or any(s < 4 < e for s, e in found), (name, found)
