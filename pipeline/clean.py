@@ -183,6 +183,7 @@ class CleanLine:
     text: Cleaned
     heading: int = 0
     numbered: bool = False      # a heading with a section number (``## 1 …``): a crosshead
+    indent: bool = False        # the raw line opens with whitespace (an indented first line)
 
 
 def clean_page(raw: str) -> list[CleanLine]:
@@ -204,7 +205,8 @@ def clean_page(raw: str) -> list[CleanLine]:
             number = _SECTION_NUMBER.match(body[skip:])
             skip += number.end() if number else 0
         out.append(CleanLine(clean_line(body[skip:], line_start + skip), level,
-                             bool(level and number)))
+                             bool(level and number),
+                             not level and body[:1] in " \t\u3000\u00a0" and bool(body.strip())))
     return out
 
 

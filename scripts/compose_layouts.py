@@ -251,6 +251,11 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
                 body.append(para + ("  " if rng.random() < 0.2 else ""))
         else:
             body = _pdf_body(paras, rng, width, 0.05 if style == "pdf" else 0.5)
+            # PDF text often keeps the indent of a story's first line as a space. A
+            # randomness of its own, so the pages stay otherwise as they were composed.
+            indent = random.Random(f"{art['id']}-{style}")
+            if body and indent.random() < 0.15:
+                body[0] = " " + body[0]
         lines_of["body"] = list(page.add(body))
         if after:
             page.blanks(1)
@@ -280,7 +285,8 @@ def _set_edges(stories: list[dict]) -> None:
             story[key] = pick(min(k, len(text)))
 
 
-def compose_all(out: Path, pages_per_style: int, seed: int = 13) -> dict[str, int]:
+def compose_all(out: Path, pages_per_style: int, seed: int = 13,
+                compilation_copies: int = 0) -> dict[str, int]:
     """Compose pages of each style into ``out/{train,heldout}/{pages,gold}``.
 
     RETURNS (dict[str, int]): pages written per split.
@@ -298,18 +304,46 @@ def compose_all(out: Path, pages_per_style: int, seed: int = 13) -> dict[str, in
             if style == "city":
                 arts = arts[:rng.randint(1, 6)]
             raw, stories = compose_page(arts, style, rng, rng.choice(_CITIES))
-            doc = f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}"
-            for d in ("pages", "gold"):
-                (out / split / d).mkdir(parents=True, exist_ok=True)
-            (out / split / "pages" / f"{doc}.txt").write_text(raw, encoding="utf-8")
-            for i, story in enumerate(stories):
-                story["id"] = f"{doc}-s{i + 1}"
-            gold = {"doc": f"{doc}.txt", "style": style, "scored": ["stories", "headlines", "reporters"],
-                    "stories": stories}
-            (out / split / "gold" / f"{doc}.gold.json").write_text(
-                json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+            _write(out / split, f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}",
+                   style, raw, stories)
             counts[split] += 1
+    # Compilations (several titled sub-reports with their own bylines, one story) are
+    # rare: their training pages are composed again, with a randomness of their own.
+    extra = random.Random(seed + 1)
+    for style in ("pdf", "markdown", "city"):
+        for key in keys:
+            if key[:8] in heldout_dates or not any(is_compilation(a) for a in pages[key]):
+                continue
+            for copy in range(compilation_copies):
+                raw, stories = compose_page(pages[key], style, extra, extra.choice(_CITIES))
+                _write(out / "train", f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}-c{copy}",
+                       style, raw, stories)
+                counts["train"] += 1
     return counts
+
+
+def _write(folder: Path, doc: str, style: str, raw: str, stories: list[dict]) -> None:
+    """Write one composed page and its gold under ``folder/{pages,gold}``."""
+    for d in ("pages", "gold"):
+        (folder / d).mkdir(parents=True, exist_ok=True)
+    (folder / "pages" / f"{doc}.txt").write_text(raw, encoding="utf-8")
+    for i, story in enumerate(stories):
+        story["id"] = f"{doc}-s{i + 1}"
+    gold = {"doc": f"{doc}.txt", "style": style, "scored": ["stories", "headlines", "reporters"],
+            "stories": stories}
+    (folder / "gold" / f"{doc}.gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+_SUB_BYLINE = re.compile(r"^(?:本报(?:驻\S{1,8})?记者|本报电)")
+
+
+def is_compilation(art: dict) -> bool:
+    """Whether an article is a compilation: a byline line (``本报记者 X``) or a ``本报电``
+    opening after its first paragraph, each heading a sub-report of its own."""
+    paras = [p.strip().replace("\xa0", " ") for p in art["paragraphs"]]
+    return len(paras) > 6 and any(
+        _SUB_BYLINE.match(p) and (len(p) < 30 or p.startswith("本报电")) for p in paras[1:])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -317,8 +351,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--pages-per-style", type=int, default=400)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--compilation-copies", type=int, default=0,
+                        help="extra training pages per train page holding a compilation")
     args = parser.parse_args(argv)
-    print(compose_all(args.out, args.pages_per_style, args.seed))
+    print(compose_all(args.out, args.pages_per_style, args.seed, args.compilation_copies))
 
 
 if __name__ == "__main__":

@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages-per-style", type=int, default=400)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--compilation-copies", type=int, default=2,
+                        help="extra training pages per train page holding a compilation")
     parser.add_argument("--restarts", type=int, default=1,
                         help="perceptrons trained in different page orders, weights averaged")
     parser.add_argument("--layouts", type=Path, default=None,
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
     folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
-    print(compose_all(folder, args.pages_per_style, args.seed))
+    print(compose_all(folder, args.pages_per_style, args.seed, args.compilation_copies))
     data = load_split(folder / "train")
     models = [train(data, args.epochs, seed=7 + k) for k in range(args.restarts)]
     model = models[0]

@@ -317,3 +317,68 @@ def test_column_break_and_author_line_stay_in_their_story():
     assert s2.headline == "为小店经济添把柴"
     assert "作者为湘州市社会科学院研究员" in s2.text
     assert all("作者为" not in h for h in s2.subheadlines)
+
+
+# A compilation: one series headline after the body, three titled sub-reports, each with a
+# byline glued to its title (no blank line), then a brief with its own headline.
+COMPILATION = """\
+枫林县：山里通了冷链车
+本报记者 向晓云
+凌晨四点，枫林县石坝村的冷链车已经装满了刚采下的杨梅。以前杨梅
+熟了卖不出去，烂在树上；如今冷链车直通省城，一斤能多卖三块钱。
+村支书邹家明说，全村今年杨梅收入有望突破两百万元。
+
+柳溪镇：老粮站变成了书屋
+本报记者 韦一鸣
+柳溪镇的老粮站空置多年，去年改造成乡村书屋，藏书一万多册。每到
+周末，附近几个村的孩子都来这里看书、写作业，书屋还请来退休教师
+义务辅导。
+
+石门村：夜校教会了直播
+本报记者 卢清泉
+石门村的夜校每周开课两次，村民在这里学拍视频、学做直播。五十多
+岁的村民谭秋菊如今每晚直播卖腊肉，一个月能卖出三百多斤。
+
+乡村新变化
+
+湘州新增两条公交线路
+
+本报讯（记者 龙小溪）本月起，湘州公交开通两条新线路，连接高铁
+站与城东新区，首末班时间与高铁到发时间衔接。
+"""
+
+
+def test_compilation_of_titled_sub_reports_is_one_story():
+    s1, s2 = stories_of(COMPILATION)
+    assert s1.headline == "乡村新变化"
+    assert s1.body.startswith("枫林县") and s1.body.endswith("三百多斤。")
+    assert "本报记者 卢清泉" in s1.text and "柳溪镇：老粮站变成了书屋" in s1.text
+    assert s2.headline == "湘州新增两条公交线路" and s2.reporters == ("龙小溪",)
+
+
+# A kicker ending in a dash stands above the headline; a subtitle opens with a dash.
+KICKER_DASH = """\
+青湾区退休教师邓和平——
+
+三十年守护一片湿地
+
+——记湘州市“最美志愿者”邓和平
+
+本报讯（记者 石晓燕）清晨六点，邓和平已经沿着青湾湿地的栈道走了
+一圈。退休三十年来，他每天巡护湿地，记下候鸟的种类和数量。
+"""
+
+
+def test_kicker_ending_in_a_dash_and_subtitle_opening_with_one():
+    (story,) = stories_of(KICKER_DASH)
+    assert story.headline == "三十年守护一片湿地"
+    assert story.subheadlines == ("青湾区退休教师邓和平——", "——记湘州市“最美志愿者”邓和平")
+    assert story.reporters == ("石晓燕",)
+
+
+def test_indented_first_line_is_kept_as_evidence():
+    lines = clean_page("标题一行\n\n 临泉县今年新建村级卫生室十二所。\n第二行正文。\n")
+    blocks = read_blocks(lines)
+    assert [line.indent for line in lines] == [False, False, True, False]
+    assert [b.indent for b in blocks] == [False, True]
+    assert blocks[1].text.text.startswith("临泉县")

@@ -41,6 +41,7 @@ class Block:
     first_line: int = 0                    # index of its first line on the page
     widths: tuple[int, ...] = ()           # the raw lines' lengths (column width evidence)
     numbered: bool = False                 # a numbered markdown heading (a crosshead)
+    indent: bool = False                   # its first raw line is indented
 
     @property
     def text(self) -> Cleaned:
@@ -61,7 +62,8 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
         nonlocal blank
         if current:
             blocks.append(Block(list(current), gap=blank, first_line=start,
-                                widths=tuple(len(c.text) for c in current)))
+                                widths=tuple(len(c.text) for c in current),
+                                indent=lines[start].indent))
             current.clear()
             blank = 0
 
@@ -137,7 +139,8 @@ def _credit_join(lines: list[Cleaned]) -> Cleaned:
 
 # A bracketed line closing a story (author, wire or reporter credit): never a headline.
 CLOSING_LINE = re.compile(
-    r"[（(](?:作者为|执笔|本报[^（）()]{0,20}电|[^（）()]{0,20}记者)[^（）()]{0,60}[）)]$"
+    r"[（(](?:作者为|执笔|本报[^（）()]{0,20}电|[^（）()]{0,20}记者)[^（）()]{0,60}[）)]"
+    r"(?:[（(][^（）()]{0,30}[）)])?$"
 )
 
 

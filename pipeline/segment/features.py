@@ -22,10 +22,21 @@ _AUTHOR = re.compile(r"^[（(](?:作者|本文作者|\S{0,12}记者|本报)")
 _EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示|■|●|▲|◆)")
 # Kickers name who said or did what; subtitles often start with a dash.
 _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
+# Of the rmrb headline groups, 594 kickers end so and 2 main headlines (no subtitle): such
+# a block, in a headline group, is its kicker; the 468 that open with a dash are subtitles.
+_KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
+# What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
+# ``（X日报社融媒体记者 Y）``), a photo credit (``X摄``, ``X摄影报道``, ``（新华社发）``) or
+# a graphics line (``制图：X``, ``版式设计：X``).
+_CLOSING = re.compile(
+    r"(?:[（(][^（）()]{0,80}(?:记者|电|作者|执笔|通讯员|整理|编译|供稿|来源|综合)[^（）()]{0,60}[）)]"
+    r"|摄(?:影报道|影)?(?:[（(][^（）()]{1,12}[）)])?|[（(][^（）()]{0,12}发[）)]"
+    r"|(?:制图|版式设计|图片来源|资料来源)[：:][^，。]{1,30})$"
+)
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -38,6 +49,19 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 def _bigrams(text: str) -> set[str]:
     han = "".join(HAN.findall(text))
     return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def _dateline_form(block: Block) -> str:
+    """What credit line a block opens with: a byline alone (``本报记者 X``, the sub-reports of
+    a compilation), a wire or paper dateline (``…电``), a local one (``…讯``), or none."""
+    if block.kind != DATELINE or block.dateline is None:
+        return "none"
+    head = block.dateline.text
+    if "电" in head:
+        return "wire"
+    if "讯" in head:
+        return "local"
+    return "byline"
 
 
 def _width(block: Block) -> int:
@@ -64,29 +88,48 @@ class PageEvidence:
         self._idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
         self._grams = grams
         self.body_width = sorted(_width(b) for b in blocks)[n * 3 // 4] if n else 20
+        self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
+        self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
+                         for i in range(n)]
 
-    def _link(self, i: int, step: int) -> float:
-        """IDF-weighted share of block i's bigrams found in the text next to it."""
-        mine = self._grams[i]
-        total = sum(self._idf.get(g, 0.0) for g in mine)
-        if not total:
-            return 0.0
+    def _window(self, j: int, step: int, origin: int) -> set[str]:
+        """The bigrams of the body text from block j on in direction ``step``: short blocks
+        (other parts of a headline group) skipped, a bounded window read."""
         seen: set[str] = set()
-        chars, j = 0, i + step
-        # Skip short neighbours (other parts of a headline group); read a bounded window.
-        while 0 <= j < len(self.blocks) and chars < _CONTEXT and abs(j - i) <= 12:
+        chars = 0
+        while 0 <= j < len(self.blocks) and chars < _CONTEXT and abs(j - origin) <= 12:
             if len(self.texts[j]) > 40:
                 seen |= self._grams[j]
                 chars += len(self.texts[j])
             j += step
-        return sum(self._idf.get(g, 0.0) for g in mine & seen) / total
+        return seen
+
+    def _weight(self, grams: set[str]) -> float:
+        return sum(self._idf.get(g, 0.0) for g in grams)
+
+    def _link(self, i: int, step: int) -> float:
+        """IDF-weighted share of block i's bigrams found in the text next to it."""
+        mine = self._grams[i]
+        total = self._weight(mine)
+        if not total:
+            return 0.0
+        return self._weight(mine & self._window(i + step, step, i)) / total
+
+    def _cohesion(self, i: int) -> float:
+        """How much the body text before block i and the body text from it on share
+        (IDF-weighted bigrams): high inside one story, low across a story boundary."""
+        before, after = self._window(i - 1, -1, i), self._window(i, 1, i)
+        smaller = min(self._weight(before), self._weight(after))
+        return self._weight(before & after) / smaller if smaller else -1.0
 
     def barred_roles(self) -> list[tuple[str, ...]]:
         """The roles each block cannot take, whatever the model says.
 
         Credit lines, captions and numbered markdown headings (``## 1 …``) are no part of
         a headline group; a block holding a full sentence (a full stop, longer than a
-        headline) is no kicker or headline, though subtitles may be sentences. Furniture
+        headline) is no kicker or headline, though subtitles may be sentences; a short block
+        ending in ``强调``, ``表示`` or ``——`` is a kicker if part of a group, one opening
+        with ``——`` a subtitle. Furniture
         (``O``) is short and holds no sentence.
 
         RETURNS (list[tuple[str, ...]]): per block, the barred roles.
@@ -96,12 +139,17 @@ class PageEvidence:
             sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
             if block.kind in (DATELINE, CAPTION) or block.numbered:
                 barred = _HEAD_ROLES + ("O",)
-            elif text[:1] in _CONTINUATION_MARKS or CLOSING_LINE.match(text):
+            elif (block.crosshead.text if block.crosshead else text)[:1] in _CONTINUATION_MARKS \
+                    or CLOSING_LINE.match(text):
                 # A block opening with a closing quote or a clause mark continues the
                 # text before it (a PDF column break), and a bracketed closing line
                 # (author, wire or reporter credit) ends it: no headline, no story start.
                 barred = _HEAD_ROLES + ("O", "B1h", "B1n")
             elif sentence:
+                barred = ("KB", "HB", "KA", "HA", "O")
+            elif _KICKER_ONLY.search(text):
+                barred = ("HB", "SB", "HA", "SA", "O")
+            elif text.startswith("——"):
                 barred = ("KB", "HB", "KA", "HA", "O")
             else:
                 barred = ("O",) if len(text) > 30 or "。" in text else ()
@@ -140,6 +188,10 @@ class PageEvidence:
             f"first={i == 0}",
             f"last={i == len(self.blocks) - 1}",
             f"space={' ' in text and n_chars <= 40}",
+            f"closing={self.closing[i]}",
+            f"indent={block.indent}",
+            f"form={_dateline_form(block)}",
+            f"form_gap={_dateline_form(block)}:{min(block.gap, 2)}",
         ]
         width = _width(block)
         ratio = width / max(self.body_width, 1)
@@ -162,10 +214,12 @@ class PageEvidence:
         if i > 0:
             prev_last = self.texts[i - 1][-1:]
             f.append(f"prev_end_sentence={prev_last in _SENTENCE_END or prev_last in _CLOSE}")
+            f.append(f"prev_closing={self.closing[i - 1]}")
         before, after = self._link(i, -1), self._link(i, 1)
         f.append(f"link_prev={_bucket(before, (0.05, 0.15, 0.3, 0.5))}")
         f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
         f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
+        f.append(f"cohesion={self.cohesion[i]}")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         return f
@@ -189,6 +243,10 @@ class PageEvidence:
             f"cur_caption={cur.kind == CAPTION}",
             f"cur_headlike={cur.kind == HEADLINE}",
             f"credited_cur_dateline={self.credited and cur.kind == DATELINE}",
+            f"prev_closing={self.closing[i - 1]}",
+            f"cur_indent={cur.indent}",
+            f"cur_form_gap={_dateline_form(cur)}:{min(cur.gap, 2)}",
+            f"cohesion={self.cohesion[i]}",
         ]
         if self.markdown:
             f += [f"md_{x}" for x in f]
