@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -145,17 +146,21 @@ class Lexicon:
         self._index(matched, [self.types.get(w, -1) for w in matched])
 
     @classmethod
-    def _from_sorted(cls, words: list[str], kinds: np.ndarray, types: dict[str, int]) -> Lexicon:
-        """A lexicon from sorted, unique, normalised words and their type indices."""
+    def _from_sorted(
+        cls, words: list[str], kinds: np.ndarray, types: dict[str, int], lengths: np.ndarray
+    ) -> Lexicon:
+        """A lexicon from sorted, unique, normalised words, their type indices and
+        lengths."""
         lexicon = cls.__new__(cls)
         lexicon.words, lexicon.types = words, types
-        lexicon._index(words, kinds)
+        lexicon._index(words, kinds, lengths)
         return lexicon
 
-    def _index(self, words: list[str], kinds) -> None:
+    def _index(self, words: list[str], kinds, lengths: np.ndarray | None = None) -> None:
         """The sorted look-up arrays of the words (see the class docstring)."""
         self.dim = LEXICON_DIM + (TYPED_DIM if self.types else 0)
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        if lengths is None:
+            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         codes = text_codes("".join(words)).astype(np.int64)
         starts = np.cumsum(lengths) - lengths
         kinds = np.asarray(kinds, dtype=np.int8)
@@ -164,7 +169,12 @@ class Lexicon:
         # word each opens and the type of the two-character word itself (or _NO_WORD).
         longer = np.flatnonzero(lengths > 1)
         keys = (codes[starts[longer]] << _CODE_BITS) | codes[starts[longer] + 1]
-        self._prefixes, group = np.unique(keys, return_inverse=True)
+        if (np.diff(keys) >= 0).all():  # sorted words: no sort needed
+            news = np.ones(len(keys), dtype=bool)
+            news[1:] = keys[1:] != keys[:-1]
+            self._prefixes, group = keys[news], np.cumsum(news) - 1
+        else:
+            self._prefixes, group = np.unique(keys, return_inverse=True)
         self._reach = np.zeros(len(self._prefixes), dtype=np.int64)
         np.maximum.at(self._reach, group, lengths[longer])
         self._pair_kinds = np.full(len(self._prefixes), _NO_WORD, dtype=np.int8)
@@ -291,6 +301,16 @@ def _found_at(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return keys[at] == query, at
 
 
+def _entries_of_length(vocab: list[str], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The indices and (n, size) int64 code points of the vocabulary entries of
+    ``size`` characters (PAD and UNK are longer: never looked up)."""
+    lengths = np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab))
+    codes = text_codes("".join(vocab)).astype(np.int64)
+    ids = np.flatnonzero(lengths == size)
+    starts = (np.cumsum(lengths) - lengths)[ids]
+    return ids, codes[starts[:, None] + np.arange(size)]
+
+
 def _lookup_table(keys: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted unique keys and their ids; a repeated key keeps its last id (as a dict)."""
     unique, first = np.unique(keys[::-1], return_index=True)
@@ -319,16 +339,11 @@ class Featurizer:
         self.lexicon = lexicon
         # Ids looked up in numpy by code point (chars) and by two code points packed in
         # one integer (bigrams); PAD and UNK are no characters and are never looked up.
-        singles = [(c, i) for i, c in enumerate(chars) if len(c) == 1]
-        pairs = [(b, i) for i, b in enumerate(bigrams) if len(b) == 2]
-        self._char_keys, self._char_ids = _lookup_table(
-            text_codes("".join(c for c, _ in singles)).astype(np.int64),
-            np.array([i for _, i in singles], dtype=np.int64),
-        )
-        pair_codes = text_codes("".join(b for b, _ in pairs)).astype(np.int64)
+        ids, codes = _entries_of_length(chars, 1)
+        self._char_keys, self._char_ids = _lookup_table(codes[:, 0], ids)
+        ids, codes = _entries_of_length(bigrams, 2)
         self._bigram_keys, self._bigram_ids = _lookup_table(
-            (pair_codes[0::2] << _CODE_BITS) | pair_codes[1::2],
-            np.array([i for _, i in pairs], dtype=np.int64),
+            (codes[:, 0] << _CODE_BITS) | codes[:, 1], ids
         )
 
     @classmethod
@@ -444,27 +459,41 @@ class Featurizer:
 
 def _read_lexicon(text: str) -> Lexicon:
     """The lexicon of a ``lexicon.txt`` (``word`` or ``word<TAB>type`` lines, as
-    :meth:`Featurizer.save` writes them: normalised, sorted, unique)."""
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    if "\t" not in text:
-        words, kinds, types = lines, np.full(len(lines), -1, dtype=np.int8), {}
-    else:
-        words, kinds_list, types = [], [], {}
-        for line in lines:
-            word, _, kind = line.partition("\t")
-            words.append(word)
-            index = WORD_TYPES.index(kind) if kind in WORD_TYPES and 1 < len(word) <= MAX_WORD_LEN else -1
-            kinds_list.append(index)
-            if index >= 0:
-                types[word] = index
-        kinds = np.array(kinds_list, dtype=np.int8)
-    ordered = all(map(str.__lt__, words, words[1:]))
-    if not ordered or not all(0 < len(w) <= MAX_WORD_LEN for w in words):
-        # Not as ``save`` writes it: the general path sorts and filters.
-        return Lexicon(words, {w: WORD_TYPES[k] for w, k in types.items()}, normalized=True)
-    return Lexicon._from_sorted(words, kinds, types)
+    :meth:`Featurizer.save` writes them: normalised, sorted, unique), read without a
+    Python step per line: the start-up cost of the tagger."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    words = _TYPE_COLUMN.sub("", text).split("\n")[:-1]
+    codes = text_codes(text)
+    line_ends = np.flatnonzero(codes == 10)
+    tabs = np.flatnonzero(codes == 9)
+    line_starts = np.concatenate(([0], line_ends[:-1] + 1))
+    kinds = np.full(len(words), -1, dtype=np.int8)
+    typed_lines = np.searchsorted(line_ends, tabs)
+    names = _TYPED_LINE.findall(text)
+    lengths = line_ends - line_starts
+    lengths[typed_lines] = tabs - line_starts[typed_lines]
+    if (
+        len(names) != len(tabs)
+        or (np.diff(typed_lines) == 0).any()
+        or not ((lengths > 0) & (lengths <= MAX_WORD_LEN)).all()
+        or not all(map(str.__lt__, words, words[1:]))
+    ):
+        # Not as ``save`` writes it: the general path parses, sorts and filters.
+        pairs = [line.partition("\t") for line in text.split("\n") if line]
+        types = {w: t for w, _, t in pairs if t}
+        return Lexicon((w for w, _, _ in pairs), types, normalized=True)
+    index = {name: k for k, name in enumerate(WORD_TYPES)}
+    typed_kinds = np.array([index.get(name, -1) for name in names], dtype=np.int8)
+    typed_kinds[lengths[typed_lines] < 2] = -1
+    kinds[typed_lines] = typed_kinds
+    valid = np.flatnonzero(kinds >= 0)
+    types = dict(zip(map(words.__getitem__, valid.tolist()), kinds[valid].tolist()))
+    return Lexicon._from_sorted(words, kinds, types, lengths)
+
+
+_TYPE_COLUMN = re.compile(r"\t[^\n]*")
+_TYPED_LINE = re.compile(r"\t([^\n]*)")
 
 
 def _require(path: Path) -> Path:
