@@ -24,7 +24,7 @@ PARTY_HEADS = ("书记", "支书", "常委", "委员", "党组成员", "党委�
 GOVERNMENT_HEADS = (
     "省长", "市长", "州长", "县长", "区长", "镇长", "乡长", "主任", "部长", "局长",
     "厅长", "外长", "总理", "委员长", "国务委员", "总统", "首相", "议长", "大使",
-    "司令员", "司令", "参谋长", "主任委员", "团长", "特别代表", "特使", "总干事",
+    "司令员", "司令", "参谋长", "主任委员", "团长", "特别代表", "特使", "总干事", "大臣",
     "处长", "司长", "台长", "主编", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
     "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑",
 )
@@ -100,6 +100,8 @@ _AFTER_NAME = re.compile(
 _HEAD_AT_END = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")$"
 )
+# One title of a chain after a name, up to the word or mark that ends it.
+_CHAIN_PART = re.compile(r"[^，,。；;：:、和与及的（）()\s]{2,12}(?=[，,。；;、和与及的（(])")
 _OPEN_FOR = {"”": "“", "）": "（", ")": "(", "」": "「", "’": "‘", "》": "《"}
 
 
@@ -328,7 +330,14 @@ def _short_title_after(text: str, name_end: int) -> tuple[Title, ...]:
             return ()
     elif LONGER_NOUN.match(text, head.end()):
         return ()
-    return (Title(head.group(), head.start(), head.end()),)
+    titles = [Title(head.group(), head.start(), head.end())]
+    # "X总书记、国家主席和Y…": further titles of the chain, each a whole title.
+    while text.startswith("、", titles[-1].end):
+        more = _CHAIN_PART.match(text, titles[-1].end + 1)
+        if not more or not is_title(more.group()):
+            break
+        titles.append(Title(more.group(), more.start(), more.end()))
+    return tuple(titles)
 
 
 def _shared_list_title(

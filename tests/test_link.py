@@ -665,3 +665,88 @@ def test_names_after_a_title_head():
     text = "财政司司长储文杰在会上介绍。"
     at = text.index("储")
     assert extend_titled(text, [(at, at + 2)]) == [(at, at + 3)]
+
+
+def test_a_reception_as_the_occasion_of_a_remark(nlp):
+    story = dict(
+        headline="詹文远出席友好城市招待会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市人大常委会主任詹文远在湘州出席友好城市结好十周年招待会。"
+        "詹文远在会见友城代表团团长施密特时说，两市友谊历久弥新。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("詹文远", "PERSON"), ("施密特", "PERSON"),
+              ("湘州", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    events = {e["event_id"]: e["name"] for e in doc._.events}
+    assert list(events.values()) == ["友好城市结好十周年招待会", "会见友城代表团团长施密特"]
+    by_event = {(events[p["event_id"]], p["person"]): p["role"] for p in doc._.participations}
+    assert by_event == {("友好城市结好十周年招待会", "詹文远"): "attended",
+                        ("会见友城代表团团长施密特", "詹文远"): "spoke",
+                        ("会见友城代表团团长施密特", "施密特"): "attended"}
+
+
+def test_what_a_speaker_reports_is_no_role(nlp):
+    story = dict(
+        headline="全市宣传工作会议召开",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，全市宣传工作会议召开。市委书记蒋思源出席并讲话。"
+        "蒋思源表示，近年来，省委书记宫立伟围绕宣传工作发表一系列重要讲话，要抓好落实。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("宫立伟", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "spoke"}
+
+
+def test_speakers_described_by_degree_and_nationality(nlp):
+    story = dict(
+        headline="蒋思源同外国专家座谈",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源同在湘工作的外国专家代表举行座谈会。湘州大学教授施密特"
+        "（德国籍），恒远集团首席执行官贝尔纳（法国籍）分别就人才引进提出建议。\n"
+        "座谈会后，蒋思源为外国专家举行晚宴。副市长吴敏出席上述活动。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("施密特", "PERSON"),
+              ("贝尔纳", "PERSON"), ("吴敏", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["座谈会", "晚宴"]
+    first = doc._.events[0]["event_id"]
+    assert {p["person"]: p["role"] for p in doc._.participations if p["event_id"] == first} == {
+        "蒋思源": "attended", "施密特": "spoke", "贝尔纳": "spoke"}
+
+
+def test_an_inspection_of_central_work_is_a_visit(nlp):
+    story = dict(
+        headline="省生态环境厅来湘督导",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，省生态环境厅厅长邝明一行来湘督导中央环保督察问题整改工作。"
+        "副市长吴敏陪同督导。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("邝明", "PERSON"), ("吴敏", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["type"] for e in doc._.events] == ["inspection"]
+    assert roles(doc) == {"邝明": "led", "吴敏": "accompanied"}
+
+
+def test_the_trigger_prefilter_drops_no_event(nlp, monkeypatch):
+    # Every clause skipped by ANY_TRIGGER must name no event: the annotated fixture
+    # stories give the same events with the prefilter and with a match-all one.
+    import re
+
+    from pipeline.link import patterns
+
+    stories = [json.loads(line) for path in sorted(FIXTURES.glob("link_*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def events():
+        return [nlp(annotated_doc(nlp, s))._.events for s in stories]
+
+    filtered = events()
+    monkeypatch.setattr(patterns, "ANY_TRIGGER", re.compile(""))
+    assert events() == filtered
+    assert sum(map(len, filtered)) >= len(stories)

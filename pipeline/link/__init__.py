@@ -12,6 +12,8 @@ The rules live in pure modules, testable without a pipeline: :mod:`pipeline.titl
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -129,24 +131,24 @@ class OfficialEventLinker:
         text = doc_text(doc)
         at = text.find(dateline) if dateline else -1
         credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
-        persons = extend_titled(text, restore_surnames(
-            text,
-            [
-                (e.start_char, e.end_char)
-                for e in doc.ents
-                if e.label_ == "PERSON"
-                and e.text not in credited
-                and not credit_span[0] <= e.start_char < credit_span[1]
-            ],
-        ))
+        # doc.ents builds its Span objects on every reading: read them once.
+        ents = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents]
+        tagged = [
+            (s, e)
+            for s, e, label, _ in ents
+            if label == "PERSON"
+            and text[s:e] not in credited
+            and not credit_span[0] <= s < credit_span[1]
+        ]
+        persons = extend_titled(text, restore_surnames(text, tagged))
         body = (story.get("body_start") or 0, story.get("body_end") or len(text))
-        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ != "PERSON"]
+        others = sorted((s, e) for s, e, label, _ in ents if label != "PERSON")
         start = max(body[0], credit_span[1])
         listed = list_names(text, start, body[1], persons)
         found = [
             span
             for span in listed + titled_names(text, start, body[1], persons + listed)
-            if not any(s < span[1] and span[0] < e for s, e in others)
+            if not _overlaps_any(span, others)
             and text[span[0] : span[1]] not in credited
         ]
         persons = sorted(persons + found)
@@ -158,14 +160,8 @@ class OfficialEventLinker:
             body=body,
             headline=headline,
             persons=persons,
-            places=[
-                (e.start_char, e.end_char) for e in doc.ents if e.label_ == "PLACE"
-            ],
-            dates=[
-                (e.start_char, e.end_char, e._.normalized)
-                for e in doc.ents
-                if e.label_ == "DATE"
-            ],
+            places=[(s, e) for s, e, label, _ in ents if label == "PLACE"],
+            dates=[(s, e, ent._.normalized) for s, e, label, ent in ents if label == "DATE"],
             city=doc._.city,
             pub_date=doc._.pub_date,
         )
@@ -218,6 +214,13 @@ class OfficialEventLinker:
             }
             for (index, person), mention in primary_roles(roles, text).items()
         ]
+
+
+def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted, not overlapping each other,
+    as entities are): only the one starting last before its end can."""
+    i = bisect_left(spans, (span[1], -1)) - 1
+    return i >= 0 and spans[i][1] > span[0]
 
 
 def _name_ends(

@@ -39,7 +39,7 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
                 "生活会", "专题会", "办公会", "党组会", "联欢会", "纪念会", "启动会",
                 "会商会", "碰头会", "约谈会", "点评会", "评议会", "总结会"),
     "other": ("活动", "比赛", "大赛", "竞赛", "课", "展演", "演出", "晚会", "运动会",
-              "马拉松", "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节",
+              "马拉松", "晚宴", "宴会", "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节",
               "科技节", "体育节"),
 }
 NOUN_TYPE = {noun: kind for kind, nouns in EVENT_NOUNS.items() for noun in nouns}
@@ -58,6 +58,8 @@ GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "
                                     "上述活动", "上述会议", "此次会议", "本次会议",
                                     "开班仪式", "开班式", "开营仪式"}
 PERSONAL_PRONOUN = re.compile(r"[他她]")
+# "X同/与Y举行…": the people X holds an event with.
+WITH_GUESTS = re.compile(r"[^，,。；]{0,12}?[同与]")
 # "出席这次全会的…", "举办这场活动": a demonstrative refers back to an earlier event.
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次")
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
@@ -69,6 +71,8 @@ AT_EVENT = re.compile(r"在([^，,。；在]{4,40}?)(?:上|开幕式上|闭幕�
 STUDIED = re.compile(r"学习|贯彻|传达|领会|落实")
 # "X会见Y", "X同Y会谈": a diplomatic or official meeting.
 RECEIVE_VERB = re.compile(r"会见|会晤|接见")
+# "在会见Y时": up to the 时 that makes the reception an occasion.
+DURING_RECEPTION = re.compile(r"[^，,。；在]{2,30}?时")
 # Time words between an event's name and its venue ("会议3日上午在京召开").
 TIME_TAIL = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|当天|当日)$")
 # "X在Y开幕": the name before a venue and an opening verb.
@@ -83,7 +87,7 @@ INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡
 NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|组织|配合|在)$")
 # Words after an inspection verb that make it a noun or an attribute ("调研中",
 # "考察调研、", "来湘考察的客商").
-INSPECT_AS_NOUN = re.compile(r"(?:中|时|后|期间|组|、|的|工作|情况|报告|成果)")
+INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果)")
 TRAVEL_PREFIX = re.compile(r"(?:来到|来|到|赴|前往)([^，,。；、]{1,10}?)$")
 # Ceremonies named by their act, ending their clause: "X揭牌成立", "Y项目开工仪式"
 # (not "新开工项目", which describes projects).
@@ -123,4 +127,15 @@ VENUE_END = re.compile(r"(?:馆|中心|广场|大厦|剧院|会堂|礼堂|酒店
                        r"|室|厅|园|基地|村|社区|镇|乡|街道|区|县|市|场|院|楼|站|港"
                        r"|城)$")
 SELF_REFERENCE = re.compile(r"(?:我市|本市|全市)")
+# A word every recogniser's trigger holds (HOLD_VERB, OPEN_VERB, ATTEND_VERB, the 上 of
+# AT_EVENT, RECEIVE_VERB, INSPECT_VERB, CEREMONY_VERB, INVESTIGATION, DISCIPLINE,
+# ALERT, IN_OPERATION, CAMPAIGN_VERB): a clause without one names no event, and most
+# clauses are skipped with one search instead of one per recogniser. A new trigger
+# adds its word here.
+ANY_TRIGGER = re.compile(r"召开|举行|举办|开幕|开展|开馆|启幕|帷幕|揭幕|开赛|开班|开讲"
+                         r"|出席|参加|列席|主持|上|会见|会晤|接见"
+                         r"|调研|督查|督导|视察|考察|检查|暗访|巡查|走访"
+                         r"|揭牌|挂牌|授牌|开工|奠基|竣工|签约|开业|开园"
+                         r"|审查|调查|开除|双开|撤销|留党察看|预警|投入|投产|正式"
+                         r"|推进|启动|实施")
 # fmt: on

@@ -67,14 +67,16 @@ FILLER = re.compile(r"(?:等[^，,。；]{0,8}?(?:负责人|代表|人士|干部
                     r"|结合[^，,。；]{1,10}?(?=作|发言|提出|发表)|结合[^，,。；]{1,10}?[，,]"
                     r"|(?:就|对|围绕)[^，,。；]{1,40}?(?=作|提出|发表|发了?言|进行交流)"
                     r"|代表[^，,。；]{1,6}?(?=签|发言|致辞|讲话)"
-                    r"|在[^，,。；在]{1,40}?(?:上|时|中|期间|之际))+")
+                    r"|在[^，,。；在]{1,40}?(?:上|时|中(?![国央华共外])|期间|之际))+")
 # "X在青峰县主持召开…": a place between a name and its verb (tried when FILLER alone
 # does not reach a verb; the verb is checked by the caller).
 AT_PLACE = re.compile(r"在[^，,。；在的上中]{1,15}?(?=主持|召开|出席|参加|会见|会晤|接见|调研"
                       r"|考察|视察|检查|督查|宣布)")
 # Untitled words between the names of one list ("委员A、B和专家C作了发言").
-LIST_DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:专家|学者|代表|嘉宾|企业家|负责人|群众"
-                             r"|村民|居民|职工|干部|同志)$")
+LIST_DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff、]{0,30}?)(?:专家|学者|代表|嘉宾|企业家|负责人|群众"
+                             r"|村民|居民|职工|干部|同志|教授|院士|研究员|获得者|工程师)$")
+# A bracket after a name ("巴拓识（德国籍）"): skipped when walking a list.
+NAME_NOTE = re.compile(r"[（(][^（）()，,。；]{1,10}[）)]")
 UNTAGGED_TAIL = re.compile(r"[和及与][\u4e00-\u9fff]{0,6}?(?:专家|学者|代表|嘉宾|企业家|负责人)")
 # A verb of inspection that describes a noun or an anniversary ("视察江西3周年",
 # "视察江西的重要要求"), not a visit the person makes in the story.
@@ -89,6 +91,8 @@ HEARD = re.compile(r"听取了?")
 OBJECT_MARKS = re.compile(r"听取|与|同|向|对|和|会见|会晤|接见|看望|慰问|邀请|陪同|为|给|关于")
 # How far back (characters) a pronoun looks for its official.
 PRONOUN_REACH = 600
+# "X表示，……Y发表讲话": what a speaker reports is no act at the event.
+REPORTED = re.compile(r"(?:表示|指出|强调|认为|说)[，,：:]")
 # "据X介绍": X is the reporter's source, not someone acting at the event.
 SOURCE = re.compile(r"据[^，,。；]{0,25}$")
 # A list introduced by its verb: "出席会议的还有：A、B、C", "陪同调研的有A、B".
@@ -175,7 +179,12 @@ def find_roles(
         sentence = containing(sents, person[0])
         if not role and sentence:
             role = next((r for s, e, r in intros if s <= person[0] < e), None)
-        if role and sentence and not SOURCE.search(text, sentence[0], person[0]):
+        if (
+            role
+            and sentence
+            and not SOURCE.search(text, sentence[0], person[0])
+            and not REPORTED.search(text, sentence[0], person[0])
+        ):
             event = _event_for(events, targets, person, text, verb_end)
             explicit = event != _event_for(events, targets, person)
             out.append(RoleMention(person, role, sentence, event, explicit))
@@ -282,7 +291,8 @@ def _pronoun_roles(
             # a subject carried over a comma is named in the same sentence.
             reach = match.start() - sent[0] if match in carried else PRONOUN_REACH
             lo = bisect_left(starts, match.start() - reach)
-            before = [p for p in persons[lo:] if p[1] <= match.start()]
+            hi = bisect_left(starts, match.start())
+            before = [p for p in persons[lo:hi] if p[1] <= match.start()]
             named = [p for p in before if text[p[0] : p[1]] in officials]
             if not named:
                 continue
@@ -358,6 +368,8 @@ def _role_after(
     RETURNS (tuple[str, int] | None): the role and the offset after its verb.
     """
     # Walk to the end of the list: 、/和 + optional title or descriptor + next name.
+    note = NAME_NOTE.match(text, end)
+    end = note.end() if note else end
     for nxt in persons[i + 1 :]:
         gap = text[end : nxt[0]]
         rest = gap[1:].strip()  # a list may go on across a line break
@@ -371,6 +383,8 @@ def _role_after(
         if any(c in "，,。；;：:" for c in rest):
             break
         end = (name_ends or {}).get(nxt, nxt[1])  # past "颜丽萍委员"
+        note = NAME_NOTE.match(text, end)
+        end = note.end() if note else end
     verb = _verb_at(text, end)
     if not verb:  # "A、B和专家C作了发言": a last, untagged name after a descriptor
         tail = UNTAGGED_TAIL.match(text, end)

@@ -8,6 +8,8 @@ story.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 OPENERS = set("“（(《「『【")
 CLOSERS = set("”）)》」』】")
 SENTENCE_ENDS = set("。！!？?；;")
@@ -16,26 +18,30 @@ CLAUSE_ENDS = SENTENCE_ENDS | set("，,：:")
 TRAILERS = set("”’」』）)")
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# Events, places and roles split the same sentences again: the last splits are kept
+# (a str keeps its hash, and the key is the very same text object, so a hit is cheap).
+@lru_cache(maxsize=8)
+def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Split ``text[start:end]`` into sentences at top-level 。！？； and line breaks.
 
     text (str): the document text.
     start (int): offset where splitting begins (the body start).
     end (int): offset where it ends (the body end).
-    RETURNS (list[tuple[int, int]]): non-empty sentence offsets, in order.
+    RETURNS (tuple[tuple[int, int], ...]): non-empty sentence offsets, in order.
     """
-    return _split(text, start, end, SENTENCE_ENDS)
+    return tuple(_split(text, start, end, SENTENCE_ENDS))
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Split one sentence into clauses at top-level ，：; and sentence ends.
 
     text (str): the document text.
     start (int): the sentence start.
     end (int): the sentence end.
-    RETURNS (list[tuple[int, int]]): clause offsets, punctuation excluded.
+    RETURNS (tuple[tuple[int, int], ...]): clause offsets, punctuation excluded.
     """
-    return _split(text, start, end, CLAUSE_ENDS, keep_punct=False)
+    return tuple(_split(text, start, end, CLAUSE_ENDS, keep_punct=False))
 
 
 def containing(units: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

@@ -87,6 +87,8 @@ def candidates(ctx: StoryContext, sent: Span) -> list[Event]:
     """
     out: list[Event] = []
     for clause in clauses(ctx.text, *sent):
+        if not P.ANY_TRIGGER.search(ctx.text, *clause):
+            continue
         for recogniser in RECOGNISERS:
             for ev in recogniser(ctx, sent, clause):
                 if not _is_background(ctx.text, clause, ev):
@@ -113,7 +115,13 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
             # "出席X会议的Y代表团举行全体会议": the subject is Y, not the session X.
             subject = text.rfind("的", subject, verb.start()) + 1 or subject
             # "副总理X主持召开座谈会", "他主持召开…": a person is no part of the name.
-            if not any(
+            # "X同Y举行座谈会": X hosts it with Y; the name is the noun alone.
+            hosted = any(
+                clause[0] <= s and P.WITH_GUESTS.match(text, e, verb.start())
+                for s, e in ctx.persons
+                if e <= verb.start()
+            )
+            if not hosted and not any(
                 subject <= s < verb.start() for s, _ in ctx.persons
             ) and not P.PERSONAL_PRONOUN.search(text, subject, verb.start()):
                 start = subject
@@ -195,12 +203,15 @@ def _received(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     text, out = ctx.text, []
     for verb in P.RECEIVE_VERB.finditer(text, clause[0], clause[1]):
         led = any(clause[0] <= s < verb.start() for s, _ in ctx.persons)
-        if led and clause[1] - verb.end() >= 2 and not P.NOT_LEADING.search(
-            text, clause[0], verb.start()
-        ):
-            out.append(
-                Event("received", "meeting", verb.start(), clause[1], verb.start(), sent)
-            )
+        end = clause[1]
+        # "X在会见Y时说": the reception is the occasion of the remark.
+        during = P.DURING_RECEPTION.match(text, verb.end(), clause[1])
+        if during and text[verb.start() - 1] == "在":
+            end = during.end() - 1
+        elif P.NOT_LEADING.search(text, clause[0], verb.start()):
+            continue
+        if led and end - verb.end() >= 2:
+            out.append(Event("received", "meeting", verb.start(), end, verb.start(), sent))
     return out
 
 
