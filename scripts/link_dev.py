@@ -41,6 +41,9 @@ PARTS = ("officials", "events", "links", "roles")
 RMRB_HALVES = {"rmrb": "rmrb-annotations.json", "rmrb-check": "rmrb-check-annotations.json"}
 INVENTED_HALVES = {"invented": "invented-annotations.json",
                    "invented-check": "invented-check-annotations.json"}
+# The invented pages again in the layout a PDF extractor leaves (``pdf_layout``).
+PDF_HALF = "invented-pdf"
+PDF_WIDTH = 16
 
 
 def article_page(art: dict) -> tuple[str, str, str]:
@@ -70,6 +73,25 @@ def invented_stories(text: str) -> list[tuple[str, str, str]]:
         lead = body[body.index("）") + 1 :]  # after the credit, which stories share
         out.append((headline, lead[:12], body[-12:]))
     return out
+
+
+def pdf_layout(text: str, width: int = PDF_WIDTH) -> str:
+    """A page as PDF text: each story's body hard-wrapped into a narrow column, a blank
+    line at every fifth line (a column break in mid-sentence), a space before digits,
+    and the headline after its body, as on the seed pages."""
+    out, headline = [], ""
+    for block in text.strip().split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if "讯" not in lines[0][:20]:
+            headline = "\n".join(lines)
+            continue
+        body = "".join(lines)
+        body = "".join(f" {c}" if c.isdigit() and i and not body[i - 1].isdigit() else c
+                       for i, c in enumerate(body))
+        rows = [body[i : i + width] for i in range(0, len(body), width)]
+        column = ["\n".join(rows[i : i + 5]) for i in range(0, len(rows), 5)]
+        out.append("\n\n".join(column) + "\n\n" + headline)
+    return "\n\n".join(out) + "\n"
 
 
 def build(out: Path) -> None:
@@ -103,9 +125,18 @@ def build(out: Path) -> None:
 
 
 def _build_invented(pages: Path, gold_dir: Path, half: str, name: str) -> None:
-    """Copy one half's invented pages and write their gold files."""
+    """Copy one half's invented pages and write their gold files; each page also in
+    PDF layout (``…-pdf.txt``, same gold, half :data:`PDF_HALF`)."""
     invented = json.loads((DEV / name).read_text(encoding="utf-8"))
     for page, notes in invented.items():
+        pdf = page.replace(".txt", "-pdf.txt")
+        text = (DEV / "invented" / page).read_text(encoding="utf-8")
+        (pages / pdf).write_text(pdf_layout(text), encoding="utf-8")
+        stories = [
+            _gold_story(f"{pdf[:-4]}-s{n}", head, start, end, note)
+            for n, ((head, start, end), note) in enumerate(zip(invented_stories(text), notes), 1)
+        ]
+        _write_gold(gold_dir, pdf, stories, PDF_HALF)
         text = (DEV / "invented" / page).read_text(encoding="utf-8")
         shutil.copy(DEV / "invented" / page, pages / page)
         found = invented_stories(text)
@@ -143,7 +174,7 @@ def score_table(table: Path, diff: bool = False) -> dict[str, dict]:
     golds = scorer.load_gold([DEV / "gold"])
     pred = scorer.load_pred(table)
     out = {}
-    for half in (*RMRB_HALVES, *INVENTED_HALVES):
+    for half in (*RMRB_HALVES, *INVENTED_HALVES, PDF_HALF):
         res = scorer.score([g for g in golds if g["half"] == half], pred)
         out[half] = {part: res[part] for part in ("stories", *PARTS)}
         out[half]["event_dates"] = res["event_date_acc"]
