@@ -87,6 +87,7 @@ class PageEvidence:
         n = len(blocks)
         self._idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
         self._grams = grams
+        self._before: dict[int, set[str]] = {}
         self.body_width = sorted(_width(b) for b in blocks)[n * 3 // 4] if n else 20
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
@@ -105,7 +106,7 @@ class PageEvidence:
         return seen
 
     def _weight(self, grams: set[str]) -> float:
-        return sum(self._idf.get(g, 0.0) for g in grams)
+        return sum(map(self._idf.__getitem__, grams))      # every bigram of the page is in it
 
     def _link(self, i: int, step: int) -> float:
         """IDF-weighted share of block i's bigrams found in the text next to it."""
@@ -113,12 +114,20 @@ class PageEvidence:
         total = self._weight(mine)
         if not total:
             return 0.0
-        return self._weight(mine & self._window(i + step, step, i)) / total
+        return self._weight(mine & self._neighbours(i, step)) / total
+
+    def _neighbours(self, i: int, step: int) -> set[str]:
+        """The window next to block i (the one before it is read twice: kept)."""
+        if step > 0:
+            return self._window(i + 1, 1, i)
+        if i not in self._before:
+            self._before[i] = self._window(i - 1, -1, i)
+        return self._before[i]
 
     def _cohesion(self, i: int) -> float:
         """How much the body text before block i and the body text from it on share
         (IDF-weighted bigrams): high inside one story, low across a story boundary."""
-        before, after = self._window(i - 1, -1, i), self._window(i, 1, i)
+        before, after = self._neighbours(i, -1), self._window(i, 1, i)
         smaller = min(self._weight(before), self._weight(after))
         return self._weight(before & after) / smaller if smaller else -1.0
 

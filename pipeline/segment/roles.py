@@ -92,23 +92,18 @@ class RoleModel:
     def scores(self, evidence: PageEvidence) -> tuple[np.ndarray, np.ndarray]:
         """RETURNS (tuple): block scores ``[n, L]`` and pair scores ``[n, L, L]`` (row 0 unused)."""
         n = len(evidence.blocks)
-        # All features of the page at once: one gather and one scatter-add per kind.
-        rows, owners, prow, powners = [], [], [], []
+        # All features of the page at once: one gather and one segment sum per kind (each
+        # block's known features are contiguous; a block with none keeps zeros).
+        rows, starts, prow, pstarts = [], [], [], []
+        block_vocab, pair_vocab = self.block_vocab, self.pair_vocab
         for i in range(n):
-            for f in evidence.block_features(i):
-                if f in self.block_vocab:
-                    rows.append(self.block_vocab[f])
-                    owners.append(i)
+            starts.append(len(rows))
+            rows += [block_vocab[f] for f in evidence.block_features(i) if f in block_vocab]
+            pstarts.append(len(prow))
             if i:
-                for f in evidence.pair_features(i):
-                    if f in self.pair_vocab:
-                        prow.append(self.pair_vocab[f])
-                        powners.append(i)
-        unary = np.zeros((n, _L))
-        np.add.at(unary, owners, self.block_w[rows])
-        pair = np.zeros((n, _L, _L))
-        np.add.at(pair, powners, self.pair_w[prow])
-        return unary, pair
+                prow += [pair_vocab[f] for f in evidence.pair_features(i) if f in pair_vocab]
+        return _segment_sum(self.block_w, rows, starts, (n, _L)), \
+            _segment_sum(self.pair_w, prow, pstarts, (n, _L, _L))
 
     def roles(self, evidence: PageEvidence) -> list[str]:
         """evidence (PageEvidence): the page. RETURNS (list[str]): one role per block."""
@@ -116,6 +111,21 @@ class RoleModel:
             return []
         unary, pair = self.scores(evidence)
         return [LABELS[k] for k in viterbi(apply_mask(unary, evidence.barred_roles()), pair)]
+
+
+def _segment_sum(weights: np.ndarray, rows: list[int], starts: list[int],
+                 shape: tuple[int, ...]) -> np.ndarray:
+    """Sum the weight rows of each owner: ``rows[starts[i]:starts[i + 1]]`` are owner i's.
+
+    RETURNS (np.ndarray): ``shape``, zeros for an owner without rows.
+    """
+    out = np.zeros(shape)
+    if not rows:
+        return out
+    bounds = np.asarray(starts)
+    present = bounds < np.append(bounds[1:], len(rows))     # owners with at least one row
+    out[present] = np.add.reduceat(weights[rows], bounds[present], axis=0)
+    return out
 
 
 def apply_mask(unary: np.ndarray, barred: list[tuple[str, ...]]) -> np.ndarray:
