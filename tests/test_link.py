@@ -750,3 +750,24 @@ def test_the_trigger_prefilter_drops_no_event(nlp, monkeypatch):
     monkeypatch.setattr(patterns, "ANY_TRIGGER", re.compile(""))
     assert events() == filtered
     assert sum(map(len, filtered)) >= len(stories)
+
+
+def test_a_name_tagged_once_is_found_again(nlp):
+    # The tagger marked 蒋思源 once: the later reception is still his.
+    story = dict(
+        headline="蒋思源会见外国客人",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源在湘州会见了德国友城代表团。\n"
+        "同日，蒋思源还会见了恒远集团董事长龙海涛，希望企业扩大投资。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("龙海涛", "PERSON"), ("湘州", "PLACE"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = make_story(nlp, **story)
+    first = doc.text.index("蒋思源")  # only this mention is tagged
+    doc.ents = list(doc.ents) + [doc.char_span(first, first + 3, label="PERSON")]
+    doc = nlp(doc)
+    assert len(doc._.events) == 2
+    second = doc._.events[1]["event_id"]
+    assert {p["person"] for p in doc._.participations if p["event_id"] == second} == {
+        "蒋思源", "龙海涛"}

@@ -91,6 +91,9 @@ def _titles(text: str, names: list[str]) -> dict[str, list[str]]:
     ("晏宗海主席特别代表、外交部副部长邝明出席。", ["晏宗海", "邝明"],
      {"晏宗海": ["主席"], "邝明": ["晏宗海主席特别代表", "外交部副部长"]}),
     ("学员代表《湘州晚报》副总编辑邝明发言。", ["邝明"], {"邝明": ["《湘州晚报》副总编辑"]}),
+    # "受…委托": the verb is no part of the title
+    ("受市委书记、市长邝明委托，副市长吴敏讲话。", ["邝明", "吴敏"],
+     {"邝明": ["市委书记", "市长"], "吴敏": ["副市长"]}),
     # a bracketed note before the title is none of it
     ("会议结束。（全文见第三版）市政协副主席邝明出席。", ["邝明"], {"邝明": ["市政协副主席"]}),
     # a credit in brackets is no part of a title

@@ -21,7 +21,13 @@ from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
 from ..tag import doc_text
 from ..titles import OfficialMention, find_titles
 from .events import Event, StoryContext, find_events
-from .names import extend_titled, list_names, restore_surnames, titled_names
+from .names import (
+    extend_titled,
+    list_names,
+    repeated_names,
+    restore_surnames,
+    titled_names,
+)
 from .roles import RoleMention, find_roles, primary_roles
 
 LINKER = "official_event_linker"
@@ -152,6 +158,13 @@ class OfficialEventLinker:
             and text[span[0] : span[1]] not in credited
         ]
         persons = sorted(persons + found)
+        taken = sorted(persons + others)
+        again = [
+            span
+            for span in repeated_names(text, start, body[1], persons, taken)
+            if text[span[0] : span[1]] not in credited
+        ]
+        persons = sorted(persons + again)
         headline = "".join(
             [story.get("headline") or "", *(story.get("subheadlines") or ())]
         )

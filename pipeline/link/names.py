@@ -45,6 +45,10 @@ LIST_INTRO = re.compile(r"有[：:]\s*$")
 # a date, a list mark or a bracket. Sentence punctuation is not enough: "主任单位，".
 HEAD_WORD = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
 AFTER_TITLED = re.compile(rf"(?:{AFTER_LAST.pattern})|[0-9０-９]{{1,2}}[日月]|[、（(]")
+# What may follow a repeated two-character name, and what may stand right before a
+# repeated name in running text (a clause start, a connector, a time word).
+REPEATED_SHORT_NEXT = re.compile(rf"(?:{AFTER_LAST.pattern})|[，,。；;：:、）)”]|说|表示|指出|强调")
+REPEATED_AFTER = re.compile(r"(?:同日|当天|随后|会上|会后|此外|期间|同时|[和与同及向对由]|时)$")
 # Characters no name holds (function words, verbs that end lists).
 NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们")
 
@@ -148,6 +152,43 @@ def extend_titled(text: str, persons: list[Span]) -> list[Span]:
             out.append((s, e + 1))
         else:
             out.append((s, e))
+    return out
+
+
+def repeated_names(
+    text: str, start: int, end: int, persons: list[Span], taken: list[Span]
+) -> list[Span]:
+    """Further mentions of a name found once (``国家主席习近平`` tagged, ``习近平还会见了``
+    not): every untagged occurrence in ``text[start:end]``. A two-character name counts
+    only before a verb of :data:`AFTER_LAST`, a list mark or punctuation, where a
+    common word is unlikely (``海霞`` yes, ``海霞满天`` no).
+
+    text (str): the story text.
+    start (int): where to look from (the body start).
+    end (int): where to stop.
+    persons (list[Span]): the PERSON spans found so far.
+    taken (list[Span]): spans no new mention may overlap (persons and other entities),
+        sorted.
+    RETURNS (list[Span]): new name spans.
+    """
+    names = {text[s:e] for s, e in persons if e - s >= 2}
+    if not names:
+        return []
+    # One scan of the text for all names (the regex engine skips positions that start
+    # no name), not one search per name.
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    starts = [s for s, _ in taken]
+    out = []
+    for match in pattern.finditer(text, start, end):
+        span = match.span()
+        if _overlaps_sorted(span, taken, starts):
+            continue
+        if span[1] - span[0] == 2 and not REPEATED_SHORT_NEXT.match(text, span[1]):
+            continue
+        if span[0] and _is_han(text[span[0] - 1]) and not is_title(text[max(0, span[0] - 8) : span[0]]):
+            if not REPEATED_AFTER.search(text, max(0, span[0] - 2), span[0]):
+                continue  # inside a longer word or name
+        out.append(span)
     return out
 
 
