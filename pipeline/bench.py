@@ -63,36 +63,48 @@ def bench(config_path: str, copies: int = 20, input_spec: str | None = None,
         tmp = Path(tmp_name)
         paths = _make_input(tmp / "pages", [Path(getattr(s, "path", s)) for s in sources],
                             copies, case)
-        startup_s = _startup_seconds(config_path)
+        startup_s, startup_cpu = _startup_seconds(config_path)
         e2e_config = config.model_copy(update={"input": str(tmp / "pages"),
                                                "output": str(tmp / "out.jsonl")})
         if case == "huge":
             times: dict[str, tuple[float, float]] = {}
             chars = sum(len(_read(p)) for p in paths)
             e2e_s, e2e_chars, e2e_mb, stories = _run_in_child(config_path, e2e_config)
+            e2e_cpu = None
         else:
             times, chars, stories = _stage_times(config, paths)
+            cpu = _cpu_seconds()
             summary = run(e2e_config, progress=False)
             e2e_s, e2e_chars = summary.seconds, summary.chars
+            e2e_cpu = _cpu_seconds() - cpu
             e2e_mb = _peak_mb()
-        jieba_s = _jieba_seconds(paths) if compare == "jieba" else None
+        jieba_s, jieba_cpu = _jieba_seconds(paths) if compare == "jieba" else (None, None)
 
     out.write(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
               f"load average {os.getloadavg()[0]:.1f}\n")
     what = {"pages": "", "long-line": ", each on one line", "huge": ", as one page"}[case]
     out.write(f"input ({case}): {len(paths)} pages from {copies} copies of {len(sources)}"
               f"{what}, {chars:,} characters, {stories:,} stories\n")
-    out.write(f"start-up (fresh process: imports + build_nlp): {startup_s:.2f} s\n\n")
+    out.write(f"start-up (fresh process: imports + build_nlp): {startup_s:.2f} s "
+              f"({startup_cpu:.2f} CPU s)\n\n")
     if times:
         _write_stages(out, times, chars)
     out.write(f"end to end (run, workers={e2e_config.workers}, executor="
               f"{e2e_config.executor}): {e2e_s:.2f} s, {e2e_chars / e2e_s:,.0f} chars/s, "
               f"{e2e_chars / e2e_s / e2e_config.workers:,.0f} chars/s per worker\n")
+    if e2e_cpu:
+        out.write(f"end to end CPU time (all processes): {e2e_cpu:.2f} s, "
+                  f"{e2e_chars / e2e_cpu:,.0f} chars per CPU-second\n")
     out.write(f"peak memory (max RSS): {e2e_mb:,.0f} MB\n")
     if jieba_s is not None:
         rate = chars / jieba_s
         out.write(f"jieba.posseg on the same text: {jieba_s:.2f} s, {rate:,.0f} chars/s; "
                   f"pipeline / jieba = {e2e_chars / e2e_s / rate:.2f}\n")
+        if e2e_cpu:
+            cpu_rate = chars / jieba_cpu
+            out.write(f"jieba.posseg CPU time: {jieba_cpu:.2f} s, {cpu_rate:,.0f} chars per "
+                      f"CPU-second; pipeline / jieba per CPU-second = "
+                      f"{e2e_chars / e2e_cpu / cpu_rate:.2f}\n")
     return 0
 
 
@@ -167,16 +179,25 @@ def _write_stages(out, times: dict, chars: int) -> None:
               f"{cpu:>9.3f}{chars / cpu:>13,.0f}\n\n")
 
 
-def _startup_seconds(config_path: str) -> float:
-    """Seconds from a fresh interpreter to a built pipeline (imports and model load)."""
-    code = ("import time; t = time.perf_counter()\n"
+def _startup_seconds(config_path: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds from a fresh interpreter to a built pipeline (imports
+    and model load)."""
+    code = ("import time; t, c = time.perf_counter(), time.process_time()\n"
             "from pipeline.config import load_config\n"
             "from pipeline.nlp import build_nlp\n"
             f"build_nlp(load_config({config_path!r}))\n"
-            "print(time.perf_counter() - t)\n")
+            "print(time.perf_counter() - t, time.process_time() - c)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
-    return float(done.stdout.strip().splitlines()[-1])
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (pool workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _run_in_child(config_path: str, config) -> tuple[float, int, float, int]:
@@ -202,9 +223,9 @@ def _peak_mb() -> float:
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
-def _jieba_seconds(paths: list[Path]) -> float:
-    """Seconds jieba's POS tagger takes over the pages' texts (its dictionary loaded
-    first, as the pipeline's model load is not counted either)."""
+def _jieba_seconds(paths: list[Path]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds jieba's POS tagger takes over the pages' texts (its
+    dictionary loaded first: its load is not counted, the pipeline's start-up is)."""
     try:
         import jieba
         import jieba.posseg
@@ -215,8 +236,8 @@ def _jieba_seconds(paths: list[Path]) -> float:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     texts = [_read(p) for p in paths]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         for _ in jieba.posseg.cut(text):
             pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu

@@ -290,7 +290,15 @@ def test_sorted_viterbi_is_the_padded_viterbi() -> None:
     assert [path[a:b].tolist() for a, b in itertools.pairwise(offsets)] == padded
 
 
-def test_a_story_is_tagged_alike_alone_and_among_others(ner: CharNER) -> None:
+def test_one_chunk_per_call_tags_a_story_alike_alone_and_among_others(ner: CharNER) -> None:
     texts = [*SENTENCES, *MODERN]
-    together = ner.predict(texts)
-    assert [ner.predict([t])[0] for t in texts] == together
+    together = ner.predict(texts, batch_size=1)
+    assert [ner.predict([t], batch_size=1)[0] for t in texts] == together
+
+
+def test_batching_finds_the_same_names_on_clear_sentences(ner: CharNER) -> None:
+    texts = list(SENTENCES)
+    for batch_size, batch_chars in ((1, 1), (4, 512), (64, 10**9)):
+        for text, spans in zip(texts, ner.predict(texts, batch_size, batch_chars)):
+            found = {(text[s:e], label) for s, e, label in spans}
+            assert set(SENTENCES[text]) <= found, (batch_size, text, found)
