@@ -771,3 +771,38 @@ def test_a_name_tagged_once_is_found_again(nlp):
     second = doc._.events[1]["event_id"]
     assert {p["person"] for p in doc._.participations if p["event_id"] == second} == {
         "蒋思源", "龙海涛"}
+
+
+@pytest.mark.parametrize("body, events, expected", [
+    # a lecture given to an audience is a meeting of its speaker
+    ("5月9日，市委常委、宣传部部长邝明为全市宣传干部作专题辅导。",
+     [("专题辅导", "meeting")], {"邝明": "spoke"}),
+    # 率调研组到…: the leader of the visit; its place stops before 开展
+    ("5月9日，市人大常委会主任韦强率调研组到枫林县开展专题调研。县人大常委会主任龚敏陪同。",
+     [("率调研组到枫林县开展专题调研", "inspection")], {"韦强": "led", "龚敏": "accompanied"}),
+    # 以…身份参加: an attended activity takes its participants
+    ("5月9日，蒋思源以普通党员身份参加所在党支部主题党日活动。",
+     [("所在党支部主题党日活动", "other")], {"蒋思源": "attended"}),
+])
+def test_local_paper_activities(nlp, body, events, expected):
+    names = ["邝明", "韦强", "龚敏", "蒋思源"]
+    story = dict(headline="要闻", dateline="湘州日报讯（记者/刘琪）", body=body,
+                 ents=[("5月9日", "DATE", "2023-05-09"), ("刘琪", "PERSON")]
+                 + [(n, "PERSON") for n in names if n in body], reporters=["刘琪"])
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["name"], e["type"]) for e in doc._.events] == events
+    assert roles(doc) == expected
+
+
+def test_an_event_recalled_in_a_speakers_paragraph_is_background(nlp):
+    story = dict(
+        headline="钱进会见友城客人",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市长钱进在湘州会见了友城市长施密特。\n"
+        "施密特表示，此访成果丰硕。昨天钱进市长出席友城结好庆祝活动，令人难忘。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("钱进", "PERSON"), ("施密特", "PERSON"),
+              ("湘州", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["type"] for e in doc._.events] == ["meeting"]

@@ -117,7 +117,7 @@ def event_place(ctx: StoryContext, ev: Event) -> str | None:
         return venue.group(1)
     travel = P.TRAVEL_PREFIX.search(text, clause_start, ev.trigger)
     if travel:
-        target = travel.group(1)
+        target = P.ACT_AFTER_PLACE.sub("", travel.group(1))  # 到X|开展专题调研
         # 来株 abbreviates the city to its first character; 来我市 is the city itself.
         if ctx.city and (P.SELF_REFERENCE.fullmatch(target) or target == ctx.city[0]):
             return ctx.city

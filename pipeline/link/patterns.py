@@ -89,6 +89,12 @@ NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|�
 # "考察调研、", "来湘考察的客商").
 INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果)")
 TRAVEL_PREFIX = re.compile(r"(?:来到|来|到|赴|前往)([^，,。；、]{1,10}?)$")
+# What follows the place of a visit before its verb ("到枫林县|开展专题调研").
+ACT_AFTER_PLACE = re.compile(r"(?:开展|进行|就|对|围绕).*$")
+# A lecture given to an audience: "X为全市干部作专题辅导", "上专题党课".
+LECTURE = re.compile(r"为[^，,。；]{1,20}?(?:作|上|讲)了?一?[场堂次]?"
+                     r"([^，,。；为]{0,10}?(?:专题辅导报告|专题辅导|专题党课|党课|专题报告"
+                     r"|辅导报告|宣讲报告|专题讲座))")
 # Ceremonies named by their act, ending their clause: "X揭牌成立", "Y项目开工仪式"
 # (not "新开工项目", which describes projects).
 CEREMONY_VERB = re.compile(r"(?:揭牌|挂牌|授牌|开工|奠基|竣工|签约|开业|开园)"
@@ -109,6 +115,8 @@ CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|�
 # A visit recalled through its speech ("视察湖北重要讲话精神") is background.
 STUDIED_AFTER = re.compile(r"精神|讲话|指示|要求")
 OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
+# A paragraph that opens with someone's words ("X表示，", "他说：").
+SPEECH_OPENING = re.compile(r"[^，,。；\n]{1,20}?(?:表示|说|认为|介绍说)[，,：:]")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
                                r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
@@ -137,5 +145,5 @@ ANY_TRIGGER = re.compile(r"召开|举行|举办|开幕|开展|开馆|启幕|帷�
                          r"|调研|督查|督导|视察|考察|检查|暗访|巡查|走访"
                          r"|揭牌|挂牌|授牌|开工|奠基|竣工|签约|开业|开园"
                          r"|审查|调查|开除|双开|撤销|留党察看|预警|投入|投产|正式"
-                         r"|推进|启动|实施")
+                         r"|推进|启动|实施|为")
 # fmt: on

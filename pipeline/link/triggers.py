@@ -16,6 +16,8 @@ from .text import clauses
 
 Span = tuple[int, int]
 Date = tuple[int, int, "str | None"]
+# Decisions are the news wherever they are written, even in someone's words.
+DECISION_KINDS = ("investigation", "discipline")
 # Types whose people take part by presiding, speaking, attending (not decisions).
 PARTICIPANT_TYPES = frozenset(
     "meeting inspection conference press_conference ceremony exhibition".split()
@@ -50,8 +52,9 @@ class Event:
     @property
     def takes_participants(self) -> bool:
         """RETURNS (bool): people can preside, speak or attend (not a decision or a
-        campaign); any held or opened activity qualifies (运动会开幕, 副市长X宣布…)."""
-        return self.type in PARTICIPANT_TYPES or self.kind in ("held", "opened")
+        campaign); any held, opened or attended activity qualifies (运动会开幕,
+        副市长X宣布…, X参加主题党日活动)."""
+        return self.type in PARTICIPANT_TYPES or self.kind in ("held", "opened", "attended")
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,16 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     return out
 
 
+def _lecture(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
+    """``X为Y作专题辅导``: a lecture or party class given by a named person."""
+    text, out = ctx.text, []
+    for match in P.LECTURE.finditer(text, clause[0], clause[1]):
+        if any(clause[0] <= s < match.start() for s, _ in ctx.persons):
+            start, end = match.span(1)
+            out.append(Event("lecture", "meeting", start, end, match.start(), sent))
+    return out
+
+
 def _ceremony(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     """A ceremony named by its act at the end of a clause (X揭牌成立)."""
     text, out = ctx.text, []
@@ -324,6 +337,7 @@ RECOGNISERS = (
     _at_event,
     _received,
     _inspection,
+    _lecture,
     _ceremony,
     _investigation,
     _discipline,
@@ -406,8 +420,13 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
     # A quotation before the speaker ("“我们……。”X在Y发布会上表示") is not the
     # clause's own words: only what follows its closing quote counts.
     before = before[before.rfind("”") + 1 :]
+    # "敏昂莱表示，……昨天X出席Y活动": what a speaker recalls is not the news.
+    paragraph = text.rfind("\n", 0, ev.sentence[0]) + 1
+    speech = P.SPEECH_OPENING.match(text, paragraph, ev.sentence[1])
+    recalled = bool(speech) and speech.end() <= ev.start and ev.kind not in DECISION_KINDS
     return bool(
-        _lists_events(text, ev)
+        recalled
+        or _lists_events(text, ev)
         or P.BACKGROUND_BEFORE.search(before)
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
         or P.MODAL.search(before)
