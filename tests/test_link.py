@@ -806,3 +806,18 @@ def test_an_event_recalled_in_a_speakers_paragraph_is_background(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert [e["type"] for e in doc._.events] == ["meeting"]
+
+
+def test_a_name_inside_an_award_takes_no_part(nlp):
+    # The tagger may mark 诺贝尔 in 诺贝尔物理学奖: it must not cut the speakers' list.
+    story = dict(
+        headline="蒋思源同外国专家座谈",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源同外国专家代表举行座谈会。湘州大学教授施密特（德国籍），"
+        "诺贝尔物理学奖获得者、湘州大学讲席教授贝尔纳（法国籍）分别提出建议。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("施密特", "PERSON"),
+              ("诺贝尔", "PERSON"), ("贝尔纳", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "attended", "施密特": "spoke", "贝尔纳": "spoke"}

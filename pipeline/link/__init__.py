@@ -12,6 +12,7 @@ The rules live in pure modules, testable without a pipeline: :mod:`pipeline.titl
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -32,6 +33,7 @@ from .roles import RoleMention, find_roles, primary_roles
 
 LINKER = "official_event_linker"
 CREDIT_KEYS = ("reporters", "correspondents", "photographers")
+NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}(?:(?<![获颁得领受授])奖|思想|主义)")
 
 
 @Language.factory(
@@ -146,6 +148,9 @@ class OfficialEventLinker:
             and text[s:e] not in credited
             and not credit_span[0] <= s < credit_span[1]
         ]
+        # A name inside an award's or a doctrine's name (诺贝尔物理学奖, X思想) is
+        # nobody taking part in anything.
+        tagged = [(s, e) for s, e in tagged if not NAMED_AFTER.match(text, e)]
         persons = extend_titled(text, restore_surnames(text, tagged))
         body = (story.get("body_start") or 0, story.get("body_end") or len(text))
         others = sorted((s, e) for s, e, label, _ in ents if label != "PERSON")
