@@ -821,3 +821,34 @@ def test_a_name_inside_an_award_takes_no_part(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {"蒋思源": "attended", "施密特": "spoke", "贝尔纳": "spoke"}
+
+
+def test_a_visit_and_the_symposium_in_its_sentence(nlp):
+    story = dict(
+        headline="毛春兰在云溪镇调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委副书记毛春兰来到枫林县云溪镇，调研基层党建工作，并召开座谈会听取意见。"
+        "县委书记尹宏陪同调研。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("毛春兰", "PERSON"), ("尹宏", "PERSON"),
+              ("枫林县云溪镇", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    first = doc._.events[0]
+    assert (first["name"], first["type"]) == ("调研基层党建工作", "inspection")
+    assert {p["person"]: p["role"] for p in doc._.participations
+            if p["event_id"] == first["event_id"]} == {"毛春兰": "led", "尹宏": "accompanied"}
+
+
+def test_declaring_a_start_is_part_of_the_event(nlp):
+    story = dict(
+        headline="我市重大项目集中开工",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，我市举行重大项目集中开工活动。市委书记蒋思源宣布开工，市长钱进讲话。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("钱进", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["重大项目集中开工活动"]
+    assert roles(doc) == {"蒋思源": "spoke", "钱进": "spoke"}

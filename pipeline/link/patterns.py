@@ -128,7 +128,7 @@ MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|�
 VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
 # Leading words of a name that are not part of it.
 NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|一场|一次|一堂"
-                       r"|一节|一个|本次|此次|(?:规模)?(?:盛大|隆重|简短|简朴|热烈|庄严)的?)+")
+                       r"|一节|一个|本次|此次|并|还|随后|同时|(?:规模)?(?:盛大|隆重|简短|简朴|热烈|庄严)的?)+")
 ORGANISER = re.compile(r"[^，。]*?(?:主办|承办|举办|指导|联合|共同举办)的")
 # A venue written as "在Y" names a building, site or unit (在市博物馆开幕), not an act.
 VENUE_END = re.compile(r"(?:馆|中心|广场|大厦|剧院|会堂|礼堂|酒店|宾馆|学校|校区|班"

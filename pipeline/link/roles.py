@@ -420,8 +420,13 @@ def _event_for(
 ) -> int:
     """The latest participant-bearing event whose sentence starts by the mention; a
     verb that names its event's kind (``陪同调研``, ``参加会见``) picks the latest of
-    that kind."""
+    that kind. Of several events in the mention's own sentence, the last one named
+    before the person, else the first after (``X来到Y，调研Z，并召开座谈会``: the visit)."""
     before = [i for i in targets if events[i].sentence[0] <= person[0]]
+    own = [i for i in before if person[0] < events[i].sentence[1]]
+    if len(own) > 1:
+        named_before = [i for i in own if events[i].trigger < person[0]]
+        before = [i for i in before if i not in own] + [(named_before or own)[-1 if named_before else 0]]
     if verb_end >= 0:
         for pattern, kinds in ((OBJECT_INSPECTION, ("inspection",)), (OBJECT_RECEPTION, ("received",))):
             if pattern.match(text, verb_end):

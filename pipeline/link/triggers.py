@@ -253,6 +253,8 @@ def _ceremony(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     """A ceremony named by its act at the end of a clause (X揭牌成立)."""
     text, out = ctx.text, []
     for verb in P.CEREMONY_VERB.finditer(text, clause[0], clause[1]):
+        if text.endswith("宣布", clause[0], verb.start()):
+            continue  # "X宣布开工": an act at the event being held, not another one
         start = _name_start(ctx, clause[0], verb.start())
         out.append(Event("ceremony", "ceremony", start, verb.end(), verb.start(), sent))
     return out
