@@ -35,6 +35,7 @@ MAX_LENGTH = 50_000_000
 # Lone surrogates (from surrogateescape decoding or bad JSON) cannot enter spaCy's
 # StringStore; each becomes U+FFFD, one character for one, so offsets hold.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TRAILING_SPACE = re.compile(r"(?<=\S) ")
 # The story-row keys (SCHEMA ``story``) that are page context for the stages.
 CONTEXT_KEYS = ("headline", "subheadlines", "dateline", "reporters", "correspondents",
                 "photographers", "captions", "body_start", "body_end")
@@ -53,14 +54,19 @@ class CharTokenizer:
 
     def __call__(self, text: str) -> Doc:
         text = _SURROGATE.sub("\ufffd", text)
+        # A space right after a non-space character is that character's trailing
+        # space; every other character is a token.
         words: list[str] = []
         spaces: list[bool] = []
-        for ch in text:
-            if ch == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-            else:
-                words.append(ch)
-                spaces.append(False)
+        done = 0
+        for match in _TRAILING_SPACE.finditer(text):
+            cut = match.start()
+            words.extend(text[done:cut])
+            spaces.extend([False] * (cut - done))
+            spaces[-1] = True
+            done = cut + 1
+        words.extend(text[done:])
+        spaces.extend([False] * (len(text) - done))
         return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
