@@ -4,10 +4,10 @@ Composes pages from the rmrb articles (``compose_layouts.py``; layout-dev articl
 out), derives each block's gold role from the pages' ``source_lines``, and fits an
 averaged structured perceptron over the grammar of ``pipeline/segment/roles.py``::
 
-    python scripts/train_layout.py --pages-per-style 400 --epochs 8 --out models/layout
+    python scripts/train_layout.py --pages-per-style 350 --epochs 15 --restarts 3 --out models/layout
 
-It then scores the composed held-out split and writes the numbers to
-``models/layout/scores.json`` (the model card quotes them).
+Training pages holding a compilation are composed ``--compilation-copies`` times more.
+Score the result with ``scripts/score_layout.py`` (the model card quotes its numbers).
 """
 from __future__ import annotations
 
