@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -50,9 +51,9 @@ class Gazetteer:
         self.bigrams = frozenset(pairs[i:i + 2] for i in range(0, len(pairs), 2))
         # Name lengths by first two characters (one-character names by their one),
         # longest first: most places in a text open no name, one look-up settles them.
-        lengths: dict[str, set[int]] = {}
+        lengths: defaultdict[str, set[int]] = defaultdict(set)
         for name in self.places:
-            lengths.setdefault(name[:2], set()).add(len(name))
+            lengths[name[:2]].add(len(name))
         self._lengths = {pair: sorted(ls, reverse=True) for pair, ls in lengths.items()}
         self._singles = any(len(name) == 1 for name in self.places)
 

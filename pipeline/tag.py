@@ -309,12 +309,13 @@ class CharNerTagger(BackendSerializer):
                 out.append(span)
         # A model name around a digit-less time word is a name (周黎明 over 黎明).
         named = [(s.start_char, s.end_char) for s in out if s.label_ == "PERSON"]
+        ents = list(doc.ents)
         if named:
-            doc.ents = [e for e in doc.ents if not (
+            ents = [e for e in ents if not (
                 e.label_ == "DATE" and not any(c.isdigit() for c in e.text)
                 and any(a <= e.start_char and e.end_char <= b and b - a > len(e.text)
                         for a, b in named))]
-        merge_ents(doc, out)
+        doc.ents = merged_ents(ents, out)
 
 
 _SELF = re.compile(r"^(?:我|全|本)(市|县|区)$")
