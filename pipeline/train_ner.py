@@ -730,7 +730,7 @@ def main(argv: list[str] | None = None) -> None:
             write_metrics(out_dir, cfg, history, {"dev_chunks": scores}, t_start)
             log(f"new best dev score {best:.4f}: exported to {out_dir}")
         if time.time() > deadline or epoch == last_epoch:
-            log("time budget spent, stopping" if epoch < cfg["epochs"] else "done")
+            log("time budget spent, stopping" if time.time() > deadline else "last epoch done")
             break
         # The next epoch is the last one if no further epoch would end before the deadline.
         if time.time() + 2 * 60 * minutes > deadline:

@@ -2,7 +2,7 @@
 """Time candidate NER encoders in onnxruntime before training any of them.
 
 usage: python scripts/time_ner_encoders.py [--model models/ner] [--texts N]
-           [--rounds R] [--candidates NAME ...]
+           [--rounds R] [--candidates NAME ...] [--graphs MODEL_DIR ...]
 
 Builds each candidate ``pipeline.train_ner.Tagger`` with random weights and the
 vocabulary sizes of ``--model``, exports it the way training does (same ONNX inputs and
@@ -10,7 +10,7 @@ output; int8 and float32), and times ``session.run`` alone (features are built o
 beforehand) with one thread on the batches inference makes: 人民日报 paragraphs cut into
 chunks of at most 250 characters, sorted by length, 64 per batch. The shipped graph of
 ``--model`` is timed the same way, interleaved round by round, in CPU seconds (the
-machine is shared). Needs the ``train`` extra (torch, onnx).
+machine is shared); ``--graphs`` adds trained model folders to the comparison. Needs the ``train`` extra (torch, onnx).
 """
 from __future__ import annotations
 
@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=1500)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--candidates", nargs="*", default=list(CANDIDATES))
+    parser.add_argument("--graphs", nargs="*", default=[], help="trained model folders")
     args = parser.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(13)
@@ -105,6 +106,9 @@ def main() -> None:
     print(f"{len(batches)} batches, {n_chars} chars")
     sessions = {"shipped": session(ROOT / args.model / MODEL_FILE)}
     sizes = {"shipped": (ROOT / args.model / MODEL_FILE).stat().st_size}
+    for folder in args.graphs:
+        sessions[folder] = session(ROOT / folder / MODEL_FILE)
+        sizes[folder] = (ROOT / folder / MODEL_FILE).stat().st_size
     tmp = Path(tempfile.mkdtemp(prefix="nt-enc-"))
     base = {"dropout": 0.4, "hidden": 128, "layers": 2}
     for name in args.candidates:
