@@ -179,7 +179,9 @@ class OfficialEventLinker:
             headline=headline,
             persons=persons,
             places=[(s, e) for s, e, label, _ in ents if label == "PLACE"],
-            dates=[(s, e, ent._.normalized) for s, e, label, ent in ents if label == "DATE"],
+            dates=sorted(
+                (s, e, ent._.normalized) for s, e, label, ent in ents if label == "DATE"
+            ),
             city=doc._.city,
             pub_date=doc._.pub_date,
         )

@@ -88,7 +88,7 @@ def event_date(ctx: StoryContext, ev: Event, lead_date: str | None) -> str | Non
     lead_date (str | None): the date of the story's first sentence.
     RETURNS (str | None): ISO date or None.
     """
-    before = [d for d in ctx.dates if ev.sentence[0] <= d[0] < ev.trigger]
+    before = ctx.dates_in(ev.sentence[0], ev.trigger)
     if not before:
         return lead_date
     # A range ("8日至9日调研") is dated by its first day.
@@ -99,8 +99,8 @@ def event_date(ctx: StoryContext, ev: Event, lead_date: str | None) -> str | Non
         return value
     if P.VAGUE_DATE.search(ctx.text[start:end]):
         return None
-    earlier = [v for s, _, v in ctx.dates if s < start and v and FULL_DATE.match(v)]
-    return earlier[-1] if earlier else lead_date
+    earlier = (v for _, _, v in reversed(ctx.dates_in(0, start)) if v and FULL_DATE.match(v))
+    return next(earlier, lead_date)
 
 
 def event_place(ctx: StoryContext, ev: Event) -> str | None:
@@ -139,7 +139,7 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
     """The date of the story's first sentence (vague dates give None)."""
     if not sents:
         return None
-    first = [d for d in ctx.dates if sents[0][0] <= d[0] < sents[0][1]]
+    first = ctx.dates_in(sents[0][0], sents[0][1])
     if not first:
         return None
     value = first[0][2]
@@ -151,7 +151,7 @@ def _in_past_year(ctx: StoryContext, ev: Event) -> bool:
     ``1978年…全会``): recalled history, even when the day is not given."""
     if not ctx.pub_date:
         return False
-    before = [v for s, _, v in ctx.dates if ev.sentence[0] <= s < ev.trigger]
+    before = [v for _, _, v in ctx.dates_in(ev.sentence[0], ev.trigger)]
     year = YEAR.match(before[-1]) if before and isinstance(before[-1], str) else None
     return bool(year and year.group() < ctx.pub_date[:4])
 
@@ -178,13 +178,14 @@ def _select(
     overlap: dict[Event, int],
 ) -> list[Event]:
     """Lead events (one per type), decisions, and the campaign the headline is about."""
+    position = {sent: n for n, sent in enumerate(sents)}
     lead = [
         ev
         for ev in found
         if ev.kind not in DECISIONS + ("campaign",)
-        and (sents.index(ev.sentence) < lead_start or ev in about_headline)
+        and (position[ev.sentence] < lead_start or ev in about_headline)
     ]
-    first = sents.index(lead[0].sentence) if lead else 0
+    first = position[lead[0].sentence] if lead else 0
     window = set(sents[first : first + lead_sentences])
     chosen: dict[tuple[str, str], Event] = {}
     for ev in found:
@@ -225,7 +226,7 @@ def _with_later(
                 continue
         # People named in its sentence or the next ("…召开发布会。局长X介绍…").
         reach = sents[min(position[ev.sentence] + 1, len(sents) - 1)][1]
-        if not any(ev.sentence[0] <= s < reach for s, _ in ctx.persons):
+        if not ctx.persons_in(ev.sentence[0], reach):
             continue
         name = text[ev.start : ev.end]
         if any(
@@ -243,7 +244,7 @@ def _new_guests(ctx: StoryContext, ev: Event, chosen: list[Event]) -> bool:
     text = ctx.text
 
     def guests(e: Event) -> set[str]:
-        return {text[s:t] for s, t in ctx.persons if e.trigger < s and t <= e.end}
+        return {text[s:t] for s, t in ctx.persons_in(e.trigger + 1, e.end) if t <= e.end}
 
     seen = set().union(*(guests(o) for o in chosen if o.kind == "received"))
     return bool(guests(ev) - seen)

@@ -172,15 +172,17 @@ def find_roles(
         return out
     sents = sentences(text, *body)
     persons = sorted(persons)
-    intros = _list_intros(text, sents)
+    intros = sorted(_list_intros(text, sents))
     for i, person in enumerate(persons):
         found = _role_after(
             text, persons, i, (name_ends or {}).get(person, person[1]), name_ends
         )
         role, verb_end = found if found else (None, -1)
         sentence = containing(sents, person[0])
-        if not role and sentence:
-            role = next((r for s, e, r in intros if s <= person[0] < e), None)
+        if not role and sentence:  # an intro holding the name starts in its sentence
+            lo = bisect_left(intros, (sentence[0], -1))
+            hi = bisect_left(intros, (person[0] + 1, -1), lo)
+            role = next((r for s, e, r in intros[lo:hi] if person[0] < e), None)
         if (
             role
             and sentence

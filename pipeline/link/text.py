@@ -8,6 +8,7 @@ story.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 OPENERS = set("“（(《「『【")
@@ -51,7 +52,9 @@ def containing(units: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
     pos (int): a character offset.
     RETURNS (tuple[int, int] | None): the unit, or None if ``pos`` is in none.
     """
-    return next(((s, e) for s, e in units if s <= pos < e), None)
+    # Units are sorted and disjoint: the one starting last at or before pos.
+    i = bisect_right(units, (pos, float("inf"))) - 1
+    return tuple(units[i]) if i >= 0 and units[i][0] <= pos < units[i][1] else None
 
 
 def _split(

@@ -9,6 +9,7 @@ dates and places are :mod:`pipeline.link.events`' job; the vocabulary is in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -71,6 +72,30 @@ class StoryContext:
     pub_date (str | None): the page's ISO date; events long before it are background.
     """
 
+    def persons_in(self, start: int, end: int) -> list[Span]:
+        """PERSON spans starting in ``[start, end)`` (``persons`` is sorted), found by
+        bisection so that a check per event stays linear in the story's length.
+
+        start (int): first offset.
+        end (int): offset after the last.
+        RETURNS (list[Span]): the spans, in text order.
+        """
+        lo = bisect_left(self.persons, (start, -1))
+        hi = bisect_left(self.persons, (end, -1), lo)
+        return self.persons[lo:hi]
+
+    def dates_in(self, start: int, end: int) -> list[Date]:
+        """DATE spans starting in ``[start, end)`` (``dates`` is sorted), likewise.
+
+        start (int): first offset.
+        end (int): offset after the last.
+        RETURNS (list[Date]): the dates, in text order.
+        """
+        lo = bisect_left(self.dates, (start, -1))
+        hi = bisect_left(self.dates, (end, -1), lo)
+        return self.dates[lo:hi]
+
+
     text: str
     body: Span
     headline: str
@@ -120,12 +145,11 @@ def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
             # "副总理X主持召开座谈会", "他主持召开…": a person is no part of the name.
             # "X同Y举行座谈会": X hosts it with Y; the name is the noun alone.
             hosted = any(
-                clause[0] <= s and P.WITH_GUESTS.match(text, e, verb.start())
-                for s, e in ctx.persons
-                if e <= verb.start()
+                e <= verb.start() and P.WITH_GUESTS.match(text, e, verb.start())
+                for _, e in ctx.persons_in(clause[0], verb.start())
             )
-            if not hosted and not any(
-                subject <= s < verb.start() for s, _ in ctx.persons
+            if not hosted and not ctx.persons_in(
+                subject, verb.start()
             ) and not P.PERSONAL_PRONOUN.search(text, subject, verb.start()):
                 start = subject
         out.append(Event("held", kind, start, end, verb.start(), sent))
@@ -205,7 +229,7 @@ def _received(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     """``X（在Y）会见Z``: an official receiving a guest, named by the clause."""
     text, out = ctx.text, []
     for verb in P.RECEIVE_VERB.finditer(text, clause[0], clause[1]):
-        led = any(clause[0] <= s < verb.start() for s, _ in ctx.persons)
+        led = bool(ctx.persons_in(clause[0], verb.start()))
         end = clause[1]
         # "X在会见Y时说": the reception is the occasion of the remark.
         during = P.DURING_RECEPTION.match(text, verb.end(), clause[1])
@@ -227,7 +251,7 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         ) or P.INSPECT_AS_NOUN.match(text, verb.end()):
             continue
         prefix = P.TRAVEL_PREFIX.search(text, clause[0], verb.start())
-        led = any(sent[0] <= s < verb.start() for s, _ in ctx.persons)
+        led = bool(ctx.persons_in(sent[0], verb.start()))
         if led or prefix:
             start = prefix.start() if prefix else verb.start()
             if verb.end() == clause[1]:  # "就X进行调研": the object precedes the verb
@@ -243,7 +267,7 @@ def _lecture(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     """``X为Y作专题辅导``: a lecture or party class given by a named person."""
     text, out = ctx.text, []
     for match in P.LECTURE.finditer(text, clause[0], clause[1]):
-        if any(clause[0] <= s < match.start() for s, _ in ctx.persons):
+        if ctx.persons_in(clause[0], match.start()):
             start, end = match.span(1)
             out.append(Event("lecture", "meeting", start, end, match.start(), sent))
     return out
@@ -268,7 +292,7 @@ def _investigation(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         start = at if at >= 0 else _name_start(ctx, clause[0], verb.start())
         # Without 对, the subject is named earlier in the sentence (X涉嫌…，接受…调查).
         first = start if at >= 0 else sent[0]
-        subjects = tuple(p for p in ctx.persons if first <= p[0] < verb.start())
+        subjects = tuple(ctx.persons_in(first, verb.start()))
         out.append(
             Event(
                 "investigation",
@@ -289,7 +313,7 @@ def _discipline(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     for verb in P.DISCIPLINE.finditer(text, clause[0], clause[1]):
         at = text.rfind("给予", clause[0], verb.start())
         start = at if at >= 0 else _name_start(ctx, clause[0], verb.start())
-        subjects = tuple(p for p in ctx.persons if clause[0] <= p[0] < clause[1])
+        subjects = tuple(ctx.persons_in(clause[0], clause[1]))
         end = verb.end() + 2 if text.startswith("处分", verb.end()) else verb.end()
         out.append(
             Event(
@@ -350,15 +374,15 @@ RECOGNISERS = (
 
 def _after_leader(ctx: StoryContext, clause_start: int, limit: int) -> int:
     """Past the leader's name and a date range after it (``X21日至22日|在Y调研``)."""
-    ends = [e for s, e in ctx.persons if clause_start <= s and e <= limit]
+    ends = [e for _, e in ctx.persons_in(clause_start, limit) if e <= limit]
     if not ends:
         return clause_start
     start = max(ends)
     moved = True
     while moved:
         moved = False
-        for s, e, _ in ctx.dates:
-            if s == start and e <= limit:
+        for s, e, _ in ctx.dates_in(start, start + 1):
+            if e <= limit:
                 start, moved = e, True
         if ctx.text.startswith(("至", "到", "—", "-"), start):
             start, moved = start + 1, True
@@ -368,8 +392,8 @@ def _after_leader(ctx: StoryContext, clause_start: int, limit: int) -> int:
 def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
     """Start of a name within a clause: past dates, 近日/一场 and ``由…主办的``."""
     start = clause_start
-    for s, e, _ in ctx.dates:
-        if s == start and e <= limit:
+    for s, e, _ in ctx.dates_in(start, start + 1):
+        if e <= limit:
             start = e
     organiser = P.ORGANISER.match(ctx.text, start, limit)
     start = organiser.end() if organiser else start
@@ -380,8 +404,8 @@ def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
 def _before_time(ctx: StoryContext, clause_start: int, end: int) -> int:
     """Move a name's end left over a date and time word (会议3日上午|在京召开)."""
     for _ in range(2):
-        for s, e, _ in ctx.dates:
-            if e == end and s > clause_start:
+        for s, e, _ in ctx.dates_in(clause_start + 1, end):
+            if e == end:
                 end = s
         time = P.TIME_TAIL.search(ctx.text, clause_start, end)
         if time:
