@@ -326,13 +326,17 @@ def make_examples(
     RETURNS (list): (char ids, bigram ids, lexicon bits, tag ids) per chunk.
     """
     tag_ids = {t: i for i, t in enumerate(TAGS)}
-    examples = []
+    texts, golds = [], []
     for text, tags in sentences:
         for start, end in chunk_bounds(text, max_len):
-            cids, bids, lex = featurizer.encode(text[start:end])
-            gold = np.array([tag_ids[t] for t in tags[start:end]], dtype=np.int64)
-            examples.append((cids, bids, lex, gold))
-    return examples
+            texts.append(text[start:end])
+            golds.append(np.array([tag_ids[t] for t in tags[start:end]], dtype=np.int64))
+    # One vectorised call for all chunks: per-chunk encode() is ~5x slower.
+    cids, bids, lex, offsets = featurizer.encode_many(texts)
+    return [
+        (cids[a:b], bids[a:b], lex[a:b], gold)
+        for a, b, gold in zip(offsets[:-1].tolist(), offsets[1:].tolist(), golds)
+    ]
 
 
 def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[list]:
