@@ -49,7 +49,7 @@ AFTER_NAME_NEXT = re.compile(r"[，,。；;：:、）)\n]|(?:说|表示|建议|�
                              r"|强调|发言|谈到|告诉|呼吁|坦言|主持|出席|参加|讲话|致辞"
                              r"|率队|带队|一行|陪同|要求|希望|在|和|与|等|结合|围绕|作了)")
 # Heads that are also verbs or nouns ("X代表公司发言", "X委员会"): after a name only
-# before AFTER_NAME_NEXT. The others are titles before any word ("习近平主席贺信",
+# before AFTER_NAME_NEXT. The others are titles before any word ("林国栋主席贺信",
 # "默克尔总理积极…") except one that makes them part of a longer noun (主席团).
 AMBIGUOUS_AFTER_NAME = frozenset(("代表", "委员"))
 LONGER_NOUN = re.compile(r"团|府|会|处|室|办|级|助理|职|位")
@@ -321,7 +321,7 @@ def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
 
 
 def _short_title_after(text: str, name_end: int) -> tuple[Title, ...]:
-    """A bare head word right after a name (``X代表说``, ``习近平总书记在…``)."""
+    """A bare head word right after a name (``X代表说``, ``林国栋书记在…``)."""
     head = _AFTER_NAME.match(text, name_end)
     if not head:
         return ()

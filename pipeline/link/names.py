@@ -158,7 +158,7 @@ def extend_titled(text: str, persons: list[Span]) -> list[Span]:
 def repeated_names(
     text: str, start: int, end: int, persons: list[Span], taken: list[Span]
 ) -> list[Span]:
-    """Further mentions of a name found once (``国家主席习近平`` tagged, ``习近平还会见了``
+    """Further mentions of a name found once (``市长林国栋`` tagged, ``林国栋还会见了``
     not): every untagged occurrence in ``text[start:end]``. A two-character name counts
     only before a verb of :data:`AFTER_LAST`, a list mark or punctuation, where a
     common word is unlikely (``海霞`` yes, ``海霞满天`` no).
