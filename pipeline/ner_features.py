@@ -17,9 +17,11 @@ Per character the model sees three things:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -44,6 +46,9 @@ WORD_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
 TYPED_DIM = 3 * len(WORD_TYPES)  # B/M/E per type
 
 CHARS_FILE, BIGRAMS_FILE, LEXICON_FILE = "chars.json", "bigrams.json", "lexicon.txt"
+# The look-up arrays of lexicon.txt, with its fingerprint (see ``write_lexicon_index``).
+LEXICON_INDEX_FILE = "lexicon.npz"
+_INDEX_FORMAT = 1
 
 Span = tuple[int, int, str]
 
@@ -123,7 +128,16 @@ class Lexicon:
     words (Iterable[str]): lexicon words (normalised on the way in).
     types (dict[str, str] | None): name type (one of ``WORD_TYPES``) of some words of
         two or more characters; with any, ``dim`` grows by ``TYPED_DIM``.
+
+    ``words`` (sorted) and ``types`` (word → type index) are kept for saving and
+    training; a lexicon loaded from ``lexicon.npz`` parses them from the bytes of its
+    ``lexicon.txt`` (kept, 4 MB, rather than 382 k strings) on first use only: inference
+    needs just the arrays.
     """
+
+    _words: list[str] | None
+    _types: dict[str, int] | None
+    _source: bytes | None = None
 
     def __init__(
         self,
@@ -133,8 +147,8 @@ class Lexicon:
     ) -> None:
         norm = (lambda w: w) if normalized else normalize_text
         found = {norm(w) for w in words if 0 < len(w) <= MAX_WORD_LEN}
-        self.words = sorted(found)
-        self.types = {
+        self._words = sorted(found)
+        self._types = {
             norm(w): WORD_TYPES.index(t)
             for w, t in (types or {}).items()
             if 1 < len(w) <= MAX_WORD_LEN and t in WORD_TYPES
@@ -152,8 +166,64 @@ class Lexicon:
         """A lexicon from sorted, unique, normalised words, their type indices and
         lengths."""
         lexicon = cls.__new__(cls)
-        lexicon.words, lexicon.types = words, types
+        lexicon._words, lexicon._types = words, types
         lexicon._index(words, kinds, lengths)
+        return lexicon
+
+    @property
+    def words(self) -> list[str]:
+        """The sorted, normalised words (parsed from the kept ``lexicon.txt`` bytes on
+        first use when the arrays came from ``lexicon.npz``)."""
+        if self._words is None:
+            self._read_source()
+        return self._words  # type: ignore[return-value]
+
+    @property
+    def types(self) -> dict[str, int]:
+        """Typed word → index in ``WORD_TYPES`` (see :attr:`words`)."""
+        if self._types is None:
+            self._read_source()
+        return self._types  # type: ignore[return-value]
+
+    def _read_source(self) -> None:
+        assert self._source is not None
+        parsed = _read_lexicon(self._source.decode("utf8"), index=False)
+        self._words, self._types, self._source = parsed._words, parsed._types, None
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        """The look-up arrays, as ``lexicon.npz`` holds them."""
+        arrays = {
+            "dim": np.int64(self.dim),
+            "multiplier": self._multiplier,
+            "singles": self._singles,
+            "prefixes": self._prefixes,
+            "reach": self._reach,
+            "pair_kinds": self._pair_kinds,
+            "sizes": np.array([size for size, *_ in self._by_length], dtype=np.int64),
+        }
+        for size, hashes, word_codes, kinds in self._by_length:
+            arrays[f"hashes_{size}"] = hashes
+            arrays[f"codes_{size}"] = word_codes
+            arrays[f"kinds_{size}"] = kinds
+        return arrays
+
+    @classmethod
+    def _from_arrays(cls, arrays, source: bytes) -> Lexicon:
+        """A lexicon from :meth:`_arrays`; words and types come from ``source`` (the
+        bytes of its ``lexicon.txt``) when first needed."""
+        lexicon = cls.__new__(cls)
+        lexicon._words = lexicon._types = None
+        lexicon._source = source
+        lexicon.dim = int(arrays["dim"])
+        lexicon._multiplier = np.uint64(arrays["multiplier"])
+        lexicon._singles = arrays["singles"]
+        lexicon._prefixes = arrays["prefixes"]
+        lexicon._reach = arrays["reach"]
+        lexicon._pair_kinds = arrays["pair_kinds"]
+        lexicon._by_length = [
+            (size, arrays[f"hashes_{size}"], arrays[f"codes_{size}"], arrays[f"kinds_{size}"])
+            for size in arrays["sizes"].tolist()
+        ]
         return lexicon
 
     def _index(self, words: list[str], kinds, lengths: np.ndarray | None = None) -> None:
@@ -393,11 +463,11 @@ class Featurizer:
         bigram_list = json.loads(
             _require(path / BIGRAMS_FILE).read_text(encoding="utf8")
         )
-        text = _require(path / LEXICON_FILE).read_text(encoding="utf8")
-        return cls(chars, bigram_list, _read_lexicon(text))
+        return cls(chars, bigram_list, _load_lexicon(path))
 
     def save(self, path: str | Path) -> None:
-        """Write the vocabularies and lexicon into a model directory.
+        """Write the vocabularies and lexicon into a model directory, with the
+        lexicon's look-up arrays (``lexicon.npz``, see :func:`write_lexicon_index`).
 
         path (str | Path): the model directory (created if needed).
         """
@@ -412,6 +482,7 @@ class Featurizer:
         types = {w: WORD_TYPES[k] for w, k in self.lexicon.types.items()}
         lines = [f"{w}\t{types[w]}" if w in types else w for w in self.lexicon.words]
         (path / LEXICON_FILE).write_text("\n".join(lines) + "\n", encoding="utf8")
+        write_lexicon_index(path)
 
     def encode(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Model inputs for one text.
@@ -457,10 +528,65 @@ class Featurizer:
         return cids, bids, self.lexicon.code_features(parted)[at], offsets
 
 
-def _read_lexicon(text: str) -> Lexicon:
+def _fingerprint(data: bytes) -> tuple[int, str]:
+    """data (bytes): a ``lexicon.txt``. RETURNS (tuple[int, str]): its size and SHA-256."""
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def write_lexicon_index(path: str | Path) -> Path:
+    """Write ``lexicon.npz`` next to a model directory's ``lexicon.txt``: the look-up
+    arrays of the lexicon as :meth:`Featurizer.load` would build them from the text,
+    and the text's size and SHA-256, so that loading skips the parse (about 0.4 s for
+    the shipped 382 k words). :meth:`Featurizer.save` calls it; for a hand-edited
+    ``lexicon.txt`` the index no longer matches and is ignored until rewritten, e.g.
+    ``python -c "from pipeline.ner_features import write_lexicon_index as w;
+    w('models/ner')"``.
+
+    path (str | Path): the model directory.
+    RETURNS (Path): the file written.
+    """
+    path = Path(path)
+    data = _require(path / LEXICON_FILE).read_bytes()
+    size, digest = _fingerprint(data)
+    arrays = _read_lexicon(data.decode("utf8"))._arrays()
+    out = path / LEXICON_INDEX_FILE
+    np.savez_compressed(
+        out,
+        format=np.int64(_INDEX_FORMAT),
+        text_size=np.int64(size),
+        text_sha256=np.array(digest),
+        **arrays,
+    )
+    return out
+
+
+def _load_lexicon(path: Path) -> Lexicon:
+    """The lexicon of a model directory: from ``lexicon.npz`` when it is there and was
+    written from this very ``lexicon.txt``, else parsed from the text."""
+    text_path = _require(path / LEXICON_FILE)
+    data = text_path.read_bytes()
+    index_path = path / LEXICON_INDEX_FILE
+    if index_path.is_file():
+        fingerprint = _fingerprint(data)
+        try:
+            with np.load(index_path, allow_pickle=False) as npz:
+                if (
+                    int(npz["format"]) == _INDEX_FORMAT
+                    and (int(npz["text_size"]), str(npz["text_sha256"])) == fingerprint
+                ):
+                    arrays = {name: npz[name] for name in npz.files}
+                    return Lexicon._from_arrays(arrays, data)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            pass  # unreadable or of another format: parse the text
+    return _read_lexicon(data.decode("utf8"))
+
+
+def _read_lexicon(text: str, index: bool = True) -> Lexicon:
     """The lexicon of a ``lexicon.txt`` (``word`` or ``word<TAB>type`` lines, as
     :meth:`Featurizer.save` writes them: normalised, sorted, unique), read without a
-    Python step per line: the start-up cost of the tagger."""
+    Python step per line: the start-up cost of the tagger when no ``lexicon.npz``
+    matches. ``index=False``: just the words and types, no look-up arrays (only for
+    :attr:`Lexicon.words`)."""
     if text and not text.endswith("\n"):
         text += "\n"
     words = _TYPE_COLUMN.sub("", text).split("\n")[:-1]
@@ -489,6 +615,10 @@ def _read_lexicon(text: str) -> Lexicon:
     kinds[typed_lines] = typed_kinds
     valid = np.flatnonzero(kinds >= 0)
     types = dict(zip(map(words.__getitem__, valid.tolist()), kinds[valid].tolist()))
+    if not index:
+        lexicon = Lexicon.__new__(Lexicon)
+        lexicon._words, lexicon._types = words, types
+        return lexicon
     return Lexicon._from_sorted(words, kinds, types, lengths)
 
 

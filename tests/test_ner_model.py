@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -206,6 +207,62 @@ def test_typed_lexicon_marks_name_words(tmp_path: Path) -> None:
     loaded = Featurizer.load(tmp_path).lexicon
     assert loaded.dim == lexicon.dim and loaded.types == lexicon.types
     assert (loaded.features(text) == feats).all()
+
+
+def _copy_vocabularies(tmp_path: Path, with_index: bool = True) -> Path:
+    """The featurizer files of the shipped model, copied into ``tmp_path``."""
+    names = ["chars.json", "bigrams.json", "lexicon.txt"]
+    for name in names + ["lexicon.npz"] * with_index:
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+CITY_DAILY = (
+    "本报讯（记者 李晓红）3月12日，青山市委书记王建国在湘江区调研老旧小区改造工作，"
+    "市政府副市长陈志强、湘江钢铁集团有限公司董事长刘明参加。ＡＢＣ１２３ 北湖区人民医院"
+)
+
+
+def test_lexicon_index_gives_the_text_features(tmp_path: Path) -> None:
+    assert (MODEL_DIR / "lexicon.npz").is_file()
+    from_index = Featurizer.load(MODEL_DIR)
+    from_text = Featurizer.load(_copy_vocabularies(tmp_path, with_index=False))
+    assert from_index.lexicon._words is None  # the arrays came from the npz
+    assert from_text.lexicon._words is not None
+    texts = [CITY_DAILY, *SENTENCES, *MODERN, "", "市", "湘江区\n\n北湖区。"]
+    for got, want in zip(from_index.encode_many(texts), from_text.encode_many(texts)):
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+    assert from_index.lexicon.dim == from_text.lexicon.dim
+    # Words and types (for saving and training) are read from the text on first use.
+    assert from_index.lexicon.types == from_text.lexicon.types
+    assert from_index.lexicon.words == from_text.lexicon.words
+
+
+def test_stale_or_broken_lexicon_index_is_ignored(tmp_path: Path) -> None:
+    model = _copy_vocabularies(tmp_path)
+    lexicon_txt = model / "lexicon.txt"
+    # A hand-added typed word (kept sorted): the npz no longer fits the text.
+    lexicon_txt.write_text(
+        lexicon_txt.read_text(encoding="utf8") + "\U0002a6a5\U0002a6a5城\tLOC\n",
+        encoding="utf8",
+    )
+    text = "\U0002a6a5\U0002a6a5城" + CITY_DAILY
+    loaded = Featurizer.load(model)
+    assert loaded.lexicon._words is not None  # parsed, npz ignored
+    assert loaded.lexicon.features(text)[0, LEXICON_DIM + 3] == 1.0  # LOC Begin
+    # Same size, other bytes: the hash tells them apart.
+    original = (MODEL_DIR / "lexicon.txt").read_text(encoding="utf8")
+    assert "\n北京\t" in original
+    lexicon_txt.write_text(original.replace("\n北京\t", "\n北亰\t", 1), encoding="utf8")
+    assert lexicon_txt.stat().st_size == (MODEL_DIR / "lexicon.txt").stat().st_size
+    assert Featurizer.load(model).lexicon._words is not None
+    # An unreadable npz falls back to the text, too.
+    lexicon_txt.write_text(original, encoding="utf8")
+    (model / "lexicon.npz").write_bytes(b"not a zip file")
+    broken = Featurizer.load(model)
+    assert broken.lexicon._words is not None
+    want = Featurizer.load(MODEL_DIR).encode(CITY_DAILY)
+    assert all(np.array_equal(a, b) for a, b in zip(broken.encode(CITY_DAILY), want))
 
 
 def test_untyped_lexicon_keeps_the_plain_width() -> None:
