@@ -382,3 +382,86 @@ def test_indented_first_line_is_kept_as_evidence():
     assert [line.indent for line in lines] == [False, False, True, False]
     assert [b.indent for b in blocks] == [False, True]
     assert blocks[1].text.text.startswith("临泉县")
+
+
+# A PDF page of a city daily: every headline stands after its body, every body opens with
+# a full local dateline after a blank line, columns broken by blank lines; the second
+# headline repeats the words of its story's lead. A full opening dateline starts a story:
+# the second and third bodies are not merged under the third headline.
+PDF_HEADLINES_AFTER = """\
+岚州日报·掌上岚州讯（记者/殷小
+禾 通讯员/詹立） 3月 14
+日，市委书记秦卫国率队到石坪县调
+研春耕备耕工作。市领导蓝志诚、房
+雅琴参加调研。在河口镇杏林村，秦
+
+卫国走进育秧棚、育秧工厂，与村党
+总支书记吴春生交流，详细了解村
+集体经济发展和农资供应情况。
+在石坪县农机合作社，他察看农机
+检修，询问机手培训和作业情况。调研
+
+期间，秦卫国在石坪县主持召开春耕
+生产工作座谈会，听取石坪县委书记
+黎国庆、县长庞秀云的工作汇报。他
+强调，要坚持把粮食生产作为春耕生
+产的头等大事，因地制宜推广良种良
+
+法，让种粮农民有更多获得感。县领
+导柯明远、甘秋萍陪同调研。
+
+秦卫国在石坪县调研时强调
+把春耕备耕各项任务落到实处
+
+岚州日报·掌上岚州讯（记者/蒙一
+舟） 3月 14日下午，全市优
+化项目建设工作推进会召开。市委副
+书记、市长韦思齐出席并讲话，市委
+常委、常务副市长幸海燕主持会议。
+
+市领导符建军、车晓梅、莫振华、覃
+立新、利春花、温国平、洪小燕、雷
+志远、谭海波、欧文静、包国强、饶
+晓青、景学军、翟小雨、龚明亮等出
+席会议。会议传达了全省优化项目建
+
+设大会精神。会上，岚州恒达材料有
+限公司董事长兼总经理尹国强、市人
+大代表阮丽萍作交流发言。韦思齐指
+出，项目建设就是生产力。各级各部
+门要对标先进，聚焦企业办事的堵点
+
+难点，推动审批事项“一站办结”。
+他要求，要把优化项目建设纳入年度
+绩效考核，对破坏项目建设的行为严
+肃问责。
+
+全市优化项目建设工作推进会召开
+
+岚州日报·掌上岚州讯（记者/殷小
+禾） 3月 14日上午，市政府
+新闻办召开“文明岚州”建设系列新
+闻发布会第二场。市住房和城乡建设
+局党组书记、局长骆静波，市城管局
+
+副局长祁红霞，东湖区委常委、副区
+长魏晓介绍相关情况并答记者问。骆
+静波介绍，今年以来，全市新建改
+造农贸市场 26个，惠及居民 
+4. 5万户。祁红霞表示，市城管
+
+局将持续开展农贸市场环境整治，年
+底前完成 30个农贸市场提质改造
+。
+
+“文明岚州”建设第二场新闻发布会举行
+"""
+
+
+def test_pdf_headlines_after_body_each_story_opening_with_a_full_dateline():
+    stories = stories_of(PDF_HEADLINES_AFTER)
+    assert [s.headline for s in stories] == [
+        "秦卫国在石坪县调研时强调把春耕备耕各项任务落到实处",
+        "全市优化项目建设工作推进会召开", "“文明岚州”建设第二场新闻发布会举行"]
+    assert [s.reporters for s in stories] == [("殷小禾",), ("蒙一舟",), ("殷小禾",)]
+    assert stories[1].text.endswith("肃问责。") and "骆静波" in stories[2].text

@@ -64,6 +64,16 @@ def _dateline_form(block: Block) -> str:
     return "byline"
 
 
+def _opens_story(block: Block, i: int) -> bool:
+    """Whether a block opens with a full local dateline naming its reporters
+    (``X日报·掌上X讯（记者/Y）``, ``本报讯（记者 Y）``, ``X日报讯 记者Y报道``) at the top of
+    the page or after a blank line: in a city daily the start of a story (a photo caption
+    may stand between it and the headline), never a sub-report of one (those carry
+    ``本报电``, a bare byline or ``本报记者 X`` lines)."""
+    return (block.gap > 0 or i == 0) and _dateline_form(block) == "local" \
+        and bool(block.dateline.reporters)
+
+
 def _width(block: Block) -> int:
     """The block's column width: its longest raw line."""
     return max(block.widths or (0,))
@@ -138,16 +148,19 @@ class PageEvidence:
         a headline group; a block holding a full sentence (a full stop, longer than a
         headline) is no kicker or headline, though subtitles may be sentences; a short block
         ending in ``强调``, ``表示`` or ``——`` is a kicker if part of a group, one opening
-        with ``——`` a subtitle. Furniture
-        (``O``) is short and holds no sentence.
+        with ``——`` a subtitle. A full local dateline naming reporters after a blank line
+        (``_opens_story``) opens a story: no further body block of the one before.
+        Furniture (``O``) is short and holds no sentence.
 
         RETURNS (list[tuple[str, ...]]): per block, the barred roles.
         """
         out = []
-        for block, text in zip(self.blocks, self.texts):
+        for i, (block, text) in enumerate(zip(self.blocks, self.texts)):
             sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
             if block.kind in (DATELINE, CAPTION) or block.numbered:
                 barred = _HEAD_ROLES + ("O",)
+                if _opens_story(block, i) and not (i and self.blocks[i - 1].kind == CAPTION):
+                    barred += ("Bh", "Bn")
             elif (block.crosshead.text if block.crosshead else text)[:1] in _CONTINUATION_MARKS \
                     or CLOSING_LINE.match(text):
                 # A block opening with a closing quote or a clause mark continues the
