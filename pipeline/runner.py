@@ -74,6 +74,7 @@ class Summary:
 
 
 SKIPPED_STAGE = "skipped for this story"
+DOC_BATCH = 64  # stories per batch through the spaCy stages (the tagger's default)
 
 
 class PageTimeout(BaseException):
@@ -147,7 +148,9 @@ def page_rows(nlp: Language, page: Page, story_prefix: str, config: Config) -> t
     # page holds one tagger batch of Docs at a time (a Doc costs ~100 bytes per character).
     docs = (doc for story in stories for doc in make_docs(nlp, [story], config.city))
     rows: list[Row] = []
-    for doc in nlp.pipe(docs):
+    # spaCy hands every component batches of nlp.batch_size (1000) Docs; a page of
+    # thousands of stories would hold them all, so batches stay at DOC_BATCH stories.
+    for doc in nlp.pipe(docs, batch_size=DOC_BATCH):
         rows.extend(story_rows(doc))
     return rows, len(stories)
 

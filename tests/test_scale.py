@@ -222,3 +222,34 @@ def test_ctrl_c_while_resume_copies_leaves_the_table_as_it_was(tiny_pages, tmp_p
     summary = run(config, resume=True, progress=False)
     assert summary.interrupted and out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.jsonl"]
+
+
+def test_a_page_of_many_stories_holds_one_batch_of_docs(nlp, default_config, monkeypatch):
+    """spaCy would hand the stages 1000 Docs at a time; a page's Docs stay in batches of
+    DOC_BATCH stories, made as the stages ask for them and dropped once they are rows."""
+    from pipeline.types import Page
+
+    story = ("潇湖新闻\n\n潇湖日报讯（记者 卢青禾）3月2日，潇湖县召开春耕生产调度会，"
+             "县长龚远山出席并讲话。\n\n")
+    page = Page(doc="many.txt", path="many.txt", raw=story * (2 * run_module.DOC_BATCH + 7))
+    made = exported = in_flight = 0
+    real_make, real_rows = run_module.make_docs, run_module.story_rows
+
+    def counted_make(*args, **kwargs):
+        nonlocal made
+        for doc in real_make(*args, **kwargs):
+            made += 1
+            yield doc
+
+    def counted_rows(doc):
+        nonlocal exported, in_flight
+        in_flight = max(in_flight, made - exported)
+        exported += 1
+        return real_rows(doc)
+
+    monkeypatch.setattr(run_module, "make_docs", counted_make)
+    monkeypatch.setattr(run_module, "story_rows", counted_rows)
+    rows, n_stories = run_module.page_rows(nlp, page, "many", default_config)
+    assert n_stories == exported == made > 2 * run_module.DOC_BATCH
+    assert in_flight <= run_module.DOC_BATCH
+    assert sum(row["kind"] == "story" for row in rows) == n_stories
