@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Config, ConfigError, load_config
-from . import entity_rules, link, tag  # noqa: E402,F401  (register the spaCy factories)
+from . import link, tag  # noqa: E402,F401  (register the spaCy factories)
+from .tag import entity_rules  # noqa: E402,F401
 
 __all__ = ["Config", "ConfigError", "load_config", "build_nlp", "load_nlp", "annotate",
            "annotate_page", "run", "read_table"]

@@ -24,7 +24,7 @@ from spacy.util import registry
 
 from . import extensions  # noqa: F401
 from .config import PAGE_STAGES, Config, ConfigError
-from .datelines import city_of, parse_dateline
+from .segment.datelines import city_of, parse_dateline
 from .tag import remember_text
 from .types import Story
 

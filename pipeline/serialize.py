@@ -14,8 +14,8 @@ The other stages (``date_figure_ruler``, ``official_event_linker``) are code and
 settings only: ``config.cfg`` holds all they need. A backend that cannot save itself
 (HanLP's, whose files the user fetched) keeps its path in the config.
 
-This module imports only the standard library and srsly at import time: ``tag.py`` and
-``entity_rules.py`` import the mixins from it.
+This module imports only the standard library and srsly at import time: ``tag/__init__.py`` and
+``tag/entity_rules.py`` import the mixins from it.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class CharNERBackend:
     def load(self) -> "CharNERBackend":
         """Load the model now (idempotent). RETURNS (CharNERBackend): self."""
         if self._model is None:
-            from .ner_model import CharNER
+            from .tag.ner_model import CharNER
 
             if self._files is not None:
                 with tempfile.TemporaryDirectory() as tmp:
@@ -130,7 +130,7 @@ class BackendSerializer:
 
 
 class GazetteerSerializer:
-    """Serialization of a component's ``gazetteer`` (:mod:`pipeline.gazetteer`): the JSON
+    """Serialization of a component's ``gazetteer`` (:mod:`pipeline.tag.gazetteer`): the JSON
     it was read from is saved, and read back into a new ``Gazetteer``."""
 
     gazetteer: object
@@ -139,12 +139,12 @@ class GazetteerSerializer:
     def _gazetteer_bytes(self) -> bytes:
         if self._gazetteer_json is not None:
             return self._gazetteer_json
-        from .gazetteer import DATA
+        from .tag.gazetteer import DATA
 
         return Path(DATA).read_bytes()
 
     def _set_gazetteer(self, data: bytes) -> None:
-        from .gazetteer import Gazetteer
+        from .tag.gazetteer import Gazetteer
 
         self.gazetteer = Gazetteer(json.loads(data))
         self._gazetteer_json = data

@@ -1,4 +1,4 @@
-"""Score ``pipeline.dates.find_dates`` on a char-BIO corpus with TIME spans.
+"""Score ``pipeline.tag.dates.find_dates`` on a char-BIO corpus with TIME spans.
 
 Usage:
     python scripts/eval_dates.py [PATH] [--errors N]
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.dates import find_dates, split_parts  # noqa: E402
+from pipeline.tag.dates import find_dates, split_parts  # noqa: E402
 
 DEFAULT_PATH = (Path(__file__).resolve().parents[2]
                 / "shared/data/peoples_daily_time/dev.tsv")

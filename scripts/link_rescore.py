@@ -23,7 +23,7 @@ from collections import defaultdict
 import spacy
 
 import pipeline.extensions  # noqa: F401
-from pipeline.datelines import city_of, parse_dateline
+from pipeline.segment.datelines import city_of, parse_dateline
 from pipeline.export import story_rows
 from pipeline.link import LINKER, OfficialEventLinker
 

@@ -5,7 +5,7 @@ import pytest
 from spacy.util import registry
 
 from pipeline.config import ConfigError, validate
-from pipeline.hanlp_backend import DEFAULT_MODEL, find_model_dir
+from pipeline.tag.hanlp_backend import DEFAULT_MODEL, find_model_dir
 from pipeline.nlp import build_nlp
 
 STAGES = [{"name": "clean"}, {"name": "segment"}]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates, resolve, split_parts
+from pipeline.tag.dates import find_dates, resolve, split_parts
 
 PUB = datetime.date(2021, 11, 20)
 

@@ -1,5 +1,5 @@
 """The ``news_entity_rules`` stage: gazetteer places, place repairs, ORG patterns and the
-filters on model output (pipeline.entity_rules, pipeline.gazetteer).
+filters on model output (pipeline.tag.entity_rules, pipeline.tag.gazetteer).
 
 The model's entities are given by hand (source ``zh_char_ner``) so the tests do not
 depend on the NER model being trained. All sentences are invented, in the style of a
@@ -9,8 +9,8 @@ city daily (湘州, 枫林县, 河西区 are made up; the real places come from 
 import pytest
 import spacy
 
-from pipeline import entity_rules  # noqa: F401  (registers the factory)
-from pipeline.gazetteer import Gazetteer, load_gazetteer, split_chain, strip_glued_verb
+from pipeline.tag import entity_rules  # noqa: F401  (registers the factory)
+from pipeline.tag.gazetteer import Gazetteer, load_gazetteer, split_chain, strip_glued_verb
 from pipeline.nlp import CharTokenizer
 from pipeline.tag import char_span
 
@@ -224,7 +224,7 @@ def test_min_chars_keeps_single_character_abbreviations_when_asked():
 
 
 def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
-    from pipeline.gazetteer import load_gazetteer
+    from pipeline.tag.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
     longest: dict[str, int] = {}

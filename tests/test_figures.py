@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates
-from pipeline.figures import describe, find_figures, parse_number
+from pipeline.tag.dates import find_dates
+from pipeline.tag.figures import describe, find_figures, parse_number
 
 
 def figures(text: str) -> list[tuple]:

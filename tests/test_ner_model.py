@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.ner_features import (
+from pipeline.tag.ner_features import (
     LEXICON_DIM,
     Featurizer,
     Lexicon,
@@ -18,7 +18,7 @@ from pipeline.ner_features import (
     normalize_text,
     split_blocks,
 )
-from pipeline.ner_model import CharNER, viterbi_decode, viterbi_sorted
+from pipeline.tag.ner_model import CharNER, viterbi_decode, viterbi_sorted
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 

@@ -4,7 +4,7 @@ from collections import Counter
 from hypothesis import given, settings, strategies as st
 
 from pipeline.clean import clean_page
-from pipeline.datelines import parse_dateline
+from pipeline.segment.datelines import parse_dateline
 from pipeline.segment import read_blocks, segment_page, split_page, NOISE
 from pipeline.types import Page
 

@@ -1,11 +1,11 @@
-"""Titles written with names, and the organisation part of a title (pipeline.titles).
+"""Titles written with names, and the organisation part of a title (pipeline.link.titles).
 
 All sentences are invented, in the style of a city daily (湘州, 枫林县, 河西区).
 """
 
 import pytest
 
-from pipeline.titles import find_titles, is_title, title_org
+from pipeline.link.titles import find_titles, is_title, title_org
 
 
 def _titles(text: str, names: list[str]) -> dict[str, list[str]]:

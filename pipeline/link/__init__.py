@@ -4,7 +4,7 @@ Reads PERSON/PLACE/DATE entities and the story metadata; writes ``doc._.official
 ``doc.spans["official"]`` (title + name), ``doc._.events`` and ``doc._.participations``
 (SCHEMA rows ``official``, ``event``, ``participation``; GUIDELINES §5, §6).
 
-The rules live in pure modules, testable without a pipeline: :mod:`pipeline.titles`
+The rules live in pure modules, testable without a pipeline: :mod:`pipeline.link.titles`
 (titles, shared with the tag stage), and in this package ``text`` (sentences, clauses),
 ``patterns`` (trigger vocabulary), ``triggers`` (one recogniser per kind of clause),
 ``events`` (selection, dates, places) and ``roles`` (participants).
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
 from ..tag import doc_text
-from ..titles import OfficialMention, find_titles
+from .titles import OfficialMention, find_titles
 from .events import Event, StoryContext, find_events
 from .names import (
     extend_titled,

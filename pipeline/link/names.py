@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..titles import HEADS, is_title
+from .titles import HEADS, is_title
 
 Span = tuple[int, int]
 

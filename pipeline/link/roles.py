@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..titles import is_title
+from .titles import is_title
 from .names import is_name
 from .text import containing, sentences
 from .triggers import Event

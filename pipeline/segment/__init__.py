@@ -4,7 +4,7 @@
 ``features.py`` turns blocks into evidence; ``roles.py`` gives every block its role
 (headline-group part before or after a body, body, page furniture) with a linear-chain
 model shipped in ``models/layout/``; ``page.py`` cuts the roles into stories and reads
-their credits.
+their credits with the rules of ``datelines.py``.
 """
 from .blocks import CAPTION, DATELINE, HEADLINE, NOISE, Block, read_blocks
 from .page import finish_story, group_stories, segment_page, split_page

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import CleanLine, Cleaned, is_caption_credit, is_han, is_qr_notice
-from ..datelines import (
+from .datelines import (
     CREDIT_START, Dateline, is_bare_dateline, is_dateline_start, parse_byline, parse_dateline,
 )
 from ..readers import MASTHEAD_DATE

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..clean import HAN
-from ..datelines import is_dateline_start
+from .datelines import is_dateline_start
 from .blocks import CAPTION, CLOSING_LINE, DATELINE, HEADLINE, Block
 
 _SENTENCE_END = "。！？!?…"

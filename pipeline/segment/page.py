@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..clean import CleanLine, Cleaned, clean_page
-from ..datelines import Dateline, credited_names, parse_end_credit
+from .datelines import Dateline, credited_names, parse_end_credit
 from ..types import Page, Story
 from .blocks import BODY, CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
     split_crossheads

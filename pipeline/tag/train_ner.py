@@ -1,13 +1,13 @@
-"""Train the character-level BiLSTM-CRF NER model, export it for ``pipeline.ner_model``.
+"""Train the character-level BiLSTM-CRF NER model, export it for ``pipeline.tag.ner_model``.
 
 Usage::
 
-    python -m pipeline.train_ner configs/train-ner.yaml [--set key=value ...]
+    python -m pipeline.tag.train_ner configs/train-ner.yaml [--set key=value ...]
 
 Reads MSRA NER and Boson's 2011–2014 web news (``char<TAB>tag``), holds out a seeded
 random MSRA dev split and a seeded tenth of Boson's sentence blocks, builds the
 vocabularies from those texts and the raw 人民日报 2019–2020 text, initialises the char and
-bigram embeddings with word2vec vectors trained on all of it (``pipeline.ner_embeddings``),
+bigram embeddings with word2vec vectors trained on all of it (``pipeline.tag.ner_embeddings``),
 and trains one shared encoder with a head (linear layer + CRF) per corpus, so that Boson's
 conventions never change the MSRA head's. Checkpoints and exports (ONNX + CRF +
 vocabularies; the MSRA head to ``output_dir``, the Boson head to ``output_dir``-web)
@@ -46,7 +46,7 @@ from .ner_features import (
 )
 from .ner_model import CRF_FILE, MODEL_FILE, CharNER, viterbi_decode
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def log(message: str) -> None:

@@ -14,6 +14,11 @@ Three spaCy factories, run in the order the config lists them (the third lives i
 
 Spans are merged into ``doc.ents`` by :func:`merge_ents`: a later component only fills
 gaps unless it is told to overwrite.
+
+The package: ``dates.py`` and ``figures.py`` (the rules), ``ner_model.py`` (inference)
+with ``ner_features.py`` (features and data shared with training), ``train_ner.py`` and
+``ner_embeddings.py`` (training only, the ``train`` extra), ``entity_rules.py`` with
+``gazetteer.py``, and ``hanlp_backend.py`` (optional).
 """
 from __future__ import annotations
 
@@ -26,8 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
-from .serialize import BackendSerializer, CharNERBackend
+from .. import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from ..serialize import BackendSerializer, CharNERBackend
 
 # Model labels → knowledge-table labels and fine (OntoNotes-style) labels.
 MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLACE", "GPE"),
@@ -152,7 +157,7 @@ def make_date_figure_ruler(nlp: Language, name: str, describe_figures: bool,
 
 
 class DateFigureRuler:
-    """DATE and FIGURE entities from :mod:`pipeline.dates` and :mod:`pipeline.figures`."""
+    """DATE and FIGURE entities from :mod:`pipeline.tag.dates` and :mod:`pipeline.tag.figures`."""
 
     def __init__(self, name: str, describe_figures: bool = True,
                  date_style: str = "expression", vague_dates: bool = False) -> None:

@@ -3,7 +3,7 @@
 - names credited in the dateline and captions are PERSON wherever they occur;
 - the media of the credit line (``XX日报·掌上XX``) are ORG, one per part;
 - the organisation inside a title is an ORG (``市委`` of ``市委副书记``, GUIDELINES §3);
-- places from the gazetteer (:mod:`pipeline.gazetteer`) fill the model's gaps, model
+- places from the gazetteer (:mod:`pipeline.tag.gazetteer`) fill the model's gaps, model
   places lose a glued verb (``赴衡阳县``) and glued sub-county chains are split;
 - organisations with a distinguishing element (a level prefix ``市/省/县/区``, a place
   or a name the model found, a quoted platform name) are found by their head word
@@ -28,9 +28,9 @@ from .gazetteer import (
     strip_glued_verb,
     villages_after,
 )
-from .serialize import GazetteerSerializer
-from .tag import NOT_ENTITIES, char_span, doc_text, merge_ents, merged_ents
-from .titles import find_titles
+from ..serialize import GazetteerSerializer
+from . import NOT_ENTITIES, char_span, doc_text, merge_ents, merged_ents
+from ..link.titles import find_titles
 
 _NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "gazetteer.json"
+DATA = Path(__file__).parents[1] / "data" / "gazetteer.json"
 HAN = "\u4e00-\u9fff"
 # Verbs and prepositions the model glues onto a following place (``到衡阳县``, ``赴益阳``).
 GLUED_VERBS = frozenset("在到去赴来从至往查入出返回走进经由向于抵离驻住")

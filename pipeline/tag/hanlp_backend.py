@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import ConfigError
+from ..config import ConfigError
 
 # The model this backend is written for, and where HanLP publishes it.
 DEFAULT_MODEL = "msra_ner_electra_small_20220215_205503"
