@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from .config import Config
-from .export import Row
 
 _WORKER: dict = {}
 
@@ -64,18 +63,18 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _process(config: Config, page) -> list[Row]:
-    from .runner import process_page
+def _process(config: Config, page):
+    from .runner import PageOutput, process_page
 
-    return process_page(worker_nlp(config), page, config)
+    return PageOutput.of(process_page(worker_nlp(config), page, config))
 
 
-def iter_pool_results(config: Config, pages: list) -> Iterator[list[Row]]:
-    """Rows per page from ``config.workers`` processes, in input order.
+def iter_pool_results(config: Config, pages: list) -> Iterator:
+    """Each page's output from ``config.workers`` processes, in input order.
 
     config (Config): the run configuration.
     pages (list[PageFile]): the pages.
-    YIELDS (list[Row]): each page's rows.
+    YIELDS (runner.PageOutput): each page's serialised rows and its ``doc`` row.
     """
     window = 4 * config.workers
     pool = ProcessPoolExecutor(max_workers=config.workers, initializer=_init_worker,

@@ -73,6 +73,29 @@ class Summary:
         return text + (" — INTERRUPTED, table holds the finished files" if self.interrupted else "")
 
 
+@dataclass
+class PageOutput:
+    """One page's part of the table as the table stores it, made where the page was
+    processed: a worker sends the parent bytes, not rows to unpickle and serialise again.
+
+    data (bytes): the page's JSONL lines, UTF-8.
+    doc (Row): the page's ``doc`` row (status, warnings, size), for the summary.
+    n_rows (int): the number of lines in ``data``.
+    n_stories (int): the number of ``story`` rows.
+    """
+
+    data: bytes
+    doc: Row
+    n_rows: int
+    n_stories: int
+
+    @classmethod
+    def of(cls, rows: list[Row]) -> "PageOutput":
+        """rows (list[Row]): a page's rows, its ``doc`` row last. RETURNS (PageOutput)."""
+        return cls("".join(map(dumps, rows)).encode("utf-8"), rows[-1], len(rows),
+                   sum(row["kind"] == "story" for row in rows))
+
+
 SKIPPED_STAGE = "skipped for this story"
 DOC_BATCH = 64  # stories per batch through the spaCy stages (the tagger's default)
 
@@ -218,19 +241,19 @@ def page_deadline(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def iter_results(config: Config, pages: list[PageFile]) -> Iterator[list[Row]]:
-    """Rows per page, in input order, with ``config.workers`` processes."""
+def iter_results(config: Config, pages: list[PageFile]) -> Iterator[PageOutput]:
+    """Each page's output, in input order, with ``config.workers`` processes."""
     if not pages:
         return
     if config.executor == "dask":
         from .distributed import iter_dask_results
 
-        yield from iter_dask_results(config, pages)
+        yield from map(PageOutput.of, iter_dask_results(config, pages))
         return
     if config.workers <= 1 or len(pages) <= 1:
         nlp = build_nlp(config)
         for page in pages:
-            yield process_page(nlp, page, config)
+            yield PageOutput.of(process_page(nlp, page, config))
         return
     from .parallel import iter_pool_results
 
@@ -305,9 +328,9 @@ def _write(config: Config, output: Path, plan: Plan, summary: Summary, progress:
             summary.interrupted = True
             return
         try:
-            for rows in iter_results(config, plan.todo):
-                _count(summary, rows)
-                table.write("".join(dumps(row) for row in rows).encode("utf-8"))
+            for page in iter_results(config, plan.todo):
+                _count(summary, page)
+                table.write(page.data)
                 bar.update(1)
         except KeyboardInterrupt:
             # Whole pages only were written: keep them as a valid, resumable table.
@@ -341,21 +364,19 @@ def _write(config: Config, output: Path, plan: Plan, summary: Summary, progress:
         to_duckdb(output, config.duckdb)
 
 
-def _count(summary: Summary, rows: list[Row]) -> None:
-    for row in rows:
-        if row["kind"] == "doc":
-            summary.done += 1
-            summary.chars += row.get("n_chars") or 0
-            if row["status"] == "failed":
-                summary.failed += 1
-                summary.failures.append(f"{row['doc']}: {row['error']}")
-            skipped = [w for w in row.get("warnings") or [] if w.endswith(SKIPPED_STAGE)]
-            if skipped:  # kept, but not fully processed: the exit status says so
-                summary.degraded += 1
-                summary.failures.extend(f"{row['doc']}: {w}" for w in skipped)
-        elif row["kind"] == "story":
-            summary.stories += 1
-    summary.rows += len(rows)
+def _count(summary: Summary, page: PageOutput) -> None:
+    row = page.doc
+    summary.done += 1
+    summary.chars += row.get("n_chars") or 0
+    if row["status"] == "failed":
+        summary.failed += 1
+        summary.failures.append(f"{row['doc']}: {row['error']}")
+    skipped = [w for w in row.get("warnings") or [] if w.endswith(SKIPPED_STAGE)]
+    if skipped:  # kept, but not fully processed: the exit status says so
+        summary.degraded += 1
+        summary.failures.extend(f"{row['doc']}: {w}" for w in skipped)
+    summary.stories += page.n_stories
+    summary.rows += page.n_rows
 
 
 def _progress(total: int, enabled: bool):

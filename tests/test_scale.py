@@ -31,8 +31,14 @@ def serial_table(default_config, pages, tmp_path_factory):
 
 
 def test_two_workers_give_the_same_table(default_config, pages, tmp_path, serial_table):
-    run_with(default_config, pages, tmp_path / "w2.jsonl", workers=2)
+    summary = run_with(default_config, pages, tmp_path / "w2.jsonl", workers=2)
     assert (tmp_path / "w2.jsonl").read_text(encoding="utf-8") == serial_table
+    # workers send serialised pages; the summary is counted from what they send
+    rows = [json.loads(line) for line in serial_table.splitlines()]
+    assert summary.rows == len(rows)
+    assert summary.stories == sum(row["kind"] == "story" for row in rows)
+    assert summary.done == summary.files == sum(row["kind"] == "doc" for row in rows)
+    assert summary.chars == sum(row["n_chars"] for row in rows if row["kind"] == "doc")
 
 
 def test_dask_local_cluster_gives_the_same_table(default_config, pages, tmp_path, serial_table):
