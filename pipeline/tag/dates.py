@@ -45,6 +45,10 @@ _CN_DAY = r"(?:三十一|三十|二十[一二三四五六七八九]?|十[一二�
 _CN_HOUR = r"(?:二十[一二三四]?|十[一二三四五六七八九]?|[零一二三四五六七八九])"
 _CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
+_DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])"
+# 日元, 日均, 日报 (a paper) are no day; 19日报道 and 5日报名 are.
+_NOT_AFTER_DAY = "(?![元均产常益用游]|报(?![道讯名告到警送称]))"
+
 # Part kinds, and the rank that orders them inside one chained mention.
 YEAR, YEAR_PART, MONTH, WEEK, DAY, PART_OF_DAY, CLOCK = (
     "year", "year_part", "month", "week", "day", "part_of_day", "clock")
@@ -84,11 +88,15 @@ _PERIOD_WORDS = (
     "近年来|近些年来?|近几年来?|近年|今年来|近日|(?<![节生假])日前|近期|前不久|"
     "不久前|近来|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
-# 6日晚 is an evening; 晚会, 晚年 and 晚报 are not.
+# 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
+# 2011年全年 is the whole year.
 _SUFFIX_WORDS = ("初期|中期|末期|中下旬|上中旬|上旬|中旬|下旬|以来|期间|前夕|前后|左右|时分|假期|"
-                 "长假|当天|当日|当晚|许|底|初|末|晚(?![会年报餐宴饭霞些点辈间])")
+                 "长假|当天|当日|当晚|全年|许|底|初|末|晚(?![会年报餐宴饭霞些点辈间])"
+                 "|夜(?![市宵班校景色空幕游间里场店晚])")
 _PART_OF_DAY_WORDS = ("凌晨|清晨|早晨|早上|上午|中午|正午|午间|午后|下午|傍晚|"
-                      "黄昏|晚上|晚间|夜间|夜里|深夜|午夜|半夜|白天|拂晓|黎明|早间")
+                      "黄昏|晚上|晚间|夜间|夜里|深夜|午夜|半夜|白天|拂晓|黎明|早间"
+                      # 早7点55分, 晚8时: a bare 早/晚 only right before a clock time.
+                      "|[早晚](?=(?:[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{1,3})[点时])")
 # fmt: on
 
 _PART_ALTERNATION = (
@@ -97,7 +105,8 @@ _PART_ALTERNATION = (
         for name, pattern in (
             ("century", r"(?:本|上个?|(?<![0-9])[0-9]{2}|二十一|二十|十[一二三四五六七八九])世纪"),
             ("decade", _NO_AR_BEFORE + r"[1-9]0年代|(?:[二三四五六七八九]十)年代"),
-            ("year_abs", _NO_AR_BEFORE + r"(?:1[5-9]|20)[0-9]{2}年度?(?!代|级)"
+            # 2011下半年 leaves out the 年 of the year.
+            ("year_abs", _NO_AR_BEFORE + r"(?:1[5-9]|20)[0-9]{2}(?:年度?(?!代|级)|(?=[上下]半年))"
              + "|" + _NO_CN_BEFORE + r"[一二][〇○零一二三四五六七八九]{3}年度?"),
             ("period", _PERIOD_WORDS),
             # 本次年会, 几年前年年, 同年龄 and 五千年中华 hold no date.
@@ -105,16 +114,21 @@ _PART_ALTERNATION = (
              "(?:今年|本年|去年|上年|明年|前年|后年|当年|同年|次年|翌年)度?(?![龄级代轻])"),
             ("year_part", "[上下]半年|第?[一二三四]季度|前三季度"
              "|(?<![周千百万0-9一二三四五六七八九十])年(?:初|底|末|中|内)"
-             "|(?:今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"),
+             "|(?:今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
+             # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
+             "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节))"),
             ("festival", _FESTIVAL_WORDS),
             ("month_abs", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])月份?(?![球亮饼光子])"
              + "|" + _NO_CN_BEFORE + "(?:十[一二]|[一二三四五六七八九十])月份?(?![球亮饼光子])"),
             ("month_rel", "本月|这个月|上个?月|下个?月|当月|同月|次月|(?<![年岁个])月(?:初|底|末|中)"),
             ("weekday", "(?:本|这|上|下)?个?(?:星期|周|礼拜)[一二三四五六日天]"),
             ("week", "(?:本|这|上|下)个?(?:周|星期|礼拜)"),
-            ("day_abs", _NO_AR_BEFORE + r"(?:3[01]|[12][0-9]|0?[1-9])[日号]"
-             + "(?![元均产常益报用游])"
-             + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号](?![元均产常益报用游])"),
+            # 6月24—26日: two days sharing their unit are one expression (as a figure
+            # range sharing its unit is one string, GUIDELINES §4).
+            ("day_range", _NO_AR_BEFORE + _DAY_NUMBER + r"(?:[-—–~～]+|至|到)"
+             + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY),
+            ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
+             + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
             ("day_rel", "|".join([*_REL_DAYS, *_ANAPHORIC_DAYS])),
             ("part_of_day", _PART_OF_DAY_WORDS),
             ("clock", _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9](?![0-9])"
@@ -133,7 +147,8 @@ _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` is a frequency and ``第3日`` an ordinal, not a date.
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期)?|第)$")
 _GROUP_KIND = {"year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
-               "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_rel": DAY}
+               "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
+               "day_rel": DAY}
 
 
 @dataclass(frozen=True)
@@ -178,14 +193,14 @@ def _scan_parts(text: str) -> list[_Part]:
 def _can_follow(prev_rank: int, part: _Part) -> bool:
     """Whether ``part`` continues a chain whose finest rank so far is ``prev_rank``.
 
-    ``17日当天`` and ``17日当晚`` restate the day, so an anaphoric day may follow a
-    day of equal rank.
+    ``17日当天``, ``17日当晚`` and ``11日星期五`` restate the day, so an anaphoric day
+    or a weekday may follow a day of equal rank.
     """
     if part.kind == SUFFIX:
         return True
     rank = _RANK[part.kind]
     return rank > prev_rank or (rank == prev_rank == _RANK[DAY]
-                                and part.text in _ANAPHORIC_DAYS)
+                                and (part.text in _ANAPHORIC_DAYS or part.group == "weekday"))
 
 
 def _chain_parts(parts: list[_Part]) -> list[list[_Part]]:
@@ -389,12 +404,16 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
                                        _REL_MONTHS[part.text])
         elif part.group == "day_abs":
             day = _number_in(part, "日号")
+        elif part.group == "day_range":  # the first day of the range
+            day = _small_number(re.match(r"[0-9]+", part.text.translate(FULLWIDTH_DIGITS))[0])
         elif part.text in _ANAPHORIC_DAYS and day is not None:
             continue  # 17日当天 restates the day already read
         elif part.text in _REL_DAYS and pub_date:
             shift = datetime.timedelta(days=_REL_DAYS[part.text])
             return (pub_date + shift).isoformat()
         elif part.group == "weekday":
+            if day is not None:
+                continue  # 11日星期五 restates the day already read
             return _weekday_date(part.text, pub_date)
         elif part.kind == FESTIVAL:
             if part.text not in _FIXED_FESTIVALS:
