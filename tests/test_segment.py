@@ -465,3 +465,72 @@ def test_pdf_headlines_after_body_each_story_opening_with_a_full_dateline():
         "全市优化项目建设工作推进会召开", "“文明岚州”建设第二场新闻发布会举行"]
     assert [s.reporters for s in stories] == [("殷小禾",), ("蒙一舟",), ("殷小禾",)]
     assert stories[1].text.endswith("肃问责。") and "骆静波" in stories[2].text
+
+
+# A long page of one invented brief repeated: memory and decoding of a huge page.
+_BRIEF = """新城区社区食堂开张
+
+ 湘州日报·掌上湘州讯（记者/方晓东） 近日，新城区第{k}家社区食堂开门迎客，
+附近老人每天可以吃上热乎饭菜，一荤两素只要十元。
+社区负责人介绍，食堂由街道提供场地，餐饮企业运营。
+
+今年以来，全区已经建成社区食堂{k}家，惠及居民两万余人。
+
+"""
+
+
+def _brief_blocks(n):
+    return read_blocks(clean_page("".join(_BRIEF.format(k=k) for k in range(n))))
+
+
+def test_streamed_decoding_equals_whole_page_decoding():
+    from pipeline.segment.features import PageEvidence
+    from pipeline.segment.page import role_model
+    from pipeline.segment.roles import CHUNK, LABELS, apply_mask, viterbi
+
+    model = role_model()
+    evidence = PageEvidence(_brief_blocks(CHUNK))      # three blocks a brief: three chunks
+    assert len(evidence.blocks) > 2 * CHUNK
+    unary, pair = model.scores(evidence)
+    whole = [LABELS[k] for k in viterbi(apply_mask(unary, evidence.barred_roles()), pair)]
+    assert model.roles(evidence) == whole
+    assert whole.count("HB") + whole.count("HA") == CHUNK
+
+
+def test_evidence_keeps_only_a_window_of_blocks():
+    from pipeline.segment.features import PageEvidence
+    from pipeline.segment.page import role_model
+
+    evidence = PageEvidence(_brief_blocks(400))
+    held = []
+    features = evidence.block_features
+
+    def spy(i):
+        held.append(len(evidence._grams) + len(evidence._before))
+        return features(i)
+
+    evidence.block_features = spy
+    role_model().roles(evidence)
+    assert len(held) == len(evidence.blocks) == 1200
+    assert max(held) <= 8 * (2 * 12 + 2)           # two windows of a few dozen blocks
+
+
+def test_segmentation_memory_does_not_grow_with_features_per_block():
+    """Peak memory of evidence and decoding grows by well under 1 KB per extra block (the
+    page's text and back-pointers); holding every block's features took about 17 KB."""
+    import tracemalloc
+    from pipeline.segment.features import PageEvidence
+    from pipeline.segment.page import role_model
+
+    model = role_model()
+
+    def peak(n):
+        blocks = _brief_blocks(n)
+        tracemalloc.start()
+        model.roles(PageEvidence(blocks))
+        top = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return len(blocks), top
+
+    (n1, p1), (n2, p2) = peak(300), peak(1200)
+    assert (p2 - p1) / (n2 - n1) < 1000

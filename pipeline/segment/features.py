@@ -29,6 +29,7 @@ _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
+_REACH = 12             # blocks a window of neighbouring body reads at most
 # What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
 # ``（X日报社融媒体记者 Y）``), a photo credit (``X摄``, ``X摄影报道``, ``（新华社发）``) or
 # a graphics line (``制图：X``, ``版式设计：X``).
@@ -79,8 +80,36 @@ def _width(block: Block) -> int:
     return max(block.widths or (0,))
 
 
+class _Recent(dict):
+    """Values computed per block index, keeping only those near the index last computed.
+
+    Evidence is read in page order, a bounded window around the block at hand, so a
+    page's memory for it stays a window's worth however long the page is; a value
+    dropped and asked again is computed again (the same value).
+
+    compute (Callable[[int], object]): the value of block i.
+    keep (int): how far from it values are kept (at most ``4 * keep`` are held).
+    """
+
+    def __init__(self, compute, keep: int) -> None:
+        super().__init__()
+        self._compute, self._keep = compute, keep
+
+    def __missing__(self, i: int):
+        if len(self) >= 4 * self._keep:
+            for j in [j for j in self if abs(j - i) > self._keep]:
+                del self[j]
+        self[i] = value = self._compute(i)
+        return value
+
+
 class PageEvidence:
-    """Features of every block of one page (computed once, in linear time).
+    """Features of every block of one page, computed on demand in linear time.
+
+    Page-wide facts (bigram document frequencies, the body column width, closing credits,
+    cohesion) are gathered in one pass each; a block's bigrams and the text windows next
+    to it are kept only for the blocks near the one asked about (``_Recent``), so features
+    can be turned into scores block by block without holding the page's features.
 
     blocks (list[Block]): the page's blocks, classified, page furniture removed.
     """
@@ -92,12 +121,11 @@ class PageEvidence:
         # Where a page's stories open with credit lines, a headline without one below it
         # is more likely a crosshead.
         self.credited = any(b.kind == DATELINE for b in blocks)
-        grams = [_bigrams(t) for t in self.texts]
-        df = Counter(g for gs in grams for g in gs)
+        df = Counter(g for t in self.texts for g in _bigrams(t))
         n = len(blocks)
         self._idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
-        self._grams = grams
-        self._before: dict[int, set[str]] = {}
+        self._grams = _Recent(lambda j: _bigrams(self.texts[j]), 2 * _REACH + 2)
+        self._before = _Recent(lambda j: self._window(j - 1, -1, j), 2 * _REACH + 2)
         self.body_width = sorted(_width(b) for b in blocks)[n * 3 // 4] if n else 20
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
@@ -108,7 +136,7 @@ class PageEvidence:
         (other parts of a headline group) skipped, a bounded window read."""
         seen: set[str] = set()
         chars = 0
-        while 0 <= j < len(self.blocks) and chars < _CONTEXT and abs(j - origin) <= 12:
+        while 0 <= j < len(self.blocks) and chars < _CONTEXT and abs(j - origin) <= _REACH:
             if len(self.texts[j]) > 40:
                 seen |= self._grams[j]
                 chars += len(self.texts[j])
@@ -127,12 +155,8 @@ class PageEvidence:
         return self._weight(mine & self._neighbours(i, step)) / total
 
     def _neighbours(self, i: int, step: int) -> set[str]:
-        """The window next to block i (the one before it is read twice: kept)."""
-        if step > 0:
-            return self._window(i + 1, 1, i)
-        if i not in self._before:
-            self._before[i] = self._window(i - 1, -1, i)
-        return self._before[i]
+        """The window next to block i (the one before it is read twice: kept a while)."""
+        return self._window(i + 1, 1, i) if step > 0 else self._before[i]
 
     def _cohesion(self, i: int) -> float:
         """How much the body text before block i and the body text from it on share
@@ -142,7 +166,11 @@ class PageEvidence:
         return self._weight(before & after) / smaller if smaller else -1.0
 
     def barred_roles(self) -> list[tuple[str, ...]]:
-        """The roles each block cannot take, whatever the model says.
+        """RETURNS (list[tuple[str, ...]]): per block, the barred roles (``barred``)."""
+        return [self.barred(i) for i in range(len(self.blocks))]
+
+    def barred(self, i: int) -> tuple[str, ...]:
+        """The roles block i cannot take, whatever the model says.
 
         Credit lines, captions and numbered markdown headings (``## 1 …``) are no part of
         a headline group; a block holding a full sentence (a full stop, longer than a
@@ -152,31 +180,30 @@ class PageEvidence:
         (``_opens_story``) opens a story: no further body block of the one before.
         Furniture (``O``) is short and holds no sentence.
 
-        RETURNS (list[tuple[str, ...]]): per block, the barred roles.
+        i (int): a block index.
+        RETURNS (tuple[str, ...]): the barred roles.
         """
-        out = []
-        for i, (block, text) in enumerate(zip(self.blocks, self.texts)):
-            sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
-            if block.kind in (DATELINE, CAPTION) or block.numbered:
-                barred = _HEAD_ROLES + ("O",)
-                if _opens_story(block, i) and not (i and self.blocks[i - 1].kind == CAPTION):
-                    barred += ("Bh", "Bn")
-            elif (block.crosshead.text if block.crosshead else text)[:1] in _CONTINUATION_MARKS \
-                    or CLOSING_LINE.match(text):
-                # A block opening with a closing quote or a clause mark continues the
-                # text before it (a PDF column break), and a bracketed closing line
-                # (author, wire or reporter credit) ends it: no headline, no story start.
-                barred = _HEAD_ROLES + ("O", "B1h", "B1n")
-            elif sentence:
-                barred = ("KB", "HB", "KA", "HA", "O")
-            elif _KICKER_ONLY.search(text):
-                barred = ("HB", "SB", "HA", "SA", "O")
-            elif text.startswith("——"):
-                barred = ("KB", "HB", "KA", "HA", "O")
-            else:
-                barred = ("O",) if len(text) > 30 or "。" in text else ()
-            out.append(barred)
-        return out
+        block, text = self.blocks[i], self.texts[i]
+        sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
+        if block.kind in (DATELINE, CAPTION) or block.numbered:
+            barred = _HEAD_ROLES + ("O",)
+            if _opens_story(block, i) and not (i and self.blocks[i - 1].kind == CAPTION):
+                barred += ("Bh", "Bn")
+        elif (block.crosshead.text if block.crosshead else text)[:1] in _CONTINUATION_MARKS \
+                or CLOSING_LINE.match(text):
+            # A block opening with a closing quote or a clause mark continues the
+            # text before it (a PDF column break), and a bracketed closing line
+            # (author, wire or reporter credit) ends it: no headline, no story start.
+            barred = _HEAD_ROLES + ("O", "B1h", "B1n")
+        elif sentence:
+            barred = ("KB", "HB", "KA", "HA", "O")
+        elif _KICKER_ONLY.search(text):
+            barred = ("HB", "SB", "HA", "SA", "O")
+        elif text.startswith("——"):
+            barred = ("KB", "HB", "KA", "HA", "O")
+        else:
+            barred = ("O",) if len(text) > 30 or "。" in text else ()
+        return barred
 
     def block_features(self, i: int) -> list[str]:
         """i (int): a block index. RETURNS (list[str]): the block's features."""

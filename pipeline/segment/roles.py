@@ -12,6 +12,8 @@ A grammar allows only sequences that make stories (a group is kicker?, headline,
 a story has at most one group, before or after its body), and Viterbi decoding picks the
 best allowed sequence, in time linear in the number of blocks. Scores are linear in sparse
 features (``features.py``): block features per role and pair features per pair of roles.
+Blocks are scored a chunk at a time and fed to the recursion (``Viterbi``), so a page's
+memory for decoding is its back-pointers, not its features.
 Weights are learned by an averaged structured perceptron on composed pages
 (``scripts/train_layout.py``) and shipped in ``models/layout/``; inference is numpy only.
 """
@@ -44,6 +46,7 @@ FINAL = ("B1h", "Bh", "B1n", "Bn", "HA", "SA")
 HEAD_LABELS = frozenset(("KB", "HB", "SB", "KA", "HA", "SA"))
 STORY_OPENERS = frozenset(("KB", "HB", "B1n"))
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "layout"
+CHUNK = 256               # blocks scored at once: bounds the features held
 
 _L = len(LABELS)
 ALLOWED = np.full((_L, _L), -np.inf)
@@ -89,28 +92,45 @@ class RoleModel:
         np.savez_compressed(path / "weights.npz", block=self.block_w.astype(np.float32),
                             pair=self.pair_w.astype(np.float32))
 
-    def scores(self, evidence: PageEvidence) -> tuple[np.ndarray, np.ndarray]:
-        """RETURNS (tuple): block scores ``[n, L]`` and pair scores ``[n, L, L]`` (row 0 unused)."""
-        n = len(evidence.blocks)
-        # All features of the page at once: one gather and one segment sum per kind (each
-        # block's known features are contiguous; a block with none keeps zeros).
+    def scores(self, evidence: PageEvidence, start: int = 0, stop: int | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores of blocks ``start`` to ``stop`` (default: the whole page).
+
+        RETURNS (tuple): block scores ``[k, L]`` and pair scores ``[k, L, L]`` (into each
+            block from the one before; zeros for block 0).
+        """
+        stop = len(evidence.blocks) if stop is None else stop
+        # One gather and one segment sum per kind (each block's known features are
+        # contiguous; a block with none keeps zeros).
         rows, starts, prow, pstarts = [], [], [], []
         block_vocab, pair_vocab = self.block_vocab, self.pair_vocab
-        for i in range(n):
+        for i in range(start, stop):
             starts.append(len(rows))
             rows += [block_vocab[f] for f in evidence.block_features(i) if f in block_vocab]
             pstarts.append(len(prow))
             if i:
                 prow += [pair_vocab[f] for f in evidence.pair_features(i) if f in pair_vocab]
-        return _segment_sum(self.block_w, rows, starts, (n, _L)), \
-            _segment_sum(self.pair_w, prow, pstarts, (n, _L, _L))
+        k = stop - start
+        return _segment_sum(self.block_w, rows, starts, (k, _L)), \
+            _segment_sum(self.pair_w, prow, pstarts, (k, _L, _L))
 
     def roles(self, evidence: PageEvidence) -> list[str]:
-        """evidence (PageEvidence): the page. RETURNS (list[str]): one role per block."""
-        if not evidence.blocks:
-            return []
-        unary, pair = self.scores(evidence)
-        return [LABELS[k] for k in viterbi(apply_mask(unary, evidence.barred_roles()), pair)]
+        """The page's roles, its blocks scored ``CHUNK`` at a time.
+
+        Scores go into the Viterbi recursion as soon as they are computed, so only one
+        chunk's features and scores are held, beside one row of back-pointers per block.
+
+        evidence (PageEvidence): the page. RETURNS (list[str]): one role per block.
+        """
+        n = len(evidence.blocks)
+        decoder = Viterbi(n)
+        for start in range(0, n, CHUNK):
+            stop = min(n, start + CHUNK)
+            unary, pair = self.scores(evidence, start, stop)
+            unary = apply_mask(unary, [evidence.barred(i) for i in range(start, stop)])
+            for k in range(stop - start):
+                decoder.step(unary[k], pair[k])
+        return [LABELS[k] for k in decoder.best()]
 
 
 def _segment_sum(weights: np.ndarray, rows: list[int], starts: list[int],
@@ -142,6 +162,41 @@ def apply_mask(unary: np.ndarray, barred: list[tuple[str, ...]]) -> np.ndarray:
     return out
 
 
+class Viterbi:
+    """Viterbi decoding over the grammar, fed one block at a time.
+
+    n (int): the number of blocks; back-pointers (one byte per block and label) are all
+        that grows with the page.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.back = np.zeros((n, _L), dtype=np.int8)
+        self.score: np.ndarray | None = None
+        self.i = 0
+
+    def step(self, unary: np.ndarray, pair: np.ndarray) -> None:
+        """unary (np.ndarray): ``[L]`` scores of the next block; pair (np.ndarray): ``[L, L]``
+        transition scores into it (unused for the first block)."""
+        if self.score is None:
+            self.score = unary + START
+        else:
+            cand = self.score[:, None] + pair + ALLOWED
+            self.back[self.i] = cand.argmax(axis=0)
+            self.score = cand.max(axis=0) + unary
+        self.i += 1
+
+    def best(self) -> list[int]:
+        """RETURNS (list[int]): the label indices of the best allowed sequence (empty when
+        no block was given)."""
+        if self.score is None:
+            return []
+        score = self.score + END
+        best = [int(score.argmax())]
+        for i in range(self.i - 1, 0, -1):
+            best.append(int(self.back[i, best[-1]]))
+        return best[::-1]
+
+
 def viterbi(unary: np.ndarray, pair: np.ndarray) -> list[int]:
     """The best label sequence allowed by the grammar.
 
@@ -149,15 +204,7 @@ def viterbi(unary: np.ndarray, pair: np.ndarray) -> list[int]:
     pair (np.ndarray): ``[n, L, L]`` transition scores into block i.
     RETURNS (list[int]): label indices.
     """
-    n = len(unary)
-    score = unary[0] + START
-    back = np.zeros((n, _L), dtype=np.int64)
-    for i in range(1, n):
-        cand = score[:, None] + pair[i] + ALLOWED
-        back[i] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + unary[i]
-    score = score + END
-    best = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        best.append(int(back[i, best[-1]]))
-    return best[::-1]
+    decoder = Viterbi(len(unary))
+    for row, trans in zip(unary, pair):
+        decoder.step(row, trans)
+    return decoder.best()
