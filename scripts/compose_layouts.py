@@ -9,10 +9,12 @@ out the way text extraction gives them:
   and digits or Latin letters, one to three blank lines between stories;
 - ``markdown``: ``#``/``##`` headings with the kicker as a plain line or a heading above,
   one paragraph per line, blank lines between, some trailing two-space breaks;
-- ``city``: a city daily's page (pdf-like wrapping, headline blocks before the body) whose
-  credits are rewritten into local forms: ``X日报讯（记者 A 通讯员 B）``,
-  ``X日报·掌上X讯（记者/A）``, ``本报讯 记者A报道:``, a credit at the end, or none; with
-  briefs (a headline and one paragraph) and banner slogans (page furniture).
+- ``city``: a city daily's page (pdf-like wrapping, headline blocks after the body on most
+  pages' stories or before it on most) whose credits are rewritten into local forms where
+  the source's own stood: ``本报讯（记者 A 通讯员 B）``, ``X日报·掌上X讯（记者/A）``,
+  ``X日报讯 记者A报道:``, a ``X日报全媒体记者 A`` line, a credit at the end, or (one story
+  in seven) none; with briefs (a headline and one paragraph) and banner slogans (page
+  furniture).
 
 Each page gets a gold file in the shape of ``../shared/eval/layout-dev/gold`` (stories with
 headline, subheadlines, body_start/body_end, source, source_lines, and for city pages the
@@ -147,17 +149,42 @@ def _head_parts(art: dict) -> list[tuple[str, str]]:
     return [(kind, _clean_para(text)) for kind, text in parts if text and _clean_para(text)]
 
 
-def _credit_for_city(art: dict, rng: random.Random, city: str) -> tuple[list[str], dict]:
+_SOURCE_DATELINE = re.compile(
+    r"^(?:据)?(?:本报|新华社|中新社)\S{0,12}?[电讯]\s*(?:[（(][^）)]{0,40}[）)])?\s*")
+_SOURCE_BYLINE = re.compile(r"^本报(?:驻\S{1,8})?记者")
+_SOURCE_CLOSING = re.compile(r"^[（(](?:本报|新华社|记者|据)[^（）()]{0,40}[）)]$")
+_BOX = re.compile(r"^(?:■|●|◆|▲|核心阅读|编者按|编者的话|阅读提示|内容提要)")
+_GRAPHICS = re.compile(r"^(?:制图|版式设计|图片来源|数据来源|资料来源)[：:]|^\S{0,20}摄[）)]?$")
+
+
+def _credit_for_city(art: dict, rng: random.Random, city: str,
+                     brief: bool = False) -> tuple[list[str], dict]:
     """Rewrite an article's credits into a city daily's forms.
+
+    brief (bool): keep only the paragraph the credit opens (a brief).
 
     RETURNS (tuple): the paragraphs, and the gold dateline fields.
     """
     paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
-    if len(paras) > 1 and re.match(r"^本报(?:驻\S{1,8})?记者", paras[0]) and len(paras[0]) < 30:
-        paras = paras[1:]
-    first = re.sub(r"^(?:据)?(?:本报|新华社|中新社)\S{0,12}?[电讯]\s*(?:[（(][^）)]{0,40}[）)])?\s*",
-                   "", paras[0], count=1)
-    paras[0] = first or paras[0]
+    # The source paper's own credits go: its byline line, its dateline (where it stood:
+    # after an opening box of highlights or an editor's note, the local credit goes there
+    # too) and its closing wire or reporter credit; graphics credits stay last.
+    at = next((k for k, p in enumerate(paras[:6]) if _SOURCE_DATELINE.match(p)
+               or (_SOURCE_BYLINE.match(p) and len(p) < 30)), None)
+    if at is None:
+        at = next((k for k, p in enumerate(paras[:6]) if not _BOX.match(p)), 0)
+    elif _SOURCE_BYLINE.match(paras[at]) and len(paras[at]) < 30 and len(paras) > 1:
+        del paras[at]
+    else:
+        paras[at] = _SOURCE_DATELINE.sub("", paras[at], count=1)
+        if not paras[at] and len(paras) > 1:
+            del paras[at]
+    at = min(at, len(paras) - 1)
+    while len(paras) > 1 and _SOURCE_CLOSING.match(paras[-1]):
+        paras.pop()
+    last = max((k for k, p in enumerate(paras) if not _GRAPHICS.match(p)), default=len(paras) - 1)
+    if brief:
+        paras, at, last = [paras[at]], 0, 0
 
     def name() -> str:
         return rng.choice(_SURNAMES) + "".join(rng.sample(_GIVEN, rng.choice((1, 2))))
@@ -165,7 +192,9 @@ def _credit_for_city(art: dict, rng: random.Random, city: str) -> tuple[list[str
     reporters = [name() for _ in range(rng.choice((1, 1, 2)))]
     corr = [name()] if rng.random() < 0.5 else []
     paper = f"{city}日报"
-    form = rng.randrange(7)
+    # A city daily's local news opens with a local credit; some stories carry a byline line
+    # or a credit at the end, a few none (photo news, commentaries).
+    form = rng.choices(range(6), weights=(25, 30, 10, 10, 10, 15))[0]
     gold = {"dateline": None, "reporters": [], "correspondents": []}
     rep_txt = " ".join(reporters)
     corr_txt = f" 通讯员 {' '.join(corr)}" if corr else ""
@@ -179,14 +208,14 @@ def _credit_for_city(art: dict, rng: random.Random, city: str) -> tuple[list[str
     elif form == 3:
         dateline = f"{paper}全媒体记者 {rep_txt}{corr_txt}"
     elif form == 4:
-        paras[-1] += f"（{paper}社融媒体记者 {reporters[0]}）"
+        paras[last] += f"（{paper}社融媒体记者 {reporters[0]}）"
         return paras, {"dateline": None, "reporters": None, "correspondents": None}
     else:
         return paras, gold
     if form == 3:                      # a bracketless credit on a line of its own
-        paras.insert(0, dateline)
+        paras.insert(at, dateline)
     else:
-        paras[0] = dateline + paras[0]
+        paras[at] = dateline + paras[at]
     return paras, {"dateline": dateline, "reporters": reporters, "correspondents": corr}
 
 
@@ -202,6 +231,9 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
     """
     page = _Page()
     stories: list[dict] = []
+    # PDF text of a city page keeps one order for most of its stories: the headline block
+    # after the body (as the producer placed it later) or before it.
+    after_page = style == "city" and rng.random() < 0.5
     if style == "city" and rng.random() < 0.5:
         banner = rng.choice(_BANNERS).format(c=city, m=rng.randint(1, 12), d=rng.randint(1, 28))
         page.add([banner])
@@ -211,14 +243,15 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
             page.blanks(rng.choice((1, 1, 2, 3)))
         heads = _head_parts(art)
         if style == "city":
-            paras, credit = _credit_for_city(art, rng, city)
-            if rng.random() < 0.2:                         # a brief: one paragraph
-                paras = paras[:1]
+            paras, credit = _credit_for_city(art, rng, city, brief=rng.random() < 0.2)
         else:
             paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
             credit = {"dateline": None, "reporters": None, "correspondents": None}
         lines_of: dict[str, list[int]] = {}
-        after = style != "markdown" and rng.random() < (0.6 if style == "pdf" else 0.5)
+        if style == "city":
+            after = rng.random() < (0.9 if after_page else 0.1)
+        else:
+            after = style == "pdf" and rng.random() < 0.6
         width = rng.randint(11, 24)
 
         def add_heads() -> None:
