@@ -19,6 +19,8 @@ pipeline never needs it. What is taken (all from jionlp, Apache-2.0):
   frequent than its full name is mostly something else (``和平`` vs ``和平区``); its
   frequent two-character words are kept, as one string, for the word-boundary checks
   (``明光`` is not read in ``照明光源``).
+
+Then run ``scripts/build_gazetteer_words.py``: it adds jieba's common words to the file.
 """
 from __future__ import annotations
 

@@ -28,6 +28,14 @@ from .gazetteer import (
     strip_glued_verb,
     villages_after,
 )
+from .org_context import (
+    company_tail,
+    lead_outlets,
+    national_companies,
+    service_after,
+    trade_names,
+    trimmed_org,
+)
 from ..serialize import GazetteerSerializer
 from . import NOT_ENTITIES, char_span, doc_text, merge_ents, merged_ents
 from ..link.titles import find_titles
@@ -64,7 +72,8 @@ _STOP = "的了在和与及是等对为将把被从向到于由或并也还已�
 _BODY = rf"(?:[^\W\d_{_STOP}]|(?<=[展源房业化术])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
-_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场)"
+# ``X银行业`` and ``X保险业`` are industries.
+_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业)"
 _AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
 _AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
 # The body is short after a name: a long one is usually a clause (``X大力发展…中心``).
@@ -187,10 +196,13 @@ class NewsEntityRules(GazetteerSerializer):
         if self.title_orgs:
             persons = [(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents)
                        if e.label_ == "PERSON"]
-            for mention in find_titles(doc_text(doc), persons):
+            text = doc_text(doc)
+            for mention in find_titles(text, persons):
                 for title in mention.titles:
                     if title.org:
-                        span = char_span(doc, *title.org, "ORG", "ORG", self.name)
+                        # ``X商会`` of ``X商会荣誉会长``: 荣誉 opens the position.
+                        org = trimmed_org(text, *title.org)
+                        span = char_span(doc, *org, "ORG", "ORG", self.name)
                         if span is not None and span.text not in NOT_ENTITIES:
                             spans.append(span)
         return spans
@@ -212,17 +224,22 @@ class NewsEntityRules(GazetteerSerializer):
 
     # ------------------------------------------------------------------------ filters
     def _trimmed(self, ent: Span) -> Span:
-        """A model name without the symbols glued to its edges (``/X``, ``X：``)."""
+        """A model name without the symbols glued to its edges (``/X``, ``X：``), and a
+        model organisation without a glued verb or title opening (``联合市X局``)."""
         text = ent.text
-        if ent._.source != MODEL or not (_EDGE_SYMBOL.match(text[0])
-                                          or _EDGE_SYMBOL.match(text[-1])):
+        if ent._.source != MODEL:
             return ent
-        inner = _EDGE_SYMBOL_RUN.sub("", text)
-        if not inner:
+        start, end = ent.start_char, ent.end_char
+        if _EDGE_SYMBOL.match(text[0]) or _EDGE_SYMBOL.match(text[-1]):
+            inner = _EDGE_SYMBOL_RUN.sub("", text)
+            if inner:
+                start += text.index(inner)
+                end = start + len(inner)
+        if ent.label_ == "ORG":
+            start, end = trimmed_org(doc_text(ent.doc), start, end)
+        if (start, end) == (ent.start_char, ent.end_char):
             return ent
-        start = ent.start_char + text.index(inner)
-        span = char_span(ent.doc, start, start + len(inner), ent.label_,
-                         ent._.fine_label, ent._.source)
+        span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
         return span if span is not None else ent
 
     def _plausible(self, ent: Span) -> bool:
@@ -358,6 +375,11 @@ class NewsEntityRules(GazetteerSerializer):
                 span = _org_after(text, ent.start_char, ent.end_char, _AFTER_NAME, body)
                 if span:
                     found.append((*span, body is _LEVEL_BODY))
+                # ``X`` + ``汽车`` is a company; a place + ``警方`` its police.
+                end = (company_tail(text, ent.start_char, ent.end_char) if ent.label_ == "ORG"
+                       else service_after(text, ent.end_char))
+                if end:
+                    found.append((ent.start_char, end, False))
         for match in _LEVEL.finditer(text):
             i = match.start()
             if i not in covered and self._level_prefix(text, i):
@@ -365,6 +387,9 @@ class NewsEntityRules(GazetteerSerializer):
                 if span:
                     found.append((*span, True))
         found += [(m.start(1), m.end(1), False) for m in _QUOTED.finditer(text)]
+        found += [(s, e, False) for s, e in (*lead_outlets(text, self.gazetteer),
+                                             *trade_names(text, self.gazetteer),
+                                             *national_companies(text))]
         spans = []
         owner = _owners(ents, len(text))
         for start, end, level in found:
