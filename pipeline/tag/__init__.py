@@ -39,10 +39,12 @@ MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLA
                 "PERSON": ("PERSON", "PERSON"), "PLACE": ("PLACE", "GPE"),
                 "GPE": ("PLACE", "GPE"), "NS": ("PLACE", "GPE"), "NR": ("PERSON", "PERSON"),
                 "NT": ("ORG", "ORG")}
-# Deictic self-references and level words are never entities (GUIDELINES §3).
+# Deictic self-references and level words are never entities (GUIDELINES §3), nor
+# are the honorific ``贵市`` (your city) and the counts ``两岸``, ``两地`` (both sides).
 NOT_ENTITIES = frozenset(
     "我市 全市 本市 我省 全省 本省 我县 全县 本县 该县 我区 全区 本区 该区 我镇 全镇 该镇 "
-    "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国".split()
+    "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国 "
+    "贵市 贵省 贵县 贵区 贵国 贵校 两岸 两地 两国 两市 两省 两县 两区".split()
 )
 
 

@@ -122,7 +122,8 @@ _EDGE_SYMBOL_RUN = re.compile(rf"^{_EDGE_SYMBOL.pattern}+|{_EDGE_SYMBOL.pattern}
 
 # ------------------------------------------------------------------------ non-entities
 _CONGRESS = re.compile(r"(?:党代会|代表大会)$")
-_GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
+_GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
+                          r"|集团|公司|总公司"
                           r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
 
 
@@ -201,11 +202,16 @@ class NewsEntityRules(GazetteerSerializer):
                 for title in mention.titles:
                     if title.org:
                         # ``X商会`` of ``X商会荣誉会长``: 荣誉 opens the position.
-                        org = trimmed_org(text, *title.org)
+                        org = trimmed_org(text, *title.org, self._title_words())
                         span = char_span(doc, *org, "ORG", "ORG", self.name)
-                        if span is not None and span.text not in NOT_ENTITIES:
+                        # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
+                        if (span is not None and span.text not in NOT_ENTITIES
+                                and not _GENERIC_ORG.match(span.text)):
                             spans.append(span)
         return spans
+
+    def _title_words(self) -> frozenset[str]:
+        return self.gazetteer.words if self.gazetteer is not None else frozenset()
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Assert the rule spans, then drop what is never an entity."""
@@ -236,7 +242,7 @@ class NewsEntityRules(GazetteerSerializer):
                 start += text.index(inner)
                 end = start + len(inner)
         if ent.label_ == "ORG":
-            start, end = trimmed_org(doc_text(ent.doc), start, end)
+            start, end = trimmed_org(doc_text(ent.doc), start, end, self.gazetteer.words)
         if (start, end) == (ent.start_char, ent.end_char):
             return ent
         span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
@@ -476,7 +482,8 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
     org_end = match.end()
     for _ in range(3):
         more = _EXTENSION.match(text, org_end)
-        if not more or _CLAUSE.search(more.group()) or (
+        # (``X有限公司`` + ``公司债券``: a head never repeats itself)
+        if not more or _CLAUSE.search(more.group()) or text.endswith(more.group(), 0, org_end) or (
                 _BUREAU.search(text[start:org_end]) and _OFFICE.fullmatch(more.group())):
             break
         org_end = more.end()

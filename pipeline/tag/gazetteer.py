@@ -55,6 +55,7 @@ class Gazetteer:
         # ``苏宁``), for telling a name from a word.
         pairs = data.get("common_words", "")
         self.common_words = frozenset(pairs[i:i + 2] for i in range(0, len(pairs), 2))
+        self.words = self.bigrams | self.common_words
         # Name lengths by first two characters (one-character names by their one),
         # longest first: most places in a text open no name, one look-up settles them.
         lengths: defaultdict[str, set[int]] = defaultdict(set)

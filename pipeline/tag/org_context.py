@@ -58,7 +58,7 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         if name == run:  # an unknown place after an agency or web name (新华社X市)
             name = _AGENCY_THEN_PLACE.sub("", run)
         if (len(name) >= 2 and _OUTLET_WORD.search(name) and not _NOT_OUTLET.search(name)
-                and not any(c in _STOP for c in name[1:])):
+                and not any(c in _STOP for c in name[1:].replace("在线", ""))):
             out.append((start, start + len(name)))
     return out
 
@@ -161,6 +161,9 @@ def service_after(text: str, end: int) -> int:
 
 
 # ---------------------------------------------------------------- model repairs
+# A conjunction a model glues to the organisation after it (``和X银行``), unless
+# it starts a word (``和平``).
+_GLUED_CONJUNCTION = re.compile(r"^[和与及跟同](?=[^\W\d_]{3})")
 # Verbs and prepositions a model glues to the organisation after them.
 # The rest must open with a level prefix or a place (``联合国`` is one name).
 _GLUED_VERB = re.compile(r"^(?:联合|会同|协同|携手|伙同|邀请|委托|依托|通过|经过|配合|指导)"
@@ -170,14 +173,19 @@ _GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身)$")
 _TITLE_AFTER = re.compile(r"主席|会长|理事长|院长|校长|社长|董事长|主任|委员|副|总|顾问")
 
 
-def trimmed_org(text: str, start: int, end: int) -> tuple[int, int]:
-    """A model organisation without a glued verb before it or a title opening after it.
+def trimmed_org(text: str, start: int, end: int,
+                words: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """A model organisation without a glued verb or conjunction before it or a title
+    opening after it.
 
-    ``联合省X中心`` → ``省X中心``; ``X党荣誉`` before ``主席`` → ``X党``.
+    ``联合省X中心`` → ``省X中心``; ``和X银行`` → ``X银行``; ``X党荣誉`` before ``主席``
+    → ``X党``.
+    words (frozenset[str]): two-character words a conjunction may start (``和平``).
     RETURNS (tuple[int, int]): the trimmed offsets (unchanged when nothing is glued).
     """
     org = text[start:end]
-    verb = _GLUED_VERB.match(org)
+    verb = _GLUED_VERB.match(org) or (_GLUED_CONJUNCTION.match(org)
+                                      if org[:2] not in words else None)
     if verb and end - start - verb.end() >= 3:
         start += verb.end()
     title = _GLUED_TITLE.search(text, start, end)
