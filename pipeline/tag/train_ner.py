@@ -31,6 +31,7 @@ import torch
 import yaml
 from torch import nn
 
+from .ner_augment import MentionPools, augment
 from .ner_embeddings import pretrained_matrix, raw_texts
 from .ner_features import (
     LABELS,
@@ -354,21 +355,24 @@ def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[
 
 def corpus_batches(
     corpora: list[list], batch_size: int, rng: random.Random,
-    repeats: list[int] | None = None,
+    repeats: list[float] | None = None,
 ) -> list[tuple[int, list]]:
     """Batches of every corpus (each batch from one corpus), shuffled together.
 
-    repeats (list[int] | None): passes over each corpus per epoch (oversampling a
-        small corpus), default one each.
+    repeats (list[float] | None): passes over each corpus per epoch (oversampling a
+        small corpus), default one each; a fractional part adds that share of one more
+        pass's batches, drawn at random (0.5: half the corpus this epoch).
     RETURNS (list[tuple[int, list]]): (head index, batch) pairs.
     """
     repeats = repeats or [1] * len(corpora)
-    mixed = [
-        (head, batch)
-        for head, examples in enumerate(corpora)
-        for _ in range(repeats[head])
-        for batch in batches(examples, batch_size, rng)
-    ]
+    mixed = []
+    for head, examples in enumerate(corpora):
+        full, part = divmod(float(repeats[head]), 1.0)
+        for _ in range(int(full)):
+            mixed.extend((head, batch) for batch in batches(examples, batch_size, rng))
+        if part > 0:
+            extra = batches(examples, batch_size, rng)
+            mixed.extend((head, b) for b in rng.sample(extra, round(part * len(extra))))
     rng.shuffle(mixed)
     return mixed
 
@@ -401,8 +405,15 @@ def check_config(cfg: dict) -> None:
 
     cfg (dict): the settings.
     """
-    if int(cfg.get("boson_repeat", 1)) < 1:
-        raise ValueError(f"boson_repeat must be >= 1, not {cfg['boson_repeat']!r}")
+    if float(cfg.get("boson_repeat", 1)) <= 0:
+        raise ValueError(f"boson_repeat must be > 0, not {cfg['boson_repeat']!r}")
+    if float(cfg.get("msra_repeat", 1)) < 0:
+        raise ValueError(f"msra_repeat must be >= 0, not {cfg['msra_repeat']!r}")
+    if cfg.get("select_on", "mean") not in ("mean", "web"):
+        raise ValueError(f"select_on must be mean or web, not {cfg['select_on']!r}")
+    for key in ("augment_rate", "augment_lexicon_share", "augment_msra_fraction"):
+        if not 0.0 <= float(cfg.get(key, 0.0)) <= 1.0:
+            raise ValueError(f"{key} must be in [0, 1], not {cfg[key]!r}")
     rate = cfg.get("final_dropout")
     if rate is not None and not 0.0 <= float(rate) < 1.0:
         raise ValueError(f"final_dropout must be in [0, 1) or null, not {rate!r}")
@@ -531,6 +542,19 @@ def resume(
 
     RETURNS (tuple[int, float, list]): first epoch to run, best dev score, history.
     """
+    state = load_weights(checkpoint, model)
+    if "optimizer" in state:  # else Adam restarts its moment estimates
+        optimizer.load_state_dict(state["optimizer"])
+    for _ in range(state["epoch"]):
+        scheduler.step()
+    return state["epoch"] + 1, state["best"], state["history"]
+
+
+def load_weights(checkpoint: Path, model: Tagger) -> dict:
+    """Copy a checkpoint's weights into ``model`` (same vocabularies and sizes).
+
+    RETURNS (dict): the whole checkpoint (epoch, best score, history, optimizer).
+    """
     state = torch.load(checkpoint, weights_only=False)
     # Checkpoints from before the encoder choice kept the BiLSTMs at the top level.
     prefixes = ("forward_lstms.", "backward_lstms.")
@@ -538,11 +562,49 @@ def resume(
         {("encoder." + k if k.startswith(prefixes) else k): v
          for k, v in state["model"].items()}
     )
-    if "optimizer" in state:  # else Adam restarts its moment estimates
-        optimizer.load_state_dict(state["optimizer"])
-    for _ in range(state["epoch"]):
-        scheduler.step()
-    return state["epoch"] + 1, state["best"], state["history"]
+    return state
+
+
+def dev_scores(model: Tagger, dev: dict, cfg: dict, n_heads: int) -> tuple[dict, dict, float]:
+    """Dev scores of every head, and the selection score.
+
+    Selection (``select_on``): ``mean``, the mean of the MSRA head's MSRA-dev F1 and the
+    better head's Boson-dev F1; ``web``, the web head's Boson-dev F1 alone (a fine-tune
+    meant for the web head).
+    RETURNS (tuple[dict, dict, float]): full scores, micro F1 by name, selection score.
+    """
+    scores = {
+        f"{name}_head{head}": evaluate(model, examples, cfg["batch_size"], head)
+        for name, examples in dev.items()
+        for head in (range(n_heads) if name == "boson_dev" else [0])
+    }
+    f1 = {name: s["micro"]["f1"] for name, s in scores.items()}
+    if cfg.get("select_on", "mean") == "web" and "boson_dev_head1" in f1:
+        return scores, f1, f1["boson_dev_head1"]
+    boson = [v for k, v in f1.items() if k.startswith("boson_dev")]
+    return scores, f1, (f1["msra_dev_head0"] + max(boson, default=f1["msra_dev_head0"])) / 2
+
+
+def augmented_corpora(
+    train: list[list], data: dict, names: list[str], pools: MentionPools,
+    featurizer: Featurizer, cfg: dict, epoch: int,
+) -> list[list]:
+    """Each corpus's examples plus this epoch's mention-replaced copies (new names every
+    epoch, seeded by the config's seed and the epoch): all chosen Boson sentences,
+    ``augment_msra_fraction`` of the MSRA ones.
+    """
+    fractions = {"msra_train": float(cfg.get("augment_msra_fraction", 0.0))}
+    out = []
+    for examples, name in zip(train, names):
+        extra = augment(
+            data[name], pools, seed=cfg["seed"] * 1000 + epoch,
+            copies=int(cfg["augment_copies"]), fraction=fractions.get(name, 1.0),
+            rate=float(cfg.get("augment_rate", 0.7)),
+            lexicon_share=float(cfg.get("augment_lexicon_share", 0.3)),
+        )
+        log(f"epoch {epoch}: {len(extra)} mention-replaced copies of {name}")
+        out.append(examples + make_examples(extra, featurizer, cfg["max_len"]))
+    return out
 
 
 JIEBA_TYPES = {"nr": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
@@ -666,7 +728,7 @@ def main(argv: list[str] | None = None) -> None:
         featurizer.lexicon.dim,
         heads=len(train),
     )
-    if cfg.get("w2v_epochs"):
+    if cfg.get("w2v_epochs") and not cfg.get("init_from"):
         initialise_embeddings(model, featurizer, labelled + raw, cfg)
     del raw
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg["lr"])
@@ -681,15 +743,32 @@ def main(argv: list[str] | None = None) -> None:
     if cfg.get("resume") and checkpoint.is_file():
         first, best, history = resume(checkpoint, model, optimizer, scheduler)
         log(f"resumed from {checkpoint} after epoch {first - 1}")
+    elif cfg.get("init_from"):
+        # A fine-tune: the weights of an earlier run, a fresh optimizer and schedule.
+        state = load_weights(resolve(cfg["init_from"]), model)
+        _, f1, _ = dev_scores(model, dev, cfg, len(train))
+        log(f"weights of {cfg['init_from']} (its epoch {state['epoch']}), dev F1 "
+            + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
+        history.append({"epoch": 0, "init_from": cfg["init_from"], "dev_f1": f1})
+    pools = None
+    if int(cfg.get("augment_copies", 0)) > 0:
+        pools = MentionPools((s for n in train_names for s in data[n]), lexicon.types)
+        log(f"mention pools (training mentions, lexicon words): {pools.sizes()}")
 
-    repeats = [1, int(cfg.get("boson_repeat", 1))][: len(train)]
+    repeats = [float(cfg.get("msra_repeat", 1)), float(cfg.get("boson_repeat", 1))]
+    repeats = repeats[: len(train)]
     last_epoch = cfg["epochs"]
     for epoch in range(first, cfg["epochs"] + 1):
         t_epoch, total, n_batches = time.time(), 0.0, 0
         if epoch == last_epoch and cfg.get("final_dropout") is not None:
             set_dropout(model, cfg["final_dropout"])
             log(f"epoch {epoch} is the last: dropout {cfg['final_dropout']}")
-        for head, batch in corpus_batches(train, cfg["batch_size"], rng, repeats):
+        corpora = train
+        if pools is not None:
+            corpora = augmented_corpora(
+                train, data, train_names, pools, featurizer, cfg, epoch
+            )
+        for head, batch in corpus_batches(corpora, cfg["batch_size"], rng, repeats):
             chars, bigram_ids, lexicon_bits, tags = collate(batch)
             chars = unk_dropout(chars, cfg["unk_dropout"])
             bigram_ids = unk_dropout(bigram_ids, cfg["unk_dropout"])
@@ -707,15 +786,8 @@ def main(argv: list[str] | None = None) -> None:
             if time.time() > deadline:
                 break
         scheduler.step()
-        scores = {
-            f"{name}_head{head}": evaluate(model, examples, cfg["batch_size"], head)
-            for name, examples in dev.items()
-            for head in (range(len(train)) if name == "boson_dev" else [0])
-        }
-        # Selection: the MSRA head on MSRA dev, and the better head on Boson dev.
-        f1 = {name: s["micro"]["f1"] for name, s in scores.items()}
-        boson = [v for k, v in f1.items() if k.startswith("boson_dev")]
-        score = (f1["msra_dev_head0"] + max(boson, default=f1["msra_dev_head0"])) / 2
+        del corpora
+        scores, f1, score = dev_scores(model, dev, cfg, len(train))
         minutes = (time.time() - t_epoch) / 60
         history.append({"epoch": epoch, "minutes": round(minutes, 2), "dev_f1": f1})
         log(
@@ -723,6 +795,9 @@ def main(argv: list[str] | None = None) -> None:
             f"loss {total / max(n_batches, 1):.3f}, dev F1 "
             + " ".join(f"{k} {v:.4f}" for k, v in f1.items())
         )
+        if cfg.get("keep_epochs") and len(train) > 1:
+            # Every epoch's web head, to compare epochs through the whole pipeline.
+            export(model, featurizer, web_dir.with_name(f"{web_dir.name}-e{epoch}"), 1)
         if score > best:
             best = score
             state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
@@ -740,6 +815,9 @@ def main(argv: list[str] | None = None) -> None:
         if time.time() + 2 * 60 * minutes > deadline:
             last_epoch = epoch + 1
 
+    if not cfg.get("final_scores", True):
+        log(f"finished in {(time.time() - t_start) / 60:.1f} min (no final scoring)")
+        return
     held_out = {n: data[n] for n in ("msra_dev", "boson_dev", "peoples_daily_dev") if n in data}
     final = {"model": score_shipped(out_dir, held_out)}
     if len(train) > 1:
