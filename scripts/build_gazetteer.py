@@ -97,9 +97,12 @@ def china_places(text: str, words: dict[str, bool],
     dictionary word is dropped, except a province/prefecture short form whose gloss
     describes a place (``天津``), and so is a form far more frequent than its full name
     or one that starts with a level character (``市中`` of ``市中区``: ``市中心``).
+    Provinces and autonomous prefectures are spared both tests: their short forms are
+    their names (``新疆``, ``湘西``), the full names (``新疆维吾尔自治区``) rarely written.
     """
     admin, alias, towns = set(), set(), set()
     full_count: dict[str, int] = {}
+    written_short: set[str] = set()
     for line in text.splitlines():
         depth = len(line) - len(line.lstrip("\t"))
         parts = line.strip().split("\t")
@@ -111,16 +114,20 @@ def china_places(text: str, words: dict[str, bool],
         # county that is a dictionary word is dropped too.
         if len(parts[0]) >= 3 or not (parts[0] in words or parts[0].endswith("区")):
             admin.add(parts[0])
+        # A province's or autonomous prefecture's short form is its name (``新疆``).
+        written = depth == 0 or (depth == 1 and "自治" in parts[0])
         for short in parts[2].split("/") if len(parts) == 3 else []:
-            ordinary = short in words and not (depth <= 1 and words[short])
+            ordinary = short in words and not (written or (depth <= 1 and words[short]))
             generic = len(short) == 2 and short.endswith("区")
             if len(short) >= 2 and HAN.match(short) and not (ordinary or generic):
                 alias.add(short)
                 full_count[short] = max(full_count.get(short, 0), counts.get(parts[0], 0))
+                if written:
+                    written_short.add(short)
     for short, full in full_count.items():
         count = counts.get(short, 0)
-        if (count == 0 or count > MAX_ALIAS_RATIO * full or short[0] in "省市县区"
-                or (full == 0 and count >= MAX_ORPHAN_ALIAS)):
+        rare_full = (count > MAX_ALIAS_RATIO * full or (full == 0 and count >= MAX_ORPHAN_ALIAS))
+        if count == 0 or (rare_full and short not in written_short) or short[0] in "省市县区":
             alias.discard(short)
     return admin, alias - admin, towns
 
