@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import (
     Gazetteer,
     load_gazetteer,
+    named_sites,
     sections,
     split_admin_prefix,
     split_chain,
@@ -332,6 +333,15 @@ class NewsEntityRules(GazetteerSerializer):
             if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
                    and e.label_ in ("PLACE", "PERSON")
                    and (e.end_char - e.start_char) < end - start for e in inside):
+                span = char_span(doc, start, end, "PLACE", "GPE", self.name)
+                if span is not None:
+                    spans.append(span)
+        # A named site replaces only the model's shorter place inside it (``X湾`` of
+        # ``X湾湿地``).
+        for start, end in named_sites(text, self.gazetteer):
+            inside = _inside(owner, ents, start, end)
+            if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
+                   and e.label_ == "PLACE" for e in inside):
                 span = char_span(doc, start, end, "PLACE", "GPE", self.name)
                 if span is not None:
                     spans.append(span)

@@ -190,6 +190,43 @@ def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+# Named sites and venues (GUIDELINES §4 PLACE): a two- or three-character name after a
+# boundary (the start, a symbol or a function word), then the kind of site.
+_SITE_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正以"
+_SITE = re.compile(
+    r"(?:寺|庙|庵|祠|宝塔|陵|牌坊|公园|森林公园|广场|风景区|景区|大剧院|剧院|体育馆|体育场"
+    r"|博物馆|纪念馆|图书馆|大厦|古镇|古城|水库|大桥|码头|机场|火车站|高铁站|故居|遗址|湿地)"
+    r"(?![\u4e00-\u9fff]?(?:路|街|站|村|镇|社区|管理|公司|中学|小学))"
+)
+
+
+def named_sites(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Named sites by their kind: ``X寺``, ``X水库``, ``X体育馆``, ``X湿地``.
+
+    The name must not open with a common word (``人民公园``, ``文化广场`` are left to
+    the model: a generic modifier cannot be told from a name).
+    RETURNS (list[tuple[int, int]]): offsets of the sites.
+    """
+    out = []
+    for match in _SITE.finditer(text):
+        # The kind is found first; the name before it opens after a boundary.
+        for start in (match.start() - 3, match.start() - 2):
+            if (start >= 0 and _opens_name(text, start, match.start())
+                    and text[start:start + 2] not in gazetteer.words):
+                out.append((start, match.end()))
+                break
+    return out
+
+
+def _opens_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name after a boundary (the start, a symbol or
+    a function word): Han characters, none a function word."""
+    before = text[start - 1] if start else ""
+    if "\u4e00" <= before <= "\u9fff" and before not in _SITE_STOP:
+        return False
+    return all("\u4e00" <= c <= "\u9fff" and c not in _SITE_STOP for c in text[start:end])
+
+
 _RIVER_INSIDE = re.compile(r"[江河](?=[\u4e00-\u9fff])")
 
 

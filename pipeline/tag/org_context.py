@@ -24,21 +24,19 @@ from .gazetteer import Gazetteer
 _HAN = r"\u4e00-\u9fff"
 # Function words and deictics never inside a name (as ``_STOP`` of entity_rules).
 _STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正"
-_NAME_CHAR = rf"[^\W\d_{_STOP}]"
 
 # --------------------------------------------------------------------- lead outlets
 # A lead opens a line, a sentence or a bracketed tag (``】``); a credit may follow a
 # paper's first part (``X日报·掌上X讯``).
-_LEAD_START = r"(?:^|(?<=[\n\s。！？!?】\]）)>·•]))"
+_LEAD_START = frozenset("\n\t\r 　。！？!?】]）)>·•")
+_LONGEST_RUN = 16
 # What an outlet's name holds: a web, paper, agency, broadcaster or channel word.
 _OUTLET_WORD = re.compile(r"网|在线|报|社|台|新闻|客户端|频道|体育|汽车|科技|财经|娱乐|"
                           r"传媒|融媒|视频|资讯")
-# Run of the outlet and an optional place, then the date and 讯/电/报道, or 讯/电
-# right before the bracketed credit (``X网讯（记者 Y）``).
-_LEAD = re.compile(
-    rf"{_LEAD_START}(?P<run>[{_HAN}]{{2,16}}?)"
-    rf"(?:(?P<date>\d{{1,2}}月\d{{1,2}}日)(?:讯|电|报道|消息)|(?:讯|电)(?=\s*[（(]))"
-)
+# After the outlet and an optional place: the date and 讯/电/报道, or 讯/电 right
+# before the bracketed credit (``X网讯（记者 Y）``). Found first, the run before it read
+# backwards: the scan is one regex over the text.
+_LEAD_END = re.compile(r"\d{1,2}月\d{1,2}日(?:讯|电|报道|消息)|(?:讯|电)(?=\s*[（(])")
 # Not outlets: the paper itself, reporters, generic media (``外媒``, ``当地媒体``).
 _NOT_OUTLET = re.compile(r"^(?:本报|本刊|本台|本网)|记者|通讯员|媒体|消息")
 
@@ -52,8 +50,13 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     RETURNS (list[tuple[int, int]]): offsets of the outlets.
     """
     out = []
-    for match in _LEAD.finditer(text):
-        start, run = match.start("run"), match.group("run")
+    for match in _LEAD_END.finditer(text):
+        end = start = match.start()
+        while start > 0 and end - start < _LONGEST_RUN and _is_han(text[start - 1]):
+            start -= 1
+        if end - start < 2 or (start > 0 and text[start - 1] not in _LEAD_START):
+            continue
+        run = text[start:end]
         name = run[:len(run) - _place_suffix(run, gazetteer)]
         if name == run:  # an unknown place after an agency or web name (新华社X市)
             name = _AGENCY_THEN_PLACE.sub("", run)
@@ -65,6 +68,18 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 # An agency or web name, then the place it filed from: cut after the first 社/网/报/台.
 _AGENCY_THEN_PLACE = re.compile(rf"(?<=[{_HAN}][社网报台])[{_HAN}]{{2,8}}$")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _starts_name(text: str, start: int, length: int) -> bool:
+    """Whether ``text[start:start + length]`` is a run of name characters after a
+    boundary (the start, a symbol or a function word)."""
+    if start < 0 or (start > 0 and _is_han(text[start - 1]) and text[start - 1] not in _STOP):
+        return False
+    return all(_is_han(c) and c not in _STOP for c in text[start:start + length])
 
 
 def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
@@ -81,11 +96,8 @@ def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
 # ``犯罪集团``).
 _TRADE = (r"证券|米业|药业|制药|乳业|纸业|矿业|置业|实业|控股|易购|商城|电器|电气|重工"
           r"|影业|酒业|快递|传媒")
-# The name is two characters after a boundary: the start, a symbol or a function word.
-_TRADE_NAME = re.compile(
-    rf"(?:^|(?<=[^{_HAN}])|(?<=[{_STOP}]))(?P<name>{_NAME_CHAR}{{2}})(?:{_TRADE})"
-    r"(?:股份)?(?:有限)?(?:责任)?(?:公司)?(?![业产行市股份])"
-)
+# The trade, then (``_starts_name``) the two-character name before it.
+_TRADE_WORD = re.compile(rf"(?:{_TRADE})(?:股份)?(?:有限)?(?:责任)?(?:公司)?(?![业产行市股份])")
 
 
 def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -96,12 +108,13 @@ def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     RETURNS (list[tuple[int, int]]): offsets of the companies.
     """
     out = []
-    for match in _TRADE_NAME.finditer(text):
-        name = match.group("name")
-        if (name not in gazetteer.common_words and name not in gazetteer.ordinary_words
-                and name not in gazetteer.places
+    for match in _TRADE_WORD.finditer(text):
+        start = match.start() - 2
+        name = text[start:match.start()]
+        if (_starts_name(text, start, 2) and name not in gazetteer.common_words
+                and name not in gazetteer.ordinary_words and name not in gazetteer.places
                 and name[0] not in "全各该本我这那某每"):
-            out.append((match.start("name"), match.end()))
+            out.append((start, match.end()))
     return out
 
 
