@@ -72,6 +72,7 @@ def spans(text: str) -> list[str]:
     ("11月2日早7点30分，一辆公交车在兰溪大道抛锚。", ["11月2日早7点30分"]),
     ("比赛定在1月8日星期五举行。", ["1月8日星期五"]),
     ("2022年冬奥会期间，夜市照常营业。", ["2022年"]),
+    ("志愿者送上中秋节日礼物。", ["中秋"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
@@ -101,10 +102,19 @@ def test_finds_guideline_dates(text, expected):
     "游客用100日元购买纪念品。",
     "节日前，超市备足了货源。",
     "这次年会在松溪县召开。",
+    "名单在《今日松溪》上公示。",
+    "时至今日，老街仍保留着青石板路。",
 ])
 # fmt: on
 def test_skips_non_dates(text):
     assert spans(text) == []
+
+
+def test_a_bare_day_after_a_date_is_in_its_month():
+    found = find_dates("展期为5月1日至3日，6月30日—2日闭馆，7月8日、9日开放。", PUB)
+    assert [(m.text, m.iso) for m in found] == [
+        ("5月1日", "2021-05-01"), ("3日", "2021-05-03"), ("6月30日", "2021-06-30"),
+        ("2日", "2021-07-02"), ("7月8日", "2021-07-08"), ("9日", "2021-07-09")]
 
 
 def test_strips_prepositions():

@@ -78,7 +78,8 @@ _FIXED_FESTIVALS = {"元旦": (1, 1), "妇女节": (3, 8), "三八节": (3, 8),
                     "七一": (7, 1), "建军节": (8, 1), "教师节": (9, 10),
                     "国庆节": (10, 1), "国庆": (10, 1), "圣诞节": (12, 25)}
 _FESTIVAL_WORDS = (
-    "春节|除夕|元宵节|清明节|端午节?|中秋节?|重阳节|七夕节?|腊八节?|小年|"
+    # 中秋节日礼物 holds 中秋 and the word 节日.
+    "春节|除夕|元宵节|清明节|(?:端午|中秋|七夕|腊八)(?:节(?!日))?|重阳节|小年|"
     "元旦|妇女节|三八节|植树节|劳动节|五一|儿童节|六一|建党节|七一|建军节|"
     "教师节|国庆节|圣诞节|母亲节|父亲节|寒假|暑假|黄金周|双休日|周末|节假日|春运|"
     # Words that are also names or adjectives (国庆, 清明) only before a period.
@@ -129,7 +130,8 @@ _PART_ALTERNATION = (
              + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY),
             ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
-            ("day_rel", "|".join([*_REL_DAYS, *_ANAPHORIC_DAYS])),
+            # 《今日X》 is a title and 时至今日 an idiom (until now).
+            ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join([*_REL_DAYS, *_ANAPHORIC_DAYS]) + ")"),
             ("part_of_day", _PART_OF_DAY_WORDS),
             ("clock", _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9](?![0-9])"
              + "|(?:" + _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])|"
@@ -266,15 +268,40 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
     pub_date (datetime.date | None): the page's publication date, if known.
     RETURNS (list[DateMention]): non-overlapping mentions in text order.
     """
-    mentions = []
+    mentions: list[DateMention] = []
     for chain in _chain_parts(_scan_parts(text)):
         if _is_excluded(chain, text):
             continue
         start, end = chain[0].start, chain[-1].end
         iso = _resolve_chain(chain, pub_date)
+        if mentions and _LINK.fullmatch(text, mentions[-1].end, start):
+            iso = _day_after(chain, mentions[-1].iso) or iso
         mentions.append(DateMention(start, end, text[start:end], iso,
                                     _fine_label(chain)))
     return mentions
+
+
+# A range or list of days: ``5月1日至3日``, ``5月1日、3日``: the bare day is in the
+# month of the day before it.
+_LINK = re.compile(r"(?:至|到|[-—–~～]+|、|和|及)")
+
+
+def _day_after(chain: list[_Part], previous: str | None) -> str | None:
+    """The date of a bare day (``3日``) that follows a full date in a range or a list.
+
+    chain (list[_Part]): the bare day's chain.
+    previous (str | None): the ISO date of the mention before it.
+    RETURNS (str | None): the day's ISO date in that month (the next month when the
+        day comes before the previous one: ``30日至2日``), None when not applicable.
+    """
+    if chain[0].group != "day_abs" or not previous or len(previous) != 10:
+        return None
+    year, month, first = (int(x) for x in previous.split("-"))
+    day = _number_in(chain[0], "日号")
+    if day < first:
+        year, month = _shift_month(year, month, 1)
+    found = _safe_date(year, month, day)
+    return found.isoformat() if found else None
 
 
 def split_parts(expr: str) -> list[tuple[str, str]]:
