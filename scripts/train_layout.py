@@ -75,14 +75,20 @@ def _repair(roles: list[str]) -> list[str]:
     return out
 
 
-def load_split(folder: Path) -> list[tuple[PageEvidence, list[int]]]:
+def load_split(folder: Path, pages: str = "all") -> list[tuple[PageEvidence, list[int]]]:
+    """The composed pages of a split with their gold roles.
+
+    pages (str): ``all``, ``local`` (pages with local-paper datelines, read by the city
+        model) or ``other``.
+    """
     data = []
     for gold_path in sorted((folder / "gold").glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         raw = (folder / "pages" / gold["doc"]).read_text(encoding="utf-8")
         blocks = page_blocks(raw)
-        if blocks:
-            data.append((PageEvidence(blocks), [INDEX[r] for r in gold_roles(blocks, gold)]))
+        evidence = PageEvidence(blocks)
+        if blocks and pages in ("all", "local" if evidence.local else "other"):
+            data.append((evidence, [INDEX[r] for r in gold_roles(blocks, gold)]))
     return data
 
 
@@ -138,11 +144,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="perceptrons trained in different page orders, weights averaged")
     parser.add_argument("--layouts", type=Path, default=None,
                         help="compose into this folder (default: a temporary one)")
+    parser.add_argument("--pages", choices=("all", "local", "other"), default="all",
+                        help="train on all pages, or only those with (local: the city model, "
+                             "shipped in models/layout/local) or without local-paper datelines")
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
     folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
     print(compose_all(folder, args.pages_per_style, args.seed, args.compilation_copies))
-    data = load_split(folder / "train")
+    data = load_split(folder / "train", args.pages)
     models = [train(data, args.epochs, seed=7 + k) for k in range(args.restarts)]
     model = models[0]
     model.block_w = sum(m.block_w for m in models) / len(models)

@@ -534,3 +534,27 @@ def test_segmentation_memory_does_not_grow_with_features_per_block():
 
     (n1, p1), (n2, p2) = peak(300), peak(1200)
     assert (p2 - p1) / (n2 - n1) < 1000
+
+
+def test_pages_with_local_datelines_are_read_by_the_city_model(monkeypatch):
+    from pipeline.segment import page as page_module
+    from pipeline.segment.features import PageEvidence
+
+    local = read_blocks(clean_page(PDF_HEADLINES_AFTER))
+    wire = read_blocks(clean_page(
+        "多国举办迎春活动\n\n新华社北京2月3日电（记者王晓川）连日来，多国民众以各种形式\n"
+        "迎接新春佳节，舞龙舞狮、写春联等活动受到欢迎。\n"))
+    assert PageEvidence(local).local and not PageEvidence(wire).local
+    asked = []
+    model = page_module.role_model
+
+    def spy(is_local=False):
+        asked.append(is_local)
+        return model(is_local)
+
+    monkeypatch.setattr(page_module, "role_model", spy)
+    stories_of(PDF_HEADLINES_AFTER)
+    stories_of("多国举办迎春活动\n\n新华社北京2月3日电（记者王晓川）连日来，多国民众以各种形式\n"
+               "迎接新春佳节。\n")
+    assert asked == [True, False]
+    assert model(True) is not model(False)

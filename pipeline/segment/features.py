@@ -127,6 +127,17 @@ class PageEvidence:
         self._grams = _Recent(lambda j: _bigrams(self.texts[j]), 2 * _REACH + 2)
         self._before = _Recent(lambda j: self._window(j - 1, -1, j), 2 * _REACH + 2)
         self.body_width = sorted(_width(b) for b in blocks)[n * 3 // 4] if n else 20
+        # A page whose stories open with local-paper datelines (``…讯``) is a city daily's,
+        # read by a model of its own (``roles.RoleModel.load``). There, how the page opens
+        # (headline-like or body blocks first) tells the order of headline group and body
+        # that PDF text keeps for most of the page's stories.
+        self.local = any(_dateline_form(b) == "local" for b in blocks)
+        self.top = "".join("H" if b.kind == HEADLINE else "B" for b in blocks[:2])
+        # Headline-like blocks per local dateline: about two where every story is credited,
+        # many more where long features carry crossheads.
+        heads = sum(b.kind == HEADLINE for b in blocks)
+        credits = sum(_dateline_form(b) == "local" for b in blocks)
+        self.heads_per_credit = _bucket(heads / max(credits, 1), (1.5, 2.5, 4, 7))
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
                          for i in range(n)]
@@ -201,6 +212,10 @@ class PageEvidence:
             barred = ("HB", "SB", "HA", "SA", "O")
         elif text.startswith("——"):
             barred = ("KB", "HB", "KA", "HA", "O")
+        elif _EDITOR.match(text):
+            # A box label (``核心阅读``, ``编者按``) or a bulleted item (``■``, ``◆``) opens
+            # part of a body, never a story's main headline.
+            barred = ("HB", "HA", "O")
         else:
             barred = ("O",) if len(text) > 30 or "。" in text else ()
         return barred
@@ -271,6 +286,11 @@ class PageEvidence:
         f.append(f"cohesion={self.cohesion[i]}")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
+        if self.local:
+            nxt = self.blocks[i + 1].kind if i + 1 < len(self.blocks) else "end"
+            f += [f"top={self.top}", f"top_kind={self.top}:{block.kind}",
+                  f"hpc={self.heads_per_credit}:{block.kind}:{nxt}",
+                  f"hpc_cohesion={self.heads_per_credit}:{block.kind}:{self.cohesion[i]}"]
         return f
 
     def pair_features(self, i: int) -> list[str]:
@@ -299,4 +319,6 @@ class PageEvidence:
         ]
         if self.markdown:
             f += [f"md_{x}" for x in f]
+        if self.local:
+            f.append(f"top={self.top}")
         return f

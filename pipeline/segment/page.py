@@ -19,15 +19,20 @@ from ..types import Page, Story
 from .blocks import BODY, CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
     split_crossheads
 from .features import PageEvidence
-from .roles import HEAD_LABELS, RoleModel
+from .roles import HEAD_LABELS, MODEL_DIR, RoleModel
 
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
-def role_model() -> RoleModel:
-    """RETURNS (RoleModel): the shipped block-role model, loaded once per process."""
-    return RoleModel.load()
+@lru_cache(maxsize=2)
+def role_model(local: bool = False) -> RoleModel:
+    """The shipped block-role model, loaded once per process.
+
+    local (bool): for a page with local-paper datelines (``PageEvidence.local``): the city
+        daily's model (``models/layout/local``), trained on composed city pages.
+    RETURNS (RoleModel): the model.
+    """
+    return RoleModel.load(MODEL_DIR / "local" if local else MODEL_DIR)
 
 
 @dataclass
@@ -65,7 +70,8 @@ def split_page(page: Page, lines: list[CleanLine] | None = None
             log.info("%s: page header skipped: %s", page.doc, block.text.text)
     furniture = [b for b in blocks if b.kind == NOISE]
     blocks = [b for b in blocks if b.kind != NOISE]
-    roles = role_model().roles(PageEvidence(blocks))
+    evidence = PageEvidence(blocks)
+    roles = role_model(evidence.local).roles(evidence)
     for block, role in zip(blocks, roles):
         if role in HEAD_LABELS and block.crosshead is not None:
             # A "crosshead" split off a headline block is its first line.
