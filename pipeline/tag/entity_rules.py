@@ -378,8 +378,10 @@ class NewsEntityRules(GazetteerSerializer):
         # A level character inside an entity is no prefix, except inside a model ORG,
         # which the rule may correct (``原市X局``, ``市X局Y办公室``, a model ORG
         # starting mid-name); ``_replaceable`` keeps ``X市`` of ``X市Y局`` out.
+        # Nor inside a model place that starts with one (``省X中心`` read as a place).
         covered = {i for e in ents for i in range(e.start_char, e.end_char)
-                   if not (e.label_ == "ORG" and e._.source == MODEL)}
+                   if not (e._.source == MODEL and (e.label_ == "ORG" or (
+                       e.label_ == "PLACE" and text[e.start_char] in "省市县区")))}
         found: list[tuple[int, int, bool]] = []  # start, end, after a level prefix
         for ent in ents:
             if ent.label_ in ("PLACE", "ORG"):
