@@ -34,6 +34,7 @@ from .org_context import (
     lead_outlets,
     national_companies,
     service_after,
+    titled_papers,
     trade_names,
     trimmed_org,
 )
@@ -407,7 +408,8 @@ class NewsEntityRules(GazetteerSerializer):
         found += [(m.start(1), m.end(1), False) for m in _QUOTED.finditer(text)]
         found += [(s, e, False) for s, e in (*lead_outlets(text, self.gazetteer),
                                              *trade_names(text, self.gazetteer),
-                                             *national_companies(text))]
+                                             *national_companies(text),
+                                             *titled_papers(text))]
         spans = []
         owner = _owners(ents, len(text))
         for start, end, level in found:

@@ -2,6 +2,7 @@
 
 What the NER model misses most on web news, and a context settles:
 
+- a newspaper named in 《》 (``《X晚报》``);
 - the outlet that opens a story's lead (``X网Y市12月12日讯``, ``X体育7月19日报道``,
   ``X都市网Y市电（记者…``): GUIDELINES §3 counts the credit line's media as ORG, the
   place after them is a PLACE;
@@ -88,6 +89,20 @@ def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
         if run[-length:] in gazetteer.places:
             return length
     return 0
+
+
+# A paper named in 《》 is a media outlet (GUIDELINES §4 ORG), the place in its name
+# is not listed apart (``株洲`` of ``株洲日报``, GUIDELINES §3).
+_TITLED_PAPER = re.compile(rf"(?<=《)[{_HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
+                           r"|画报|邮报|报)(?=》)")
+
+
+def titled_papers(text: str) -> list[tuple[int, int]]:
+    """Newspapers named in title marks: ``《X日报》``, ``《X时报》``.
+
+    RETURNS (list[tuple[int, int]]): offsets of the papers' names.
+    """
+    return [m.span() for m in _TITLED_PAPER.finditer(text)]
 
 
 # ----------------------------------------------------------------- company by trade
