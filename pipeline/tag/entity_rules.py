@@ -380,9 +380,11 @@ class NewsEntityRules(GazetteerSerializer):
         # which the rule may correct (``原市X局``, ``市X局Y办公室``, a model ORG
         # starting mid-name); ``_replaceable`` keeps ``X市`` of ``X市Y局`` out.
         # Nor inside a model place that starts with one (``省X中心`` read as a place).
-        covered = {i for e in ents for i in range(e.start_char, e.end_char)
-                   if not (e._.source == MODEL and (e.label_ == "ORG" or (
-                       e.label_ == "PLACE" and text[e.start_char] in "省市县区")))}
+        covered: set[int] = set()
+        for e in ents:
+            if not (e._.source == MODEL and (e.label_ == "ORG" or (
+                    e.label_ == "PLACE" and text[e.start_char] in "省市县区"))):
+                covered.update(range(e.start_char, e.end_char))
         found: list[tuple[int, int, bool]] = []  # start, end, after a level prefix
         for ent in ents:
             if ent.label_ in ("PLACE", "ORG"):

@@ -93,8 +93,8 @@ def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
 
 # A paper named in 《》 is a media outlet (GUIDELINES §4 ORG), the place in its name
 # is not listed apart (``株洲`` of ``株洲日报``, GUIDELINES §3).
-_TITLED_PAPER = re.compile(rf"(?<=《)[{_HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
-                           r"|画报|邮报|报)(?=》)")
+_TITLED_PAPER = re.compile(rf"《([{_HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
+                           r"|画报|邮报|报))》")
 
 
 def titled_papers(text: str) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ def titled_papers(text: str) -> list[tuple[int, int]]:
 
     RETURNS (list[tuple[int, int]]): offsets of the papers' names.
     """
-    return [m.span() for m in _TITLED_PAPER.finditer(text)]
+    return [m.span(1) for m in _TITLED_PAPER.finditer(text)]
 
 
 # ----------------------------------------------------------------- company by trade
