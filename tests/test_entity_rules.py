@@ -7,6 +7,8 @@ city daily (湘州, 枫林县, 河西区 are made up; the real places come from 
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import spacy
 
 from pipeline.tag import entity_rules  # noqa: F401  (registers the factory)
@@ -309,3 +311,26 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
         found = gazetteer.find("今天来到" + name)
         assert all(end <= len(name) + 4 for _, end in found), (name, found)
         assert (4, len(name) + 4) in found or any(s < 4 < e for s, e in found), (name, found)
+
+
+# Characters the context rules are made of, so that hypothesis builds near misses.
+CONTEXT_ALPHABET = list("网报社讯电道日月0123456789（）()《》、，。 中国石油证券米业寺水库警方消防"
+                        "联合和荣誉主席湘州衡阳在线的")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CONTEXT_ALPHABET), max_size=60))
+def test_context_rules_give_spans_inside_the_text(text):
+    from pipeline.tag import org_context
+    from pipeline.tag.gazetteer import named_sites
+
+    gazetteer = load_gazetteer()
+    found = (org_context.lead_outlets(text, gazetteer) + org_context.trade_names(text, gazetteer)
+             + org_context.national_companies(text) + org_context.titled_papers(text)
+             + named_sites(text, gazetteer))
+    for start, end in found:
+        assert 0 <= start < end <= len(text)
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            s, e = org_context.trimmed_org(text, start, end, gazetteer.words)
+            assert start <= s < e <= end
