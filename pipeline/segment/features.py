@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..clean import HAN
 from .datelines import is_dateline_start
-from .blocks import CAPTION, CLOSING_LINE, DATELINE, HEADLINE, Block
+from .blocks import BODY, CAPTION, CLOSING_LINE, DATELINE, HEADLINE, Block
 
 _SENTENCE_END = "。！？!?…"
 _CLOSE = "”』」)）"
@@ -28,6 +28,9 @@ _KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
+# A crosshead run last before a credit line is one when this much cohesive body follows
+# it before that line (an uncredited brief below a feature is shorter).
+_TAIL = 300
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 _REACH = 12             # blocks a window of neighbouring body reads at most
 # What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
@@ -78,6 +81,58 @@ def _opens_story(block: Block, i: int) -> bool:
 def _width(block: Block) -> int:
     """The block's column width: its longest raw line."""
     return max(block.widths or (0,))
+
+
+def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[int]
+                        ) -> frozenset[int]:
+    """The blocks of a long feature's crossheads on a city page.
+
+    A crosshead run is a run of headline-like blocks standing between two body blocks (no
+    credit line after it, so no credited story opens there), without a column tag or a
+    kicker's closing dash, with body text on both sides (``cohesion`` above its lowest
+    bucket). Where two runs of the same number of blocks stand between the same two credit
+    lines, they are sibling crossheads of one story. The last run before the next credit
+    line may instead be the headline group of the story's own body (headline after body)
+    or of an uncredited story below it: it is a crosshead only when the body after it
+    shares words with the body before it (``cohesion`` bucket 2 or more) and runs on for
+    ``_TAIL`` characters up to that credit line; otherwise, and at the page's end, it is
+    left to the model.
+
+    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
+    cohesion (list[int]): ``PageEvidence.cohesion``.
+    RETURNS (frozenset[int]): indices of the crosshead blocks (no headline, no story start).
+    """
+    runs: list[tuple[int, int, int]] = []     # (first, stop, credit segment)
+    segment, i, n = 0, 0, len(blocks)
+    while i < n:
+        segment += blocks[i].kind == DATELINE
+        if blocks[i].kind == HEADLINE and not blocks[i].heading:
+            j = i
+            while j < n and blocks[j].kind == HEADLINE and not blocks[j].heading:
+                j += 1
+            if i and blocks[i - 1].kind in (BODY, DATELINE) and j < n \
+                    and blocks[j].kind == BODY and cohesion[j] > 0 and not any(
+                        _COLUMN_TAG.search(texts[k]) or texts[k].endswith("——")
+                        for k in range(i, j)):
+                runs.append((i, j, segment))
+            i = j
+        else:
+            i += 1
+    last = {seg: k for k, (_, _, seg) in enumerate(runs)}
+    shapes = Counter((stop - first, seg) for first, stop, seg in runs)
+    out: set[int] = set()
+    for k, (first, stop, seg) in enumerate(runs):
+        if shapes[(stop - first, seg)] < 2:
+            continue
+        if last[seg] == k:
+            tail, j = 0, stop
+            while j < n and blocks[j].kind != DATELINE:
+                tail += len(texts[j])
+                j += 1
+            if not (cohesion[stop] >= 2 and tail >= _TAIL and j < n):
+                continue
+        out.update(range(first, stop))
+    return frozenset(out)
 
 
 class _Recent(dict):
@@ -141,6 +196,8 @@ class PageEvidence:
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
                          for i in range(n)]
+        self.crossheads = _sibling_crossheads(blocks, self.texts, self.cohesion) \
+            if self.local else frozenset()
 
     def _window(self, j: int, step: int, origin: int) -> set[str]:
         """The bigrams of the body text from block j on in direction ``step``: short blocks
@@ -195,6 +252,8 @@ class PageEvidence:
         RETURNS (tuple[str, ...]): the barred roles.
         """
         block, text = self.blocks[i], self.texts[i]
+        if i in self.crossheads:
+            return _HEAD_ROLES + ("O", "B1h", "B1n")
         sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
         if block.kind in (DATELINE, CAPTION) or block.numbered:
             barred = _HEAD_ROLES + ("O",)

@@ -1,0 +1,106 @@
+"""Crossheads of a city daily's long feature, standing alone between blank lines (invented
+people and places)."""
+from pipeline.clean import clean_page
+from pipeline.segment import read_blocks, segment_page
+from pipeline.segment.features import PageEvidence
+from pipeline.types import Page
+
+# A feature with three crosshead pairs (a short label, then a phrase) after two blank
+# lines, headline before the body, then a second credited story. Without the sibling
+# crosshead bar the city model reads the second and third pairs as headline groups.
+FEATURE = """\
+青石县为每个行政村配齐村医
+
+山乡医生守护村民健康
+
+湘州日报·掌上湘州讯（记者/方晓岚 通
+讯员/石磊） 青石县地处山区，村落散
+布在深山里，过去村民看病要走几十里山
+路。近年来，青石县在每个行政村配齐村
+医，让村民小病不出村。
+
+
+小病不出村
+
+村里配齐了家庭医生
+
+清晨六点，白岩村村医罗春梅背着药箱出
+了门。她要赶在村民下地之前，给几位老
+病号量血压、送药。“罗医生来得比太阳
+还早。”七十岁的村民王大爷笑着说。
+
+罗春梅在村里行医十二年，村里每户人家
+的病史她都记在本子上。
+
+
+大病有人管
+
+县乡村三级医疗服务连成网
+
+去年，白岩村村民杨阿婆突发心脏病，村
+医罗春梅第一时间联系县医院，县医院的
+救护车一小时就赶到了村口。杨阿婆住院
+半个月，自己只花了一千多元，其余都由
+医保报销。
+
+
+人才留得住
+
+村医收入有保障干劲更足
+
+为了让村医安心扎根，青石县为村医提高
+补助，还请县医院的医生每月到村里带教。
+
+去年，青石县还为村医办理了养老保险，
+每年安排他们到县医院进修一个月。进修
+回来的村医能做心电图、血糖检测，村民
+在家门口就能做常规检查。
+
+县卫生健康局局长田振华介绍，全县已有
+二百多名村医签约服务，覆盖九成以上农
+户。下一步，县里将为每个村卫生室配备
+远程会诊设备，让县医院专家在屏幕上为
+村民看病。
+
+村医们的干劲也更足了。青石县今年举办
+村医技能比武，四十多名村医同台比拼问
+诊、急救和慢病管理，罗春梅拿了一等奖。
+她说，比赛让自己看到了差距，回村后又
+把急救课讲给村里的年轻人听。
+
+罗春梅说，如今村医的收入有了保障，自
+己也更有信心守护乡亲们的健康。
+
+
+河东区新建口袋公园二十处
+
+湘州日报·掌上湘州讯（记者/钟一鸣）
+河东区今年新建的二十处口袋公园日前全
+部开放，附近居民步行五分钟就能走进绿
+地。
+"""
+
+
+def test_crossheads_of_a_feature_are_no_stories():
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=FEATURE))
+    assert [s.headline for s in stories] == ["山乡医生守护村民健康", "河东区新建口袋公园二十处"]
+    feature = stories[0]
+    assert feature.reporters == ("方晓岚",)
+    assert {"小病不出村", "大病有人管", "县乡村三级医疗服务连成网"} <= set(feature.subheadlines)
+    assert feature.body.rstrip().endswith("守护乡亲们的健康。")
+
+
+def test_sibling_crosshead_runs_are_barred_from_headline_roles():
+    blocks = read_blocks(clean_page(FEATURE))
+    evidence = PageEvidence(blocks)
+    texts = [b.text.text for b in blocks]
+    barred = {texts[i] for i in evidence.crossheads}
+    # The pairs are sibling crosshead runs between the feature's credit line and the
+    # next story's (the last one followed by a long, cohesive section); the headline
+    # groups (followed by a credit line) are not.
+    assert {"小病不出村", "村里配齐了家庭医生", "大病有人管", "县乡村三级医疗服务连成网",
+            "人才留得住", "村医收入有保障干劲更足"} == barred
+    assert not barred & {"青石县为每个行政村配齐村医", "山乡医生守护村民健康", "河东区新建口袋公园二十处"}
+    for i in evidence.crossheads:
+        assert "HB" in evidence.barred(i) and "HA" in evidence.barred(i)
+        assert "Bh" not in evidence.barred(i)
