@@ -104,3 +104,55 @@ def test_sibling_crosshead_runs_are_barred_from_headline_roles():
     for i in evidence.crossheads:
         assert "HB" in evidence.barred(i) and "HA" in evidence.barred(i)
         assert "Bh" not in evidence.barred(i)
+
+
+# A long report whose numbered crossheads (``一、`` … ``三、``) stand alone between blank
+# lines, then a second story.
+NUMBERED = """\
+湘州市二〇二五年营商环境评估报告发布
+
+湘州日报·掌上湘州讯（记者/龙小川） 近
+日，湘州市营商环境评估报告发布。报告从
+政务服务、市场环境和要素保障三个方面，
+对全市十二个县市区进行了评估。
+
+
+一、政务服务更加便捷
+
+全市一百八十项政务服务事项实现网上办理，
+企业开办时间压缩到一个工作日以内。青禾
+区设立“办不成事”反映窗口，当月解决群
+众反映的问题三十多件。
+
+
+二、市场环境更加公平
+
+全市清理妨碍公平竞争的文件二十余件，涉
+企收费目录清单全部公开。企业对市场环境
+的满意度比上年提高了四个百分点。
+
+
+三、要素保障更加有力
+
+全市新增工业用地两千亩，标准厂房五十万
+平方米，银行机构对小微企业的贷款余额比
+上年增长百分之十八。
+
+
+河西区举办秋季招聘会
+
+湘州日报·掌上湘州讯（记者/彭一帆） 河
+西区秋季招聘会日前举行，一百二十家企业
+提供岗位三千余个。
+"""
+
+
+def test_numbered_crossheads_are_no_stories():
+    blocks = read_blocks(clean_page(NUMBERED))
+    evidence = PageEvidence(blocks)
+    assert {blocks[i].text.text for i in evidence.crossheads} == {
+        "一、政务服务更加便捷", "二、市场环境更加公平", "三、要素保障更加有力"}
+    stories = segment_page(Page(doc="n.txt", path="n.txt", raw=NUMBERED))
+    assert [s.headline for s in stories] == ["湘州市二〇二五年营商环境评估报告发布", "河西区举办秋季招聘会"]
+    assert "三、要素保障更加有力" in stories[0].subheadlines
+    assert stories[0].body.rstrip().endswith("增长百分之十八。")

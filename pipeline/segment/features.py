@@ -83,6 +83,37 @@ def _width(block: Block) -> int:
     return max(block.widths or (0,))
 
 
+# How crossheads of one story are numbered: ``一、``, ``（二）``, ``3、``, ``第四章``, ``表5``,
+# ``①``, ``一是``; two headline-like blocks of one story opening with the same kind, without
+# a column tag, are numbered crossheads (a series of headlines ``第一批…（栏目）`` is not).
+_NUMBERED = re.compile(
+    r"(?P<han>[一二三四五六七八九十]{1,3}、)|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
+    r"|(?P<arabic>\d{1,2}(?:、|[.．](?!\d)))|(?P<part>第[一二三四五六七八九十\d]{1,3}(?:章|节|部分))"
+    r"|(?P<figure>[表图]\d{1,2}(?!\d{3}))|(?P<circled>[①-⑳])|(?P<shi>[一二三四五六七八九十]是)"
+)
+
+
+def _numbered_crossheads(blocks: list[Block], texts: list[str]) -> frozenset[int]:
+    """Headline-like blocks opening with the same kind of numbering (``_NUMBERED``) as
+    another one between the same two credit lines: crossheads of one story (the first
+    block of a page excepted: a story must open there).
+
+    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
+    RETURNS (frozenset[int]): indices of the numbered crosshead blocks.
+    """
+    marked: list[tuple[int, tuple[int, str]]] = []
+    segment = 0
+    for i, block in enumerate(blocks):
+        segment += block.kind == DATELINE
+        if i and block.kind == HEADLINE and not block.heading \
+                and not _COLUMN_TAG.search(texts[i]):
+            match = _NUMBERED.match(texts[i])
+            if match:
+                marked.append((i, (segment, match.lastgroup)))
+    count = Counter(key for _, key in marked)
+    return frozenset(i for i, key in marked if count[key] >= 2)
+
+
 def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[int]
                         ) -> frozenset[int]:
     """The blocks of a long feature's crossheads on a city page.
@@ -196,8 +227,8 @@ class PageEvidence:
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
                          for i in range(n)]
-        self.crossheads = _sibling_crossheads(blocks, self.texts, self.cohesion) \
-            if self.local else frozenset()
+        self.crossheads = _numbered_crossheads(blocks, self.texts) | (
+            _sibling_crossheads(blocks, self.texts, self.cohesion) if self.local else frozenset())
 
     def _window(self, j: int, step: int, origin: int) -> set[str]:
         """The bigrams of the body text from block j on in direction ``step``: short blocks
@@ -246,7 +277,9 @@ class PageEvidence:
         ending in ``强调``, ``表示`` or ``——`` is a kicker if part of a group, one opening
         with ``——`` a subtitle. A full local dateline naming reporters after a blank line
         (``_opens_story``) opens a story: no further body block of the one before.
-        Furniture (``O``) is short and holds no sentence.
+        Furniture (``O``) is short and holds no sentence. A crosshead of a long story
+        (``_numbered_crossheads``, ``_sibling_crossheads``: ``self.crossheads``) is a
+        further body block.
 
         i (int): a block index.
         RETURNS (tuple[str, ...]): the barred roles.
