@@ -156,3 +156,32 @@ def test_numbered_crossheads_are_no_stories():
     assert [s.headline for s in stories] == ["湘州市二〇二五年营商环境评估报告发布", "河西区举办秋季招聘会"]
     assert "三、要素保障更加有力" in stories[0].subheadlines
     assert stories[0].body.rstrip().endswith("增长百分之十八。")
+
+
+def test_headline_after_a_kicker_with_a_dash_is_no_crosshead():
+    # An uncredited feature below a credited one, both with one-block crossheads: its
+    # kicker has clause commas (a body-like block) and ends in a dash; its headline is no
+    # sibling of the crossheads.
+    raw = (
+        "青石县老街焕新颜\n\n"
+        "湘州日报·掌上湘州讯（记者/方晓岚） 青石县老街改造日前完工，青石板路\n"
+        "两旁的老屋修旧如旧，茶馆和书店陆续开张。\n\n"
+        "修旧如旧\n\n"
+        "工匠们按原样修复门窗和屋檐，老街保留了青石板路，还拆除了后来加建的违章建筑。\n\n"
+        "业态更新\n\n"
+        "老屋引进了茶馆、书店和非遗工坊，周末来老街的游客络绎不绝，居民也开起了民宿。\n\n"
+        "建园区、引项目、优服务，湘州东部新城三年来加快发展——\n\n"
+        "新城迎来首批入驻企业\n\n"
+        "东部新城首批入驻的十二家企业日前签约，涉及新能源、装备制造等产业，总投资四十\n"
+        "多亿元。新城管委会介绍，园区今年还将建成标准厂房二十万平方米。\n\n"
+        "服务跟得上\n\n"
+        "新城设立企业服务中心，入驻企业的证照手续在中心一站办结，最快三天就能开工，新城\n"
+        "还为每家入驻企业配了一名服务专员。\n\n"
+        "配套建起来\n\n"
+        "新城的学校、医院和人才公寓正在建设，明年秋季首批人才公寓将交付使用，入驻企业\n"
+        "的员工可以就近安家。\n"
+    )
+    blocks = read_blocks(clean_page(raw))
+    texts = [b.text.text for b in blocks]
+    barred = {texts[i] for i in PageEvidence(blocks).crossheads}
+    assert "修旧如旧" in barred and "新城迎来首批入驻企业" not in barred

@@ -119,8 +119,9 @@ def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[in
     """The blocks of a long feature's crossheads on a city page.
 
     A crosshead run is a run of headline-like blocks standing between two body blocks (no
-    credit line after it, so no credited story opens there), without a column tag or a
-    kicker's closing dash, with body text on both sides (``cohesion`` above its lowest
+    credit line after it, so no credited story opens there; the block before it not a
+    kicker ending in a dash), without a column tag or a kicker's closing dash, with body
+    text on both sides (``cohesion`` above its lowest
     bucket). Where two runs of the same number of blocks stand between the same two credit
     lines, they are sibling crossheads of one story. The last run before the next credit
     line may instead be the headline group of the story's own body (headline after body)
@@ -142,6 +143,7 @@ def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[in
             while j < n and blocks[j].kind == HEADLINE and not blocks[j].heading:
                 j += 1
             if i and blocks[i - 1].kind in (BODY, DATELINE) and j < n \
+                    and not texts[i - 1].endswith("——") \
                     and blocks[j].kind == BODY and cohesion[j] > 0 and not any(
                         _COLUMN_TAG.search(texts[k]) or texts[k].endswith("——")
                         for k in range(i, j)):
