@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import (
+    NAME_STOP,
     Gazetteer,
     load_gazetteer,
     named_sites,
@@ -67,11 +68,8 @@ _UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开�
 # After a level prefix only: after a bare name, ``X…基地`` is mostly a production site
 # and ``X…办`` a clause (``X口岸办``).
 _LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举督创开兴包代查筹协申合])办"
-# Characters that never sit inside an organisation name: function words, deictics,
-# quantity words (``在市委…``, ``全市…``, ``X几家公司``).
-_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正"
 # 和 joins the two halves of a department name (``发展和改革``, ``工业和信息化``).
-_BODY = rf"(?:[^\W\d_{_STOP}]|(?<=[展源房业化术])和)"
+_BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
 # ``X银行业`` and ``X保险业`` are industries.

@@ -23,6 +23,9 @@ from pathlib import Path
 
 DATA = Path(__file__).parents[1] / "data" / "gazetteer.json"
 HAN = "\u4e00-\u9fff"
+# Function words, deictics and quantity words never inside a name (``在市委…``, ``全市…``,
+# ``X几家公司``).
+NAME_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正"
 # Verbs and prepositions the model glues onto a following place (``到衡阳县``, ``赴益阳``).
 GLUED_VERBS = frozenset("在到去赴来从至往查入出返回走进经由向于抵离驻住")
 # Administrative units below the county: a township or sub-district, then a village or
@@ -192,7 +195,7 @@ def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
 
 # Named sites and venues (GUIDELINES §4 PLACE): a two- or three-character name after a
 # boundary (the start, a symbol or a function word), then the kind of site.
-_SITE_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正以"
+_SITE_STOP = NAME_STOP + "以"
 _SITE = re.compile(
     r"(?:寺|庙|庵|祠|宝塔|陵|牌坊|公园|森林公园|广场|风景区|景区|大剧院|剧院|体育馆|体育场"
     r"|博物馆|纪念馆|图书馆|大厦|古镇|古城|水库|大桥|码头|机场|火车站|高铁站|故居|遗址|湿地)"
@@ -211,20 +214,25 @@ def named_sites(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     for match in _SITE.finditer(text):
         # The kind is found first; the name before it opens after a boundary.
         for start in (match.start() - 3, match.start() - 2):
-            if (start >= 0 and _opens_name(text, start, match.start())
+            if (opens_name(text, start, match.start(), _SITE_STOP)
                     and text[start:start + 2] not in gazetteer.words):
                 out.append((start, match.end()))
                 break
     return out
 
 
-def _opens_name(text: str, start: int, end: int) -> bool:
+def opens_name(text: str, start: int, end: int, stop: str = NAME_STOP) -> bool:
     """Whether ``text[start:end]`` is a name after a boundary (the start, a symbol or
-    a function word): Han characters, none a function word."""
-    before = text[start - 1] if start else ""
-    if "\u4e00" <= before <= "\u9fff" and before not in _SITE_STOP:
+    a function word): Han characters, none of them in ``stop``.
+
+    stop (str): the characters that never sit inside a name.
+    """
+    if start < 0:
         return False
-    return all("\u4e00" <= c <= "\u9fff" and c not in _SITE_STOP for c in text[start:end])
+    before = text[start - 1] if start else ""
+    if "\u4e00" <= before <= "\u9fff" and before not in stop:
+        return False
+    return all("\u4e00" <= c <= "\u9fff" and c not in stop for c in text[start:end])
 
 
 _RIVER_INSIDE = re.compile(r"[江河](?=[\u4e00-\u9fff])")

@@ -20,11 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer
-
-_HAN = r"\u4e00-\u9fff"
-# Function words and deictics never inside a name (as ``_STOP`` of entity_rules).
-_STOP = "的了在和与及是等对为将把被从向到于由或并也还已这那其各该本我个们之级首次某几位正"
+from .gazetteer import HAN, NAME_STOP, Gazetteer, opens_name
 
 # --------------------------------------------------------------------- lead outlets
 # A lead opens a line, a sentence or a bracketed tag (``】``); a credit may follow a
@@ -62,25 +58,17 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         if name == run:  # an unknown place after an agency or web name (新华社X市)
             name = _AGENCY_THEN_PLACE.sub("", run)
         if (len(name) >= 2 and _OUTLET_WORD.search(name) and not _NOT_OUTLET.search(name)
-                and not any(c in _STOP for c in name[1:].replace("在线", ""))):
+                and not any(c in NAME_STOP for c in name[1:].replace("在线", ""))):
             out.append((start, start + len(name)))
     return out
 
 
 # An agency or web name, then the place it filed from: cut after the first 社/网/报/台.
-_AGENCY_THEN_PLACE = re.compile(rf"(?<=[{_HAN}][社网报台])[{_HAN}]{{2,8}}$")
+_AGENCY_THEN_PLACE = re.compile(rf"(?<=[{HAN}][社网报台])[{HAN}]{{2,8}}$")
 
 
 def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
-
-
-def _starts_name(text: str, start: int, length: int) -> bool:
-    """Whether ``text[start:start + length]`` is a run of name characters after a
-    boundary (the start, a symbol or a function word)."""
-    if start < 0 or (start > 0 and _is_han(text[start - 1]) and text[start - 1] not in _STOP):
-        return False
-    return all(_is_han(c) and c not in _STOP for c in text[start:start + length])
 
 
 def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
@@ -93,7 +81,7 @@ def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
 
 # A paper named in 《》 is a media outlet (GUIDELINES §4 ORG), the place in its name
 # is not listed apart (``株洲`` of ``株洲日报``, GUIDELINES §3).
-_TITLED_PAPER = re.compile(rf"《([{_HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
+_TITLED_PAPER = re.compile(rf"《([{HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
                            r"|画报|邮报|报))》")
 
 
@@ -111,7 +99,7 @@ def titled_papers(text: str) -> list[tuple[int, int]]:
 # ``犯罪集团``).
 _TRADE = (r"证券|米业|药业|制药|乳业|纸业|矿业|置业|实业|控股|易购|商城|电器|电气|重工"
           r"|影业|酒业|快递|传媒")
-# The trade, then (``_starts_name``) the two-character name before it.
+# The trade, then (``opens_name``) the two-character name before it.
 _TRADE_WORD = re.compile(rf"(?:{_TRADE})(?:股份)?(?:有限)?(?:责任)?(?:公司)?(?![业产行市股份])")
 
 
@@ -126,7 +114,7 @@ def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     for match in _TRADE_WORD.finditer(text):
         start = match.start() - 2
         name = text[start:match.start()]
-        if (_starts_name(text, start, 2) and name not in gazetteer.common_words
+        if (opens_name(text, start, start + 2) and name not in gazetteer.common_words
                 and name not in gazetteer.ordinary_words and name not in gazetteer.places
                 and name[0] not in "全各该本我这那某每"):
             out.append((start, match.end()))
