@@ -5,6 +5,7 @@ usage: python scripts/eval_msra_style.py [--config configs/default.yaml]
            [--msra ../shared/data/msra_ner/train.txt]
            [--pd ../shared/data/peoples_daily_time/dev.tsv]
            [--boson ../shared/data/boson/train.bio] [--without news_entity_rules]
+           [--ner runs/some-model-web] [--sets boson msra pd] [--json out.json]
 
 Scores ``load_nlp(CONFIG)`` mention by mention, exact span match: PERSON/PLACE/ORG as
 PER/LOC/ORG on the NER model's held-out MSRA split (the seeded dev split of
@@ -14,12 +15,18 @@ web news (the block split of ``configs/train-ner.yaml``), with recall on the nam
 no training sentence tags (unseen names). The corpora follow other conventions than the project's
 GUIDELINES (single-character abbreviations are entities, a title's organisation is not
 split out, dates are tagged in word-sized parts); ``configs/pd-style.yaml`` follows them.
-``--without`` disables pipeline stages, to measure a stage's own effect.
+``--without`` disables pipeline stages, to measure a stage's own effect; ``--ner`` runs
+the config with another NER model folder (models/ stays untouched); ``--sets`` scores
+only some sets. The Boson blocks are also scored in two halves (the dev list's blocks of
+50 sentences taken alternately, ``boson_a``/``boson_b``), so a model choice can be made on
+one half and reported on the other.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,15 +49,39 @@ TO_CORPUS = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG", "DATE": "TIME"}
 SHARED = ROOT.parent / "shared" / "data"
 
 
-def evaluate(nlp, sentences: list[tuple[str, list[str]]],
-             labels: tuple[str, ...] = LABELS) -> tuple[dict, float]:
-    """RETURNS (tuple[dict, float]): ``entity_scores`` output and characters per second."""
+def predict(nlp, sentences: list[tuple[str, list[str]]],
+            labels: tuple[str, ...] = LABELS) -> tuple[list, float]:
+    """RETURNS (tuple[list, float]): predicted spans per sentence, characters per second."""
     texts = [text for text, _ in sentences]
     started = time.perf_counter()
     pred = [[(e.start_char, e.end_char, TO_CORPUS[e.label_]) for e in doc.ents
              if TO_CORPUS.get(e.label_) in labels] for doc in nlp.pipe(texts)]
-    speed = sum(map(len, texts)) / (time.perf_counter() - started)
+    return pred, sum(map(len, texts)) / (time.perf_counter() - started)
+
+
+def evaluate(nlp, sentences: list[tuple[str, list[str]]],
+             labels: tuple[str, ...] = LABELS) -> tuple[dict, float]:
+    """RETURNS (tuple[dict, float]): ``entity_scores`` output and characters per second."""
+    pred, speed = predict(nlp, sentences, labels)
     return entity_scores([bio_spans(tags) for _, tags in sentences], pred, labels), speed
+
+
+def halves(n: int, block: int = 50) -> tuple[list[int], list[int]]:
+    """Indices of a dev list's even and odd blocks of ``block`` sentences."""
+    return ([i for i in range(n) if (i // block) % 2 == 0],
+            [i for i in range(n) if (i // block) % 2 == 1])
+
+
+def with_ner_model(config: str, model_dir: str) -> str:
+    """A copy of ``config`` (in a temporary file) whose ``zh_char_ner`` uses ``model_dir``."""
+    cfg = yaml.safe_load(Path(config).read_text(encoding="utf-8"))
+    for stage in cfg["stages"]:
+        if stage.get("name") == "zh_char_ner":
+            stage["backend"]["model"] = str(Path(model_dir).resolve())
+    out = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8")
+    with out:
+        yaml.safe_dump(cfg, out, allow_unicode=True)
+    return out.name
 
 
 def unseen_recall(nlp, sentences: list, seen: set[str]) -> dict[str, float]:
@@ -88,9 +119,14 @@ def main() -> None:
     parser.add_argument("--pd", default=str(SHARED / "peoples_daily_time" / "dev.tsv"))
     parser.add_argument("--boson", default=str(SHARED / "boson" / "train.bio"))
     parser.add_argument("--without", nargs="*", default=[], help="stages to disable")
+    parser.add_argument("--ner", help="NER model folder to use instead of the config's")
+    parser.add_argument("--sets", nargs="*", default=["boson", "msra", "pd"],
+                        choices=["boson", "msra", "pd"], help="sets to score")
+    parser.add_argument("--json", help="also write the micro/per-label scores here")
     args = parser.parse_args()
 
-    nlp = load_nlp(args.config)
+    config = with_ner_model(args.config, args.ner) if args.ner else args.config
+    nlp = load_nlp(config)
     for stage in args.without:
         nlp.disable_pipe(stage)
     train = yaml.safe_load(Path(args.train_config).read_text(encoding="utf-8"))
@@ -98,14 +134,32 @@ def main() -> None:
                                      train["seed"])
     boson_train, boson_dev = split_blocks(read_bio(args.boson, labels=(*LABELS, "TIME")),
                                           train["boson_dev_fraction"], train["seed"])
-    report("Boson held-out blocks (PER/LOC/ORG/TIME)",
-           *evaluate(nlp, boson_dev, (*LABELS, "TIME")))
-    seen = entity_texts(msra_train) | entity_texts(boson_train)
-    print("  recall on unseen names (Boson):", unseen_recall(nlp, boson_dev, seen))
-    report("MSRA held-out split (PER/LOC/ORG)", *evaluate(nlp, msra_dev))
-    report("PD dev (PER/LOC/ORG)", *evaluate(nlp, read_bio(args.pd)))
-    report("PD dev (DATE as TIME)",
-           *evaluate(nlp, read_bio(args.pd, labels=("TIME",)), labels=("TIME",)))
+    results = {}
+    if "boson" in args.sets:
+        boson_labels = (*LABELS, "TIME")
+        pred, speed = predict(nlp, boson_dev, boson_labels)
+        gold = [bio_spans(tags) for _, tags in boson_dev]
+        results["boson"] = entity_scores(gold, pred, boson_labels)
+        report("Boson held-out blocks (PER/LOC/ORG/TIME)", results["boson"], speed)
+        for name, index in zip(("boson_a", "boson_b"), halves(len(boson_dev))):
+            results[name] = entity_scores([gold[i] for i in index],
+                                          [pred[i] for i in index], boson_labels)
+            print(f"  half {name[-1]} (blocks {'even' if name[-1] == 'a' else 'odd'}): micro "
+                  f"{results[name]['micro']['f1']:.4f}, ORG {results[name]['ORG']['f1']:.4f}")
+        seen = entity_texts(msra_train) | entity_texts(boson_train)
+        results["boson_unseen_recall"] = unseen_recall(nlp, boson_dev, seen)
+        print("  recall on unseen names (Boson):", results["boson_unseen_recall"])
+    if "msra" in args.sets:
+        results["msra"], speed = evaluate(nlp, msra_dev)
+        report("MSRA held-out split (PER/LOC/ORG)", results["msra"], speed)
+    if "pd" in args.sets:
+        results["pd"], speed = evaluate(nlp, read_bio(args.pd))
+        report("PD dev (PER/LOC/ORG)", results["pd"], speed)
+        results["pd_time"], speed = evaluate(nlp, read_bio(args.pd, labels=("TIME",)),
+                                             labels=("TIME",))
+        report("PD dev (DATE as TIME)", results["pd_time"], speed)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

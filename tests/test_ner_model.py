@@ -359,3 +359,36 @@ def test_batching_finds_the_same_names_on_clear_sentences(ner: CharNER) -> None:
         for text, spans in zip(texts, ner.predict(texts, batch_size, batch_chars)):
             found = {(text[s:e], label) for s, e, label in spans}
             assert set(SENTENCES[text]) <= found, (batch_size, text, found)
+
+
+def test_crf_max_marginals_match_brute_force() -> None:
+    from pipeline.tag.ner_pseudo import max_marginals
+
+    rng = np.random.default_rng(3)
+    n_tags, length = 3, 4
+    emissions = rng.normal(size=(length + 2, n_tags))  # rows past the length are ignored
+    transitions, (start, end) = rng.normal(size=(n_tags, n_tags)), rng.normal(size=(2, n_tags))
+    paths = list(itertools.product(range(n_tags), repeat=length))
+    scores = np.array([
+        start[p[0]] + end[p[-1]] + sum(emissions[t, p[t]] for t in range(length))
+        + sum(transitions[p[t - 1], p[t]] for t in range(1, length))
+        for p in paths
+    ])
+    probs = np.exp(scores - scores.max())
+    probs /= probs.sum()
+    marginal = np.zeros((length, n_tags))
+    for p, prob in zip(paths, probs):
+        marginal[np.arange(length), list(p)] += prob
+    got = max_marginals(emissions, length, transitions, start, end)
+    assert np.allclose(got, marginal.max(axis=1))
+
+
+def test_pseudo_label_sentences_and_bio_lines() -> None:
+    from pipeline.tag.ner_pseudo import SENTENCE_END, bio_lines
+
+    text = "青山市今天举行春季运动会。“大家加油！”赵小川说；比赛持续三天"
+    assert SENTENCE_END.findall(text) == [
+        "青山市今天举行春季运动会。", "“大家加油！”", "赵小川说；", "比赛持续三天"]
+    lines = bio_lines("赵小川在青山市", [(0, 3, "PER"), (4, 7, "LOC"), (4, 6, "ORG")])
+    assert [line.split("\t")[1] for line in lines] == [
+        "B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "I-LOC"]

@@ -355,19 +355,22 @@ def batches(examples: list, batch_size: int, rng: random.Random | None) -> list[
 
 def corpus_batches(
     corpora: list[list], batch_size: int, rng: random.Random,
-    repeats: list[float] | None = None,
+    repeats: list[float] | None = None, heads: list[int] | None = None,
 ) -> list[tuple[int, list]]:
     """Batches of every corpus (each batch from one corpus), shuffled together.
 
     repeats (list[float] | None): passes over each corpus per epoch (oversampling a
         small corpus), default one each; a fractional part adds that share of one more
         pass's batches, drawn at random (0.5: half the corpus this epoch).
+    heads (list[int] | None): the head each corpus trains, default its own index.
     RETURNS (list[tuple[int, list]]): (head index, batch) pairs.
     """
     repeats = repeats or [1] * len(corpora)
+    heads = heads or list(range(len(corpora)))
     mixed = []
-    for head, examples in enumerate(corpora):
-        full, part = divmod(float(repeats[head]), 1.0)
+    for index, examples in enumerate(corpora):
+        head = heads[index]
+        full, part = divmod(float(repeats[index]), 1.0)
         for _ in range(int(full)):
             mixed.extend((head, batch) for batch in batches(examples, batch_size, rng))
         if part > 0:
@@ -407,11 +410,14 @@ def check_config(cfg: dict) -> None:
     """
     if float(cfg.get("boson_repeat", 1)) <= 0:
         raise ValueError(f"boson_repeat must be > 0, not {cfg['boson_repeat']!r}")
+    if float(cfg.get("pseudo_repeat", 1)) < 0:
+        raise ValueError(f"pseudo_repeat must be >= 0, not {cfg['pseudo_repeat']!r}")
     if float(cfg.get("msra_repeat", 1)) < 0:
         raise ValueError(f"msra_repeat must be >= 0, not {cfg['msra_repeat']!r}")
     if cfg.get("select_on", "mean") not in ("mean", "web"):
         raise ValueError(f"select_on must be mean or web, not {cfg['select_on']!r}")
-    for key in ("augment_rate", "augment_lexicon_share", "augment_msra_fraction"):
+    for key in ("augment_rate", "augment_lexicon_share", "augment_msra_fraction",
+                "augment_pseudo_fraction"):
         if not 0.0 <= float(cfg.get(key, 0.0)) <= 1.0:
             raise ValueError(f"{key} must be in [0, 1], not {cfg[key]!r}")
     rate = cfg.get("final_dropout")
@@ -593,7 +599,8 @@ def augmented_corpora(
     epoch, seeded by the config's seed and the epoch): all chosen Boson sentences,
     ``augment_msra_fraction`` of the MSRA ones.
     """
-    fractions = {"msra_train": float(cfg.get("augment_msra_fraction", 0.0))}
+    fractions = {"msra_train": float(cfg.get("augment_msra_fraction", 0.0)),
+                 "pseudo_train": float(cfg.get("augment_pseudo_fraction", 0.0))}
     out = []
     for examples, name in zip(train, names):
         extra = augment(
@@ -602,7 +609,8 @@ def augmented_corpora(
             rate=float(cfg.get("augment_rate", 0.7)),
             lexicon_share=float(cfg.get("augment_lexicon_share", 0.3)),
         )
-        log(f"epoch {epoch}: {len(extra)} mention-replaced copies of {name}")
+        if extra:
+            log(f"epoch {epoch}: {len(extra)} mention-replaced copies of {name}")
         out.append(examples + make_examples(extra, featurizer, cfg["max_len"]))
     return out
 
@@ -653,6 +661,9 @@ def load_corpora(cfg: dict) -> dict[str, list]:
             boson_train = boson_train[: cfg["max_train_sentences"]]
         data.update(boson_train=boson_train, boson_dev=boson_dev)
     data["peoples_daily_dev"] = read_bio(resolve(cfg["pd_dev_path"]))
+    if cfg.get("pseudo_path"):
+        # Teacher-tagged raw text (pipeline.tag.ner_pseudo), trained into the web head.
+        data["pseudo_train"] = read_bio(resolve(cfg["pseudo_path"]))
     return data
 
 
@@ -705,6 +716,16 @@ def main(argv: list[str] | None = None) -> None:
         cfg["max_bigrams"],
     )
     train = [make_examples(data[n], featurizer, cfg["max_len"]) for n in train_names]
+    n_heads = len(train)
+    heads = list(range(n_heads))
+    if "pseudo_train" in data:
+        # Its texts are already in the raw text: left out of the vocabularies above,
+        # so a fine-tune keeps its start's vocabularies.
+        if n_heads < 2:
+            raise ValueError("pseudo_path needs boson_path: it trains the web head")
+        train_names.append("pseudo_train")
+        train.append(make_examples(data["pseudo_train"], featurizer, cfg["max_len"]))
+        heads.append(1)
     dev = {
         name: make_examples(data[name], featurizer, cfg["max_len"])
         for name in ("msra_dev", "boson_dev")
@@ -726,7 +747,7 @@ def main(argv: list[str] | None = None) -> None:
         cfg,
         cfg["dropout"],
         featurizer.lexicon.dim,
-        heads=len(train),
+        heads=n_heads,
     )
     if cfg.get("w2v_epochs") and not cfg.get("init_from"):
         initialise_embeddings(model, featurizer, labelled + raw, cfg)
@@ -753,17 +774,20 @@ def main(argv: list[str] | None = None) -> None:
             optimizer.load_state_dict(state["optimizer"])
             for group in optimizer.param_groups:
                 group["lr"] = group["initial_lr"] = cfg["lr"]
-        _, f1, _ = dev_scores(model, dev, cfg, len(train))
+        _, f1, _ = dev_scores(model, dev, cfg, n_heads)
         log(f"weights of {cfg['init_from']} (its epoch {state['epoch']}), dev F1 "
             + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
         history.append({"epoch": 0, "init_from": cfg["init_from"], "dev_f1": f1})
     pools = None
     if int(cfg.get("augment_copies", 0)) > 0:
-        pools = MentionPools((s for n in train_names for s in data[n]), lexicon.types)
+        pools = MentionPools(
+            (s for n in ("msra_train", "boson_train") if n in data for s in data[n]),
+            lexicon.types,
+        )
         log(f"mention pools (training mentions, lexicon words): {pools.sizes()}")
 
     repeats = [float(cfg.get("msra_repeat", 1)), float(cfg.get("boson_repeat", 1))]
-    repeats = repeats[: len(train)]
+    repeats = repeats[:n_heads] + [float(cfg.get("pseudo_repeat", 1))] * (len(train) - n_heads)
     last_epoch = cfg["epochs"]
     for epoch in range(first, cfg["epochs"] + 1):
         t_epoch, total, n_batches = time.time(), 0.0, 0
@@ -775,7 +799,7 @@ def main(argv: list[str] | None = None) -> None:
             corpora = augmented_corpora(
                 train, data, train_names, pools, featurizer, cfg, epoch
             )
-        for head, batch in corpus_batches(corpora, cfg["batch_size"], rng, repeats):
+        for head, batch in corpus_batches(corpora, cfg["batch_size"], rng, repeats, heads):
             chars, bigram_ids, lexicon_bits, tags = collate(batch)
             chars = unk_dropout(chars, cfg["unk_dropout"])
             bigram_ids = unk_dropout(bigram_ids, cfg["unk_dropout"])
@@ -794,7 +818,7 @@ def main(argv: list[str] | None = None) -> None:
                 break
         scheduler.step()
         del corpora
-        scores, f1, score = dev_scores(model, dev, cfg, len(train))
+        scores, f1, score = dev_scores(model, dev, cfg, n_heads)
         minutes = (time.time() - t_epoch) / 60
         history.append({"epoch": epoch, "minutes": round(minutes, 2), "dev_f1": f1})
         log(
@@ -802,16 +826,19 @@ def main(argv: list[str] | None = None) -> None:
             f"loss {total / max(n_batches, 1):.3f}, dev F1 "
             + " ".join(f"{k} {v:.4f}" for k, v in f1.items())
         )
-        if cfg.get("keep_epochs") and len(train) > 1:
+        if cfg.get("keep_epochs") and n_heads > 1:
             # Every epoch's web head, to compare epochs through the whole pipeline.
             export(model, featurizer, web_dir.with_name(f"{web_dir.name}-e{epoch}"), 1)
+            # and its weights (no optimizer state), to interpolate or average epochs
+            torch.save({"model": model.state_dict(), "epoch": epoch, "history": history},
+                       checkpoint.with_name(f"{checkpoint.stem}-e{epoch}.pt"))
         if score > best:
             best = score
             state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                      "epoch": epoch, "best": best, "history": history}
             torch.save(state, checkpoint)
             export(model, featurizer, out_dir, 0)
-            if len(train) > 1:
+            if n_heads > 1:
                 export(model, featurizer, web_dir, 1)
             write_metrics(out_dir, cfg, history, {"dev_chunks": scores}, t_start)
             log(f"new best dev score {best:.4f}: exported to {out_dir}")
@@ -827,7 +854,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     held_out = {n: data[n] for n in ("msra_dev", "boson_dev", "peoples_daily_dev") if n in data}
     final = {"model": score_shipped(out_dir, held_out)}
-    if len(train) > 1:
+    if n_heads > 1:
         final["model-web"] = score_shipped(web_dir, held_out)
     write_metrics(out_dir, cfg, history, final, t_start)
     for model_name, per_set in final.items():
