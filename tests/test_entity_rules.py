@@ -218,6 +218,22 @@ CASES = [
     ("org: a title's generic unit is no organisation",
      "集团公司总经理、党组副书记王立讲话。", [("王立", "PERSON")],
      {("王立", "PERSON")}, {("集团公司", "ORG"), ("党组", "ORG")}),
+    # --- Latin-script organisations in an organisation's context
+    ("latin: after an organisation noun, before a title or company word, a data source",
+     "与湘州软件公司Zentrova合作后，Kelvix首席执行官到访，Brightmoor公司随后入驻；"
+     "据Numora数据显示，增速居前。", [],
+     {("Zentrova", "ORG"), ("Kelvix", "ORG"), ("Brightmoor公司", "ORG"), ("Numora", "ORG")},
+     set()),
+    ("latin: titles, kinds of company and web addresses are no organisations",
+     "这是一个SNS公司，CEO王立称，登录网站www.xz-news.cn查询，企业QQ已开通。", [],
+     set(), {("SNS公司", "ORG"), ("CEO", "ORG"), ("www.xz-news.cn", "ORG"), ("QQ", "ORG")}),
+    ("latin: a bracketed gloss is the same entity as the name before it",
+     "湘州建筑研究院（XBRI）院长李晓峰（Li Xiaofeng）介绍。",
+     [("湘州建筑研究院", "ORG"), ("李晓峰", "PERSON")],
+     {("XBRI", "ORG"), ("Li Xiaofeng", "PERSON"), ("湘州建筑研究院", "ORG")}, set()),
+    ("latin: a model organisation that took in the Latin name after its noun is split",
+     "枫林县与南洋房地产公司Verdanta签约。", [("南洋房地产公司Verdanta", "ORG")],
+     {("南洋房地产公司", "ORG"), ("Verdanta", "ORG")}, {("南洋房地产公司Verdanta", "ORG")}),
     # --- filters on model output
     ("filter: generic units and congresses are not ORGs",
      "村团支部、党委人大和市第九次党代会代表。",
@@ -311,6 +327,48 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
         found = gazetteer.find("今天来到" + name)
         assert all(end <= len(name) + 4 for _, end in found), (name, found)
         assert (4, len(name) + 4) in found or any(s < 4 < e for s, e in found), (name, found)
+
+
+def test_lexicon_organisations_fill_gaps_only():
+    from pipeline.tag.entity_rules import NewsEntityRules
+
+    gazetteer = Gazetteer({"admin": ["枫林县"], "alias": [], "town": [], "world": [],
+                           "surnames": "李", "unambiguous_surnames": "李",
+                           "compound_surnames": [], "words": ["电子商务"], "place_glossed": [],
+                           "bigrams": "", "orgs": ["禾丰达", "青岚电子"]})
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    stage = NewsEntityRules("news_entity_rules", gazetteer=gazetteer)
+    text = "禾丰达宣布扩产，禾丰达集团在枫林县开业；青岚电子商务平台上线，禾丰达X5热销。"
+    doc = nlp.make_doc(text)
+    found = {(e.text, e.label_) for e in stage(doc).ents}
+    # bare and with its company word; not as the start of a longer word or a product
+    assert {("禾丰达", "ORG"), ("禾丰达集团", "ORG"), ("枫林县", "PLACE")} <= found
+    assert not any(t.startswith("青岚") for t, _ in found)
+    assert sum(1 for t, _ in found if t == "禾丰达") == 1
+    # a model entity there is kept: the model read the context
+    doc = nlp.make_doc("李禾丰达到会。")
+    doc.ents = [char_span(doc, 0, 4, "PERSON", "PERSON", "zh_char_ner")]
+    assert [(e.text, e.label_) for e in stage(doc).ents] == [("李禾丰达", "PERSON")]
+
+
+def test_organisation_lexicon_induction():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "scripts" / "build_gazetteer_orgs.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer_orgs", path)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    # invented city-daily lines: 青禾 is a firm (before 集团/董事长, also bare); 数字 is a
+    # common word; 枫林 only sits inside the longer 红枫林; 这家 holds a deictic
+    text = "\n".join(["青禾集团董事长李立表示，", "，青禾发布年报。", "，青禾集团扩产。",
+                      "，青禾董事长到会。", "，数字公司上市。", "，数字经济发展。", "数字化转型，",
+                      "，这家公司成立。", "，这家公司扩产。", "，这家公司上市。"]
+                     + ["，红枫林公司开业。"] * 3)
+    names = builder.induce(text, words={"数字", "这家"}, places=set(), proper=set(),
+                           min_context=3, min_share=0.3, proper_share=0.2)
+    assert names == ["青禾"]
 
 
 # Characters the context rules are made of, so that hypothesis builds near misses.

@@ -7,7 +7,9 @@
   places lose a glued verb (``赴衡阳县``) and glued sub-county chains are split;
 - organisations with a distinguishing element (a level prefix ``市/省/县/区``, a place
   or a name the model found, a quoted platform name) are found by their head word
-  (``…局``, ``…学校``, ``…财险``);
+  (``…局``, ``…学校``, ``…财险``), by their context (:mod:`pipeline.tag.org_context`:
+  lead outlets, trades, Latin-script names in an organisation's context) or from the
+  organisation lexicon;
 - model entities that are not entities are dropped: ordinary words, person "names"
   without a surname, party congresses, generic units (``村团支部``, ``党委人大``);
 - self-references (``我市``), level words and single characters are not entities.
@@ -32,6 +34,10 @@ from .gazetteer import (
 )
 from .org_context import (
     company_tail,
+    known_orgs,
+    latin_gloss,
+    latin_inside,
+    latin_orgs,
     lead_outlets,
     national_companies,
     service_after,
@@ -409,7 +415,7 @@ class NewsEntityRules(GazetteerSerializer):
         found += [(s, e, False) for s, e in (*lead_outlets(text, self.gazetteer),
                                              *trade_names(text, self.gazetteer),
                                              *national_companies(text),
-                                             *titled_papers(text))]
+                                             *titled_papers(text), *latin_orgs(text))]
         spans = []
         owner = _owners(ents, len(text))
         for start, end, level in found:
@@ -420,6 +426,11 @@ class NewsEntityRules(GazetteerSerializer):
             if span is not None:
                 spans.append(span)
         ents = merged_ents(ents, spans, overwrite=True)
+        # The lexicon's names fill gaps only: a model entity there read the context.
+        known = [char_span(doc, s, e, "ORG", "ORG", self.name)
+                 for s, e in known_orgs(text, self.gazetteer)]
+        ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
+        ents = _glosses(doc, ents, text, self.name)
         return [_strip_former(doc, e, self.name) for e in ents]
 
     def _level_prefix(self, text: str, i: int) -> bool:
@@ -502,6 +513,35 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
             break
         org_end = more.end()
     return start, org_end
+
+
+def _glosses(doc: Doc, ents: list[Span], text: str, source: str) -> list[Span]:
+    """A Latin-script gloss in brackets after a name is the same kind of entity, not a
+    part of it (``X研究院（BRE）``, a person's name in the original script); a Latin
+    name after an organisation noun is an organisation apart (``X房地产公司Y``).
+
+    RETURNS (list[Span]): the entities, those names split off and added.
+    """
+    out = []
+    for ent in ents:
+        last, after = text[ent.end_char - 1], text[ent.end_char:ent.end_char + 1]
+        if ent.label_ not in ("PERSON", "ORG", "PLACE") or not (
+                after in ("（", "(") or last in "）)" or last.isascii()):
+            out.append(ent)
+            continue
+        inner = latin_inside(text, ent.start_char, ent.end_char)
+        name = inner and char_span(doc, ent.start_char, inner[0], ent.label_,
+                                   ent._.fine_label, ent._.source)
+        out.append(name or ent)
+        found = inner[1:] if name else latin_gloss(text, ent.end_char)
+        span = found and char_span(doc, *found, ent.label_, ent._.fine_label, source)
+        if span and (name or not _overlaps(ents, span)):
+            out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _overlaps(ents: list[Span], span: Span) -> bool:
+    return any(e.start < span.end and span.start < e.end for e in ents)
 
 
 def _strip_former(doc: Doc, ent: Span, source: str) -> Span:

@@ -6,7 +6,8 @@ unambiguous short forms), townships and sub-districts, countries and world citie
 百家姓 surnames, the words of a dictionary (with those whose gloss describes a place) and
 the frequent two-character words of a corpus, for word-boundary checks; and jieba's
 common two-character words (``scripts/build_gazetteer_words.py``), to tell names from
-words.
+words; and organisation names that raw 人民日报 text writes before a company word or a
+management title (``scripts/build_gazetteer_orgs.py``).
 
 Matching is longest-first over a first-two-characters index: a dict lookup per
 candidate length at the positions whose two characters can start a name, linear in the
@@ -61,11 +62,13 @@ class Gazetteer:
         self.words = self.bigrams | self.common_words
         # Name lengths by first two characters (one-character names by their one),
         # longest first: most places in a text open no name, one look-up settles them.
-        lengths: defaultdict[str, set[int]] = defaultdict(set)
-        for name in self.places:
-            lengths[name[:2]].add(len(name))
-        self._lengths = {pair: sorted(ls, reverse=True) for pair, ls in lengths.items()}
+        self._lengths = _length_index(self.places)
         self._singles = any(len(name) == 1 for name in self.places)
+        # Organisations named bare in news (``scripts/build_gazetteer_orgs.py``).
+        self.orgs = frozenset(data.get("orgs", ()))
+        # A few dozen names: one alternation, longest first, scans faster than a walk.
+        self._org_pattern = re.compile("|".join(
+            map(re.escape, sorted(self.orgs, key=lambda n: (-len(n), n))))) if self.orgs else None
 
     @classmethod
     def from_disk(cls, path: str | Path = DATA) -> Gazetteer:
@@ -81,26 +84,20 @@ class Gazetteer:
         (``明光`` in ``照明光源``).
         RETURNS (list[tuple[int, int]]): character offsets.
         """
-        out = []
-        i, n = 0, len(text)
-        places, bigrams, lengths = self.places, self.bigrams, self._lengths
-        while i < n:
-            found = lengths.get(text[i:i + 2], ())
-            if self._singles and text[i] in lengths:
-                found = sorted({*found, *lengths[text[i]]}, reverse=True)
-            if not found or text[max(0, i - 1):i + 1] in bigrams:
-                i += 1
-                continue
-            for length in found:
-                end = i + length
-                # (a slice past the text's end would match a shorter name)
-                if end <= n and text[i:end] in places and text[end - 1:end + 1] not in bigrams:
-                    out.append((i, end))
-                    i = end
-                    break
-            else:
-                i += 1
-        return out
+        return _find_names(text, self.places, self._lengths, self.bigrams, self._singles)
+
+    def find_orgs(self, text: str) -> list[tuple[int, int]]:
+        """Leftmost-longest organisation names of the lexicon in ``text``, with the
+        word-boundary checks of :meth:`find`.
+
+        RETURNS (list[tuple[int, int]]): character offsets.
+        """
+        if self._org_pattern is None:
+            return []
+        bigrams = self.bigrams
+        return [m.span() for m in self._org_pattern.finditer(text)
+                if text[max(0, m.start() - 1):m.start() + 1] not in bigrams
+                and text[m.end() - 1:m.end() + 1] not in bigrams]
 
     def looks_like_name(self, text: str) -> bool:
         """Whether ``text`` has the shape of a Chinese personal name: a surname, 2–4 chars."""
@@ -120,6 +117,45 @@ class Gazetteer:
         often named sites (``十字街``, ``博物馆``) and are kept."""
         return len(text) == 2 and text in self.ordinary_words and not any(
             text + level in self.places for level in ("省", "市", "县", "区"))
+
+
+def _length_index(names: frozenset[str]) -> dict[str, list[int]]:
+    """Name lengths by first two characters (one-character names by their one),
+    longest first."""
+    lengths: defaultdict[str, set[int]] = defaultdict(set)
+    for name in names:
+        lengths[name[:2]].add(len(name))
+    return {pair: sorted(ls, reverse=True) for pair, ls in lengths.items()}
+
+
+def _find_names(text: str, names: frozenset[str], lengths: dict[str, list[int]],
+                bigrams: frozenset[str], singles: bool) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping ``names`` in ``text``, none read where its
+    first or last character makes a frequent word with its neighbour.
+
+    lengths (dict): :func:`_length_index` of ``names``.
+    singles (bool): whether some names have one character.
+    RETURNS (list[tuple[int, int]]): character offsets.
+    """
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        found = lengths.get(text[i:i + 2], ())
+        if singles and text[i] in lengths:
+            found = sorted({*found, *lengths[text[i]]}, reverse=True)
+        if not found or text[max(0, i - 1):i + 1] in bigrams:
+            i += 1
+            continue
+        for length in found:
+            end = i + length
+            # (a slice past the text's end would match a shorter name)
+            if end <= n and text[i:end] in names and text[end - 1:end + 1] not in bigrams:
+                out.append((i, end))
+                i = end
+                break
+        else:
+            i += 1
+    return out
 
 
 @lru_cache(maxsize=4)

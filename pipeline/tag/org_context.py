@@ -12,7 +12,12 @@ What the NER model misses most on web news, and a context settles:
 - a place and its police or fire service (``X市警方``, ``X消防``): a distinguishing
   element and a body term (GUIDELINES §4 ORG);
 - a model organisation that swallowed the verb before it (``联合市X中心``) or the
-  first part of a title after it (``X党荣誉`` of ``荣誉主席``).
+  first part of a title after it (``X党荣誉`` of ``荣誉主席``);
+- a Latin-script name after an organisation noun (``软件公司X``), before a company
+  word or a management title (``X公司``, ``X首席执行官``), as a source of figures
+  (``据X数据``), or as a bracketed gloss of the name before it (``X研究院（BRE）``);
+- the names of the organisation lexicon (``scripts/build_gazetteer_orgs.py``, induced
+  from raw 人民日报 text), written bare.
 
 Every function is one compiled-regex scan (or a check per entity) over the text.
 """
@@ -208,3 +213,110 @@ def trimmed_org(text: str, start: int, end: int,
     if title and title.start() - start >= 2 and _TITLE_AFTER.match(text, end):
         end = title.start()
     return start, end
+
+
+# ------------------------------------------------------------- Latin-script names
+# A Latin-script name: words of letters and digits, joined by ``&.-'`` or single spaces
+# before a capital (``General Atlantic``, ``AT&T``, ``B2B``).
+LATIN_NAME = r"[A-Za-z][A-Za-z0-9&'.\-]*[A-Za-z0-9]|[A-Z]{2,}"
+_LATIN = rf"(?<![A-Za-z0-9&'.\-])(?:{LATIN_NAME})(?: [A-Z](?:[A-Za-z0-9&'.\-]*[A-Za-z0-9])?)*" \
+         r"(?![A-Za-z0-9&\-])"
+# An organisation noun right before the name (``软件公司X``, ``运营商X``).
+# (not 企业 or 银行: ``企业QQ``, ``银行IT系统`` are products and systems)
+_KIND_THEN_LATIN = re.compile(rf"(?:公司|集团|机构|开发商|厂商|运营商|供应商|制造商|品牌"
+                              rf"|巨头|网站)({_LATIN})")
+# A company word after the name belongs to it (``X公司``); a management title or an
+# organisation's voice does not (``X首席执行官``, ``X方面``, ``X旗下``).
+# (``一个SNS公司`` is a kind of company)
+_LATIN_THEN_HEAD = re.compile(rf"(?<![个家种类些])({_LATIN})(公司|集团|银行)?"
+                              r"(?(2)|(?=首席执行官|首席财务官|CEO|总裁|副总裁|董事长|创始人"
+                              r"|发言人|官方|方面|旗下))")
+# A source of figures (``据X数据``, ``据X统计``).
+_SOURCE_LATIN = re.compile(rf"据({_LATIN})(?:的)?(?=数据|统计|调查|报告|显示|报道|消息)")
+
+
+def latin_orgs(text: str) -> list[tuple[int, int]]:
+    """Latin-script organisations in an organisation's context: after an organisation
+    noun (``软件公司X``), before a company word or a management title (``X公司``,
+    ``X首席执行官``), or as the source of figures (``据X数据显示``).
+
+    RETURNS (list[tuple[int, int]]): offsets of the organisations.
+    """
+    if not _ASCII_LETTER.search(text):
+        return []
+    out = [m.span(1) for m in _KIND_THEN_LATIN.finditer(text)]
+    out += [(m.start(1), m.end()) for m in _LATIN_THEN_HEAD.finditer(text)]
+    out += [m.span(1) for m in _SOURCE_LATIN.finditer(text)]
+    return [(s, e) for s, e in out if not _NOT_LATIN_NAME.search(text[s:e])]
+
+
+# Titles, sector and product words, web addresses: no organisation's name.
+_NOT_LATIN_NAME = re.compile(r"^(?:CEO|CFO|COO|CTO|CIO|IT|IM|QQ|APP|App|app|B2B|B2C|C2C|O2O|SNS"
+                             r"|GDP|CPI|PPI|VIP|AI|VR|AR|IP|ID)(?:公司|集团|银行)?$"
+                             r"|\.[a-z]{2,}")
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A Latin-script gloss in brackets right after a name: ``X研究院（BRE）``.
+_GLOSS = re.compile(rf"[（(]({_LATIN})[）)]")
+
+
+def latin_gloss(text: str, end: int) -> tuple[int, int] | None:
+    """The Latin-script gloss in brackets right after a name that ends at ``end``:
+    the same entity in another script (``X研究院（BRE）``, ``Y·Z（Y Z）``).
+
+    RETURNS (tuple[int, int] | None): offsets of the gloss, if any.
+    """
+    match = _GLOSS.match(text, end)
+    return match.span(1) if match and "." not in match.group(1) else None
+
+
+_GLOSS_AT_END = re.compile(rf"(?<=[^\W\d_])[（(]({_LATIN})[）)]$")
+_KIND_LATIN_AT_END = re.compile(rf"{_KIND_THEN_LATIN.pattern}$")
+
+
+def latin_inside(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The Latin-script name that ends an entity ``text[start:end]`` a model or a
+    title took in: a gloss in brackets (``X研究院（BRE）``) or a name after an
+    organisation noun (``X房地产公司Y``), two entities.
+
+    RETURNS (tuple[int, int, int] | None): where the entity before it ends, and the
+        Latin name's offsets; None when there is none.
+    """
+    gloss = _GLOSS_AT_END.search(text, start, end)
+    if gloss and gloss.start() - start >= 2 and "." not in gloss.group(1):
+        return gloss.start(), *gloss.span(1)
+    named = _KIND_LATIN_AT_END.search(text, start, end)
+    if named and named.start(1) - start >= 3 and not _NOT_LATIN_NAME.search(named.group(1)):
+        return named.start(1), *named.span(1)
+    return None
+
+
+# ------------------------------------------------------------- the lexicon's names
+# A company word after a name of the lexicon belongs to the organisation (``X集团``);
+# (not a trade: ``X汽车``, ``X科技`` after a company's name are mostly its outlets).
+_KNOWN_TAIL = re.compile(r"(?:集团|控股)?(?:股份)?(?:有限)?(?:责任)?公司(?![业产行市股份])"
+                         r"|集团(?:公司)?|银行(?!业)|控股")
+# After the name, a product, a channel or a model code: ``X微博``, ``X视频``, ``XC90``
+# name a product or an outlet, not the company.
+_PRODUCT_AFTER = re.compile(r"[A-Za-z0-9０-９]|微博|微信|视频|音乐|游戏|新闻|体育|娱乐|汽车|科技|财经"
+                            r"|房产|手机|网")
+
+
+def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Organisations of the lexicon (``gazetteer.orgs``: names raw news writes before a
+    company word or a management title), written bare or with their company word, and
+    not as the start of a longer word (``X电子`` in ``X电子商务``) or before a product.
+
+    RETURNS (list[tuple[int, int]]): offsets of the organisations.
+    """
+    out = []
+    words = gazetteer.ordinary_words
+    for start, end in gazetteer.find_orgs(text):
+        tail = _KNOWN_TAIL.match(text, end)
+        if tail:
+            out.append((start, tail.end()))
+        elif not (_PRODUCT_AFTER.match(text, end) or text[end - 2:end + 2] in words
+                  or text[end - 1:end + 2] in words):
+            out.append((start, end))
+    return out
