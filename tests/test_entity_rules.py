@@ -234,6 +234,9 @@ CASES = [
     ("latin: a model organisation that took in the Latin name after its noun is split",
      "枫林县与南洋房地产公司Verdanta签约。", [("南洋房地产公司Verdanta", "ORG")],
      {("南洋房地产公司", "ORG"), ("Verdanta", "ORG")}, {("南洋房地产公司Verdanta", "ORG")}),
+    ("title: a country before its leader's title stays a place",
+     "法国总统杜朗会见了湘州代表团。", [("法国", "PLACE"), ("杜朗", "PERSON")],
+     {("法国", "PLACE")}, {("法国", "ORG")}),
     # --- filters on model output
     ("filter: generic units and congresses are not ORGs",
      "村团支部、党委人大和市第九次党代会代表。",
@@ -329,6 +332,24 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
         assert (4, len(name) + 4) in found or any(s < 4 < e for s, e in found), (name, found)
 
 
+@pytest.mark.parametrize("text, org, expected", [
+    ("湘州5月6日电青禾集团董事长王立到会", "电青禾集团", "青禾集团"),
+    ("他又派青禾公司副总经理王立前往", "又派青禾公司副总", "青禾公司"),
+    ("湘州财政部长王立说", "湘州财政", "湘州财政部"),
+    ("枫林运动总会长王立说", "枫林运动总", "枫林运动总会"),
+    ("青禾集团董事长兼总经理王立", "青禾集团董事长兼", "青禾集团"),
+    ("但法国总统杜朗说", "但法国", None),
+    ("青禾商会创始人兼会长王立", "创始人兼", None),
+    ("公司技术经理王立", "技术", None),
+])
+def test_title_organisations_are_cleaned(text, org, expected):
+    from pipeline.tag.org_context import cleaned_title_org
+
+    start = text.index(org)
+    found = cleaned_title_org(text, start, start + len(org), load_gazetteer())
+    assert (text[found[0]:found[1]] if found else None) == expected
+
+
 def test_lexicon_organisations_fill_gaps_only():
     from pipeline.tag.entity_rules import NewsEntityRules
 
@@ -373,7 +394,7 @@ def test_organisation_lexicon_induction():
 
 # Characters the context rules are made of, so that hypothesis builds near misses.
 CONTEXT_ALPHABET = list("网报社讯电道日月0123456789（）()《》、，。 中国石油证券米业寺水库警方消防"
-                        "联合和荣誉主席湘州衡阳在线的")
+                        "联合和荣誉主席湘州衡阳在线的部长总会兼副派但ABCx公司据数")
 
 
 @settings(max_examples=200, deadline=None)
@@ -385,10 +406,14 @@ def test_context_rules_give_spans_inside_the_text(text):
     gazetteer = load_gazetteer()
     found = (org_context.lead_outlets(text, gazetteer) + org_context.trade_names(text, gazetteer)
              + org_context.national_companies(text) + org_context.titled_papers(text)
-             + named_sites(text, gazetteer))
+             + named_sites(text, gazetteer) + org_context.latin_orgs(text)
+             + org_context.known_orgs(text, gazetteer))
     for start, end in found:
         assert 0 <= start < end <= len(text)
     for start in range(len(text)):
         for end in range(start + 1, len(text) + 1):
             s, e = org_context.trimmed_org(text, start, end, gazetteer.words)
             assert start <= s < e <= end
+            cleaned = org_context.cleaned_title_org(text, start, end, gazetteer)
+            # (a department may take the 部 of 部长 after it)
+            assert cleaned is None or start <= cleaned[0] < cleaned[1] <= min(end + 1, len(text))

@@ -33,6 +33,7 @@ from .gazetteer import (
     villages_after,
 )
 from .org_context import (
+    cleaned_title_org,
     company_tail,
     known_orgs,
     latin_gloss,
@@ -78,8 +79,8 @@ _LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举
 _BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
-# ``X银行业`` and ``X保险业`` are industries.
-_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业)"
+# ``X银行业`` and ``X保险业`` are industries; ``局势``, ``局面`` no bureaus.
+_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限])"
 _AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
 _AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
 # The body is short after a name: a long one is usually a clause (``X大力发展…中心``).
@@ -201,15 +202,21 @@ class NewsEntityRules(GazetteerSerializer):
             media = [m for m in re.split(r"[·•・]", meta.get("media") or "") if len(m) >= 2]
             spans += self._occurrences(doc, [m for m in media if m != "本报"], "ORG", "ORG")
         if self.title_orgs:
-            persons = [(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents)
-                       if e.label_ == "PERSON"]
+            ents = doc.ents if ents is None else ents
+            persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+            # A place the model read there is no organisation (a country before 总统).
+            places = {(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"}
             text = doc_text(doc)
             for mention in find_titles(text, persons):
                 for title in mention.titles:
                     if title.org:
                         # ``X商会`` of ``X商会荣誉会长``: 荣誉 opens the position.
                         org = trimmed_org(text, *title.org, self._title_words())
-                        span = char_span(doc, *org, "ORG", "ORG", self.name)
+                        if self.gazetteer is not None:
+                            org = cleaned_title_org(text, *org, self.gazetteer)
+                        if org in places:
+                            continue
+                        span = org and char_span(doc, *org, "ORG", "ORG", self.name)
                         # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
                         if (span is not None and span.text not in NOT_ENTITIES
                                 and not _GENERIC_ORG.match(span.text)):

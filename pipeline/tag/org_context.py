@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..link.titles import HEADS
 from .gazetteer import HAN, NAME_STOP, Gazetteer, opens_name
 
 # --------------------------------------------------------------------- lead outlets
@@ -320,3 +321,74 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                   or text[end - 1:end + 2] in words):
             out.append((start, end))
     return out
+
+
+# ---------------------------------------------------------------- titles' orgs
+# What the title finder may leave at the end of a title's organisation: the opening of
+# the position (``X副总`` of ``副总参谋长``, ``X兼`` of ``主席兼CEO``, ``X现`` of
+# ``现副总统``, ``X已故`` of ``已故总统``, ``X全球`` of ``全球高级副总裁``).
+_TITLE_OPENING = re.compile(r"(?:全球|中国区|大中华区|亚太区)?"
+                            r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事)?$")
+# A position itself, left when the title finder read the next one (``X董事长兼``).
+_TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
+                                                 reverse=True)) + ")$")
+# After the organisation, the rest of a department head (``X财政`` + ``部长``,
+# ``X总`` + ``会长``).
+_DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
+# Before a place that opens the organisation: a conjunction, a preposition or a verb
+# of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
+_CLAUSE_CHARS = set("但同与和及跟向对从在据有至里又他她也就并而")
+_LEADING_VERB = re.compile(r"^[他她又并也还就再将曾]?(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会"
+                           r"|陪同|致电|祝贺)")
+
+
+def cleaned_title_org(text: str, start: int, end: int,
+                      gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The organisation part of a title, cleaned: a date line's ``电`` (``…日电X``), a
+    clause word before it (``但X国``, ``又派X``) and the opening of the position after
+    it (``X副总``, ``X董事长兼``) cut off; a department completed (``X省财政`` of
+    ``X省财政部长`` → ``X省财政部``). A bare place (a country before 总统) or a
+    common word (``技术`` of ``技术经理``) is no organisation (GUIDELINES §4: a named
+    body with a distinguishing element).
+
+    RETURNS (tuple[int, int] | None): the offsets, None when no organisation is left.
+    """
+    if text[start] in "电讯" and text[start - 1:start] == "日":
+        start += 1
+    verb = _LEADING_VERB.match(text[start:end])
+    if verb and end - start - verb.end() >= 2:
+        start += verb.end()
+    for cut in (1, 2):
+        prefix = text[start:start + cut]
+        if (end - start - cut >= 2 and (set(prefix) <= _CLAUSE_CHARS or (
+                cut == 2 and prefix in gazetteer.common_words))
+                and _place_at(text, start + cut, end, gazetteer)):
+            start += cut
+            break
+    # ``X部`` + ``长``: the department; a bare sector word stays bare (``公安`` + ``局长``).
+    department = _DEPARTMENT_HEAD.match(text, end)
+    if (end - start >= 3 and department and text[end - 1] != text[end]
+            and (department.group() != "会" or text[end - 1] == "总")):
+        end += 1
+    else:
+        for pattern in (_TITLE_OPENING, _TITLE_HEAD, _TITLE_OPENING):
+            found = pattern.search(text, start, end)
+            if found and found.start() - start >= 2:
+                end = found.start()
+            elif found and found.start() <= start + 1 and found.end() > found.start():
+                return None  # a position only (``创始人`` of ``创始人兼CEO``)
+        if text[end - 1] == "中" and text.startswith("常委", end) and end - start >= 3:
+            end -= 1
+        elif text[end - 2:end] == "队大":  # ``X大队`` + ``大队长``
+            end -= 1
+    org = text[start:end]
+    if len(org) < 2 or org in gazetteer.places or (
+            len(org) == 2 and org in gazetteer.common_words):
+        return None
+    return start, end
+
+
+def _place_at(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known place opens ``text[start:end]``."""
+    return any(text[start:start + n] in gazetteer.places
+               for n in range(2, min(8, end - start) + 1))
