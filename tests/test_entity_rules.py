@@ -234,6 +234,11 @@ CASES = [
     ("latin: a model organisation that took in the Latin name after its noun is split",
      "枫林县与南洋房地产公司Verdanta签约。", [("南洋房地产公司Verdanta", "ORG")],
      {("南洋房地产公司", "ORG"), ("Verdanta", "ORG")}, {("南洋房地产公司Verdanta", "ORG")}),
+    ("org: a count or a kind makes a class of companies, not one",
+     "他在枫林县一家外资公司工作，与法国公司和湘州三大汽车公司合作。",
+     [("枫林县", "PLACE"), ("法国", "PLACE"), ("湘州", "PLACE")],
+     {("枫林县", "PLACE"), ("法国", "PLACE"), ("湘州", "PLACE")},
+     {("枫林县一家外资公司", "ORG"), ("法国公司", "ORG"), ("湘州三大汽车公司", "ORG")}),
     ("title: a country before its leader's title stays a place",
      "法国总统杜朗会见了湘州代表团。", [("法国", "PLACE"), ("杜朗", "PERSON")],
      {("法国", "PLACE")}, {("法国", "ORG")}),
@@ -341,6 +346,12 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("但法国总统杜朗说", "但法国", None),
     ("青禾商会创始人兼会长王立", "创始人兼", None),
     ("公司技术经理王立", "技术", None),
+    ("湘州商会副会长兼青禾研究院院长王立", "湘州商会副会长兼青禾研究院", "青禾研究院"),
+    ("学者·公仆——记青禾研究院院长王立", "学者·公仆——记青禾研究院", "青禾研究院"),
+    ("法国驻华大使杜朗", "法国驻华", None),
+    ("“南洋国”驻湘代表团团长杜朗", "“南洋国”驻湘代表团", "“南洋国”驻湘代表团"),
+    ("青禾公司董事局主席王立", "青禾公司董事局", "青禾公司"),
+    ("当天召见法国驻华大使杜朗", "召见法国驻华", None),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

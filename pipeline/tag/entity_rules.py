@@ -117,7 +117,15 @@ _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|�
                      r"|推进|建立|开通|投入|新建|筹建|联合|主办|承办|协办|位于|落户|入驻|成为"
                      r"|获得|荣获|评为")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
-_GENERIC_BODY = re.compile(r"^(?:乡村|农村|城市|城乡|基层|地方|当地|各地|民主)")
+# (after a name: ``X公立中学``, ``X外资公司``: a kind of school or company)
+_GENERIC_BODY = re.compile(r"^(?:乡村|农村|城市|城乡|基层|地方|当地|各地|民主|公立|私立|国有|民营|外资"
+                           r"|合资|上市|非上市|大型|小型|中小|知名|著名|本地|一些|新一届|新)")
+# A count or a rank makes a class of organisations, not one (``X一家银行``,
+# ``X三大汽车公司``, ``X第一大银行``; not ``X三大队``).
+_QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]+(?:家|所|个|座|批|大(?!队))"
+                       r"|第[一二三四五六七八九十\d]+大|众多|若干")
+# A country and a bare company word: a company of that country (``X国公司``).
+_BARE_KIND = re.compile(r"(?:公司|企业|银行)$")
 # A platform or account in quotes: ``“X”平台``, ``“X”APP``.
 _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
@@ -214,7 +222,8 @@ class NewsEntityRules(GazetteerSerializer):
                         org = trimmed_org(text, *title.org, self._title_words())
                         if self.gazetteer is not None:
                             org = cleaned_title_org(text, *org, self.gazetteer)
-                        if org in places:
+                        if org in places or (org and any(
+                                s < org[1] and org[0] < e for s, e in persons)):
                             continue
                         span = org and char_span(doc, *org, "ORG", "ORG", self.name)
                         # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
@@ -405,7 +414,8 @@ class NewsEntityRules(GazetteerSerializer):
                 body = (_BRANCH_BODY if ent.label_ == "ORG" else
                         _LEVEL_BODY if ent.text[-1] in "省市县区" else _NAME_BODY)
                 span = _org_after(text, ent.start_char, ent.end_char, _AFTER_NAME, body)
-                if span:
+                if span and not (ent.text in self.gazetteer.world
+                                 and _BARE_KIND.fullmatch(text, ent.end_char, span[1])):
                     found.append((*span, body is _LEVEL_BODY))
                 # ``X`` + ``汽车`` is a company; a place + ``警方`` its police.
                 end = (company_tail(text, ent.start_char, ent.end_char) if ent.label_ == "ORG"
@@ -508,7 +518,7 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
     match = direct.match(text, end) or (body and body.match(text, end))
     # A level list (``市县政府``) and an honour have no single organisation.
     if (not match or _LEVEL.match(text, end) or _HONOUR.search(match.group())
-            or _CLAUSE.search(match.group())
+            or _CLAUSE.search(match.group()) or _QUANTITY.search(match.group())
             or (body is _NAME_BODY and _GENERIC_BODY.match(match.group()))):
         return None
     org_end = match.end()

@@ -47,6 +47,7 @@ class Gazetteer:
 
     def __init__(self, data: dict) -> None:
         self.places = frozenset(data["admin"] + data["alias"] + data["town"] + data["world"])
+        self.world = frozenset(data["world"])  # countries and world cities
         self.surnames = frozenset(data["surnames"])
         self.unambiguous_surnames = frozenset(data["unambiguous_surnames"])
         self.compound_surnames = frozenset(data["compound_surnames"])

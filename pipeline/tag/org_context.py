@@ -327,7 +327,10 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 # What the title finder may leave at the end of a title's organisation: the opening of
 # the position (``X副总`` of ``副总参谋长``, ``X兼`` of ``主席兼CEO``, ``X现`` of
 # ``现副总统``, ``X已故`` of ``已故总统``, ``X全球`` of ``全球高级副总裁``).
-_TITLE_OPENING = re.compile(r"(?:全球|中国区|大中华区|亚太区)?"
+# The generic unit of the position stays in the title too (``X公司董事局`` of
+# ``董事局主席``, ``X局党组`` of ``党组书记``; GUIDELINES §3); a council or board
+# (``X理事会``) is a body of its own.
+_TITLE_OPENING = re.compile(r"(?:董事局|党组|党委)?(?:全球|中国区|大中华区|亚太区)?"
                             r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事)?$")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
 _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
@@ -338,8 +341,9 @@ _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
 # of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
 _CLAUSE_CHARS = set("但同与和及跟向对从在据有至里又他她也就并而")
-_LEADING_VERB = re.compile(r"^[他她又并也还就再将曾]?(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会"
-                           r"|陪同|致电|祝贺)")
+_INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
+_LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
+                           r"(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见)")
 
 
 def cleaned_title_org(text: str, start: int, end: int,
@@ -355,6 +359,19 @@ def cleaned_title_org(text: str, start: int, end: int,
     """
     if text[start] in "电讯" and text[start - 1:start] == "日":
         start += 1
+    # A symbol the title finder read through (``X·Y－－－记Z``), a second title
+    # (``X秘书长兼Y署``): the organisation is after it; an embassy's post
+    # (``X国驻Y``) before it.
+    inner = _INNER_BREAK.search(text, start, end)
+    while inner and end - inner.end() >= 2:
+        # (``——记X``: a feature's subtitle, "of X")
+        start = inner.end() + (text[inner.end()] == "记" and end - inner.end() >= 3)
+        inner = _INNER_BREAK.search(text, start, end)
+    post = text.find("驻", start + 2, end)
+    if post > 0 and (end - post == 2 or text[post + 1:end] in gazetteer.places):
+        end = post
+    if end - start < 2:
+        return None
     verb = _LEADING_VERB.match(text[start:end])
     if verb and end - start - verb.end() >= 2:
         start += verb.end()
