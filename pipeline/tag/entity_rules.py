@@ -45,6 +45,7 @@ from .org_context import (
     titled_papers,
     trade_names,
     trimmed_org,
+    web_outlet_after,
 )
 from ..serialize import GazetteerSerializer
 from . import NOT_ENTITIES, char_span, doc_text, merge_ents, merged_ents
@@ -348,6 +349,8 @@ class NewsEntityRules(GazetteerSerializer):
         text = doc_text(doc)
         owner = _owners(ents, len(text))
         for start, end in self.gazetteer.find(text):
+            if end - start == 2 and self.gazetteer.inside_word(text, start, end):
+                continue
             inside = _inside(owner, ents, start, end)
             # A longer known place replaces the model's shorter place or person inside
             # it (``X区`` over ``X``; a village read as a name).
@@ -419,7 +422,8 @@ class NewsEntityRules(GazetteerSerializer):
                     found.append((*span, body is _LEVEL_BODY))
                 # ``X`` + ``汽车`` is a company; a place + ``警方`` its police.
                 end = (company_tail(text, ent.start_char, ent.end_char) if ent.label_ == "ORG"
-                       else service_after(text, ent.end_char))
+                       else service_after(text, ent.end_char)
+                       or web_outlet_after(text, ent.end_char, self.gazetteer))
                 if end:
                     found.append((ent.start_char, end, False))
         for match in _LEVEL.finditer(text):

@@ -100,6 +100,13 @@ class Gazetteer:
                 if text[max(0, m.start() - 1):m.start() + 1] not in bigrams
                 and text[m.end() - 1:m.end() + 1] not in bigrams]
 
+    def inside_word(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` sits inside a three- or four-character dictionary
+        word (``大理`` of ``大理石``, ``朝天`` of ``热火朝天``)."""
+        words = self.ordinary_words
+        return any(text[a:b] in words for a in range(max(0, start - 2), start + 1)
+                   for b in range(end, end + 3) if 3 <= b - a <= 4)
+
     def looks_like_name(self, text: str) -> bool:
         """Whether ``text`` has the shape of a Chinese personal name: a surname, 2–4 chars."""
         if not 2 <= len(text) <= 4:

@@ -170,6 +170,24 @@ def national_companies(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
 
 
+# ---------------------------------------------------------------- web outlets
+# After a place, a web outlet (``X留学网``, ``X台湾网``, ``X在线``) when a credit, a
+# bracket or punctuation follows: the place is part of the outlet's name (GUIDELINES
+# §3: ``株洲`` inside ``株洲日报`` is not listed).
+_WEB_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,5}?(?:网|在线)"
+                        r"(?=讯|消息|报道|记者|热线|门户|[^\u4e00-\u9fff\w]|$)")
+
+
+def web_outlet_after(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """Where a web outlet ends whose name opens with the place ending at ``end``, or 0
+    (not a network: ``X电网``, ``X互联网``)."""
+    match = _WEB_AFTER.match(text, end)
+    if not match or text[match.end() - 2:match.end()] in gazetteer.words or (
+            text[match.end() - 3:match.end()] in gazetteer.ordinary_words):
+        return 0
+    return match.end()
+
+
 # ------------------------------------------------------------ police, fire service
 # After a place: ``X市警方`` is the city's police, an organisation; ``X消防`` its fire
 # service when it acts (``X消防接警``), not in ``X消防安全``.
