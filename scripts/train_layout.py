@@ -27,7 +27,9 @@ from compose_layouts import compose_all  # noqa: E402
 from pipeline.clean import clean_page  # noqa: E402
 from pipeline.segment.blocks import NOISE, line_width, read_blocks, split_crossheads  # noqa: E402
 from pipeline.segment.features import PageEvidence  # noqa: E402
-from pipeline.segment.roles import INDEX, LABELS, RoleModel, apply_mask, viterbi  # noqa: E402
+from pipeline.segment.roles import (  # noqa: E402
+    INDEX, LABELS, RoleModel, segment_sum, apply_mask, viterbi,
+)
 
 
 def page_blocks(raw: str):
@@ -102,7 +104,7 @@ def train(data, epochs: int, seed: int = 7) -> RoleModel:
                  for i in range(len(ev.blocks))]
         pairs = [[]] + [[pair_vocab.setdefault(f, len(pair_vocab)) for f in ev.pair_features(i)]
                         for i in range(1, len(ev.blocks))]
-        pages.append((feats, pairs, gold, ev.barred_roles()))
+        pages.append((feats, pairs, gold, ev.barred_roles(), _flat(feats), _flat(pairs)))
     n_labels = len(LABELS)
     bw = np.zeros((len(block_vocab), n_labels))
     pw = np.zeros((len(pair_vocab), n_labels, n_labels))
@@ -112,10 +114,10 @@ def train(data, epochs: int, seed: int = 7) -> RoleModel:
     for epoch in range(epochs):
         rng.shuffle(pages)
         errors = 0
-        for feats, pairs, gold, mask in pages:
-            unary = np.stack([bw[f].sum(axis=0) for f in feats])
-            pair = np.stack([pw[p].sum(axis=0) if p else np.zeros((n_labels, n_labels))
-                             for p in pairs])
+        for feats, pairs, gold, mask, (rows, starts), (prows, pstarts) in pages:
+            # One gather and segment sum per page, as at inference (``RoleModel.scores``).
+            unary = segment_sum(bw, rows, starts, (len(feats), n_labels))
+            pair = segment_sum(pw, prows, pstarts, (len(feats), n_labels, n_labels))
             pred = viterbi(apply_mask(unary, mask), pair)
             if pred != gold:
                 errors += sum(a != b for a, b in zip(pred, gold))
@@ -131,6 +133,16 @@ def train(data, epochs: int, seed: int = 7) -> RoleModel:
             steps += 1
         print(f"epoch {epoch + 1}: {errors} block errors", flush=True)
     return RoleModel(block_vocab, pair_vocab, bsum / steps, psum / steps)
+
+
+def _flat(rows_per_block: list[list[int]]) -> tuple[list[int], list[int]]:
+    """Feature rows of a page's blocks as one list and each block's first position."""
+    rows: list[int] = []
+    starts: list[int] = []
+    for block_rows in rows_per_block:
+        starts.append(len(rows))
+        rows += block_rows
+    return rows, starts
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,7 +4,7 @@ from collections import Counter
 from hypothesis import given, settings, strategies as st
 
 from pipeline.clean import clean_page
-from pipeline.segment.datelines import parse_dateline
+from pipeline.segment.datelines import caption_photographers, parse_dateline
 from pipeline.segment import read_blocks, segment_page, split_page, NOISE
 from pipeline.types import Page
 
@@ -558,3 +558,110 @@ def test_pages_with_local_datelines_are_read_by_the_city_model(monkeypatch):
                "迎接新春佳节。\n")
     assert asked == [True, False]
     assert model(True) is not model(False)
+
+
+# A city PDF page, headlines after their bodies: a story opening with a highlights box
+# (its credit after the box), a photographer's line closing it.
+OPENING_BOX_AND_PHOTO_CREDIT = """\
+核心阅读
+
+枫林县推行“积分超市”，村民参与
+环境整治、志愿服务可攒积分换物品。
+
+本报讯（记者 罗青禾 通讯员 马一鸣）
+走进枫林县石塘村的积分超市，货架上
+摆满了洗衣粉、食用油和学习用品。村
+民许大姐拿着积分卡说：“打扫房前屋
+后也能攒积分，大家的劲头更足了。”
+
+如今，全县已建成积分超市八十六家，
+参与村民超过两万户。
+
+詹小禾摄（湘州视觉）
+
+枫林县推广乡村治理“积分制”
+
+小积分攒出文明新风
+
+本报讯（记者 阮晓青）日前，柳溪镇文化
+广场建成投用，广场设有健身步道、儿童
+游乐区和露天舞台，可容纳千余人活动。
+
+柳溪镇文化广场建成投用
+"""
+
+
+def test_opening_box_keeps_its_story_and_a_photo_credit_is_no_headline():
+    s1, s2 = stories_of(OPENING_BOX_AND_PHOTO_CREDIT)
+    assert {s1.headline, *s1.subheadlines} >= {"枫林县推广乡村治理“积分制”", "小积分攒出文明新风"}
+    assert s1.body.startswith("核心阅读") and "走进枫林县石塘村" in s1.body
+    assert s1.reporters == ("罗青禾",) and s1.correspondents == ("马一鸣",)
+    assert s1.photographers == ("詹小禾",) and "詹小禾摄" not in s1.body
+    assert s2.headline == "柳溪镇文化广场建成投用" and s2.reporters == ("阮晓青",)
+
+
+# Credit forms of local papers on one page: a news site's compiled report with text and
+# pictures by one reporter, ``本报讯 记者X报道:``, and a credit closing the last story.
+CITY_CREDIT_FORMS = """\
+潇湘网时刻7月1日综合(岚州日报记者 秦小川 文/图)6月30日，岚州市石坪
+县首届荷花节开幕，万亩荷塘吸引游客纷至沓来。
+
+石坪县首届荷花节开幕
+
+本报讯 记者宁晓燕报道:7月1日起，岚州城区新开通三条夜间公交线路，
+末班车延长至晚上十一点半。
+
+城区夜间公交线路开通
+
+岚州老街完成提质改造
+
+老街修缮历时八个月，保留了青石板路和二十余栋老宅，新增停车位
+三百个，预计本月底向游客开放。(岚州日报社融媒体记者 蒲一帆)
+"""
+
+
+def test_local_credit_forms_compiled_report_reported_and_closing():
+    s1, s2, s3 = stories_of(CITY_CREDIT_FORMS)
+    assert [s.headline for s in (s1, s2, s3)] == [
+        "石坪县首届荷花节开幕", "城区夜间公交线路开通", "岚州老街完成提质改造"]
+    assert s1.dateline == "潇湘网时刻7月1日综合(岚州日报记者 秦小川 文/图)"
+    assert s1.reporters == ("秦小川",) and s1.body.startswith("6月30日")
+    assert s2.dateline == "本报讯 记者宁晓燕报道:" and s2.reporters == ("宁晓燕",)
+    assert s3.reporters == ("蒲一帆",) and s3.body.startswith("老街修缮")
+
+
+def test_compiled_report_datelines_and_bare_photo_credits():
+    line = parse_dateline("青湾网晨报7月2日综合（青湾日报社融媒体记者 莫小川 文/图）昨日，")
+    assert line.reporters == ("莫小川",) and line.text.endswith("文/图）")
+    assert caption_photographers("图为游客在荷塘边赏花。龙 青摄（湘州视觉）") == ["龙青"]
+    assert caption_photographers("游客在湖边拍摄") == []
+
+
+# Lines that credit sources, contributors or contacts close a story: never a headline.
+CREDIT_ONLY_LINES = """\
+湘州今年新增城市绿道一百二十公里
+
+本报讯（记者 符晓岚）记者从湘州市园林局获悉，今年全市
+新建城市绿道一百二十公里，串联起公园、湿地和老街区，市
+民步行十分钟即可进入绿道网络。
+
+园林局负责人介绍，明年还将在城东新区建设三条环湖绿道。
+
+数据来源：湘州市园林局
+
+（实习生韦小苗参与采写）
+
+投稿邮箱：xzrb_lvdao@example.cn
+
+岚河大桥主体合龙
+
+本报讯（记者 阮晓青）12月1日，岚河大桥主体工程顺利合龙，
+大桥全长一千六百米，预计明年五月建成通车。
+"""
+
+
+def test_source_contributor_and_contact_lines_are_no_headlines():
+    s1, s2 = stories_of(CREDIT_ONLY_LINES)
+    assert s1.headline == "湘州今年新增城市绿道一百二十公里" and s1.subheadlines == ()
+    assert s1.body.endswith("投稿邮箱：xzrb_lvdao@example.cn") and "参与采写" in s1.body
+    assert s2.headline == "岚河大桥主体合龙" and s2.reporters == ("阮晓青",)

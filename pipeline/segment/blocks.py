@@ -137,9 +137,11 @@ def _credit_join(lines: list[Cleaned]) -> Cleaned:
     return out
 
 
-# A bracketed line closing a story (author, wire or reporter credit): never a headline.
+# A bracketed line closing a story (author, wire, reporter or contributor credit): never
+# a headline.
 CLOSING_LINE = re.compile(
-    r"[（(](?:作者为|执笔|本报[^（）()]{0,20}电|[^（）()]{0,20}记者)[^（）()]{0,60}[）)]"
+    r"[（(](?:作者为|执笔|本报[^（）()]{0,20}电|[^（）()]{0,20}记者"
+    r"|[^（）()]{1,30}(?:参与采写|采写|整理|供稿|编译))[^（）()]{0,60}[）)]"
     r"(?:[（(][^（）()]{0,30}[）)])?$"
 )
 

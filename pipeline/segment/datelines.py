@@ -5,7 +5,8 @@ Recognised forms, after cleaning:
 - ``XX日报·掌上XX讯（记者/A 通讯员/B C）`` and half-width brackets;
 - ``XX日报·掌上XX记者/A 通讯员/B``: no 讯, no brackets, a block of its own;
 - ``本报讯（记者 A 通讯员 B）``, ``本报讯 近日，…`` (no credits);
-- ``新华社长沙11月20日电（记者 A）`` and other agencies' ``…电``.
+- ``新华社长沙11月20日电（记者 A）`` and other agencies' ``…电``;
+- ``X网时刻7月1日综合（X日报记者 A 文/图）``: a news site's compiled report.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ MEDIA = (
     rf"(?:[·•・]{_H}{{2,10}}?)?)"
 )
 # An agency dateline carries a place and a date before 电 (新华社长沙11月20日电); a
-# paper's may carry a date before 讯 (湖南日报·新湖南客户端11月20日讯).
-_AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日[电讯])"
+# paper's may carry a date before 讯 (湖南日报·新湖南客户端11月20日讯), a news site's a
+# column name and a date before 综合 (X网时刻7月1日综合: a report compiled from several).
+_AGENCY = rf"(?:{_H}{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:[电讯]|综合))"
 # A credit: an optional qualifier, the role, an optional separator, then names.
 _ROLE_PREFIX = r"(?:本报|特约|见习|融媒体|全媒体|首席)?"
 _ROLE = rf"{_ROLE_PREFIX}(?:记者|通讯员|实习生)"
@@ -28,7 +30,9 @@ _NAMES = r"[\u4e00-\u9fff·]{2,4}"
 CREDIT_ROLE = re.compile(rf"{_ROLE_PREFIX}(?P<role>记者|通讯员|实习生|摄影|编辑)\s*[/／:：]?\s*")
 # A line that opens with a credit (the second line of a credit split across lines).
 CREDIT_START = re.compile(rf"^{_ROLE}")
-_CREDITS = rf"(?:{_ROLE}|{_ROLE_PREFIX}摄影)[^（）()]{{1,80}}?"
+# The paper a credit names before the role (``（岚州日报记者 A 文/图）``, ``X日报社融媒体记者``).
+_CREDIT_PAPER = rf"(?:{_H}{{2,12}}?(?:日报社?|晚报社?|报社|融媒体中心))?"
+_CREDITS = rf"{_CREDIT_PAPER}(?:{_ROLE}|{_ROLE_PREFIX}摄影)[^（）()]{{1,80}}?"
 # Bracketed credits, possibly after 讯/电: the body follows on the same line.
 BRACKETED = re.compile(
     rf"^(?P<media>{MEDIA})(?:{_AGENCY}|讯|电)?\s*[（(](?P<credits>{_CREDITS})[）)]"
@@ -118,13 +122,36 @@ def credited_names(credits: str) -> dict[str, list[str]]:
         end = roles[i + 1].start() if i + 1 < len(roles) else len(credits)
         chunk = credits[match.end():end]
         key = ROLE_FIELD[match.group("role")]
-        # ``记者/黄磊 摄``: a photographer, whatever the role word says.
+        # ``记者/黄磊 摄``: a photographer, whatever the role word says; ``记者 A 文/图``:
+        # the reporter wrote the text and took the pictures.
         if re.search(r"\s*摄(?:影)?\s*$", chunk):
             key, chunk = "photographers", re.sub(r"\s*摄(?:影)?\s*$", "", chunk)
+        chunk = re.sub(r"\s*文\s*[/／]\s*图\s*$", "", chunk)
         for name in join_padded(re.split(r"[\s、，,/／]+", chunk.strip())):
             if _NAME.match(name) and name not in out[key]:
                 out[key].append(name)
     return out
+
+
+# A photographer named without a role word at the end of a caption: ``王小禾摄``,
+# ``。王小禾摄（湘州视觉）``, ``李 青 摄`` (after the start, a space or a punctuation mark).
+_BARE_PHOTO = re.compile(
+    r"(?:^|[\s。，；：）)”])(?P<name>[\u4e00-\u9fff]\s[\u4e00-\u9fff]|[\u4e00-\u9fff·]{2,4})"
+    r"\s*摄影?(?:[（(][^（）()]{1,12}[）)])?\s*$"
+)
+
+
+def caption_photographers(caption: str) -> list[str]:
+    """The photographers a caption credits: by role (``记者 A 摄``, ``摄影 B``) or by a bare
+    name before 摄 (``A摄（湘州视觉）``).
+
+    caption (str): the caption's cleaned text.
+    RETURNS (list[str]): the names.
+    """
+    names = credited_names(caption)["photographers"]
+    if not names and (match := _BARE_PHOTO.search(caption)):
+        names = [match.group("name").replace(" ", "")]
+    return names
 
 
 def join_padded(tokens: list[str]) -> list[str]:

@@ -20,17 +20,37 @@ _CLOSE = "”』」)）"
 _BYLINE = re.compile(r"^(?:本报|本刊)?(?:驻\S{1,8}|赴\S{1,8})?(?:特派|特约)?记者\s*\S")
 _AUTHOR = re.compile(r"^[（(](?:作者|本文作者|\S{0,12}记者|本报)")
 _EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示|■|●|▲|◆)")
+# A box label alone on its line: a body's opening box, never part of a headline group
+# (of the rmrb groups, no kicker, headline or subtitle is one; four articles are titled
+# 编者按 whole, hence HB/HA barred only by ``_EDITOR``).
+# A contact line (``投稿邮箱：x@y.cn``, a web address, ``电话：``): of the rmrb paragraphs under
+# 60 characters, 38 hold one, and no kicker, headline or subtitle.
+_CONTACT = re.compile(r"[A-Za-z0-9_.\-]+@[A-Za-z0-9_.\-]+|https?://|www\.|(?:邮箱|电话)[：:]")
+_BOX_OPEN = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示)")
+_BOX_LABEL = re.compile(_BOX_OPEN.pattern + r"[：:]?$")
+# A credit line standing alone (a photo credit ``X摄（人民视觉）``, a graphics or source
+# line ``制图：X``, ``数据来源：X``, a contributor ``（X参与采写）``): of the rmrb
+# paragraphs of 40 characters or less, some 650 are such lines, and no kicker, headline
+# or subtitle is one (a story may open with one: ``本版图片来源：X``).
+_CREDIT_ONLY = re.compile(
+    r"^(?:来源|数据来源|资料来源|图片来源|制图|版式设计|图表制作)[：:]"
+    r"|^[\u4e00-\u9fff·]{2,4}\s*摄影?(?:[（(][^（）()]{1,12}[）)])?$"
+    r"|^[（(][^（）()]{1,30}(?:参与采写|采写|整理|供稿|编译)[）)]$"
+)
 # Kickers name who said or did what; subtitles often start with a dash.
 _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
 # Of the rmrb headline groups, 594 kickers end so and 2 main headlines (no subtitle): such
 # a block, in a headline group, is its kicker; the 468 that open with a dash are subtitles.
 _KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_BRIEF_CREDIT = ("本报电", "本刊电")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
 # A crosshead run last before a credit line is one when this much cohesive body follows
 # it before that line (an uncredited brief below a feature is shorter).
 _TAIL = 300
+_BOX_REACH = 8          # blocks an opening box runs at most before its story's credit
+_LEAD = 120             # Han characters of a body's lead read for a headline group's link
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 _REACH = 12             # blocks a window of neighbouring body reads at most
 # What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
@@ -168,6 +188,32 @@ def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[in
     return frozenset(out)
 
 
+def _headline_runs(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """Per block: the headline-like run it stands in (first and stop index; a body block
+    is a run of its own) and where the body before that run opens (the block after the
+    run before it; -1 at the top of the page). One pass each way.
+
+    RETURNS (list[tuple[int, int, int]]): (first, stop, body_before) per block.
+    """
+    n = len(blocks)
+    stops = list(range(1, n + 1))
+    for i in range(n - 2, -1, -1):
+        if blocks[i].kind == HEADLINE and blocks[i + 1].kind == HEADLINE:
+            stops[i] = stops[i + 1]
+    out: list[tuple[int, int, int]] = []
+    first, body_before, body_open = 0, -1, -1
+    for i, block in enumerate(blocks):
+        if block.kind == HEADLINE:
+            if not (i and blocks[i - 1].kind == HEADLINE):
+                first, body_before, body_open = i, body_open, -1
+            out.append((first, stops[i], body_before))
+        else:
+            if body_open < 0:
+                body_open = i
+            out.append((i, i + 1, -1))
+    return out
+
+
 class _Recent(dict):
     """Values computed per block index, keeping only those near the index last computed.
 
@@ -229,6 +275,8 @@ class PageEvidence:
         self.closing = [bool(_CLOSING.search(t[-90:])) for t in self.texts]
         self.cohesion = [_bucket(self._cohesion(i), (-0.5, 0.03, 0.06, 0.1, 0.15, 0.25))
                          for i in range(n)]
+        self._runs = _headline_runs(blocks)
+        self._leads = _Recent(self._lead, 2 * _REACH + 2)
         self.crossheads = _numbered_crossheads(blocks, self.texts) | (
             _sibling_crossheads(blocks, self.texts, self.cohesion) if self.local else frozenset())
 
@@ -243,6 +291,41 @@ class PageEvidence:
                 chars += len(self.texts[j])
             j += step
         return seen
+
+    def _lead(self, j: int) -> set[str]:
+        """The bigrams of the first ``_LEAD`` Han characters of the body from block j on
+        (crossheads and captions skipped): where a story's words are named first."""
+        han, k = "", j
+        while k < len(self.blocks) and len(han) < _LEAD and k - j <= _REACH:
+            if self.blocks[k].kind not in (HEADLINE, CAPTION):
+                han += "".join(HAN.findall(self.texts[k]))
+            k += 1
+        han = han[:_LEAD]
+        return {han[x:x + 2] for x in range(len(han) - 1)}
+
+    def _lead_links(self, i: int) -> tuple[float, float] | None:
+        """How much a headline-like block shares with the lead of the body before its run
+        of headline-like blocks and with the lead of the body after it (IDF-weighted share
+        of its bigrams; -1 where no body stands on that side). A headline names its own
+        story's first sentences, whichever side of it the story stands: the evidence for
+        which body a group standing between two bodies heads, and for a banner (it names
+        no lead).
+
+        RETURNS (tuple[float, float] | None): before, after; None for a block that is no
+            headline candidate.
+        """
+        if self.blocks[i].kind != HEADLINE:
+            return None
+        _, stop, body_before = self._runs[i]
+        mine = self._grams[i]
+        total = self._weight(mine)
+        if not total:
+            return None
+
+        def share(j: int) -> float:
+            return self._weight(mine & self._leads[j]) / total if 0 <= j < len(self.blocks) \
+                else -1.0
+        return share(body_before), share(stop)
 
     def _weight(self, grams: set[str]) -> float:
         return sum(map(self._idf.__getitem__, grams))      # every bigram of the page is in it
@@ -292,7 +375,8 @@ class PageEvidence:
         sentence = len(text) > 90 or (len(text) > 25 and "。" in text)
         if block.kind in (DATELINE, CAPTION) or block.numbered:
             barred = _HEAD_ROLES + ("O",)
-            if _opens_story(block, i) and not (i and self.blocks[i - 1].kind == CAPTION):
+            if _opens_story(block, i) and not (i and self.blocks[i - 1].kind == CAPTION) \
+                    and not self._after_box(i):
                 barred += ("Bh", "Bn")
         elif (block.crosshead.text if block.crosshead else text)[:1] in _CONTINUATION_MARKS \
                 or CLOSING_LINE.match(text):
@@ -300,7 +384,11 @@ class PageEvidence:
             # text before it (a PDF column break), and a bracketed closing line
             # (author, wire or reporter credit) ends it: no headline, no story start.
             barred = _HEAD_ROLES + ("O", "B1h", "B1n")
-        elif sentence:
+        elif _BOX_LABEL.match(text) or (len(text) <= 40 and _CREDIT_ONLY.search(text)) \
+                or (len(text) <= 60 and _CONTACT.search(text)):
+            barred = _HEAD_ROLES + ("O",)
+        elif sentence or text.endswith("。"):
+            # No rmrb kicker or headline ends with a full stop (two subtitles do).
             barred = ("KB", "HB", "KA", "HA", "O")
         elif _KICKER_ONLY.search(text):
             barred = ("HB", "SB", "HA", "SA", "O")
@@ -313,6 +401,17 @@ class PageEvidence:
         else:
             barred = ("O",) if len(text) > 30 or "。" in text else ()
         return barred
+
+    def _after_box(self, i: int) -> bool:
+        """Whether block i follows an opening box of its story (``核心阅读``, ``编者按``
+        and the paragraphs under it): the story's credit stands after the box, so a full
+        dateline there continues the story the box opened."""
+        for j in range(i - 1, max(i - _BOX_REACH, 0) - 1, -1):
+            if self.blocks[j].kind == DATELINE:
+                return False
+            if _BOX_OPEN.match(self.texts[j]):
+                return True
+        return False
 
     def block_features(self, i: int) -> list[str]:
         """i (int): a block index. RETURNS (list[str]): the block's features."""
@@ -350,6 +449,10 @@ class PageEvidence:
             f"indent={block.indent}",
             f"form={_dateline_form(block)}",
             f"form_gap={_dateline_form(block)}:{min(block.gap, 2)}",
+            # A paper's dateline without place or date (``本报电``) opens a brief: of the
+            # rmrb articles, 37 paragraphs after the first open so (the items of a
+            # compilation of briefs under one heading) and 9 first ones.
+            f"brief_credit={text.startswith(_BRIEF_CREDIT)}",
         ]
         width = _width(block)
         ratio = width / max(self.body_width, 1)
@@ -378,6 +481,14 @@ class PageEvidence:
         f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
         f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
         f.append(f"cohesion={self.cohesion[i]}")
+        leads = self._lead_links(i)
+        if leads is not None:
+            before, after = leads
+            edges = (0.0, 0.1, 0.25, 0.45)
+            f.append(f"link_lead_prev={_bucket(before, edges) if before >= 0 else 'none'}")
+            f.append(f"link_lead_next={_bucket(after, edges) if after >= 0 else 'none'}")
+            f.append(f"link_lead_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}"
+                     if before >= 0 and after >= 0 else "link_lead_dir=edge")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         if self.local:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..clean import CleanLine, Cleaned, clean_page
-from .datelines import Dateline, credited_names, parse_end_credit
+from .datelines import Dateline, caption_photographers, parse_end_credit
 from ..types import Page, Story
 from .blocks import BODY, CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
     split_crossheads
@@ -162,7 +162,7 @@ def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
     text = Cleaned.join([before, body, *(c.text for c in captions)], "\n")
     body_start = len(before.text) + (1 if before.text and body.text else 0)
     credit = dateline or parse_end_credit(body.text)
-    photographers = [n for c in captions for n in credited_names(c.text.text)["photographers"]]
+    photographers = [n for c in captions for n in caption_photographers(c.text.text)]
     return Story(
         story_id=story_id, doc=page.doc, text=text.text,
         headline=main.text if main else None,

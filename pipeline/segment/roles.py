@@ -111,8 +111,8 @@ class RoleModel:
             if i:
                 prow += [pair_vocab[f] for f in evidence.pair_features(i) if f in pair_vocab]
         k = stop - start
-        return _segment_sum(self.block_w, rows, starts, (k, _L)), \
-            _segment_sum(self.pair_w, prow, pstarts, (k, _L, _L))
+        return segment_sum(self.block_w, rows, starts, (k, _L)), \
+            segment_sum(self.pair_w, prow, pstarts, (k, _L, _L))
 
     def roles(self, evidence: PageEvidence) -> list[str]:
         """The page's roles, its blocks scored ``CHUNK`` at a time.
@@ -133,7 +133,7 @@ class RoleModel:
         return [LABELS[k] for k in decoder.best()]
 
 
-def _segment_sum(weights: np.ndarray, rows: list[int], starts: list[int],
+def segment_sum(weights: np.ndarray, rows: list[int], starts: list[int],
                  shape: tuple[int, ...]) -> np.ndarray:
     """Sum the weight rows of each owner: ``rows[starts[i]:starts[i + 1]]`` are owner i's.
 
