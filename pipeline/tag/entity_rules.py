@@ -35,6 +35,7 @@ from .gazetteer import (
 from .org_context import (
     cleaned_title_org,
     company_tail,
+    has_latin_gloss,
     known_orgs,
     latin_gloss,
     latin_inside,
@@ -409,6 +410,7 @@ class NewsEntityRules(GazetteerSerializer):
                     e.label_ == "PLACE" and text[e.start_char] in "省市县区"))):
                 covered.update(range(e.start_char, e.end_char))
         found: list[tuple[int, int, bool]] = []  # start, end, after a level prefix
+        web = "网" in text or "在线" in text
         for ent in ents:
             if ent.label_ in ("PLACE", "ORG"):
                 # An admin place (``X区``) is a level prefix; after a model ORG only a
@@ -417,13 +419,13 @@ class NewsEntityRules(GazetteerSerializer):
                 body = (_BRANCH_BODY if ent.label_ == "ORG" else
                         _LEVEL_BODY if ent.text[-1] in "省市县区" else _NAME_BODY)
                 span = _org_after(text, ent.start_char, ent.end_char, _AFTER_NAME, body)
-                if span and not (ent.text in self.gazetteer.world
-                                 and _BARE_KIND.fullmatch(text, ent.end_char, span[1])):
+                if span and not (_BARE_KIND.fullmatch(text, ent.end_char, span[1])
+                                 and text[ent.start_char:ent.end_char] in self.gazetteer.world):
                     found.append((*span, body is _LEVEL_BODY))
                 # ``X`` + ``汽车`` is a company; a place + ``警方`` its police.
                 end = (company_tail(text, ent.start_char, ent.end_char) if ent.label_ == "ORG"
                        else service_after(text, ent.end_char)
-                       or web_outlet_after(text, ent.end_char, self.gazetteer))
+                       or (web and web_outlet_after(text, ent.end_char, self.gazetteer)))
                 if end:
                     found.append((ent.start_char, end, False))
         for match in _LEVEL.finditer(text):
@@ -450,7 +452,8 @@ class NewsEntityRules(GazetteerSerializer):
         # The lexicon's names fill gaps only: a model entity there read the context.
         known = [char_span(doc, s, e, "ORG", "ORG", self.name)
                  for s, e in known_orgs(text, self.gazetteer)]
-        ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
+        if known:
+            ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
         ents = _glosses(doc, ents, text, self.name)
         return [_strip_former(doc, e, self.name) for e in ents]
 
@@ -543,6 +546,8 @@ def _glosses(doc: Doc, ents: list[Span], text: str, source: str) -> list[Span]:
 
     RETURNS (list[Span]): the entities, those names split off and added.
     """
+    if not (has_latin_gloss(text)):
+        return ents
     out = []
     for ent in ents:
         last, after = text[ent.end_char - 1], text[ent.end_char:ent.end_char + 1]

@@ -240,18 +240,21 @@ def trimmed_org(text: str, start: int, end: int,
 LATIN_NAME = r"[A-Za-z][A-Za-z0-9&'.\-]*[A-Za-z0-9]|[A-Z]{2,}"
 _LATIN = rf"(?<![A-Za-z0-9&'.\-])(?:{LATIN_NAME})(?: [A-Z](?:[A-Za-z0-9&'.\-]*[A-Za-z0-9])?)*" \
          r"(?![A-Za-z0-9&\-])"
+_LATIN_NAME = re.compile(_LATIN)
+# Where a Latin-script word starts (a letter after no letter, digit or joiner).
+_LATIN_START = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z]")
 # An organisation noun right before the name (``软件公司X``, ``运营商X``).
 # (not 企业 or 银行: ``企业QQ``, ``银行IT系统`` are products and systems)
-_KIND_THEN_LATIN = re.compile(rf"(?:公司|集团|机构|开发商|厂商|运营商|供应商|制造商|品牌"
-                              rf"|巨头|网站)({_LATIN})")
+_KIND = r"(?:公司|集团|机构|开发商|厂商|运营商|供应商|制造商|品牌|巨头|网站)"
+_KIND_BEFORE = re.compile(rf"{_KIND}$")
+_KIND_THEN_LATIN = re.compile(rf"{_KIND}({_LATIN})")
 # A company word after the name belongs to it (``X公司``); a management title or an
-# organisation's voice does not (``X首席执行官``, ``X方面``, ``X旗下``).
-# (``一个SNS公司`` is a kind of company)
-_LATIN_THEN_HEAD = re.compile(rf"(?<![个家种类些])({_LATIN})(公司|集团|银行)?"
-                              r"(?(2)|(?=首席执行官|首席财务官|CEO|总裁|副总裁|董事长|创始人"
-                              r"|发言人|官方|方面|旗下))")
+# organisation's voice does not (``X首席执行官``, ``X方面``, ``X旗下``); ``一个SNS公司``
+# is a kind of company.
+_HEAD_AFTER = re.compile(r"公司|集团|银行")
+_ROLE_AFTER = re.compile(r"首席执行官|首席财务官|CEO|总裁|副总裁|董事长|创始人|发言人|官方|方面|旗下")
 # A source of figures (``据X数据``, ``据X统计``).
-_SOURCE_LATIN = re.compile(rf"据({_LATIN})(?:的)?(?=数据|统计|调查|报告|显示|报道|消息)")
+_SOURCE_AFTER = re.compile(r"(?:的)?(?:数据|统计|调查|报告|显示|报道|消息)")
 
 
 def latin_orgs(text: str) -> list[tuple[int, int]]:
@@ -261,11 +264,21 @@ def latin_orgs(text: str) -> list[tuple[int, int]]:
 
     RETURNS (list[tuple[int, int]]): offsets of the organisations.
     """
-    if not _ASCII_LETTER.search(text):
-        return []
-    out = [m.span(1) for m in _KIND_THEN_LATIN.finditer(text)]
-    out += [(m.start(1), m.end()) for m in _LATIN_THEN_HEAD.finditer(text)]
-    out += [m.span(1) for m in _SOURCE_LATIN.finditer(text)]
+    out = []
+    end = 0
+    for start_match in _LATIN_START.finditer(text):
+        start = start_match.start()
+        name = start >= end and _LATIN_NAME.match(text, start)
+        if not name:
+            continue
+        end = name.end()
+        if _KIND_BEFORE.search(text, max(0, start - 3), start) or (
+                text[start - 1:start] == "据" and _SOURCE_AFTER.match(text, end)):
+            out.append((start, end))
+        elif text[start - 1:start] not in ("个", "家", "种", "类", "些"):
+            head = _HEAD_AFTER.match(text, end)
+            if head or _ROLE_AFTER.match(text, end):
+                out.append((start, head.end() if head else end))
     return [(s, e) for s, e in out if not _NOT_LATIN_NAME.search(text[s:e])]
 
 
@@ -288,6 +301,12 @@ def latin_gloss(text: str, end: int) -> tuple[int, int] | None:
     """
     match = _GLOSS.match(text, end)
     return match.span(1) if match and "." not in match.group(1) else None
+
+
+def has_latin_gloss(text: str) -> bool:
+    """Whether ``text`` holds a bracketed Latin-script name or one after an
+    organisation noun (one scan: most stories have none)."""
+    return bool(_GLOSS.search(text) or _KIND_THEN_LATIN.search(text))
 
 
 _GLOSS_AT_END = re.compile(rf"(?<=[^\W\d_])[（(]({_LATIN})[）)]$")
