@@ -358,6 +358,10 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("“南洋国”驻湘代表团团长杜朗", "“南洋国”驻湘代表团", "“南洋国”驻湘代表团"),
     ("青禾公司董事局主席王立", "青禾公司董事局", "青禾公司"),
     ("当天召见法国驻华大使杜朗", "召见法国驻华", None),
+    ("会议再次推举法国总统杜朗", "会议再次推举法国", None),
+    ("民盟湖南省委主委王立", "民盟湖南省委", "民盟湖南省委"),
+    ("越南国家主席杜朗", "越南国家", None),
+    ("枫林村党支书王立", "枫林村党", None),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

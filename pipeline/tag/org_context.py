@@ -377,7 +377,25 @@ _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事�
 _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
 # of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
-_CLAUSE_CHARS = set("但同与和及跟向对从在据有至里又他她也就并而")
+_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主") | frozenset(NAME_STOP)
+_CLAUSE_WORDS = frozenset(
+    "但是 相比 迎接 正如 通过 决定 推举 再次 同时 并且 而且 以及 根据 按照 随着 经过 由于 为了 "
+    "对于 关于 包括 其中 目前 今天 昨天 近日 此外 另外 会议 记者 目的 在于 东道 宣布 表示 认为 "
+    "要求 希望 邀请 会见 会晤 陪同 接受 担任 出任 当选 任命 推选 选举".split())
+
+
+def _is_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is made of clause words and function characters only
+    (``会议再次推举``, ``但``), never a name's part (``民盟`` of ``民盟X省委``)."""
+    i = start
+    while i < end:
+        if text[i:i + 2] in _CLAUSE_WORDS and i + 2 <= end:
+            i += 2
+        elif text[i] in _CLAUSE_CHARS:
+            i += 1
+        else:
+            return False
+    return True
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
 _LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
                            r"(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见)")
@@ -412,12 +430,13 @@ def cleaned_title_org(text: str, start: int, end: int,
     verb = _LEADING_VERB.match(text[start:end])
     if verb and end - start - verb.end() >= 2:
         start += verb.end()
-    for cut in (1, 2):
-        prefix = text[start:start + cut]
-        if (end - start - cut >= 2 and (set(prefix) <= _CLAUSE_CHARS or (
-                cut == 2 and prefix in gazetteer.common_words))
-                and _place_at(text, start + cut, end, gazetteer)):
-            start += cut
+    for cut in range(1, min(9, end - start - 1)):
+        if _place_at(text, start + cut, end, gazetteer):
+            # (a word before a bare place: ``诠释X国`` of ``诠释X国总统``)
+            if _is_clause(text, start, start + cut) or (
+                    cut == 2 and text[start:start + 2] in gazetteer.common_words
+                    and text[start + 2:end] in gazetteer.places):
+                start += cut
             break
     # ``X部`` + ``长``: the department; a bare sector word stays bare (``公安`` + ``局长``).
     department = _DEPARTMENT_HEAD.match(text, end)
@@ -433,6 +452,10 @@ def cleaned_title_org(text: str, start: int, end: int,
                 return None  # a position only (``创始人`` of ``创始人兼CEO``)
         if text[end - 1] == "中" and text.startswith("常委", end) and end - start >= 3:
             end -= 1
+        elif text.endswith("国家", start, end) and text.startswith(("主席", "副主席"), end):
+            end -= 2
+        elif text[end - 1] == "党" and text.startswith(("支", "总支"), end):
+            return None  # ``X村党`` + ``支书``: the branch is not written out
         elif text[end - 2:end] == "队大":  # ``X大队`` + ``大队长``
             end -= 1
     org = text[start:end]
