@@ -245,6 +245,14 @@ CASES = [
     ("context: a web outlet opening with a place is one ORG",
      "据衡阳留学网（网址略）消息，衡阳电网检修线路。", [("衡阳", "PLACE")],
      {("衡阳留学网", "ORG")}, {("衡阳电网", "ORG")}),
+    ("org: pupils, a commission's 委托 and an unclosed bracket are no part of a name",
+     "枫林县青松村小学生王立受市商务局委托，在(湘州市公安局协助下领奖。",
+     [("枫林县", "PLACE"), ("(湘州市公安局", "ORG")],
+     {("市商务局", "ORG"), ("湘州市公安局", "ORG")},
+     {("枫林县青松村小学", "ORG"), ("市商务局委", "ORG"), ("(湘州市公安局", "ORG")}),
+    ("context: no company tail that starts a longer word (X电子商务)",
+     "青禾电子商务部门负责人说，青禾电子扩产。", [("青禾", "ORG")],
+     set(), {("青禾电子", "ORG")}),
     ("title: a country before its leader's title stays a place",
      "法国总统杜朗会见了湘州代表团。", [("法国", "PLACE"), ("杜朗", "PERSON")],
      {("法国", "PLACE")}, {("法国", "ORG")}),
@@ -362,6 +370,7 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("民盟湖南省委主委王立", "民盟湖南省委", "民盟湖南省委"),
     ("越南国家主席杜朗", "越南国家", None),
     ("枫林村党支书王立", "枫林村党", None),
+    ("青禾公司前全球销售总监王立", "青禾公司前全球销售", "青禾公司"),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

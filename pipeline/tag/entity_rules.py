@@ -62,7 +62,7 @@ MODEL = "zh_char_ner"
 # 委 is not the 委 of a position (``常委``, ``委员``); no head may start a title word
 # (``局长``, ``部长``, ``院长``).
 _BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法院|人民法院|法院|纪委监委|纪委|监委"
-               r"|人大常委会|常委会|人大|政协|委员会|(?<![常村])委(?!员)"
+               r"|人大常委会|常委会|人大|政协|委员会|(?<![常村])委(?!员|托)"
                r"|总工会|工会|妇联|团委|文联|科协|(?<!合)作协|残联|侨联|工商联"
                r"|日报|晚报|电视台|融媒体中心|融媒号")
 # Heads that need at least one character between the element and the head.
@@ -82,7 +82,7 @@ _BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
 # ``X银行业`` and ``X保险业`` are industries; ``局势``, ``局面`` no bureaus.
-_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限])"
+_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限]|(?<=学)生)"
 _AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
 _AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
 # The body is short after a name: a long one is usually a clause (``X大力发展…中心``).
@@ -120,11 +120,13 @@ _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|�
                      r"|获得|荣获|评为")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
 # (after a name: ``X公立中学``, ``X外资公司``: a kind of school or company)
-_GENERIC_BODY = re.compile(r"^(?:乡村|农村|城市|城乡|基层|地方|当地|各地|民主|公立|私立|国有|民营|外资"
+_GENERIC_BODY = re.compile(r"^(?:一(?![体汽中小附院医])|全体|所有|广大|乡村|农村|城市|城乡|基层|地方|当地|各地"
+                           r"|民主|公立|私立|国有|民营|外资"
                            r"|合资|上市|非上市|大型|小型|中小|知名|著名|本地|一些|新一届|新)")
 # A count or a rank makes a class of organisations, not one (``X一家银行``,
 # ``X三大汽车公司``, ``X第一大银行``; not ``X三大队``).
 _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]+(?:家|所|个|座|批|大(?!队))"
+                       r"|第[一二三四五六七八九十\d]+[部个家所座批]"
                        r"|第[一二三四五六七八九十\d]+大|众多|若干")
 # A country and a bare company word: a company of that country (``X国公司``).
 _BARE_KIND = re.compile(r"(?:公司|企业|银行)$")
@@ -265,6 +267,11 @@ class NewsEntityRules(GazetteerSerializer):
             if inner:
                 start += text.index(inner)
                 end = start + len(inner)
+        # A bracket the entity does not close or open is no part of it (``（市X局``).
+        if len(text) > 2 and text[0] in "(（" and not any(c in text for c in ")）"):
+            start += 1
+        elif len(text) > 2 and text[-1] in ")）" and not any(c in text for c in "(（"):
+            end -= 1
         if ent.label_ == "ORG":
             start, end = trimmed_org(doc_text(ent.doc), start, end, self.gazetteer.words)
         if (start, end) == (ent.start_char, ent.end_char):

@@ -122,7 +122,7 @@ def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         name = text[start:match.start()]
         if (opens_name(text, start, start + 2) and name not in gazetteer.common_words
                 and name not in gazetteer.ordinary_words and name not in gazetteer.places
-                and name[0] not in "全各该本我这那某每"):
+                and name[0] not in "全各该本我这那某每一二两三四五六七八九十几多"):
             out.append((start, match.end()))
     return out
 
@@ -131,7 +131,7 @@ def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 _COMPANY_TAIL = re.compile(
     rf"(?:{_TRADE}|集团|汽车|科技|电子|地产|物流|物业|食品|能源|机械|化工|钢铁|航空|网络|通信"
     r"|超市|百货|文化|生物|医药|林业|农业|牧业)(?:股份)?(?:有限)?(?:公司)?"
-    r"(?![业产行市站城展销股份])"
+    r"(?![业产行市站城展销股份]|商务|政务|邮件)"
 )
 
 
@@ -363,11 +363,14 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- titles' orgs
 # What the title finder may leave at the end of a title's organisation: the opening of
 # the position (``X副总`` of ``副总参谋长``, ``X兼`` of ``主席兼CEO``, ``X现`` of
-# ``现副总统``, ``X已故`` of ``已故总统``, ``X全球`` of ``全球高级副总裁``).
+# ``现副总统``, ``X已故`` of ``已故总统``, ``X全球`` of ``全球高级副总裁``, a function
+# before the position: ``X前全球销售`` of ``销售总监``).
 # The generic unit of the position stays in the title too (``X公司董事局`` of
 # ``董事局主席``, ``X局党组`` of ``党组书记``; GUIDELINES §3); a council or board
 # (``X理事会``) is a body of its own.
-_TITLE_OPENING = re.compile(r"(?:董事局|党组|党委)?(?:全球|中国区|大中华区|亚太区)?"
+_REGION = r"(?:全球|中国区|大中华区|亚太区)?"
+_TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|公共事务|人力资源|财务|营销|运营|研发"
+                            rf"|客服|战略)?(?:董事局|党组|党委)?{_REGION}"
                             r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事)?$")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
 _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
@@ -413,6 +416,8 @@ def cleaned_title_org(text: str, start: int, end: int,
     RETURNS (tuple[int, int] | None): the offsets, None when no organisation is left.
     """
     if text[start] in "电讯" and text[start - 1:start] == "日":
+        start += 1
+    elif text[start] in "(（" and not any(c in text[start:end] for c in ")）"):
         start += 1
     # A symbol the title finder read through (``X·Y－－－记Z``), a second title
     # (``X秘书长兼Y署``): the organisation is after it; an embassy's post
