@@ -43,16 +43,21 @@ def main() -> None:
     args = parser.parse_args()
     cfg = load_config(args.config, args.set)
     featurizer = Featurizer.load(args.vocab)
-
-    def tagger() -> Tagger:
-        return Tagger(len(featurizer.chars), len(featurizer.bigrams), cfg["char_dim"],
-                      cfg["bigram_dim"], cfg, cfg["dropout"], featurizer.lexicon.dim,
-                      heads=2)
-
     weights = mixing_weights(len(args.checkpoints), args.alpha, args.weights)
-    model = tagger()
+    out = Path(args.out)
+    write_mix(args.checkpoints, weights, out, cfg, featurizer)
+    shares = ", ".join(f"{Path(p).stem} {w:.3f}" for p, w in zip(args.checkpoints, weights))
+    print(f"{shares}: {out} and {out.name}-web written")
+
+
+def write_mix(checkpoints: list[str], weights: list[float], out: Path, cfg: dict,
+              featurizer: Featurizer, heads: tuple[int, ...] = (0, 1)) -> None:
+    """Export the weighted mean of the checkpoints: head 0 (MSRA) to ``out``, head 1
+    (web) to ``out``-web, each only if listed in ``heads``."""
+    model = Tagger(len(featurizer.chars), len(featurizer.bigrams), cfg["char_dim"],
+                   cfg["bigram_dim"], cfg, cfg["dropout"], featurizer.lexicon.dim, heads=2)
     mixed: dict[str, torch.Tensor] = {}
-    for path, weight in zip(args.checkpoints, weights):
+    for path, weight in zip(checkpoints, weights):
         load_weights(Path(path), model)  # one model at a time: each holds 170 MB
         for key, value in model.state_dict().items():
             if not value.is_floating_point():
@@ -60,12 +65,10 @@ def main() -> None:
             else:
                 mixed[key] = mixed.get(key, 0) + weight * value
     model.load_state_dict(mixed)
-    out = Path(args.out)
     with torch.no_grad():
-        export(model, featurizer, out, 0)
-        export(model, featurizer, out.with_name(out.name + "-web"), 1)
-    shares = ", ".join(f"{Path(p).stem} {w:.3f}" for p, w in zip(args.checkpoints, weights))
-    print(f"{shares}: {out} and {out.name}-web written")
+        for head in heads:
+            export(model, featurizer, out if head == 0 else out.with_name(out.name + "-web"),
+                   head)
 
 
 def mixing_weights(n: int, alpha: float | None, weights: list[float] | None) -> list[float]:

@@ -604,7 +604,7 @@ def augmented_corpora(
     out = []
     for examples, name in zip(train, names):
         extra = augment(
-            data[name], pools, seed=cfg["seed"] * 1000 + epoch,
+            data[name], pools, seed=training_seed(cfg) * 1000 + epoch,
             copies=int(cfg["augment_copies"]), fraction=fractions.get(name, 1.0),
             rate=float(cfg.get("augment_rate", 0.7)),
             lexicon_share=float(cfg.get("augment_lexicon_share", 0.3)),
@@ -613,6 +613,12 @@ def augmented_corpora(
             log(f"epoch {epoch}: {len(extra)} mention-replaced copies of {name}")
         out.append(examples + make_examples(extra, featurizer, cfg["max_len"]))
     return out
+
+
+def training_seed(cfg: dict) -> int:
+    """Seed of the batches, dropout and augmentation: ``train_seed``, else ``seed``
+    (which alone fixes the dev splits, so runs of other training seeds share them)."""
+    return int(cfg.get("train_seed") or cfg["seed"])
 
 
 JIEBA_TYPES = {"nr": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
@@ -698,9 +704,9 @@ def main(argv: list[str] | None = None) -> None:
     check_config(cfg)
     log(f"config: {json.dumps(cfg, ensure_ascii=False)}")
     torch.set_num_threads(cfg["threads"])
-    random.seed(cfg["seed"])
-    np.random.seed(cfg["seed"])
-    torch.manual_seed(cfg["seed"])
+    random.seed(training_seed(cfg))
+    np.random.seed(training_seed(cfg))
+    torch.manual_seed(training_seed(cfg))
     t_start = time.time()
 
     data = load_corpora(cfg)
@@ -758,7 +764,7 @@ def main(argv: list[str] | None = None) -> None:
     web_dir = out_dir.with_name(out_dir.name + "-web")
     checkpoint = resolve(cfg["checkpoint"])
     checkpoint.parent.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(cfg["seed"])
+    rng = random.Random(training_seed(cfg))
     deadline = t_start + 60 * cfg["max_minutes"]
     best, history, first = -1.0, [], 1
     if cfg.get("resume") and checkpoint.is_file():
