@@ -32,9 +32,7 @@ _NAMES = rf"{_NAME}(?:\s+{_NAME})*"
 PHOTO_CREDIT = re.compile(
     rf"(?:(?:记者|通讯员|摄影|实习生)\s*[/／:：]?\s*{_NAMES}\s*(?:摄影?|供图|制作|图)"
     rf"|{_NAMES}\s*[/／]\s*摄|(?<![\u4e00-\u9fff])[\u4e00-\u9fff·]{{2,4}}\s+摄影?"
-    r"|(?:通讯员|受访者|单位|本报)供图|资料图片?|本报资料图|网络图片"
-    # A photographer and the agency on a line of their own: ``王小禾摄（湘州视觉）``.
-    r"|^[\u4e00-\u9fff·]{2,4}摄影?[（(][^（）()]{1,12}[）)])\s*$"
+    r"|(?:通讯员|受访者|单位|本报)供图|资料图片?|本报资料图|网络图片)\s*$"
 )
 # A QR or video notice asks the reader to scan or watch (a headline about QR-code door
 # plates is no notice).

@@ -7,6 +7,9 @@ averaged structured perceptron over the grammar of ``pipeline/segment/roles.py``
     python scripts/train_layout.py --pages-per-style 350 --epochs 15 --restarts 3 --out models/layout
 
 Training pages holding a compilation are composed ``--compilation-copies`` times more.
+``--base DIR`` keeps a model's weights and learns only the features it lacks (new evidence
+added to a model known to work, as the shipped models were last trained; see the model
+card), ``--composer FILE`` composes with another version of ``compose_layouts.py``.
 Score the result with ``scripts/score_layout.py`` (the model card quotes its numbers).
 """
 from __future__ import annotations
@@ -94,27 +97,38 @@ def load_split(folder: Path, pages: str = "all") -> list[tuple[PageEvidence, lis
     return data
 
 
-def train(data, epochs: int, seed: int = 7) -> RoleModel:
-    """Averaged structured perceptron. RETURNS (RoleModel): the averaged weights."""
-    block_vocab: dict[str, int] = {}
-    pair_vocab: dict[str, int] = {}
+def train(data, epochs: int, seed: int = 7, base: RoleModel | None = None) -> RoleModel:
+    """Averaged structured perceptron.
+
+    base (RoleModel | None): a model whose weights are kept as they are: only the features
+        it does not know are learned (new evidence on top of a model that is known to
+        work; its vocabulary comes first, in its order).
+    RETURNS (RoleModel): the averaged weights.
+    """
+    block_vocab: dict[str, int] = dict(base.block_vocab) if base else {}
+    pair_vocab: dict[str, int] = dict(base.pair_vocab) if base else {}
+    fixed_b, fixed_p = len(block_vocab), len(pair_vocab)
     pages = []
     for ev, gold in data:
         feats = [[block_vocab.setdefault(f, len(block_vocab)) for f in ev.block_features(i)]
                  for i in range(len(ev.blocks))]
         pairs = [[]] + [[pair_vocab.setdefault(f, len(pair_vocab)) for f in ev.pair_features(i)]
                         for i in range(1, len(ev.blocks))]
-        pages.append((feats, pairs, gold, ev.barred_roles(), _flat(feats), _flat(pairs)))
+        pages.append((feats, pairs, gold, ev.barred_roles(), _flat(feats), _flat(pairs),
+                      [[r for r in f if r >= fixed_b] for f in feats],
+                      [[r for r in f if r >= fixed_p] for f in pairs]))
     n_labels = len(LABELS)
     bw = np.zeros((len(block_vocab), n_labels))
     pw = np.zeros((len(pair_vocab), n_labels, n_labels))
+    if base:
+        bw[:fixed_b], pw[:fixed_p] = base.block_w, base.pair_w
     bsum, psum = np.zeros_like(bw), np.zeros_like(pw)
     rng = random.Random(seed)
     steps = 0
     for epoch in range(epochs):
         rng.shuffle(pages)
         errors = 0
-        for feats, pairs, gold, mask, (rows, starts), (prows, pstarts) in pages:
+        for feats, pairs, gold, mask, (rows, starts), (prows, pstarts), learn, plearn in pages:
             # One gather and segment sum per page, as at inference (``RoleModel.scores``).
             unary = segment_sum(bw, rows, starts, (len(feats), n_labels))
             pair = segment_sum(pw, prows, pstarts, (len(feats), n_labels, n_labels))
@@ -123,16 +137,25 @@ def train(data, epochs: int, seed: int = 7) -> RoleModel:
                 errors += sum(a != b for a, b in zip(pred, gold))
                 for i, (g, p) in enumerate(zip(gold, pred)):
                     if g != p:
-                        bw[feats[i], g] += 1
-                        bw[feats[i], p] -= 1
+                        bw[learn[i], g] += 1
+                        bw[learn[i], p] -= 1
                     if i and (gold[i - 1], g) != (pred[i - 1], p):
-                        pw[pairs[i], gold[i - 1], g] += 1
-                        pw[pairs[i], pred[i - 1], p] -= 1
+                        pw[plearn[i], gold[i - 1], g] += 1
+                        pw[plearn[i], pred[i - 1], p] -= 1
             bsum += bw
             psum += pw
             steps += 1
         print(f"epoch {epoch + 1}: {errors} block errors", flush=True)
     return RoleModel(block_vocab, pair_vocab, bsum / steps, psum / steps)
+
+
+def _load_composer(path: Path):
+    """The ``compose_all`` of another version of the composer, run as if it stood beside
+    this script (so it reads this checkout's articles and layout-dev gold)."""
+    namespace = {"__name__": "compose_layouts_version",
+                 "__file__": str(Path(__file__).resolve().with_name("compose_layouts.py"))}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return namespace["compose_all"]
 
 
 def _flat(rows_per_block: list[list[int]]) -> tuple[list[int], list[int]]:
@@ -159,12 +182,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", choices=("all", "local", "other"), default="all",
                         help="train on all pages, or only those with (local: the city model, "
                              "shipped in models/layout/local) or without local-paper datelines")
+    parser.add_argument("--composer", type=Path, default=None,
+                        help="compose with this version of compose_layouts.py (e.g. one of "
+                             "an earlier commit, ``git show C:scripts/compose_layouts.py``)")
+    parser.add_argument("--base", type=Path, default=None,
+                        help="keep this model's weights; learn only the features it lacks")
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
     folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
-    print(compose_all(folder, args.pages_per_style, args.seed, args.compilation_copies))
+    compose = _load_composer(args.composer) if args.composer else compose_all
+    print(compose(folder, args.pages_per_style, args.seed, args.compilation_copies))
     data = load_split(folder / "train", args.pages)
-    models = [train(data, args.epochs, seed=7 + k) for k in range(args.restarts)]
+    base = RoleModel.load(args.base) if args.base else None
+    models = [train(data, args.epochs, seed=7 + k, base=base) for k in range(args.restarts)]
     model = models[0]
     model.block_w = sum(m.block_w for m in models) / len(models)
     model.pair_w = sum(m.pair_w for m in models) / len(models)

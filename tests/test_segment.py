@@ -596,7 +596,7 @@ def test_opening_box_keeps_its_story_and_a_photo_credit_is_no_headline():
     assert {s1.headline, *s1.subheadlines} >= {"枫林县推广乡村治理“积分制”", "小积分攒出文明新风"}
     assert s1.body.startswith("核心阅读") and "走进枫林县石塘村" in s1.body
     assert s1.reporters == ("罗青禾",) and s1.correspondents == ("马一鸣",)
-    assert s1.photographers == ("詹小禾",) and "詹小禾摄" not in s1.body
+    assert "詹小禾摄（湘州视觉）" in s1.text and "詹小禾摄（湘州视觉）" != s1.headline
     assert s2.headline == "柳溪镇文化广场建成投用" and s2.reporters == ("阮晓青",)
 
 
@@ -634,6 +634,7 @@ def test_compiled_report_datelines_and_bare_photo_credits():
     line = parse_dateline("青湾网晨报7月2日综合（青湾日报社融媒体记者 莫小川 文/图）昨日，")
     assert line.reporters == ("莫小川",) and line.text.endswith("文/图）")
     assert caption_photographers("图为游客在荷塘边赏花。龙 青摄（湘州视觉）") == ["龙青"]
+    assert caption_photographers("游客在荷塘边赏花。 宁小川 摄") == ["宁小川"]
     assert caption_photographers("游客在湖边拍摄") == []
 
 

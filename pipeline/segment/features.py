@@ -51,6 +51,7 @@ _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.
 _TAIL = 300
 _BOX_REACH = 8          # blocks an opening box runs at most before its story's credit
 _LEAD = 120             # Han characters of a body's lead read for a headline group's link
+_LEAD_SHARE = 0.2       # a headline's share of words in a lead that tells which body it heads
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 _REACH = 12             # blocks a window of neighbouring body reads at most
 # What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
@@ -186,6 +187,20 @@ def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[in
                 continue
         out.update(range(first, stop))
     return frozenset(out)
+
+
+def _lead_side(before: float, after: float) -> str:
+    """Which body's lead a headline-like block names: ``after`` or ``before`` where it
+    shares a clear share of its words with that lead and clearly more than with the
+    other, ``top``/``end`` where there is only one side, else ``none``."""
+    if before < 0 or after < 0:
+        one = after if before < 0 else before
+        return ("top" if before < 0 else "end") + ("+" if one >= _LEAD_SHARE else "-")
+    if after >= _LEAD_SHARE and after - before >= _LEAD_SHARE:
+        return "after"
+    if before >= _LEAD_SHARE and before - after >= _LEAD_SHARE:
+        return "before"
+    return "none"
 
 
 def _headline_runs(blocks: list[Block]) -> list[tuple[int, int, int]]:
@@ -449,11 +464,13 @@ class PageEvidence:
             f"indent={block.indent}",
             f"form={_dateline_form(block)}",
             f"form_gap={_dateline_form(block)}:{min(block.gap, 2)}",
+        ]
+        if text.startswith(_BRIEF_CREDIT):
             # A paper's dateline without place or date (``本报电``) opens a brief: of the
             # rmrb articles, 37 paragraphs after the first open so (the items of a
-            # compilation of briefs under one heading) and 9 first ones.
-            f"brief_credit={text.startswith(_BRIEF_CREDIT)}",
-        ]
+            # compilation of briefs under one heading) and 9 first ones. Only where it
+            # holds: a feature on every block would be a second bias.
+            f.append("brief_credit")
         width = _width(block)
         ratio = width / max(self.body_width, 1)
         f.append(f"width_ratio={_bucket(ratio, (0.3, 0.5, 0.7, 0.85, 1.0, 1.3))}")
@@ -482,13 +499,11 @@ class PageEvidence:
         f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
         f.append(f"cohesion={self.cohesion[i]}")
         leads = self._lead_links(i)
-        if leads is not None:
-            before, after = leads
-            edges = (0.0, 0.1, 0.25, 0.45)
-            f.append(f"link_lead_prev={_bucket(before, edges) if before >= 0 else 'none'}")
-            f.append(f"link_lead_next={_bucket(after, edges) if after >= 0 else 'none'}")
-            f.append(f"link_lead_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}"
-                     if before >= 0 and after >= 0 else "link_lead_dir=edge")
+        side = _lead_side(*leads) if leads is not None else "none"
+        if side != "none":
+            # Only a clear contrast is evidence: many headlines (commentaries, labels such
+            # as 图片报道) share no words with their own lead, and neither do crossheads.
+            f.append(f"link_lead={side}")
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         if self.local:
