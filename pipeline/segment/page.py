@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..clean import CleanLine, Cleaned, clean_page
-from .datelines import Dateline, caption_photographers, parse_end_credit
+from .datelines import caption_photographers, parse_end_credit
 from ..types import Page, Story
-from .blocks import BODY, CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
+from .blocks import CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
     split_crossheads
 from .features import PageEvidence
 from .roles import HEAD_LABELS, MODEL_DIR, RoleModel
