@@ -5,11 +5,13 @@ A page is read as blocks (``blocks.py``), each block gets a role from the block-
 the roles are cut into stories. Credits are read from the story's body blocks: the first
 credit line (``本报北京5月11日电（记者X）``, a byline line ``本报记者 X``) is the dateline;
 a credit at the end (``（X日报社融媒体记者 Y）``) names the reporters when no dateline
-did (``datelines.py``).
+did (``datelines.py``). Neighbouring stories credited by bare bylines only are the
+sub-reports of one compilation and are joined.
 """
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +43,7 @@ class StoryBlocks:
 
     heads: list[tuple[str, Block]] = field(default_factory=list)   # (role letter, block)
     body: list[Block] = field(default_factory=list)
+    heads_after: bool = False       # its headline group stands below its body
 
 
 def segment_page(page: Page, lines: list[CleanLine] | None = None) -> list[Story]:
@@ -103,12 +106,41 @@ def group_stories(blocks: list[Block], roles: list[str]) -> list[StoryBlocks]:
             stories.append(StoryBlocks())
         if role in HEAD_LABELS:
             stories[-1].heads.append((role[0], block))
+            stories[-1].heads_after |= role.endswith("A")
         else:
             stories[-1].body.append(block)
         previous = role
     if not stories and blocks:                 # furniture only: keep the text as one story
         stories.append(StoryBlocks(body=[b for b in blocks]))
-    return _merge_headless(stories)
+    return _join_compilations(_merge_headless(stories))
+
+
+def _byline_only(story: StoryBlocks) -> bool:
+    """Whether a story with a headline is credited by bare paper bylines (``本报记者 X``) only."""
+    credits = [b for b in story.body if b.kind == DATELINE and b.dateline is not None]
+    return bool(story.heads) and bool(credits) and all(
+        c.dateline.media == "本报" and not re.search(r"[电讯]", c.dateline.text) for c in credits)
+
+
+def _join_compilations(stories: list[StoryBlocks]) -> list[StoryBlocks]:
+    """Neighbouring stories with headlines credited by bare ``本报记者 X`` lines only are the
+    sub-reports of one compilation: in the rmrb articles 276 of 311 bare byline paragraphs
+    stand in articles holding two or more of them. They become one story; its headline is
+    the last one where headlines stand below their bodies (the compilation's headline
+    closes it), else the first; the others are kept as crossheads, in page order."""
+    out: list[StoryBlocks] = []
+    for story in stories:
+        if out and _byline_only(story) and _byline_only(out[-1]):
+            first = out[-1]
+            if story.heads_after and first.heads_after:   # headlines below bodies
+                first.body += [b for _, b in first.heads] + story.body
+                first.heads = story.heads
+            else:
+                heads = [b for _, b in story.heads]
+                first.body += story.body + heads if story.heads_after else heads + story.body
+            continue
+        out.append(story)
+    return out
 
 
 def _merge_headless(stories: list[StoryBlocks]) -> list[StoryBlocks]:

@@ -1,0 +1,32 @@
+"""Compilations: sub-reports each with a sub-headline and a bare ``本报记者 X`` line."""
+from pipeline.segment import segment_page
+from pipeline.types import Page
+
+COMPILATION = """\
+年货市场走一走
+
+河湾镇周桂芳——
+腊肉香肠早备好，心里踏实
+
+本报记者 罗 建
+腊月二十，河湾镇的集市上人头攒动。周桂芳挑了两挂腊肉，又称了几斤香肠，笑着说今年的日子过得比往年宽裕，年货也要置办得更丰盛一些才好。
+
+青石乡韩德明——
+新添一台电视机，全家乐呵
+
+本报记者 邵文秀
+韩德明家的堂屋里，新买的电视机刚装好。老人一边调着频道一边说，孙子放假回来就能看春节晚会了，一家人围坐在一起最热闹。
+
+澜溪县召开春耕备耕工作会议
+
+本报澜溪2月3日电（记者唐小川）澜溪县日前召开春耕备耕工作会议，部署种子、化肥储备和农机检修等工作，确保春耕生产顺利开展。
+"""
+
+
+def test_sub_reports_with_bylines_stay_one_story():
+    stories = segment_page(Page(doc="c.txt", path="c.txt", raw=COMPILATION))
+    heads = [s.headline for s in stories]
+    assert heads[-1] == "澜溪县召开春耕备耕工作会议"
+    compilation = stories[0]
+    assert len(stories) == 2, heads
+    assert "腊肉香肠早备好" in compilation.text and "新添一台电视机" in compilation.text
