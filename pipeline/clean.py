@@ -17,7 +17,7 @@ and credits, QR-code and video notices.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*")
@@ -171,6 +171,7 @@ def clean_text(raw: str) -> Cleaned:
     return Cleaned.join(parts)
 
 
+_SPACES = " \t\u3000\u00a0"
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[\s、.．]\s*")
 
 
@@ -186,6 +187,9 @@ class CleanLine:
     heading: int = 0
     numbered: bool = False      # a heading with a section number (``## 1 …``): a crosshead
     indent: bool = False        # the raw line opens with whitespace (an indented first line)
+    # The raw line ends with whitespace before its break: a word boundary where the line
+    # wrapped (``（记者 A⏎B）``: two names), unless the extractor pads every line.
+    spaced_end: bool = False
 
 
 def clean_page(raw: str) -> list[CleanLine]:
@@ -208,7 +212,10 @@ def clean_page(raw: str) -> list[CleanLine]:
             skip += number.end() if number else 0
         out.append(CleanLine(clean_line(body[skip:], line_start + skip), level,
                              bool(level and number),
-                             not level and body[:1] in " \t\u3000\u00a0" and bool(body.strip())))
+                             not level and body[:1] in _SPACES and bool(body.strip()),
+                             body[-1:] in _SPACES and bool(body.strip())))
+    if 2 * sum(line.spaced_end for line in out) > sum(bool(line.text.text) for line in out):
+        out = [replace(line, spaced_end=False) for line in out]     # padding, not evidence
     return out
 
 

@@ -666,3 +666,25 @@ def test_source_contributor_and_contact_lines_are_no_headlines():
     assert s1.headline == "湘州今年新增城市绿道一百二十公里" and s1.subheadlines == ()
     assert s1.body.endswith("投稿邮箱：xzrb_lvdao@example.cn") and "参与采写" in s1.body
     assert s2.headline == "岚河大桥主体合龙" and s2.reporters == ("阮晓青",)
+
+
+def test_credit_wrapped_at_the_space_between_two_names():
+    # A PDF line ends at the space between two reporters: they stay two names. A wrap
+    # inside a name (no space) and a spaced wrap in the lead change nothing.
+    page = ("柳溪日报·掌上柳溪讯（记者/唐晓静 \n"
+            "何志 通讯员/罗一鸣）柳溪县今年新\n"
+            "建口袋公园三座，市民休闲有了好 \n"
+            "去处。据介绍，三座公园总面积达\n"
+            "到两百亩，年底前全部开放。\n"
+            "\n"
+            "本报讯（记者 宁小\n"
+            "川）柳溪县城区夜间公交线路昨日开通，首批三条线路运营至\n"
+            "晚上十一时。\n")
+    first, second = stories_of(page)
+    assert first.reporters == ("唐晓静", "何志") and first.correspondents == ("罗一鸣",)
+    assert "有了好去处" in first.body
+    assert second.reporters == ("宁小川",)
+    # An extractor that pads every line with a space gives no evidence of a boundary: a
+    # name wrapped inside stays one name.
+    padded = "".join(line + " \n" if line else "\n" for line in page.split("\n")[:-1])
+    assert stories_of(padded)[1].reporters == ("宁小川",)

@@ -42,6 +42,7 @@ class Block:
     widths: tuple[int, ...] = ()           # the raw lines' lengths (column width evidence)
     numbered: bool = False                 # a numbered markdown heading (a crosshead)
     indent: bool = False                   # its first raw line is indented
+    spaced_ends: tuple[bool, ...] = ()     # per line: the raw line ended with a space
 
     @property
     def text(self) -> Cleaned:
@@ -63,7 +64,9 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
         if current:
             blocks.append(Block(list(current), gap=blank, first_line=start,
                                 widths=tuple(len(c.text) for c in current),
-                                indent=lines[start].indent))
+                                indent=lines[start].indent,
+                                spaced_ends=tuple(lines[k].spaced_end
+                                                  for k in range(start, start + len(current)))))
             current.clear()
             blank = 0
 
@@ -104,9 +107,9 @@ def classify(block: Block) -> None:
         block.kind = CAPTION
     elif byline := parse_byline(lines, max(block.widths or (0,))):
         block.kind, block.dateline = DATELINE, byline[1]
-        block.lines = [_byline_join(block.lines, byline[0], max(block.widths or (0,)))]
-    elif is_dateline_start(first) or is_bare_dateline(_credit_join(block.lines).text):
-        whole = _credit_join(block.lines)
+        block.lines = [_byline_join(block, byline[0], max(block.widths or (0,)))]
+    elif is_dateline_start(first) or is_bare_dateline(_credit_join(block).text):
+        whole = _credit_join(block)
         dateline = parse_dateline(whole.text, whole_block=True)
         if dateline:
             block.kind, block.dateline = DATELINE, dateline
@@ -118,23 +121,39 @@ def classify(block: Block) -> None:
         block.kind = HEADLINE
 
 
-def _byline_join(lines: list[Cleaned], n: int, width: int) -> Cleaned:
+def _byline_join(block: Block, n: int, width: int) -> Cleaned:
     """A block whose first ``n`` lines are a byline: one space where a byline line ended
-    short of the column (a wrapped name is joined), then the lead."""
+    short of the column or with a space (a wrapped name is joined), then the lead."""
+    lines = block.lines
     out = lines[0]
     for k in range(1, n):
-        sep = "" if len(lines[k - 1].text) >= width - 1 else " "
-        out = Cleaned.join([out, lines[k]], sep) if sep else out + lines[k]
+        spaced = len(lines[k - 1].text) < width - 1 or _spaced_wrap(block, k, out)
+        out = Cleaned.join([out, lines[k]], " ") if spaced else out + lines[k]
     return out + Cleaned.join(lines[n:]) if n < len(lines) else out
 
 
-def _credit_join(lines: list[Cleaned]) -> Cleaned:
-    """Join a block's lines, with one space where a credit word opens a line (GUIDELINES §1.4)."""
+def _credit_join(block: Block) -> Cleaned:
+    """Join a block's lines, with one space where a credit word opens a line (GUIDELINES
+    §1.4) or where a line inside the credit's bracket ended with a space (two names)."""
+    lines = block.lines
     out = lines[0]
-    for line in lines[1:]:
-        sep = " " if CREDIT_START.match(line.text) and is_han(out.text[-1:] or "a") else ""
-        out = Cleaned.join([out, line], sep) if sep else out + line
+    for k, line in enumerate(lines[1:], 1):
+        spaced = (CREDIT_START.match(line.text) and is_han(out.text[-1:] or "a")) or (
+            _spaced_wrap(block, k, out) and _open_bracket(out.text))
+        out = Cleaned.join([out, line], " ") if spaced else out + line
     return out
+
+
+def _spaced_wrap(block: Block, k: int, before: Cleaned) -> bool:
+    """Whether line k-1 of the block ended with a space in the raw text and a Han
+    character stands on both sides of the wrap: a boundary between two words."""
+    return (k - 1 < len(block.spaced_ends) and block.spaced_ends[k - 1]
+            and is_han(before.text[-1:] or "a") and is_han(block.lines[k].text[:1] or "a"))
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether text ends inside an unclosed round bracket (a credit's ``（记者 …``)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 # A bracketed line closing a story (author, wire, reporter or contributor credit): never
