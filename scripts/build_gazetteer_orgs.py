@@ -121,18 +121,20 @@ def _dominant(neighbours: Counter, total: int) -> bool:
 
 
 def induce(text: str, words: set[str], places: set[str], proper: set[str],
-           min_context: int, min_share: float, proper_share: float) -> list[str]:
+           min_context: int, min_share: float, proper_context: int,
+           proper_share: float) -> list[str]:
     """The organisation names of ``text``, sorted.
 
     words (set[str]): common words, never taken (their two-character ones also tell
         fragments). places (set[str]): never taken, but may open a longer name.
     proper (set[str]): names a dictionary lists as proper nouns.
-    proper_share (float): the share of context occurrences enough for those.
+    proper_context (int), proper_share (float): the context occurrences, in number and
+        share, enough for those (a dictionary proper noun needs less evidence).
     RETURNS (list[str]): the names.
     """
     found = {}
     for name, context in candidates(text).items():
-        if (context < min_context or name in words or name in places
+        if (context < (proper_context if name in proper else min_context) or name in words or name in places
                 or CONTEXT.search(name) or name.endswith("区")
                 or (len(name) > 2 and name[:2] in words and name[:2] not in places)):
             continue
@@ -182,11 +184,8 @@ def main() -> None:
     words = {pairs[i:i + 2] for i in range(0, len(pairs), 2)} | set(data["words"])
     places = set(data["admin"]) | set(data["alias"]) | set(data["town"]) | set(data["world"])
     proper = proper_nouns() - words
-    names = induce(read_text(args.rmrb), words, places, proper, args.min_proper_context,
-                   args.min_share, args.jieba_share)
-    # A dictionary proper noun needs fewer context occurrences; others need min_context.
-    counts = candidates(read_text(args.rmrb))
-    names = [n for n in names if counts[n] >= args.min_context or n in proper]
+    names = induce(read_text(args.rmrb), words, places, proper, args.min_context,
+                   args.min_share, args.min_proper_context, args.jieba_share)
     if args.dry_run:
         print("\n".join(names))
         return

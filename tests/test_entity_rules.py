@@ -421,7 +421,7 @@ def test_organisation_lexicon_induction():
                       "，这家公司成立。", "，这家公司扩产。", "，这家公司上市。"]
                      + ["，红枫林公司开业。"] * 3)
     names = builder.induce(text, words={"数字", "这家"}, places=set(), proper=set(),
-                           min_context=3, min_share=0.3, proper_share=0.2)
+                           min_context=3, min_share=0.3, proper_context=2, proper_share=0.2)
     assert names == ["青禾"]
 
 
