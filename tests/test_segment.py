@@ -600,6 +600,18 @@ def test_opening_box_keeps_its_story_and_a_photo_credit_is_no_headline():
     assert s2.headline == "柳溪镇文化广场建成投用" and s2.reporters == ("阮晓青",)
 
 
+def test_credit_below_an_opening_box_stays_where_it_stands():
+    s1, s2 = stories_of(OPENING_BOX_AND_PHOTO_CREDIT)
+    # The page's order: the box, then the credit and the report (the credit is not moved
+    # above the box); a credit opening its body still heads the text.
+    assert s1.dateline == "本报讯（记者 罗青禾 通讯员 马一鸣）"
+    box, credit = s1.text.index("核心阅读"), s1.text.index(s1.dateline)
+    assert box < credit < s1.text.index("走进枫林县石塘村")
+    assert s1.body.index("积分换物品") < s1.body.index(s1.dateline)
+    assert s2.text.index(s2.dateline) < s2.body_start
+    assert not s2.body.startswith("本报讯")
+
+
 # Credit forms of local papers on one page: a news site's compiled report with text and
 # pictures by one reporter, ``本报讯 记者X报道:``, and a credit closing the last story.
 CITY_CREDIT_FORMS = """\

@@ -170,6 +170,10 @@ def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
         if block.kind == DATELINE:
             dateline, dateline_block = block.dateline, block
             break
+    # The credit heads the body where it opens it; below an opening box (``核心阅读`` and
+    # its paragraphs) it stays where it stands, so the text keeps the page's order.
+    leading = dateline_block is not None and dateline_block is next(
+        b for b in parts.body if b.kind != CAPTION)
     crossheads: list[Cleaned] = []
     body_parts: list[Cleaned] = []
     for block in parts.body:
@@ -182,13 +186,13 @@ def finish_story(page: Page, story_id: str, parts: StoryBlocks) -> Story:
         if block.crosshead is not None:
             crossheads.append(block.crosshead)
             body_parts.append(_own_line(block.crosshead))
-        if block is dateline_block:
+        if block is dateline_block and leading:
             body_parts.append(block.text.slice(dateline.end).strip())
         else:
             body_parts.append(block.text)
     body = Cleaned.join(body_parts).strip()
     head = [*kickers, *([main] if main else []), *subtitles]
-    if dateline_block is not None:
+    if leading:
         head.append(dateline_block.text.slice(0, len(dateline.text)))
     before = Cleaned.join(head, "\n")
     text = Cleaned.join([before, body, *(c.text for c in captions)], "\n")
