@@ -270,6 +270,12 @@ CASES = [
     ("filter: an ordinary word is no person or place",
      "阳光洒在照明设施上。", [("阳光", "PERSON"), ("照明", "PLACE")],
      set(), {("阳光", "PERSON"), ("照明", "PLACE")}),
+    ("filter: a dictionary word credited as a reporter is a name",
+     "本报讯（记者文静 通讯员李晓东）湘州市新建三所幼儿园。", [("文静", "PERSON")],
+     {("文静", "PERSON")}, set()),
+    ("filter: a dictionary word that speaks is a name",
+     "金秋表示，合作社今年的柑橘销路不愁。", [("金秋", "PERSON")],
+     {("金秋", "PERSON")}, set()),
     ("filter: both sides and the honorific your city are no places",
      "两岸企业家相聚，将带动贵市和湘州的合作。", [("两岸", "PLACE"), ("贵市", "PLACE"), ("湘州", "PLACE")],
      {("湘州", "PLACE")}, {("两岸", "PLACE"), ("贵市", "PLACE")}),
@@ -288,6 +294,15 @@ def test_rules(rules, name, text, model, present, absent):
     found = _ents(rules, text, model)
     assert present <= found, found
     assert not absent & found, found
+
+
+def test_dictionary_word_read_twice_as_a_person_is_a_name(rules):
+    text = "雨露走进教室，同学们都夸雨露认真。"
+    doc = rules.make_doc(text)
+    doc.ents = [char_span(doc, s, s + 2, "PERSON", "PERSON", "zh_char_ner")
+                for s in (0, text.rindex("雨露"))]
+    doc = rules.get_pipe("news_entity_rules")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["雨露", "雨露"]
 
 
 def test_person_propagation_reaches_later_mentions(rules):

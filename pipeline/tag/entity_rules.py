@@ -192,7 +192,8 @@ class NewsEntityRules(GazetteerSerializer):
         # walks all the Doc's tokens.
         ents = list(doc.ents)
         if self.filters:
-            ents = [e for e in map(self._trimmed, ents) if self._plausible(e)]
+            repeated = _repeated_persons(ents)
+            ents = [e for e in map(self._trimmed, ents) if self._plausible(e, repeated)]
             ents, mentions = self._person_mentions(doc, ents)
             ents = merged_ents(ents, mentions, overwrite=False)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
@@ -281,13 +282,17 @@ class NewsEntityRules(GazetteerSerializer):
         span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
         return span if span is not None else ent
 
-    def _plausible(self, ent: Span) -> bool:
-        """Whether a model entity survives the filters (rule entities always do)."""
+    def _plausible(self, ent: Span, repeated: frozenset[str] = frozenset()) -> bool:
+        """Whether a model entity survives the filters (rule entities always do).
+
+        repeated (frozenset[str]): the texts the model reads as a person more than once
+            in the story."""
         if ent._.source != MODEL:
             return True
         text = ent.text
         if ent.label_ == "PERSON":
-            if _PEN_NAME.match(text) or self.gazetteer.is_unlikely_name(text):
+            if _PEN_NAME.match(text) or (self.gazetteer.is_unlikely_name(text)
+                                         and not _person_cue(ent, text, repeated)):
                 return False
             # ``两岸`` is no name; ``列宁`` (no surname either) may well be one.
             return not (len(text) == 2 and text[0] in _NUMERALS
@@ -506,6 +511,36 @@ class NewsEntityRules(GazetteerSerializer):
             elif not level:  # else: a model ORG starting inside a level-prefixed name
                 return False
         return True
+
+
+# What makes a dictionary word read as a person a name after all (``记者白云``,
+# ``白雪说``, ``副主席温文``): a credit, a title or kin word before it, a verb of saying
+# after it.
+_PERSON_BEFORE = re.compile(r"(?:记者|通讯员|实习生|摄影|主席|总理|总统|书记|市长|县长|部长"
+                            r"|经理|主任|教授|院长|局长|老师|医生|艺人|歌手|演员|网友|女儿"
+                            r"|儿子|妻子|丈夫|母亲|父亲|姓名|名叫)$")
+_PERSON_AFTER = re.compile(r"(?:说|表示|介绍|告诉|认为|指出|建议|坦言|回忆|笑着)")
+
+
+def _repeated_persons(ents: list[Span]) -> frozenset[str]:
+    """The texts the model tags as a person twice or more: a story repeats a name, not
+    a word it misread (``白雪`` of a story about her)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent._.source == MODEL:
+            (twice if ent.text in seen else seen).add(ent.text)
+    return frozenset(twice)
+
+
+def _person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
+    """Whether the story marks the model person ``text`` as a name (see above)."""
+    if text in repeated:
+        return True
+    doc = ent.doc
+    before = doc[max(0, ent.start - 3):ent.start]
+    after = doc[ent.end:ent.end + 2]
+    return bool(_PERSON_BEFORE.search(before.text) or _PERSON_AFTER.match(after.text))
 
 
 def _owners(ents: list[Span], length: int) -> list[int]:
