@@ -305,6 +305,33 @@ def test_dictionary_word_read_twice_as_a_person_is_a_name(rules):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["雨露", "雨露"]
 
 
+def _persons(rules, text: str, model: list[tuple[int, int]]) -> list[str]:
+    """The persons the stage keeps when the model read ``model`` (offsets) as persons."""
+    doc = rules.make_doc(text)
+    doc.ents = [char_span(doc, s, e, "PERSON", "PERSON", "zh_char_ner") for s, e in model]
+    doc = rules.get_pipe("news_entity_rules")(doc)
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_name_cut_short_each_time_is_completed(rules):
+    text = "村支书霍岚峪带头修路。霍岚峪笑着说，路通了，果子好卖了。"
+    starts = [text.index("霍岚峪"), text.rindex("霍岚峪")]
+    assert _persons(rules, text, [(s, s + 2) for s in starts]) == ["霍岚峪", "霍岚峪"]
+
+
+def test_two_character_name_before_a_verb_stays(rules):
+    text = "邵敏说，今年合作社扩种了两百亩。邵敏说，明年还要建冷库。"
+    starts = [text.index("邵敏"), text.rindex("邵敏")]
+    assert _persons(rules, text, [(s, s + 2) for s in starts]) == ["邵敏", "邵敏"]
+
+
+def test_full_name_found_once_replaces_the_name_cut_short(rules):
+    text = "乡亲们都认识冉秋岷。冉秋岷每天清晨巡河。"
+    first, second = text.index("冉秋岷"), text.rindex("冉秋岷")
+    assert _persons(rules, text, [(first, first + 3), (second, second + 2)]) == [
+        "冉秋岷", "冉秋岷"]
+
+
 def test_person_propagation_reaches_later_mentions(rules):
     text = "郑春华说，郑春华家的果园丰收了。"
     doc = rules.make_doc(text)
