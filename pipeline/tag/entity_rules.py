@@ -219,14 +219,18 @@ class NewsEntityRules(GazetteerSerializer):
         if self.title_orgs:
             ents = doc.ents if ents is None else ents
             persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+            dates = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
             # A place the model read there is no organisation (a country before 总统).
             places = {(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"}
             text = doc_text(doc)
             for mention in find_titles(text, persons):
                 for title in mention.titles:
-                    if title.org:
+                    # A date the title finder read into it opens the clause
+                    # (``今年年初X院`` of ``今年年初X院总理``).
+                    org = title.org and _after_dates(title.org, dates)
+                    if org:
                         # ``X商会`` of ``X商会荣誉会长``: 荣誉 opens the position.
-                        org = trimmed_org(text, *title.org, self._title_words())
+                        org = trimmed_org(text, *org, self._title_words())
                         if self.gazetteer is not None:
                             org = cleaned_title_org(text, *org, self.gazetteer)
                         if org in places or (org and any(
@@ -582,6 +586,16 @@ def _person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
     before = doc[max(0, ent.start - 3):ent.start]
     after = doc[ent.end:ent.end + 2]
     return bool(_PERSON_BEFORE.search(before.text) or _PERSON_AFTER.match(after.text))
+
+
+def _after_dates(org: tuple[int, int], dates: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The part of ``org`` after the dates that open or cut into it (None when less than
+    two characters are left)."""
+    start, end = org
+    for date_start, date_end in dates:
+        if date_start <= start < date_end or start < date_start < end:
+            start = max(start, date_end)
+    return (start, end) if end - start >= 2 else None
 
 
 def _owners(ents: list[Span], length: int) -> list[int]:

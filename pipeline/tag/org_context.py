@@ -399,7 +399,13 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         else:
             return False
     return True
+_UNIT_OPENING = re.compile(r"(?<=[大中支]队)副?[大中支]$")
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
+# A time word or a verb of the clause before the organisation (``早前X``, ``X宣布免去Y``):
+# the organisation is after it; so it is after ``现`` (current), unless that opens a word.
+_LEADING_TIME = re.compile(r"^(?:早前|此前|日前|近日|目前|当时|随后|之后|今年|去年|昨日|今日)")
+_QUOTE_LOCATIVE = re.compile(r"[”》][上中里后前]")
+_INNER_CLAUSE = re.compile(r"宣布|决定|任命|免去|撤销|推举|选举|聘请|聘任|表示|透露|获悉|批准|授予")
 _LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
                            r"(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见)")
 
@@ -435,6 +441,18 @@ def cleaned_title_org(text: str, start: int, end: int,
     verb = _LEADING_VERB.match(text[start:end])
     if verb and end - start - verb.end() >= 2:
         start += verb.end()
+    clause = _last_match(_INNER_CLAUSE, text, start, end)
+    # (``“X年会”上Y部`` of ``…上Y部副部长``: at a forum)
+    clause = _last_match(_QUOTE_LOCATIVE, text, clause.end() if clause else start,
+                         end) or clause
+    if clause and end - clause.end() >= 2:
+        start = clause.end()
+    time_word = _LEADING_TIME.match(text[start:end])
+    if time_word and end - start - time_word.end() >= 2:
+        start += time_word.end()
+    elif (text[start] == "现" and end - start >= 4
+          and text[start:start + 2] not in gazetteer.words):  # (not ``现代``)
+        start += 1
     for cut in range(1, min(9, end - start - 1)):
         if _place_at(text, start + cut, end, gazetteer):
             # (a word before a bare place: ``诠释X国`` of ``诠释X国总统``)
@@ -461,13 +479,24 @@ def cleaned_title_org(text: str, start: int, end: int,
             end -= 2
         elif text[end - 1] == "党" and text.startswith(("支", "总支"), end):
             return None  # ``X村党`` + ``支书``: the branch is not written out
-        elif text[end - 2:end] == "队大":  # ``X大队`` + ``大队长``
-            end -= 1
+        else:  # ``X大队`` + ``大队长``, ``X中队`` + ``副中队长``
+            unit = _UNIT_OPENING.search(text, start, end)
+            if unit and unit.start() - start >= 2:
+                end = unit.start()
     org = text[start:end]
-    if len(org) < 2 or org in gazetteer.places or (
+    # (``X按`` + ``董事长的说法``: a preposition before the title, no organisation)
+    if len(org) < 2 or org in gazetteer.places or org[-1] in "按据被由向把让给" or (
             len(org) == 2 and org in gazetteer.common_words):
         return None
     return start, end
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of ``pattern`` in ``text[start:end]``, if any."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
 
 
 def _place_at(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
