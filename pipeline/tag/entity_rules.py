@@ -121,10 +121,11 @@ _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|�
                      r"|获得|荣获|评为|要求|决定|通知|号召|鼓励|督促|动员|责成|选派|邀请|部署"
                      r"|所有|全体|广大")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
-# (after a name: ``X公立中学``, ``X外资公司``: a kind of school or company)
+# (after a name: ``X公立中学``, ``X外资公司``, ``X国内公司``: a kind of school or company)
 _GENERIC_BODY = re.compile(r"^(?:一(?![体汽中小附院医])|全体|所有|广大|乡村|农村|城市|城乡|基层|地方|当地|各地"
                            r"|民主|公立|私立|国有|民营|外资"
-                           r"|合资|上市|非上市|大型|小型|中小|知名|著名|本地|一些|新一届|新)")
+                           r"|合资|上市|非上市|大型|小型|中小|知名|著名|本地|一些|新一届|新"
+                           r"|很多|许多|不少|国内|国外|海外|境外|顶尖|主要)")
 # A count or a rank makes a class of organisations, not one (``X一家银行``,
 # ``X三大汽车公司``, ``X第一大银行``; not ``X三大队``).
 _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]+(?:家|所|个|座|批|大(?!队))"
@@ -194,6 +195,7 @@ class NewsEntityRules(GazetteerSerializer):
         if self.filters:
             repeated = _repeated_persons(ents)
             ents = [e for e in map(self._trimmed, ents) if self._plausible(e, repeated)]
+            ents = _join_bracketed(doc, ents, doc_text(doc))
             ents, mentions = self._person_mentions(doc, ents)
             ents = merged_ents(ents, mentions, overwrite=False)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
@@ -586,6 +588,29 @@ def _person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
     before = doc[max(0, ent.start - 3):ent.start]
     after = doc[ent.end:ent.end + 2]
     return bool(_PERSON_BEFORE.search(before.text) or _PERSON_AFTER.match(after.text))
+
+
+def _join_bracketed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+    """A company written with its region in brackets is one ORG (``X（中国）有限公司``),
+    where the model cut it at the bracket: an ORG ending right before ``（`` and one
+    after it that closes the bracket.
+
+    RETURNS (list[Span]): the entities, such pairs joined."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and ent.label_ == "ORG" == last.label_
+                and ent._.source == MODEL == last._.source
+                and ent.start_char == last.end_char + 1
+                and text[last.end_char] in "（("
+                and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")):
+            joined = char_span(doc, last.start_char, ent.end_char, "ORG", ent._.fine_label,
+                               MODEL)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(ent)
+    return out
 
 
 def _after_dates(org: tuple[int, int], dates: list[tuple[int, int]]) -> tuple[int, int] | None:
