@@ -612,6 +612,39 @@ def test_credit_below_an_opening_box_stays_where_it_stands():
     assert not s2.body.startswith("本报讯")
 
 
+
+# A city PDF page, headlines after their bodies: the second story is credited by a city
+# paper's byline line (``X日报全媒体记者 Y``), its headline shares no word with its lead.
+PAPER_BYLINE_OPENS_STORY = """\
+湘州日报·掌上湘州讯（记者/周立新）3月
+14日，湘州市召开优化营商环境工作推进
+会，部署全年重点任务。会议要求，各部
+门要进一步压减审批时限，提升服务质量。
+
+市政务服务中心负责人介绍，今年将新增
+“一件事一次办”事项四十项，企业开办
+时间压缩至一个工作日以内。
+
+营商环境再优化
+
+湘州日报全媒体记者 何晓东
+近日，河西区春季植树活动在滨江公园
+启动，机关干部和志愿者种下香樟、桂花
+等树苗三千余株。
+
+河西区今年计划新增绿地面积二十万平方
+米，建成口袋公园十二个。
+
+种下春天的希望
+"""
+
+
+def test_a_city_papers_byline_opens_a_story():
+    s1, s2 = stories_of(PAPER_BYLINE_OPENS_STORY)
+    assert s1.headline == "营商环境再优化" and s1.reporters == ("周立新",)
+    assert s2.headline == "种下春天的希望" and s2.reporters == ("何晓东",)
+    assert s2.dateline == "湘州日报全媒体记者 何晓东" and "植树活动" in s2.body
+
 # Credit forms of local papers on one page: a news site's compiled report with text and
 # pictures by one reporter, ``本报讯 记者X报道:``, and a credit closing the last story.
 CITY_CREDIT_FORMS = """\
