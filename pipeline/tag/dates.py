@@ -3,7 +3,8 @@
 The recogniser works in two passes, both linear in the text length:
 
 1. One compiled regex scans the text for date *parts*: a year (``2021年``,
-   ``今年``), a month (``11月``, ``十一月``, ``本月``), a day (``19日``, ``昨天``),
+   ``今年``), a month (``11月``, ``十一月``, ``本月``), a day (``19日``, ``昨天``,
+   a whole date in numbers ``2021-11-20``),
    a part of day (``上午``), a clock time (``10时``), a festival (``春节``), a
    deictic period (``近日``) or a suffix (``底``, ``许``, ``期间``).
 2. Adjacent parts are chained into one mention when each part is finer-grained
@@ -76,12 +77,16 @@ _FIXED_FESTIVALS = {"元旦": (1, 1), "妇女节": (3, 8), "三八节": (3, 8),
                     "植树节": (3, 12), "劳动节": (5, 1), "五一": (5, 1),
                     "儿童节": (6, 1), "六一": (6, 1), "建党节": (7, 1),
                     "七一": (7, 1), "建军节": (8, 1), "教师节": (9, 10),
-                    "国庆节": (10, 1), "国庆": (10, 1), "圣诞节": (12, 25)}
+                    "国庆节": (10, 1), "国庆": (10, 1), "圣诞节": (12, 25),
+                    "情人节": (2, 14), "愚人节": (4, 1), "青年节": (5, 4),
+                    "护士节": (5, 12), "万圣节": (10, 31), "记者节": (11, 8),
+                    "平安夜": (12, 24)}
 _FESTIVAL_WORDS = (
     # 中秋节日礼物 holds 中秋 and the word 节日.
     "春节|除夕|元宵节|清明节|(?:端午|中秋|七夕|腊八)(?:节(?!日))?|重阳节|小年|"
     "元旦|妇女节|三八节|植树节|劳动节|五一|儿童节|六一|建党节|七一|建军节|"
     "教师节|国庆节|圣诞节|母亲节|父亲节|寒假|暑假|黄金周|双休日|周末|节假日|春运|"
+    "情人节|愚人节|青年节|护士节|万圣节|记者节|平安夜|"
     # Words that are also names or adjectives (国庆, 清明) only before a period.
     "(?:国庆|清明)(?=期间|假期|长假|前后|前夕|当天)|(?:大年|正月)初[一二三四五六七八九十]|"
     "正月十五")
@@ -128,6 +133,10 @@ _PART_ALTERNATION = (
             # range sharing its unit is one string, GUIDELINES §4).
             ("day_range", _NO_AR_BEFORE + _DAY_NUMBER + r"(?:[-—–~～]+|至|到)"
              + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY),
+            # 2012-10-12, 2012/10/12: a whole date written with numbers only.
+            ("date_iso", _NO_AR_BEFORE + "(?:" + "|".join(
+                rf"(?:19|20)[0-9]{{2}}{sep}(?:1[0-2]|0?[1-9]){sep}(?:3[01]|[12][0-9]|0?[1-9])"
+                for sep in ("-", "/", "－")) + r")(?![0-9:：.])"),
             ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
             # 《今日X》 is a title and 时至今日 an idiom (until now).
@@ -150,7 +159,7 @@ _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期)?|第)$")
 _GROUP_KIND = {"year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
-               "day_rel": DAY}
+               "day_rel": DAY, "date_iso": DAY}
 
 
 @dataclass(frozen=True)
@@ -431,6 +440,8 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
                                        _REL_MONTHS[part.text])
         elif part.group == "day_abs":
             day = _number_in(part, "日号")
+        elif part.group == "date_iso":
+            year, month, day = map(int, re.split("[-/－]", part.text.translate(FULLWIDTH_DIGITS)))
         elif part.group == "day_range":  # the first day of the range
             day = _small_number(re.match(r"[0-9]+", part.text.translate(FULLWIDTH_DIGITS))[0])
         elif part.text in _ANAPHORIC_DAYS and day is not None:
