@@ -194,7 +194,8 @@ class NewsEntityRules(GazetteerSerializer):
         ents = list(doc.ents)
         if self.filters:
             repeated = _repeated_persons(ents)
-            ents = [e for e in map(self._trimmed, ents) if self._plausible(e, repeated)]
+            ents = [self._world_place(e) for e in map(self._trimmed, ents)
+                    if self._plausible(e, repeated)]
             ents = _join_bracketed(doc, ents, doc_text(doc))
             ents, mentions = self._person_mentions(doc, ents)
             ents = merged_ents(ents, mentions, overwrite=False)
@@ -286,6 +287,16 @@ class NewsEntityRules(GazetteerSerializer):
         if (start, end) == (ent.start_char, ent.end_char):
             return ent
         span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
+        return span if span is not None else ent
+
+    def _world_place(self, ent: Span) -> Span:
+        """A country or world city the model read as a person is a place (``X达`` in
+        ``给予X达援助``), unless a title or a verb of saying marks a person there."""
+        if (ent.label_ != "PERSON" or ent._.source != MODEL
+                or ent.text not in self.gazetteer.world
+                or _person_cue(ent, ent.text, frozenset())):
+            return ent
+        span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", self.name)
         return span if span is not None else ent
 
     def _plausible(self, ent: Span, repeated: frozenset[str] = frozenset()) -> bool:
