@@ -114,11 +114,12 @@ _HONOUR = re.compile(r"示范|特色|先进|优秀|文明|模范|标准化|星�
 _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])[^部局厅委院]{1,6}"
                           r"(?:办公室|室|处|科|股)$")
 # Verbs that make a body a clause (``X区开设…服务站``, ``X市签订…协会``, ``X市要求
-# 所有学校``), and quantifiers, which no name holds; 建设 and 组织 are left out, they
+# 所有学校``, ``X常委会举行…``), and quantifiers, which no name holds; 建设 and 组织 are left out, they
 # are in department names (``城乡建设局``, ``组织部``).
 _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|前往|来到|走访|调研|启动|打造"
                      r"|推进|建立|开通|投入|新建|筹建|联合|主办|承办|协办|位于|落户|入驻|成为"
                      r"|获得|荣获|评为|要求|决定|通知|号召|鼓励|督促|动员|责成|选派|邀请|部署"
+                     r"|举行|审议|印发|出台"
                      r"|所有|全体|广大")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
 # (after a name: ``X公立中学``, ``X外资公司``, ``X国内公司``: a kind of school or company)

@@ -364,13 +364,13 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 # What the title finder may leave at the end of a title's organisation: the opening of
 # the position (``X副总`` of ``副总参谋长``, ``X兼`` of ``主席兼CEO``, ``X现`` of
 # ``现副总统``, ``X已故`` of ``已故总统``, ``X全球`` of ``全球高级副总裁``, a function
-# before the position: ``X前全球销售`` of ``销售总监``).
+# before the position: ``X前全球销售`` of ``销售总监``, ``X原政治`` of ``政治委员``).
 # The generic unit of the position stays in the title too (``X公司董事局`` of
 # ``董事局主席``, ``X局党组`` of ``党组书记``; GUIDELINES §3); a council or board
 # (``X理事会``) is a body of its own.
 _REGION = r"(?:全球|中国区|大中华区|亚太区)?"
 _TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|公共事务|人力资源|财务|营销|运营|研发"
-                            rf"|客服|战略)?(?:董事局|党组|党委)?{_REGION}"
+                            rf"|客服|战略|政治)?(?:董事局|党组|党委)?{_REGION}"
                             r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事)?$")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
 _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
