@@ -285,6 +285,13 @@ CASES = [
     ("filter: a country read as a person is a place",
      "湘州的柑橘首次出口到冰岛。", [("冰岛", "PERSON")],
      {("冰岛", "PLACE")}, {("冰岛", "PERSON")}),
+    ("filter: a company and its short name in brackets stay apart",
+     "湘达能源股份有限公司（湘达能源）湘州油田开钻。",
+     [("湘达能源股份有限公司", "ORG"), ("湘达能源）湘州油田", "ORG")],
+     {("湘达能源股份有限公司", "ORG")}, {("湘达能源股份有限公司（湘达能源）湘州油田", "ORG")}),
+    ("title org: a squad's unit opening is cut off",
+     "工兵分队大队长罗国辉说。", [("罗国辉", "PERSON")],
+     {("工兵分队", "ORG")}, {("工兵分队大", "ORG")}),
     ("filter: a company with its region in brackets is one ORG",
      "湘达（中国）有限公司在湘州新建一座工厂。", [("湘达", "ORG"), ("中国）有限公司", "ORG")],
      {("湘达（中国）有限公司", "ORG")}, {("湘达", "ORG"), ("中国）有限公司", "ORG")}),
@@ -363,6 +370,13 @@ def test_full_name_found_once_replaces_the_name_cut_short(rules):
     first, second = text.index("冉秋岷"), text.rindex("冉秋岷")
     assert _persons(rules, text, [(first, first + 3), (second, second + 2)]) == [
         "冉秋岷", "冉秋岷"]
+
+
+def test_name_and_the_verb_after_it_does_not_replace_the_name(rules):
+    text = "抗战时，罗振邦任团长。解放后，罗振邦任县长。"
+    first, second = text.index("罗振邦"), text.rindex("罗振邦")
+    assert _persons(rules, text, [(first, first + 4), (second, second + 3)]) == [
+        "罗振邦任", "罗振邦"]
 
 
 def test_person_propagation_reaches_later_mentions(rules):

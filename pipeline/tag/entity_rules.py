@@ -340,9 +340,11 @@ class NewsEntityRules(GazetteerSerializer):
         for span in self._occurrences(doc, sorted(names), "PERSON", "PERSON"):
             inside = _inside(owner, ents, span.start_char, span.end_char)
             # (a shorter model person inside is the name cut short, unless the longer
-            # one is a form of address, two names or a family: ``X大娘``, ``X和Y``, ``X家``)
+            # one is a form of address, two names, a family or a name and the word after
+            # it: ``X大娘``, ``X和Y``, ``X家``, ``X某任`` of ``X某任Y长``)
             cut_short = not (_ADDRESS.search(span.text) or span.text[1] in NAME_STOP
-                             or span.text[1] == "家")
+                             or (span.text[1] == "家" and span.text[2] in "大二三四小老人里")
+                             or span.text[-1] in _FOLLOWS_NAME)
             if all(e.start >= span.start and e.end <= span.end and e._.source == MODEL
                    and (e.label_ != "PERSON" or (e.end - e.start < span.end - span.start
                                                  and cut_short))
@@ -556,7 +558,7 @@ _ADDRESS = re.compile(r"(?:先生|女士|小姐|医生|老师|师傅|阿姨|老�
 # the last character of a name the model cut short.
 _FOLLOWS_NAME = frozenset(NAME_STOP) | frozenset(
     "说表介告认指笑称带都就又还却便同一要从已正曾每只不没很更最先再才刚早今昨当他她家老们"
-    "透坦强希谈回问答道讲所时则即亦某娘妈爷爹哥姐嫂叔婶伯婆公夫妻家杯奖式派体号案")
+    "透坦强希谈回问答道讲所时则即亦某娘妈爷爹哥姐嫂叔婶伯婆公夫妻家杯奖式派体号案任担兼率")
 
 
 def _slipped_names(text: str, ents: list[Span], gazetteer: Gazetteer) -> set[str]:
@@ -594,6 +596,8 @@ def _repeated_persons(ents: list[Span]) -> frozenset[str]:
 
 def _person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
     """Whether the story marks the model person ``text`` as a name (see above)."""
+    if text[0] == "老":  # a way to address someone or an animal (``老伯``, ``老鹰``)
+        return False
     if text in repeated:
         return True
     doc = ent.doc
@@ -615,7 +619,9 @@ def _join_bracketed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
                 and ent._.source == MODEL == last._.source
                 and ent.start_char == last.end_char + 1
                 and text[last.end_char] in "（("
-                and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")):
+                and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")
+                # (not its short name: ``X能源股份有限公司（X能源）Y油田``)
+                and text[ent.start_char:ent.start_char + 2] not in last.text):
             joined = char_span(doc, last.start_char, ent.end_char, "ORG", ent._.fine_label,
                                MODEL)
             if joined is not None:

@@ -399,7 +399,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         else:
             return False
     return True
-_UNIT_OPENING = re.compile(r"(?<=[大中支]队)副?[大中支]$")
+_UNIT_OPENING = re.compile(r"(?<=队)副?[大中支]$")
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
 # A time word or a verb of the clause before the organisation (``早前X``, ``X宣布免去Y``):
 # the organisation is after it; so it is after ``现`` (current), unless that opens a word.
