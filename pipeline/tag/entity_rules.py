@@ -135,6 +135,8 @@ _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]
 # A country and a bare company word: a company of that country (``X国公司``).
 _BARE_KIND = re.compile(r"(?:公司|企业|银行)$")
 # A platform or account in quotes: ``“X”平台``, ``“X”APP``.
+# Kinds of landform that follow a place's name to make a longer one (``X半岛``).
+_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
 _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
 
@@ -430,12 +432,20 @@ class NewsEntityRules(GazetteerSerializer):
         return ents
 
     def _join_sections(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE).
+        """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE), and so
+        is a named landform (``X半岛``).
 
         RETURNS (list[Span]): the entities with the sections."""
+        text = doc_text(doc)
         places = [(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"]
-        spans = [char_span(doc, s, e, "PLACE", "GPE", self.name)
-                 for s, e in sections(doc_text(doc), places)]
+        found = sections(text, places)
+        # A named landform: the place and its kind (``X半岛``, ``X高原``), unless the
+        # kind opens another word (``X平原上``: fine; ``X高原红``: a product).
+        for start, end in places:
+            landform = _LANDFORM.match(text, end)
+            if landform:
+                found.append((start, landform.end()))
+        spans = [char_span(doc, s, e, "PLACE", "GPE", self.name) for s, e in found]
         return merged_ents(ents, [s for s in spans if s is not None], overwrite=True)
 
     # --------------------------------------------------------------------------- ORGs
