@@ -645,6 +645,37 @@ def test_a_city_papers_byline_opens_a_story():
     assert s2.headline == "种下春天的希望" and s2.reporters == ("何晓东",)
     assert s2.dateline == "湘州日报全媒体记者 何晓东" and "植树活动" in s2.body
 
+
+# A city PDF page, headlines before their bodies: a bracketed credit closing the first
+# story on a line of its own (``（X）``) is no headline, so the headline above stays the
+# first story's.
+BRACKETED_CLOSING_CREDIT = """\
+湘州市新增绿地二十万平方米
+
+本报讯（记者 周立新）记者从湘州市园林局
+获悉，去年全市新增绿地面积二十万平方米，
+建成口袋公园十二个，市民出门五百米即可
+见绿。
+
+园林部门介绍，今年将继续推进城市绿道建
+设，新建绿道三十公里。
+
+（罗青禾）
+
+枫林县举办农民丰收节
+
+湘州日报·掌上湘州讯（记者/阮晓青）日前，
+枫林县第三届农民丰收节在石塘村开幕，来自
+全县的两百余家合作社带来特色农产品。
+"""
+
+
+def test_a_bracketed_closing_line_is_no_headline():
+    s1, s2 = stories_of(BRACKETED_CLOSING_CREDIT)
+    assert s1.headline == "湘州市新增绿地二十万平方米" and s1.reporters == ("周立新",)
+    assert "（罗青禾）" in s1.body
+    assert s2.headline == "枫林县举办农民丰收节" and s2.reporters == ("阮晓青",)
+
 # Credit forms of local papers on one page: a news site's compiled report with text and
 # pictures by one reporter, ``本报讯 记者X报道:``, and a credit closing the last story.
 CITY_CREDIT_FORMS = """\

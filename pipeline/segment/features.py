@@ -46,6 +46,7 @@ _KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|�
 # Of the rmrb headline groups, 594 kickers end so and 2 main headlines (no subtitle): such
 # a block, in a headline group, is its kicker; the 468 that open with a dash are subtitles.
 _KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
+_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _BRIEF_CREDIT = ("本报电", "本刊电")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
@@ -415,7 +416,10 @@ class PageEvidence:
         elif _BOX_LABEL.match(text) or (len(text) <= 40 and _CREDIT_ONLY.search(text)) \
                 or (len(text) <= 60 and _CONTACT.search(text)):
             barred = _HEAD_ROLES + ("O",)
-        elif sentence or text.endswith("。"):
+        elif sentence or text.endswith("。") or (block.crosshead is None
+                                                and _BRACKETED.match(text)):
+            # Nor is one wholly in brackets (``（林X）``, ``（新华社北京10月7日电）``): of the
+            # rmrb groups, 36 subtitles are (dates, ``（…会议通过）``), no kicker or headline.
             # No rmrb kicker or headline ends with a full stop (two subtitles do).
             barred = ("KB", "HB", "KA", "HA", "O")
         elif _KICKER_ONLY.search(text):
