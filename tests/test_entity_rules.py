@@ -385,6 +385,17 @@ def test_name_and_the_verb_after_it_does_not_replace_the_name(rules):
         "罗振邦任", "罗振邦"]
 
 
+def test_one_character_place_takes_no_landform():
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("news_entity_rules", config={"min_chars": 1})
+    text = "湘、藏高原的牧民"
+    doc = nlp.make_doc(text)
+    doc.ents = [char_span(doc, 2, 3, "PLACE", "GPE", "zh_char_ner")]
+    doc = nlp.get_pipe("news_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("藏", "PLACE")]
+
+
 def test_person_propagation_reaches_later_mentions(rules):
     text = "郑春华说，郑春华家的果园丰收了。"
     doc = rules.make_doc(text)

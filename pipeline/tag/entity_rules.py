@@ -442,7 +442,8 @@ class NewsEntityRules(GazetteerSerializer):
         # A named landform: the place and its kind (``X半岛``, ``X高原``), unless the
         # kind opens another word (``X平原上``: fine; ``X高原红``: a product).
         for start, end in places:
-            landform = _LANDFORM.match(text, end)
+            # (not a one-character abbreviation: ``藏`` of ``青藏高原``)
+            landform = end - start >= 2 and _LANDFORM.match(text, end)
             if landform:
                 found.append((start, landform.end()))
         spans = [char_span(doc, s, e, "PLACE", "GPE", self.name) for s, e in found]
