@@ -115,11 +115,12 @@ def group_stories(blocks: list[Block], roles: list[str]) -> list[StoryBlocks]:
     return _join_compilations(_merge_headless(stories))
 
 
-def _byline_only(story: StoryBlocks, named: bool = False) -> bool:
-    """Whether a story with a headline is credited by bare paper bylines (``本报记者 X``;
-    with ``named``, a city paper's too: ``X日报全媒体记者 Y``) only."""
+def _byline_only(story: StoryBlocks, named: bool = False, headless: bool = False) -> bool:
+    """Whether a story with a headline (with ``headless``, or without one) is credited by
+    bare paper bylines (``本报记者 X``; with ``named``, a city paper's too:
+    ``X日报全媒体记者 Y``) only."""
     credits = [b for b in story.body if b.kind == DATELINE and b.dateline is not None]
-    return bool(story.heads) and bool(credits) and all(
+    return (bool(story.heads) or headless) and bool(credits) and all(
         (c.dateline.media == "本报" or (named and "日报" in (c.dateline.media or "")))
         and not re.search(r"[电讯]", c.dateline.text) for c in credits)
 
@@ -129,10 +130,12 @@ def _join_compilations(stories: list[StoryBlocks]) -> list[StoryBlocks]:
     sub-reports of one compilation: in the rmrb articles 276 of 311 bare byline paragraphs
     stand in articles holding two or more of them. They become one story; its headline is
     the last one where headlines stand below their bodies (the compilation's headline
-    closes it), else the first; the others are kept as crossheads, in page order."""
+    closes it), else the first; the others are kept as crossheads, in page order. A
+    sub-report without a headline of its own (a byline right below the one before) joins
+    the compilation too."""
     out: list[StoryBlocks] = []
     for story in stories:
-        if out and _byline_only(story) and _byline_only(out[-1], named=True):
+        if out and _byline_only(story, headless=True) and _byline_only(out[-1], named=True):
             first = out[-1]
             if story.heads_after and first.heads_after:   # headlines below bodies
                 first.body += [b for _, b in first.heads] + story.body
