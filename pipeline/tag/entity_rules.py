@@ -134,9 +134,10 @@ _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]
                        r"|第[一二三四五六七八九十\d]+大|众多|若干")
 # A country and a bare company word: a company of that country (``X国公司``).
 _BARE_KIND = re.compile(r"(?:公司|企业|银行)$")
-# A platform or account in quotes: ``“X”平台``, ``“X”APP``.
 # Kinds of landform that follow a place's name to make a longer one (``X半岛``).
-_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
+_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)"
+                       r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
+# A platform or account in quotes: ``“X”平台``, ``“X”APP``.
 _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
 
