@@ -764,3 +764,16 @@ def test_credit_wrapped_at_the_space_between_two_names():
     # name wrapped inside stays one name.
     padded = "".join(line + " \n" if line else "\n" for line in page.split("\n")[:-1])
     assert stories_of(padded)[1].reporters == ("宁小川",)
+
+
+def test_page_credit_lines_are_no_headline():
+    from pipeline.segment.features import PageEvidence
+
+    raw = ("柳溪镇举办迎春灯会\n\n本报讯（记者 阮晓青）正月初五，柳溪镇迎春灯会在滨河公园开幕，\n"
+           "两百余组花灯吸引市民游客观赏。\n\n本版制图：詹小禾\n\n本期统筹：罗青禾\n\n"
+           "枫林县农家书屋添新书\n\n本报讯（记者 周立新）日前，枫林县为全县农家书屋配送新书两万册。\n")
+    evidence = PageEvidence(read_blocks(clean_page(raw)))
+    barred = {evidence.texts[i]: set(evidence.barred(i)) for i in range(len(evidence.blocks))}
+    for line in ("本版制图：詹小禾", "本期统筹：罗青禾"):
+        assert {"KB", "HB", "SB", "KA", "HA", "SA"} <= barred[line]
+    assert not {"HB", "HA"} & barred["枫林县农家书屋添新书"]

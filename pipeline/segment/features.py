@@ -35,9 +35,10 @@ _BULLETS = "■◆"
 # A credit line standing alone (a photo credit ``X摄（人民视觉）``, a graphics or source
 # line ``制图：X``, ``数据来源：X``, a contributor ``（X参与采写）``): of the rmrb
 # paragraphs of 40 characters or less, some 650 are such lines, and no kicker, headline
-# or subtitle is one (a story may open with one: ``本版图片来源：X``).
+# or subtitle is one (a story may open with one: ``本版图片来源：X``); nor is a page's
+# ``本版制图：X`` or ``本期统筹：X`` (70 and 7 such short paragraphs, none in a group).
 _CREDIT_ONLY = re.compile(
-    r"^(?:来源|数据来源|资料来源|图片来源|制图|版式设计|图表制作)[：:]"
+    r"^(?:本版|本期)?(?:来源|数据来源|资料来源|图片来源|制图|版式设计|图表制作|统筹)[：:]"
     r"|^[\u4e00-\u9fff·]{2,4}\s*摄影?(?:[（(][^（）()]{1,12}[）)])?$"
     r"|^[（(][^（）()]{1,30}(?:参与采写|采写|整理|供稿|编译)[）)]$"
 )
