@@ -777,3 +777,40 @@ def test_page_credit_lines_are_no_headline():
     for line in ("本版制图：詹小禾", "本期统筹：罗青禾"):
         assert {"KB", "HB", "SB", "KA", "HA", "SA"} <= barred[line]
     assert not {"HB", "HA"} & barred["枫林县农家书屋添新书"]
+
+
+
+# A subtitle standing between its headline and the local credit that opens the story.
+SUBTITLE_BEFORE_CREDIT = """\
+湘州市召开优化营商环境推进会
+
+湘州日报·掌上湘州讯（记者/周立新）3月14日，
+湘州市召开优化营商环境工作推进会，部署全年
+重点任务。会议要求，各部门要进一步压减审批
+时限，提升服务质量。
+
+春运返程客流迎来高峰
+
+全市交通运行平稳有序，客运站日均发送旅客超两万人次
+
+湘州日报·掌上湘州讯（记者/何晓东 通讯员/罗
+青禾）2月10日，湘州汽车客运站迎来返程客流
+高峰，车站增开班次两百余个。
+
+多地开展文明交通志愿服务，河西区火车站广场
+秩序井然，志愿者为旅客指路、搬运行李。
+"""
+
+
+def test_a_subtitle_before_an_opening_credit_is_no_body():
+    from pipeline.segment.features import PageEvidence
+
+    evidence = PageEvidence(read_blocks(clean_page(SUBTITLE_BEFORE_CREDIT)))
+    index = {evidence.texts[i][:6]: i for i in range(len(evidence.blocks))}
+    assert {"B1h", "Bh", "B1n", "Bn"} <= set(evidence.barred(index["全市交通运行"]))
+    # A body line ending a sentence before a credit is left to the model.
+    assert "Bn" not in evidence.barred(index["多地开展文明"])
+    stories = stories_of(SUBTITLE_BEFORE_CREDIT)
+    assert [s.headline for s in stories] == ["湘州市召开优化营商环境推进会", "春运返程客流迎来高峰"]
+    assert stories[1].subheadlines[0].startswith("全市交通运行平稳有序")
+    assert stories[1].reporters == ("何晓东",) and stories[1].correspondents == ("罗青禾",)
