@@ -814,3 +814,15 @@ def test_a_subtitle_before_an_opening_credit_is_no_body():
     assert [s.headline for s in stories] == ["湘州市召开优化营商环境推进会", "春运返程客流迎来高峰"]
     assert stories[1].subheadlines[0].startswith("全市交通运行平稳有序")
     assert stories[1].reporters == ("何晓东",) and stories[1].correspondents == ("罗青禾",)
+
+
+def test_a_reporters_column_label_is_no_byline():
+    from pipeline.segment.datelines import parse_byline
+
+    assert parse_byline(["记者手记"], 20) is None and parse_byline(["记者点评"], 20) is None
+    assert parse_byline(["记者 罗青禾"], 20)[1].reporters == ("罗青禾",)
+    raw = ("石塘村的积分超市\n\n走进枫林县石塘村的积分超市，货架上摆满了洗衣粉、食用油和学习用品。\n\n"
+           "记者手记\n\n小小积分卡，攒出了文明新风，也攒出了村民参与治理的热情。\n")
+    (story,) = stories_of(raw)
+    assert story.headline == "石塘村的积分超市" and story.reporters == ()
+    assert "记者手记" in story.text

@@ -180,6 +180,11 @@ BYLINE = re.compile(
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{1,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{1,4})*$")
 
 
+# A column label opening with 记者 is no byline (``记者手记``, ``记者点评``: of the rmrb
+# paragraphs of 8 characters or less opening with 记者, all 14 are such labels).
+_REPORTER_COLUMN = re.compile(r"^记者(?:手记|点评|留言板|观察|调查|札记|随笔|感言)\s*$")
+
+
 def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
     """Read a byline standing on its own line(s) at the top of a block.
 
@@ -189,7 +194,7 @@ def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
         (its ``text`` the lines joined, ``end`` its length).
     """
     match = BYLINE.match(lines[0])
-    if match is None or len(lines[0]) > 40:
+    if match is None or len(lines[0]) > 40 or _REPORTER_COLUMN.match(lines[0]):
         return None
     parts, n = [lines[0]], 1
     while n < len(lines) and len(lines[n]) <= 12 and _NAME_LINE.match(lines[n]) \
