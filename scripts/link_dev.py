@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import argparse
 import gzip
 import json
+import re
 import shutil
 import subprocess
 
@@ -46,10 +47,15 @@ PDF_HALF = "invented-pdf"
 PDF_WIDTH = 16
 
 
+# A wire or paper dateline opening a body, with the credit after it.
+_DATELINE = re.compile(r"^[^，。（]{2,24}电[\s\u3000\xa0]*(?:（[^）]{1,40}）)?[\s\u3000\xa0]*")
+
+
 def article_page(art: dict) -> tuple[str, str, str]:
     """One article as a markdown block: kicker, ``# headline``, subtitle, paragraphs.
 
-    RETURNS (tuple[str, str, str]): the block, its body's first and last 12 characters.
+    RETURNS (tuple[str, str, str]): the block, its body after the dateline, and the
+        body's last 12 characters.
     """
     lines = [art["kicker"]] if art.get("kicker") else []
     lines.append(f"# {art['headline']}")
@@ -57,7 +63,23 @@ def article_page(art: dict) -> tuple[str, str, str]:
         lines.append(art["subtitle"])
     paragraphs = [p.strip() for p in art["paragraphs"] if p.strip()]
     body = "".join(paragraphs)
-    return "\n\n".join(lines + paragraphs), body[:12], body[-12:]
+    # The start is taken after the dateline and its credit, which stories of one page
+    # share (``本报北京10月21日电（记者X）``): the scorer matches a story by its start.
+    lead = _DATELINE.sub("", body, count=1)
+    return "\n\n".join(lines + paragraphs), lead, body[-12:]
+
+
+def unique_starts(leads: list[str]) -> list[str]:
+    """Each body's shortest start of at least 12 characters that no other body of the
+    page holds (``中共中央政治局常委、全国`` opens two of them)."""
+    starts = []
+    for i, lead in enumerate(leads):
+        others = [other for j, other in enumerate(leads) if j != i]
+        n = 12
+        while n < len(lead) and any(lead[:n] in other for other in others):
+            n += 1
+        starts.append(lead[:n])
+    return starts
 
 
 def invented_stories(text: str) -> list[tuple[str, str, str]]:
@@ -112,12 +134,9 @@ def build(out: Path) -> None:
                 articles[art["id"]] = art
     for half, spec in specs.items():
         for page, ids in spec["pages"].items():
-            blocks, stories = [], []
-            for i in ids:
-                block, start, end = article_page(articles[i])
-                blocks.append(block)
-                note = spec["stories"][i]
-                stories.append(_gold_story(i, articles[i]["headline"], start, end, note))
+            blocks, leads, ends = zip(*(article_page(articles[i]) for i in ids))
+            stories = [_gold_story(i, articles[i]["headline"], start, end, spec["stories"][i])
+                       for i, start, end in zip(ids, unique_starts(list(leads)), ends)]
             (pages / page).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
             _write_gold(gold_dir, page, stories, half)
     for half, name in INVENTED_HALVES.items():
