@@ -826,3 +826,39 @@ def test_a_reporters_column_label_is_no_byline():
     (story,) = stories_of(raw)
     assert story.headline == "石塘村的积分超市" and story.reporters == ()
     assert "记者手记" in story.text
+
+
+# A city daily's story broken by a column break mid-sentence: the block below the break
+# continues it (a full last line stopping on a Han character), however it reads.
+COLUMN_BREAK_MID_SENTENCE = """\
+青禾镇老街改造完工
+
+青湾日报·掌上青湾讯（记者/唐立秋）经过半年施
+工，青禾镇老街改造工程日前完工。改造后的老街
+保留了青石板路和骑楼，沿街商铺重新开张，吸引
+了不少周边县市的游客前来游览，镇里还开设了非
+
+遗展示馆和手工作坊。
+
+镇文化站站长罗海平说，下一步将举办老街文化节。
+
+河西区新增三处口袋公园
+
+青湾日报全媒体记者 何晓东
+河西区今年新建的三处口袋公园近日对市民开放，
+公园里设置了健身步道和儿童游乐设施。
+"""
+
+
+def test_a_block_below_a_mid_sentence_column_break_continues_the_story():
+    from pipeline.segment.features import PageEvidence
+
+    evidence = PageEvidence(read_blocks(clean_page(COLUMN_BREAK_MID_SENTENCE)))
+    index = {evidence.texts[i][:4]: i for i in range(len(evidence.blocks))}
+    assert {"B1n", "B1h", "HB", "HA"} <= set(evidence.barred(index["遗展示馆"]))
+    # A body block after one ending its sentence is left to the model.
+    assert "B1n" not in evidence.barred(index["镇文化站"])
+    stories = stories_of(COLUMN_BREAK_MID_SENTENCE)
+    assert [s.headline for s in stories] == ["青禾镇老街改造完工", "河西区新增三处口袋公园"]
+    assert "非遗展示馆" in stories[0].text.replace("\n", "")
+    assert stories[1].reporters == ("何晓东",)

@@ -51,6 +51,9 @@ _BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _BRIEF_CREDIT = ("本报电", "本刊电")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
+# A block stopping on one of these stops mid-sentence; a credit tail stops a story.
+_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,《“]$")
+_CREDIT_TAIL = re.compile(r"[：:]|摄|制图|设计")
 _CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
 # A crosshead run last before a credit line is one when this much cohesive body follows
 # it before that line (an uncredited brief below a feature is shorter).
@@ -435,7 +438,24 @@ class PageEvidence:
             barred = ("O",) if len(text) > 30 or "。" in text else ()
         if self._before_opening_credit(i):
             barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn")))
+        elif self.local and self._continues_sentence(i):
+            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         return barred
+
+    def _continues_sentence(self, i: int) -> bool:
+        """Whether body block i follows a long body or credit block that stops mid-sentence
+        at the end of a full line (on a Han character, a digit or a comma: a PDF column or
+        page break), so continues its text: no headline, no story start. A short last line (a quote box
+        printed without a full stop) and a credit tail (``制图：X``, ``X摄``) are no such stop.
+        On the composed training city pages of six seeds, 24,697 of 24,699 such blocks are
+        further body of the story before them (one is the next story's headline, one a
+        kicker)."""
+        if not i or self.blocks[i].kind != BODY \
+                or self.blocks[i - 1].kind not in (BODY, DATELINE):
+            return False
+        before, widths = self.texts[i - 1].rstrip(), self.blocks[i - 1].widths
+        return len(before) > 40 and len(widths) > 1 and widths[-1] >= max(widths) - 2 \
+            and bool(_MID_SENTENCE.search(before)) and not _CREDIT_TAIL.search(before[-20:])
 
     def _before_opening_credit(self, i: int) -> bool:
         """Whether block i is a short line without a sentence end between a headline-like
