@@ -445,8 +445,9 @@ class PageEvidence:
     def _continues_sentence(self, i: int) -> bool:
         """Whether body block i follows a long body or credit block that stops mid-sentence
         at the end of a full line (on a Han character, a digit or a comma: a PDF column or
-        page break), so continues its text: no headline, no story start. A short last line (a quote box
-        printed without a full stop) and a credit tail (``制图：X``, ``X摄``) are no such stop.
+        page break), so continues its text: no headline, no story start. A short last line
+        (a quote box printed without a full stop) and a credit tail (``制图：X``, ``X摄``)
+        are no such stop.
         On the composed training city pages of six seeds, 24,697 of 24,699 such blocks are
         further body of the story before them (one is the next story's headline, one a
         kicker)."""
