@@ -399,6 +399,9 @@ def _is_clause(text: str, start: int, end: int) -> bool:
         else:
             return False
     return True
+
+
+# The opening of a unit's position read into the organisation (``X分队大`` of ``大队长``).
 _UNIT_OPENING = re.compile(r"(?<=队)副?[大中支]$")
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
 # A time word or a verb of the clause before the organisation (``早前X``, ``X宣布免去Y``):
