@@ -766,6 +766,36 @@ def test_credit_wrapped_at_the_space_between_two_names():
     assert stories_of(padded)[1].reporters == ("宁小川",)
 
 
+def test_credit_wrapped_before_a_space_that_opens_the_next_line():
+    # A city-paper byline and a bracketed credit wrapped at the space between two names,
+    # the space left at the start of the next line: two names, and the credit's text stays
+    # whole (the byline's last name is not cut, nor its rest glued to the lead).
+    page = ("青禾县老旧小区焕新颜\n"
+            "\n"
+            "青禾日报全媒体记者 龙晓峰\n"
+            " 阮青 通讯员 韦小苗\n"
+            "\n"
+            "青禾县城东片区今年改造老旧\n"
+            "小区十二个，惠及居民四千户。\n"
+            "\n"
+            "岚河镇新建文化广场\n"
+            "\n"
+            "青禾日报·掌上青禾讯（记者/詹晓琳\n"
+            " 罗一）岚河镇文化广场昨日建成，\n"
+            "可容纳三千人开展文体活动。\n")
+    first, second = stories_of(page)
+    assert first.reporters == ("龙晓峰", "阮青") and first.correspondents == ("韦小苗",)
+    assert first.body.startswith("青禾县城东片区")
+    assert second.headline == "岚河镇新建文化广场"
+    assert second.reporters == ("詹晓琳", "罗一")
+    # The space left at the full line's end instead: the same credit, none of it in the lead.
+    trailing = stories_of(page.replace("龙晓峰\n 阮青", "龙晓峰 \n阮青"))[0]
+    assert trailing.correspondents == ("韦小苗",) and trailing.body.startswith("青禾县城东")
+    # Where the extractor indents most lines, a line's leading space says nothing.
+    indented = "".join(" " + line + "\n" if line else "\n" for line in page.split("\n")[:-1])
+    assert stories_of(indented)[1].reporters == ("詹晓琳罗一",)
+
+
 def test_page_credit_lines_are_no_headline():
     from pipeline.segment.features import PageEvidence
 

@@ -42,7 +42,7 @@ class Block:
     widths: tuple[int, ...] = ()           # the raw lines' lengths (column width evidence)
     numbered: bool = False                 # a numbered markdown heading (a crosshead)
     indent: bool = False                   # its first raw line is indented
-    spaced_ends: tuple[bool, ...] = ()     # per line: the raw line ended with a space
+    spaced_ends: tuple[bool, ...] = ()     # per line: a raw space at the break after it
 
     @property
     def text(self) -> Cleaned:
@@ -58,6 +58,7 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
     blocks: list[Block] = []
     current: list[Cleaned] = []
     blank, start = 0, 0
+    spaced = _spaced_breaks(lines)
 
     def flush() -> None:
         nonlocal blank
@@ -65,8 +66,7 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
             blocks.append(Block(list(current), gap=blank, first_line=start,
                                 widths=tuple(len(c.text) for c in current),
                                 indent=lines[start].indent,
-                                spaced_ends=tuple(lines[k].spaced_end
-                                                  for k in range(start, start + len(current)))))
+                                spaced_ends=spaced[start:start + len(current)]))
             current.clear()
             blank = 0
 
@@ -94,6 +94,17 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
     return blocks
 
 
+def _spaced_breaks(lines: list[CleanLine]) -> tuple[bool, ...]:
+    """Per line: whether the raw text held a space at the break after it, at the line's
+    end or at the next line's start (``（记者/A⏎ B）``: two names), unless the extractor
+    pads or indents most lines (then a space there is no word boundary)."""
+    filled = sum(bool(line.text.text) for line in lines)
+    lead = 2 * sum(line.indent for line in lines) <= filled
+    return tuple(line.spaced_end or (lead and k + 1 < len(lines) and lines[k + 1].indent
+                                     and bool(line.text.text))
+                 for k, line in enumerate(lines))
+
+
 def classify(block: Block) -> None:
     """Set a block's kind (and dateline) from its text.
 
@@ -105,7 +116,7 @@ def classify(block: Block) -> None:
         len(lines) <= 4 and is_caption_credit(lines[-1]) and len("".join(lines)) <= 150
     ):
         block.kind = CAPTION
-    elif byline := parse_byline(lines, max(block.widths or (0,))):
+    elif byline := parse_byline(lines, max(block.widths or (0,)), block.spaced_ends):
         block.kind, block.dateline = DATELINE, byline[1]
         block.lines = [_byline_join(block, byline[0], max(block.widths or (0,)))]
     elif is_dateline_start(first) or is_bare_dateline(_credit_join(block).text):
@@ -145,7 +156,7 @@ def _credit_join(block: Block) -> Cleaned:
 
 
 def _spaced_wrap(block: Block, k: int, before: Cleaned) -> bool:
-    """Whether line k-1 of the block ended with a space in the raw text and a Han
+    """Whether the break after line k-1 of the block held a raw space and a Han
     character stands on both sides of the wrap: a boundary between two words."""
     return (k - 1 < len(block.spaced_ends) and block.spaced_ends[k - 1]
             and is_han(before.text[-1:] or "a") and is_han(block.lines[k].text[:1] or "a"))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..clean import is_han
+
 _H = r"[\u4e00-\u9fff]"
 MEDIA = (
     rf"(?:本报|本刊|新华社|中新社|人民网|新华网|央视网|{_H}{{1,10}}?"
@@ -185,11 +187,14 @@ _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{1,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·
 _REPORTER_COLUMN = re.compile(r"^记者(?:手记|点评|留言板|观察|调查|札记|随笔|感言)\s*$")
 
 
-def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
+def parse_byline(lines: list[str], width: int,
+                 spaced: tuple[bool, ...] = ()) -> tuple[int, Dateline] | None:
     """Read a byline standing on its own line(s) at the top of a block.
 
     lines (list[str]): the block's cleaned lines.
     width (int): the block's column width (a full line wraps; a shorter one ends).
+    spaced (tuple[bool, ...]): per line, whether the raw break after it held a space (a
+        full line wrapped between two names, ``A⏎ B``).
     RETURNS (tuple[int, Dateline] | None): how many lines the byline takes, and the byline
         (its ``text`` the lines joined, ``end`` its length).
     """
@@ -199,7 +204,9 @@ def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
     parts, n = [lines[0]], 1
     while n < len(lines) and len(lines[n]) <= 12 and _NAME_LINE.match(lines[n]) \
             and (" " in lines[n] or len(lines[n]) <= 3):
-        parts.append(("" if len(lines[n - 1]) >= width - 1 else " ") + lines[n])
+        gap = len(lines[n - 1]) < width - 1 or (n - 1 < len(spaced) and spaced[n - 1]
+                                                 and _han_edges(lines[n - 1], lines[n]))
+        parts.append((" " if gap else "") + lines[n])
         n += 1
     if n < len(lines) and CREDIT_START.match(lines[n]):
         return None                      # more credits follow: a dateline, not a byline
@@ -209,6 +216,11 @@ def parse_byline(lines: list[str], width: int) -> tuple[int, Dateline] | None:
         return None
     return n, Dateline(text=text, end=len(text), media=match.group("media") or "",
                        **{key: tuple(value) for key, value in names.items()})
+
+
+def _han_edges(before: str, after: str) -> bool:
+    """Whether a Han character stands on both sides of a line break."""
+    return is_han(before[-1:] or "a") and is_han(after[:1] or "a")
 
 
 def _role_and_names(byline: str) -> dict[str, list[str]]:
