@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..clean import CleanLine, Cleaned, is_caption_credit, is_han, is_qr_notice
 from .datelines import (
-    CREDIT_START, Dateline, is_bare_dateline, is_dateline_start, parse_byline, parse_dateline,
+    CREDIT_START, Dateline, han_edges, is_bare_dateline, is_dateline_start, parse_byline,
+    parse_dateline,
 )
 from ..readers import MASTHEAD_DATE
 
@@ -159,7 +160,7 @@ def _spaced_wrap(block: Block, k: int, before: Cleaned) -> bool:
     """Whether the break after line k-1 of the block held a raw space and a Han
     character stands on both sides of the wrap: a boundary between two words."""
     return (k - 1 < len(block.spaced_ends) and block.spaced_ends[k - 1]
-            and is_han(before.text[-1:] or "a") and is_han(block.lines[k].text[:1] or "a"))
+            and han_edges(before.text, block.lines[k].text))
 
 
 def _open_bracket(text: str) -> bool:

@@ -205,7 +205,7 @@ def parse_byline(lines: list[str], width: int,
     while n < len(lines) and len(lines[n]) <= 12 and _NAME_LINE.match(lines[n]) \
             and (" " in lines[n] or len(lines[n]) <= 3):
         gap = len(lines[n - 1]) < width - 1 or (n - 1 < len(spaced) and spaced[n - 1]
-                                                 and _han_edges(lines[n - 1], lines[n]))
+                                                 and han_edges(lines[n - 1], lines[n]))
         parts.append((" " if gap else "") + lines[n])
         n += 1
     if n < len(lines) and CREDIT_START.match(lines[n]):
@@ -218,7 +218,7 @@ def parse_byline(lines: list[str], width: int,
                        **{key: tuple(value) for key, value in names.items()})
 
 
-def _han_edges(before: str, after: str) -> bool:
+def han_edges(before: str, after: str) -> bool:
     """Whether a Han character stands on both sides of a line break."""
     return is_han(before[-1:] or "a") and is_han(after[:1] or "a")
 
