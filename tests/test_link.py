@@ -874,3 +874,30 @@ def test_linking_time_grows_linearly_with_the_story(nlp):
     seconds(50)  # warm up
     small, large = min(seconds(200) for _ in range(2)), min(seconds(800) for _ in range(2))
     assert large < 9 * small
+
+
+def test_a_meeting_named_in_a_book_title_is_no_event(nlp):
+    story = dict(
+        headline="《蒋思源在全市招商大会上的讲话》单行本出版",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="市委宣传部近日印发《蒋思源在全市招商大会上的讲话》单行本，"
+        "供全市党员干部学习。",
+        ents=[("蒋思源", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert doc._.events == []
+
+
+def test_a_visit_place_ends_before_the_act_that_follows_it(nlp):
+    story = dict(
+        headline="市长到枫林县调研",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市长蒋思源到枫林县调研并召开乡村振兴现场办公会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"),
+              ("枫林县", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    places = {e["name"]: e["place"] for e in doc._.events}
+    assert places["乡村振兴现场办公会"] == "枫林县"

@@ -88,9 +88,13 @@ NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|�
 # Words after an inspection verb that make it a noun or an attribute ("调研中",
 # "考察调研、", "来湘考察的客商").
 INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果)")
-TRAVEL_PREFIX = re.compile(r"(?:来到|来|到|赴|前往)([^，,。；、]{1,10}?)$")
-# What follows the place of a visit before its verb ("到枫林县|开展专题调研").
-ACT_AFTER_PLACE = re.compile(r"(?:开展|进行|就|对|围绕).*$")
+# The 来 of 近年来, 以来, 原来 is no visit ("近年来把考察干部…" names no place).
+TRAVEL_PREFIX = re.compile(r"(?:来到|(?<![年以近后将原本起出下上回过从未])来|到|赴|前往)"
+                           r"([^，,。；、]{1,10}?)$")
+# What follows the place of a visit before its verb ("到枫林县|开展专题调研",
+# "到X新区调研并|召开…办公会").
+ACT_AFTER_PLACE = re.compile(r"(?:开展|进行|就|对|围绕|调研|考察|视察|检查|督导|慰问|看望"
+                             r"|出席|参加|主持|召开|并).*$")
 # A lecture given to an audience: "X为全市干部作专题辅导", "上专题党课".
 LECTURE = re.compile(r"为[^，,。；]{1,20}?(?:作|上|讲)了?一?[场堂次]?"
                      r"([^，,。；为]{0,10}?(?:专题辅导报告|专题辅导|专题党课|党课|专题报告"

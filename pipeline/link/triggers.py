@@ -450,8 +450,11 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
     paragraph = text.rfind("\n", 0, ev.sentence[0]) + 1
     speech = P.SPEECH_OPENING.match(text, paragraph, ev.sentence[1])
     recalled = bool(speech) and speech.end() <= ev.start and ev.kind not in DECISION_KINDS
+    # A name inside a book title is a document's (《在X大会上的讲话》, 《关于召开X会议的通知》).
+    titled = text.rfind("《", clause[0], ev.start) > text.rfind("》", clause[0], ev.start)
     return bool(
         recalled
+        or titled
         or _lists_events(text, ev)
         or P.BACKGROUND_BEFORE.search(before)
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
