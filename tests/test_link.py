@@ -901,3 +901,18 @@ def test_a_visit_place_ends_before_the_act_that_follows_it(nlp):
     doc = nlp(make_story(nlp, **story))
     places = {e["name"]: e["place"] for e in doc._.events}
     assert places["乡村振兴现场办公会"] == "枫林县"
+
+
+def test_an_inspection_verb_inside_an_organisation_name_is_no_visit(nlp):
+    story = dict(
+        headline="湘州市庆祝建市四十周年大会举行",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州市庆祝建市四十周年大会在南岭会展中心举行。"
+        "市委书记蒋思源出席大会并讲话，市纪律检查委员会书记宫立伟参加大会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("宫立伟", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["type"] for e in doc._.events] == ["conference"]
+    assert roles(doc) == {"蒋思源": "spoke", "宫立伟": "attended"}

@@ -87,7 +87,9 @@ INSPECT_VERB = re.compile(r"调研|督查|督导|视察|考察|检查|暗访|巡
 NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|组织|配合|在)$")
 # Words after an inspection verb that make it a noun or an attribute ("调研中",
 # "考察调研、", "来湘考察的客商").
-INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果)")
+# The verb as part of a noun: 纪律检查委员会, 考察干部, 督查问责机制, 一级调研员.
+INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果"
+                             r"|委|机关|干部|对象|人员|员|问责|机制|制度)")
 # The 来 of 近年来, 以来, 原来 is no visit ("近年来把考察干部…" names no place).
 TRAVEL_PREFIX = re.compile(r"(?:来到|(?<![年以近后将原本起出下上回过从未])来|到|赴|前往)"
                            r"([^，,。；、]{1,10}?)$")
