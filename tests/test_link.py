@@ -916,3 +916,16 @@ def test_an_inspection_verb_inside_an_organisation_name_is_no_visit(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["type"] for e in doc._.events] == ["conference"]
     assert roles(doc) == {"蒋思源": "spoke", "宫立伟": "attended"}
+
+
+def test_names_in_a_closing_credit_take_no_part(nlp):
+    story = dict(
+        headline="湘州召开乡村振兴推进会",
+        dateline="",
+        body="5月9日，湘州召开乡村振兴推进会，市长蒋思源出席会议。"
+        "（湘州日报记者刘琪、陈芳 参与采写：何卫平）",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("刘琪", "PERSON"),
+              ("陈芳", "PERSON"), ("何卫平", "PERSON")],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "attended"}

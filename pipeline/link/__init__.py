@@ -34,6 +34,9 @@ from .roles import RoleMention, find_roles, primary_roles
 LINKER = "official_event_linker"
 CREDIT_KEYS = ("reporters", "correspondents", "photographers")
 NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}(?:(?<![获颁得领受授])奖|思想|主义)")
+# A credit in brackets inside the text, such as a wire story's closing credit
+# ("（新华社北京2月3日电 记者A、B 参与采写：C）"): the names in it wrote the story.
+CREDIT_BRACKET = re.compile(r"[（(][^（）()\n]{0,60}?(?:记者|通讯员|参与采写|采写)[^（）()\n]{0,60}[）)]")
 
 
 @Language.factory(
@@ -138,7 +141,9 @@ class OfficialEventLinker:
         dateline = story.get("dateline") or ""
         text = doc_text(doc)
         at = text.find(dateline) if dateline else -1
-        credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
+        credit_spans = [(at, at + len(dateline)) if at >= 0 else (0, 0)]
+        credit_spans += [m.span() for m in CREDIT_BRACKET.finditer(text)]
+        credit_span = credit_spans[0]
         # doc.ents builds its Span objects on every reading: read them once.
         ents = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents]
         tagged = [
@@ -146,7 +151,7 @@ class OfficialEventLinker:
             for s, e, label, _ in ents
             if label == "PERSON"
             and text[s:e] not in credited
-            and not credit_span[0] <= s < credit_span[1]
+            and not _inside_any(s, credit_spans)
         ]
         # A name inside an award's or a doctrine's name (诺贝尔物理学奖, X思想) is
         # nobody taking part in anything.
@@ -161,6 +166,7 @@ class OfficialEventLinker:
             for span in listed + titled_names(text, start, body[1], persons + listed)
             if not _overlaps_any(span, others)
             and text[span[0] : span[1]] not in credited
+            and not _inside_any(span[0], credit_spans)
         ]
         persons = sorted(persons + found)
         taken = sorted(persons + others)
@@ -168,6 +174,7 @@ class OfficialEventLinker:
             span
             for span in repeated_names(text, start, body[1], persons, taken)
             if text[span[0] : span[1]] not in credited
+            and not _inside_any(span[0], credit_spans)
         ]
         persons = sorted(persons + again)
         headline = "".join(
@@ -234,6 +241,11 @@ class OfficialEventLinker:
             }
             for (index, person), mention in primary_roles(roles, text).items()
         ]
+
+
+def _inside_any(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset ``at`` lies inside one of a few ``spans`` (credits)."""
+    return any(a <= at < b for a, b in spans)
 
 
 def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
