@@ -228,7 +228,8 @@ class DateFigureRuler:
                 if at < 0:
                     continue
                 pos = at + len(part)
-                if kind != "suffix":
+                # (People's-Daily-style corpora tag no 三年前, a time counted from now)
+                if kind not in ("suffix", "ago"):
                     out.append((at, pos, d.fine_label, d.iso))
         if self.vague_dates:
             from .figures import merged_ranges, overlaps

@@ -6,7 +6,7 @@ The recogniser works in two passes, both linear in the text length:
    ``今年``), a month (``11月``, ``十一月``, ``本月``), a day (``19日``, ``昨天``,
    a whole date in numbers ``2021-11-20``),
    a part of day (``上午``), a clock time (``10时``), a festival (``春节``), a
-   deictic period (``近日``) or a suffix (``底``, ``许``, ``期间``).
+   deictic period (``近日``, ``30年前``, ``三天后``) or a suffix (``底``, ``许``, ``期间``).
 2. Adjacent parts are chained into one mention when each part is finer-grained
    than the one before (year < month < day < part of day < clock), so
    ``2021年11月20日上午10时许`` is one span while ``20日零时至16时`` gives two
@@ -53,22 +53,23 @@ _NOT_AFTER_DAY = "(?![元均产常益用游]|报(?![道讯名告到警送称]))"
 # Part kinds, and the rank that orders them inside one chained mention.
 YEAR, YEAR_PART, MONTH, WEEK, DAY, PART_OF_DAY, CLOCK = (
     "year", "year_part", "month", "week", "day", "part_of_day", "clock")
-CENTURY, DECADE, FESTIVAL, PERIOD, SUFFIX = (
-    "century", "decade", "festival", "period", "suffix")
+CENTURY, DECADE, FESTIVAL, PERIOD, AGO, SUFFIX = (
+    "century", "decade", "festival", "period", "ago", "suffix")
 _RANK = {CENTURY: 0, YEAR: 1, DECADE: 2, YEAR_PART: 3, FESTIVAL: 4, MONTH: 4,
-         WEEK: 5, DAY: 6, PERIOD: 6, PART_OF_DAY: 7, CLOCK: 8}
+         WEEK: 5, DAY: 6, PERIOD: 6, AGO: 6, PART_OF_DAY: 7, CLOCK: 8}
 
 # fmt: off
 _REL_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2,
               "后年": 2}
 _REL_MONTHS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1,
                "下个月": 1}
-_REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1,
+_REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "今夜": 0, "昨天": -1,
              "昨日": -1, "昨晚": -1, "昨夜": -1, "明天": 1, "明日": 1, "明晚": 1,
-             "前天": -2, "后天": 2}
+             "明早": 1, "前天": -2, "前日": -2, "后天": 2}
 # Anaphoric days: their anchor is an earlier date of the story.
-_ANAPHORIC_DAYS = ("当天", "当日", "当晚", "当夜", "次日", "翌日", "同日", "是日")
-_EVENING_DAYS = frozenset({"当晚", "当夜", "今晚", "昨晚", "昨夜", "明晚"})
+_ANAPHORIC_DAYS = ("当天", "当日", "当晚", "当夜", "次日", "翌日", "同日", "是日",
+                   "第二天", "前一天", "头一天")
+_EVENING_DAYS = frozenset({"当晚", "当夜", "今晚", "今夜", "昨晚", "昨夜", "明晚"})
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEK_SHIFT = {"上": -1, "下": 1}
 # Festivals on a fixed Gregorian day; the lunar ones (春节, 中秋节...) resolve
@@ -103,6 +104,15 @@ _PART_OF_DAY_WORDS = ("凌晨|清晨|早晨|早上|上午|中午|正午|午间|�
                       "黄昏|晚上|晚间|夜间|夜里|深夜|午夜|半夜|白天|拂晓|黎明|早间"
                       # 早7点55分, 晚8时: a bare 早/晚 only right before a clock time.
                       "|[早晚](?=(?:[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{1,3})[点时])")
+# 51年前, 三天后, 半个小时后: a time that far before or after now or the story's day,
+# a deictic time (GUIDELINES §4 DATE); the bare duration (``三天``) is a FIGURE, and so
+# is the interval of 时隔/耗时 X后. (``3日后`` is after the 3rd; 后者, 前往 open words.)
+_AGO_NUMBER = ("(?:(?<![0-9.])[0-9]{1,2}|(?<![〇○零一二两三四五六七八九十百千万半])[一二两三四五六七八九十几]+"
+               "|(?<![个0-9一二两三四五六七八九十几])半)")
+_AGO_UNIT = "(?:(?<![0-9])日|年|个月|周|星期|天|小时|钟头|分钟)"
+_AGO = (f"(?<!隔)(?<!耗时)(?<!历时)(?<!用时){_AGO_NUMBER}(?:多|余)?个?半?{_AGO_UNIT}半?多?"
+        "(?:以|之)?[前后](?!往|进|来|去|行|提|所|景|列|沿|者|台|锋|身|面|方|线|排|座|果|代"
+        "|人|续|期|卫|盾|悔|劲|遗|勤|备|生|记|半|缀)")
 # fmt: on
 
 _PART_ALTERNATION = (
@@ -140,12 +150,17 @@ _PART_ALTERNATION = (
             ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
             # 《今日X》 is a title and 时至今日 an idiom (until now).
-            ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join([*_REL_DAYS, *_ANAPHORIC_DAYS]) + ")"),
+            ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join(
+                [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d != "前日"]) + ")"
+             # 以前日本, 前日本首相: 前日 only as a word of its own.
+             + "|(?<![以之此目提事从先早向往空眼生史])前日(?![\u4e00-\u9fff])"
+             + "|(?<![以之此目提事从先早向往空眼生史])前日(?=上午|下午|晚|凌晨|早|中午|傍晚|夜)"),
+            ("ago", _AGO),
             ("part_of_day", _PART_OF_DAY_WORDS),
             ("clock", _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9](?![0-9])"
              + "|(?:" + _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])|"
              + _NO_CN_BEFORE + _CN_HOUR + ")(?:时(?![间候期代刻速效事尚针政])|点)"
-             + r"(?:(?:[0-5]?[0-9]|" + _CN_MINUTE + ")分|半|整|钟)?"),
+             + r"(?:(?:[0-5]?[0-9]|" + _CN_MINUTE + ")分|半(?!点)|整|钟)?"),  # (一点半点: a bit)
             ("suffix", _SUFFIX_WORDS),
         )
     )
@@ -247,6 +262,8 @@ def _is_weak(part: _Part) -> bool:
         has_minutes = body[-1] in "分半钟整" or ":" in body or "：" in body
         if "点" in body and not has_minutes:
             return True
+        if "点" in body and body[-1] in "分半":  # 七点半, 三点十分: a clock time
+            return False
         return body[0] in _CN_DIGIT_VALUES and body[0] != "零" and "十" not in body
     return False
 
@@ -458,7 +475,7 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
                 lunar = True
                 continue
             month, day = _FIXED_FESTIVALS[part.text]
-        elif part.kind in (CENTURY, DECADE, PERIOD, WEEK) or part.group in (
+        elif part.kind in (CENTURY, DECADE, PERIOD, AGO, WEEK) or part.group in (
                 "year_rel", "day_rel", "month_rel"):
             return None
     if day is not None:
