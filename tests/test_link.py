@@ -929,3 +929,18 @@ def test_names_in_a_closing_credit_take_no_part(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {"蒋思源": "attended"}
+
+
+def test_an_official_quoted_to_the_reporter_in_a_later_paragraph_did_not_speak(nlp):
+    story = dict(
+        headline="枫林县召开乡村旅游推进会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，枫林县召开乡村旅游推进会，县长蒋思源出席并讲话。\n"
+        "蒋思源强调，要把乡村旅游做成富民产业。\n"
+        "走进南岭村，民宿一家挨着一家。“去年村里接待游客三万人次。”村党支部书记何卫平说。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("何卫平", "PERSON"),
+              ("刘琪", "PERSON"), ("南岭村", "PLACE")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "spoke"}

@@ -110,6 +110,8 @@ PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]
 CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求)")
 # Verbs that quote a remark rather than report a speech at the event.
 QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
+# Of those, the verbs of a remark told to the reporter, not of a speech reported.
+PLAIN_QUOTE = re.compile(r"(?:笑着|感慨地|高兴地|自豪地)?(?:说|告诉|坦言|感慨|回忆)")
 # A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
 GROUP_ALIAS = re.compile(r"(?:调研组|督查组|督导组|检查组|考察团|代表团|工作组)(?=一行)")
 # Joins a name to the next name of a list that shares the verb.
@@ -211,7 +213,12 @@ def _quoted_elsewhere(
     if (
         mention.role != "spoke"
         or event.type == "press_conference"  # its speakers brief in later paragraphs
-        or text[mention.person[0] : mention.person[1]] in officials
+        or (
+            text[mention.person[0] : mention.person[1]] in officials
+            # An official's remark at the event is reported (强调, 指出, 表示); one
+            # told to the reporter (村支书X说, X告诉记者) is a feature's quote.
+            and not PLAIN_QUOTE.match(text, mention.person[1])
+        )
     ):
         return False
     own = event.sentence
