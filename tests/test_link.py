@@ -944,3 +944,16 @@ def test_an_official_quoted_to_the_reporter_in_a_later_paragraph_did_not_speak(n
     )
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {"蒋思源": "spoke"}
+
+
+def test_an_event_inside_a_quoted_speech_is_no_event(nlp):
+    story = dict(
+        headline="湘州举行招商推介会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州招商推介会在南岭会展中心举行，市长蒋思源出席并致辞。\n"
+        "“推介会结束后，市里召开项目调度会，逐个解决企业的难题。”蒋思源说。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["湘州招商推介会"]

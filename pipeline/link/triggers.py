@@ -440,6 +440,19 @@ _NAME_REACH = 200
 _NOUN_REACH = max(map(len, P.NOUN_TYPE)) + 1
 
 
+def _in_quoted_speech(text: str, paragraph: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation holding clauses (“……考察一个城市，
+    首先看规划……”): a speaker's words, not a quoted name (“新春走基层”活动)."""
+    opener = text.rfind("“", paragraph, at)
+    if opener < 0 or text.rfind("”", opener, at) >= 0:
+        return False
+    closer = text.find("”", at)
+    return bool(_CLAUSE_MARK.search(text, opener, closer if closer >= 0 else len(text)))
+
+
+_CLAUSE_MARK = re.compile(r"[，。；！？]")
+
+
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
     """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
     before = text[clause[0] : ev.trigger]
@@ -455,6 +468,7 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
     return bool(
         recalled
         or titled
+        or _in_quoted_speech(text, paragraph, ev.trigger)
         or _lists_events(text, ev)
         or P.BACKGROUND_BEFORE.search(before)
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
