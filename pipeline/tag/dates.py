@@ -301,7 +301,8 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
         start, end = chain[0].start, chain[-1].end
         iso = _resolve_chain(chain, pub_date)
         if mentions and _LINK.fullmatch(text, mentions[-1].end, start):
-            iso = _day_after(chain, mentions[-1].iso) or iso
+            iso = (_day_after(chain, mentions[-1].iso)
+                   or _month_day_after(chain, iso, mentions[-1].iso) or iso)
         mentions.append(DateMention(start, end, text[start:end], iso,
                                     _fine_label(chain)))
     return mentions
@@ -326,6 +327,27 @@ def _day_after(chain: list[_Part], previous: str | None) -> str | None:
     day = _number_in(chain[0], "日号")
     if day < first:
         year, month = _shift_month(year, month, 1)
+    found = _safe_date(year, month, day)
+    return found.isoformat() if found else None
+
+
+def _month_day_after(chain: list[_Part], iso: str | None,
+                     previous: str | None) -> str | None:
+    """The year of a month and day (``5月31日``) that follows a dated day in a range or
+    a list (``2018年5月10日、5月31日``, ``2019年12月30日至1月2日``): the year of the
+    day before it, or the next one when the month and day come earlier in the year.
+
+    chain (list[_Part]): the month-and-day chain, as resolved alone to ``iso``.
+    iso (str | None): its ISO date resolved against the page's date.
+    previous (str | None): the ISO date of the mention before it.
+    RETURNS (str | None): the date in the year of ``previous``, None when not applicable.
+    """
+    if (chain[0].group != "month_abs" or not iso or len(iso) != 10
+            or not previous or len(previous) != 10):
+        return None
+    year, month, day = int(previous[:4]), int(iso[5:7]), int(iso[8:])
+    if (month, day) < (int(previous[5:7]), int(previous[8:])):
+        year += 1
     found = _safe_date(year, month, day)
     return found.isoformat() if found else None
 
