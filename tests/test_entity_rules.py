@@ -331,6 +331,16 @@ CASES = [
     ("filter: a name without surname may still be a person",
      "列夫在会上致辞。", [("列夫", "PERSON")],
      {("列夫", "PERSON")}, set()),
+    ("orgs: a lead outlet ends at its 讯, before the clock of the date",
+     "湘州体育讯北京时间3月8日消息，枫林队主场取胜。", [],
+     {("湘州体育", "ORG")}, {("湘州体育讯北京时间", "ORG")}),
+    ("orgs: a kind of company of a country after a classifier is no name",
+     "一批德国机械公司和4个日本游戏公司来到湘州。", [("德国", "PLACE"), ("日本", "PLACE")],
+     {("德国", "PLACE"), ("日本", "PLACE")},
+     {("德国机械公司", "ORG"), ("日本游戏公司", "ORG")}),
+    ("orgs: a body holding a change of form is a clause",
+     "浏阳小贷公司转为村镇银行后，业务翻番。", [("浏阳", "PLACE")],
+     set(), {("浏阳小贷公司转为村镇银行", "ORG")}),
 ]
 # fmt: on
 

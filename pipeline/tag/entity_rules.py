@@ -119,7 +119,7 @@ _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原]
 _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|前往|来到|走访|调研|启动|打造"
                      r"|推进|建立|开通|投入|新建|筹建|联合|主办|承办|协办|位于|落户|入驻|成为"
                      r"|获得|荣获|评为|要求|决定|通知|号召|鼓励|督促|动员|责成|选派|邀请|部署"
-                     r"|举行|审议|印发|出台"
+                     r"|举行|审议|印发|出台|转成|转为|改为|变成|改制为"
                      r"|所有|全体|广大")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
 # (after a name: ``X公立中学``, ``X外资公司``, ``X国内公司``: a kind of school or company)
@@ -132,8 +132,10 @@ _GENERIC_BODY = re.compile(r"^(?:一(?![体汽中小附院医])|全体|所有|�
 _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]+(?:家|所|个|座|批|大(?!队))"
                        r"|第[一二三四五六七八九十\d]+[部个家所座批]"
                        r"|第[一二三四五六七八九十\d]+大|众多|若干")
-# A country and a bare company word: a company of that country (``X国公司``).
+# A country and a bare company word: a company of that country (``X国公司``); so is a
+# country and a kind of company after a classifier (``4个X国风电公司``, ``一批X国游戏公司``).
 _BARE_KIND = re.compile(r"(?:公司|企业|银行)$")
+_CLASSIFIERS = frozenset("个家批些类种")
 # Kinds of landform that follow a place's name to make a longer one (``X半岛``).
 _LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)"
                        r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
@@ -475,8 +477,10 @@ class NewsEntityRules(GazetteerSerializer):
                 body = (_BRANCH_BODY if ent.label_ == "ORG" else
                         _LEVEL_BODY if ent.text[-1] in "省市县区" else _NAME_BODY)
                 span = _org_after(text, ent.start_char, ent.end_char, _AFTER_NAME, body)
-                if span and not (_BARE_KIND.fullmatch(text, ent.end_char, span[1])
-                                 and text[ent.start_char:ent.end_char] in self.gazetteer.world):
+                if span and not (text[ent.start_char:ent.end_char] in self.gazetteer.world and (
+                        _BARE_KIND.fullmatch(text, ent.end_char, span[1])
+                        or (text[ent.start_char - 1:ent.start_char] in _CLASSIFIERS
+                            and _BARE_KIND.search(text, ent.end_char, span[1])))):
                     found.append((*span, body is _LEVEL_BODY))
                 # ``X`` + ``汽车`` is a company; a place + ``警方`` its police.
                 end = (company_tail(text, ent.start_char, ent.end_char) if ent.label_ == "ORG"

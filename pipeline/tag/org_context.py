@@ -59,7 +59,7 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             start -= 1
         if end - start < 2 or (start > 0 and text[start - 1] not in _LEAD_START):
             continue
-        run = text[start:end]
+        run = _without_clock(text[start:end])
         name = run[:len(run) - _place_suffix(run, gazetteer)]
         if name == run:  # an unknown place after an agency or web name (新华社X市)
             name = _AGENCY_THEN_PLACE.sub("", run)
@@ -68,6 +68,18 @@ def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             out.append((start, start + len(name)))
     return out
 
+
+# The clock a lead's date is given in: no part of the outlet's name.
+_LEAD_CLOCK = re.compile(r"(?:北京|当地|美东|美国东部)时间$")
+
+
+def _without_clock(run: str) -> str:
+    """A lead run without the clock and the 讯 before it (``X体育讯北京时间`` of
+    ``X体育讯北京时间1月8日消息`` → ``X体育``; 腾讯 keeps its 讯)."""
+    bare = _LEAD_CLOCK.sub("", run)
+    if bare != run and bare.endswith("讯") and _OUTLET_WORD.search(bare[:-1]):
+        return bare[:-1]
+    return bare
 
 # An agency or web name, then the place it filed from: cut after the first 社/网/报/台.
 _AGENCY_THEN_PLACE = re.compile(rf"(?<=[{HAN}][社网报台])[{HAN}]{{2,8}}$")
