@@ -338,6 +338,11 @@ CASES = [
      "一批德国机械公司和4个日本游戏公司来到湘州。", [("德国", "PLACE"), ("日本", "PLACE")],
      {("德国", "PLACE"), ("日本", "PLACE")},
      {("德国机械公司", "ORG"), ("日本游戏公司", "ORG")}),
+    ("orgs: building a plant and coordinating are clauses; a bare unit word is no place",
+     "外商在浏阳投资建厂，浏阳协调银行放贷，河西街道社区居民点赞。",
+     [("浏阳", "PLACE"), ("社区", "PLACE")],
+     {("浏阳", "PLACE")},
+     {("浏阳投资建厂", "ORG"), ("浏阳协调银行", "ORG"), ("社区", "PLACE")}),
     ("orgs: a body holding a change of form is a clause",
      "浏阳小贷公司转为村镇银行后，业务翻番。", [("浏阳", "PLACE")],
      set(), {("浏阳小贷公司转为村镇银行", "ORG")}),
@@ -490,6 +495,10 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("越南国家主席杜朗", "越南国家", None),
     ("枫林村党支书王立", "枫林村党", None),
     ("青禾公司前全球销售总监王立", "青禾公司前全球销售", "青禾公司"),
+    ("湘州联盟秘书长枫林问题特别代表王立", "湘州联盟秘书长枫林问题", "湘州联盟"),
+    ("青禾网引用湘州商务部副部长王立的话", "青禾网引用湘州商务部", "湘州商务部"),
+    ("应中共湘州市委书记王立邀请", "应中共湘州市委", "中共湘州市委"),
+    ("应急管理局局长王立说", "应急管理局", "应急管理局"),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

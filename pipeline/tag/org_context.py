@@ -416,13 +416,18 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 # The opening of a unit's position read into the organisation (``X分队大`` of ``大队长``).
 _UNIT_OPENING = re.compile(r"(?<=队)副?[大中支]$")
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
+_INNER_HEAD = re.compile(r"秘书长|董事长|总经理|委员长|理事长|总干事|司令员|参谋长|检察长|总编辑"
+                         r"|首席执行官")
 # A time word or a verb of the clause before the organisation (``早前X``, ``X宣布免去Y``):
 # the organisation is after it; so it is after ``现`` (current), unless that opens a word.
 _LEADING_TIME = re.compile(r"^(?:早前|此前|日前|近日|目前|当时|随后|之后|今年|去年|昨日|今日)")
 _QUOTE_LOCATIVE = re.compile(r"[”》][上中里后前]")
-_INNER_CLAUSE = re.compile(r"宣布|决定|任命|免去|撤销|推举|选举|聘请|聘任|表示|透露|获悉|批准|授予")
+_INNER_CLAUSE = re.compile(r"宣布|决定|任命|免去|撤销|推举|选举|聘请|聘任|表示|透露|获悉|批准|授予"
+                           r"|引用|援引|引述")
+# (``应X政治局常委…邀请``: at the invitation of; not 应急)
 _LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
-                           r"(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见)")
+                           r"(?:派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见"
+                           r"|应(?=中共|中国|国务院|全国|联合国|[省市县]委|[省市县]政府))")
 
 
 def cleaned_title_org(text: str, start: int, end: int,
@@ -448,6 +453,11 @@ def cleaned_title_org(text: str, start: int, end: int,
         # (``——记X``: a feature's subtitle, "of X")
         start = inner.end() + (text[inner.end()] == "记" and end - inner.end() >= 3)
         inner = _INNER_BREAK.search(text, start, end)
+    # A position inside it opens a longer title (``X秘书长Y问题特别代表``): the
+    # organisation is before it.
+    inner_head = _INNER_HEAD.search(text, start + 2, end)
+    if inner_head and end - inner_head.end() >= 2:
+        end = inner_head.start()
     post = text.find("驻", start + 2, end)
     if post > 0 and (end - post == 2 or text[post + 1:end] in gazetteer.places):
         end = post
