@@ -957,3 +957,21 @@ def test_an_event_inside_a_quoted_speech_is_no_event(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["湘州招商推介会"]
+
+
+def test_a_verb_naming_its_event_noun_goes_to_that_event(nlp):
+    story = dict(
+        headline="湘州市科技奖励大会召开",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州市科技奖励大会在南岭会展中心召开。"
+        "大会开始前，市委书记蒋思源会见了获奖代表。"
+        "市领导宫立伟、何卫平出席大会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("宫立伟", "PERSON"),
+              ("何卫平", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    names = {e["event_id"]: e["name"] for e in doc._.events}
+    where = {p["person"]: names[p["event_id"]] for p in doc._.participations}
+    assert where == {"蒋思源": "会见了获奖代表", "宫立伟": "湘州市科技奖励大会",
+                     "何卫平": "湘州市科技奖励大会"}

@@ -87,6 +87,8 @@ LED_AS_MODIFIER = re.compile(r"[^，,。；]{0,12}?(?:周年|的重要|重要(?:
 # "参加会见"), so the role goes to that event rather than to the latest one.
 OBJECT_INSPECTION = re.compile(r"(?:了)?(?:调研|考察|视察|督查|督导|检查|暗访|巡查)")
 OBJECT_RECEPTION = re.compile(r"(?:了)?(?:会见|会谈|会晤|接见)")
+# Or the noun of its event ("出席大会", "参加仪式"), matched against the events' names.
+OBJECT_NOUN = re.compile(r"(?:了)?(大会|会议|仪式|论坛|座谈会|发布会|开幕式|闭幕式|活动)")
 # "听取X、Y的工作汇报": the people heard at the event spoke at it (to the clause end).
 HEARD = re.compile(r"听取了?")
 # Words before a name that make it an object of its clause, not its subject.
@@ -443,4 +445,10 @@ def _event_for(
                 kind_before = [i for i in named if i in before]
                 if kind_before or named:
                     return (kind_before or named)[-1]
+        # "出席大会": the latest event named with that noun (the 大会, not the 会见).
+        noun = OBJECT_NOUN.match(text, verb_end)
+        if noun:
+            named = [i for i in before if text.endswith(noun.group(1), 0, events[i].end)]
+            if named:
+                return named[-1]
     return before[-1] if before else targets[0]
