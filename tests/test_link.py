@@ -975,3 +975,16 @@ def test_a_verb_naming_its_event_noun_goes_to_that_event(nlp):
     where = {p["person"]: names[p["event_id"]] for p in doc._.participations}
     assert where == {"蒋思源": "会见了获奖代表", "宫立伟": "湘州市科技奖励大会",
                      "何卫平": "湘州市科技奖励大会"}
+
+
+def test_a_set_or_kind_of_events_is_no_event(nlp):
+    story = dict(
+        headline="湘州大学生创新创业成果丰硕",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="近年来，湘州学院学生积极参加各类竞赛，获得省级以上奖项30项。"
+        "学院还举办相关文化活动，丰富校园生活。",
+        ents=[("刘琪", "PERSON"), ("湘州学院", "ORG")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert doc._.events == []
