@@ -982,7 +982,7 @@ def test_a_set_or_kind_of_events_is_no_event(nlp):
         headline="湘州大学生创新创业成果丰硕",
         dateline="湘州日报讯（记者/刘琪）",
         body="近年来，湘州学院学生积极参加各类竞赛，获得省级以上奖项30项。"
-        "学院还举办相关文化活动，丰富校园生活。",
+        "学院还举办多场文化活动，丰富校园生活。",
         ents=[("刘琪", "PERSON"), ("湘州学院", "ORG")],
         reporters=["刘琪"],
     )

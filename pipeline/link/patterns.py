@@ -61,9 +61,10 @@ PERSONAL_PRONOUN = re.compile(r"[他她]")
 # "X同/与Y举行…": the people X holds an event with.
 WITH_GUESTS = re.compile(r"[^，,。；]{0,12}?[同与]")
 # "出席这次全会的…", "举办这场活动": a demonstrative refers back to an earlier event;
-# a quantifier or 有关 names kinds or a set of events (参加各类竞赛, 出席多场活动).
+# a quantifier names kinds or a set of events (参加各类竞赛, 出席多场活动). 相关/有关 do
+# not: "召开相关工作会议" is one meeting (GUIDELINES' examples list such an event).
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次|各类|各种|各项|多场|多项|所有|一系列|诸多"
-                           r"|一些|有关|相关")
+                           r"|一些")
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
 TRAILING_SPEECH = re.compile(r"(?:时|期间|中)(?:强调|指出|表示|说)$")
 # "在Y上发表讲话": the event a speech was given at.
