@@ -366,6 +366,13 @@ def test_dictionary_word_read_twice_as_a_person_is_a_name(rules):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["雨露", "雨露"]
 
 
+def test_familiar_name_with_a_surname_is_a_name(rules):
+    # 小张 is a dictionary word, but 小 and a surname is how a story names someone;
+    # 小范 of 小范围 opens a word
+    assert _persons(rules, "枫林村的小张每天巡河。", [(4, 6)]) == ["小张"]
+    assert _persons(rules, "试点先在小范围内推开。", [(4, 6)]) == []
+
+
 def _persons(rules, text: str, model: list[tuple[int, int]]) -> list[str]:
     """The persons the stage keeps when the model read ``model`` (offsets) as persons."""
     doc = rules.make_doc(text)

@@ -315,7 +315,8 @@ class NewsEntityRules(GazetteerSerializer):
         text = ent.text
         if ent.label_ == "PERSON":
             if _PEN_NAME.match(text) or (self.gazetteer.is_unlikely_name(text)
-                                         and not _person_cue(ent, text, repeated)):
+                                         and not _person_cue(ent, text, repeated)
+                                         and not self._familiar_name(ent)):
                 return False
             # ``两岸`` is no name; ``列宁`` (no surname either) may well be one.
             return not (len(text) == 2 and text[0] in _NUMERALS
@@ -327,6 +328,15 @@ class NewsEntityRules(GazetteerSerializer):
                 return False
             return not (_CONGRESS.search(text) or _GENERIC_ORG.match(text))
         return True
+
+    def _familiar_name(self, ent: Span) -> bool:
+        """Whether a model person is 小 and a surname that is rarely anything else, a
+        familiar name like any other (``小张``, as ``小李`` and ``老王``), not the start of
+        a word (``小范围``)."""
+        text, doc_str = ent.text, doc_text(ent.doc)
+        return (len(text) == 2 and text[0] == "小"
+                and text[1] in self.gazetteer.unambiguous_surnames
+                and doc_str[ent.end_char - 1:ent.end_char + 1] not in self.gazetteer.words)
 
     def _person_mentions(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
         """Other mentions of a full name the model found once (``郑X华`` after it was
