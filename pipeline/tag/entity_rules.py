@@ -77,8 +77,9 @@ _UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开�
 # After a level prefix only: after a bare name, ``X…基地`` is mostly a production site
 # and ``X…办`` a clause (``X口岸办``).
 _LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举督创开兴包代查筹协申合])办"
-# 和 joins the two halves of a department name (``发展和改革``, ``工业和信息化``).
-_BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术])和)"
+# 和 joins the two halves of a department name (``发展和改革``, ``工业和信息化``,
+# ``风景和旅游``, ``商务和粮食``, ``卫生和计划生育``, ``交通和运输``).
+_BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术景务生通])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
 # ``X银行业`` and ``X保险业`` are industries; ``局势``, ``局面`` no bureaus.
@@ -110,9 +111,10 @@ _GENERIC_BEFORE = {"市": set("城都超上股楼夜门集菜街"), "县": set("
 # Honours and labels: ``X县优秀特色学校`` is a title given to a school, and
 # the place inside it is a PLACE (GUIDELINES §3).
 _HONOUR = re.compile(r"示范|特色|先进|优秀|文明|模范|标准化|星级")
-# Bare office types the model tags as ORG (``X务处``, ``X办公室``).
-_BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])[^部局厅委院]{1,6}"
-                          r"(?:办公室|室|处|科|股)$")
+# Bare office types the model tags as ORG (``X务处``, ``X办公室``); a section (科) has a
+# function of two characters at least (one and 科 is a company's short name: ``X科``).
+_BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])(?:[^部局厅委院]{1,6}"
+                          r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
 # Verbs that make a body a clause (``X区开设…服务站``, ``X市签订…协会``, ``X市要求
 # 所有学校``, ``X常委会举行…``), and quantifiers, which no name holds; 建设 and 组织 are left out, they
 # are in department names (``城乡建设局``, ``组织部``).
@@ -324,7 +326,9 @@ class NewsEntityRules(GazetteerSerializer):
         if ent.label_ == "PLACE":
             return not self.gazetteer.is_ordinary_word(text)
         if ent.label_ == "ORG":
-            if _BARE_OFFICE.match(text) and not self.gazetteer.find(text):
+            # (``X办事处`` after a name that is no word: a sub-district's office)
+            if _BARE_OFFICE.match(text) and not self.gazetteer.find(text) and not (
+                    text.endswith("办事处") and text[:2] not in self.gazetteer.words):
                 return False
             return not (_CONGRESS.search(text) or _GENERIC_ORG.match(text))
         return True
@@ -554,7 +558,10 @@ class NewsEntityRules(GazetteerSerializer):
         for e in inside:
             if start <= e.start_char and e.end_char <= end:
                 edge = e.start_char == start or (level and e.end_char == end)
-                if e.label_ == "ORG" and (not edge or e._.source != MODEL):
+                # (a title's organisation the title finder cut at 和 or a place: ``X县Y和``
+                # + ``Z局`` of ``…Z局局长``, completed by its level prefix)
+                if e.label_ == "ORG" and not edge or (e.label_ == "ORG" and e._.source != MODEL
+                                                      and not (level and e.end_char == end)):
                     return False
                 if e.label_ not in ("PLACE", "ORG"):
                     return False
