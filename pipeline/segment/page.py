@@ -20,7 +20,7 @@ from .datelines import caption_photographers, parse_end_credit
 from ..types import Page, Story
 from .blocks import CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
     split_crossheads
-from .features import PageEvidence
+from .city import page_evidence
 from .roles import HEAD_LABELS, MODEL_DIR, RoleModel
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def split_page(page: Page, lines: list[CleanLine] | None = None
             log.info("%s: page header skipped: %s", page.doc, block.text.text)
     furniture = [b for b in blocks if b.kind == NOISE]
     blocks = [b for b in blocks if b.kind != NOISE]
-    evidence = PageEvidence(blocks)
+    evidence = page_evidence(blocks)
     roles = role_model(evidence.local).roles(evidence)
     for block, role in zip(blocks, roles):
         if role in HEAD_LABELS and block.crosshead is not None:
