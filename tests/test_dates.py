@@ -85,6 +85,7 @@ def spans(text: str) -> list[str]:
     ("前日，青禾区召开防汛会。", ["前日"]),
     ("第二天早上，他又来到金桥村。", ["第二天早上"]),
     ("七点半，白鹭小学的校门打开。", ["七点半"]),
+    ("今年前9个月，松溪县外贸增长一成。", ["今年前9个月"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
