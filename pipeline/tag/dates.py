@@ -131,7 +131,7 @@ _PART_ALTERNATION = (
             # 今年前9个月, 2012年前两季度: the first months of that year
             ("year_part", "[上下]半年|第?[一二三四]季度|前三季度"
              "|(?<=年)前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?(?:月|季度)"
-             "|(?<![周千百万0-9一二三四五六七八九十])年(?:初|底|末|中|内)"
+             "|(?<![周千百万0-9一二三四五六七八九十几多余])年(?:初|底|末|中|内)"
              "|(?:今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
              "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节))"),
@@ -172,8 +172,8 @@ _PART_ALTERNATION = (
 # makes the scan about four times faster and changes no match.
 _PART_STARTS = "".join(sorted({char for char in _PART_ALTERNATION if char > "\u2e80"}))
 _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
-# ``每月15日`` is a frequency and ``第3日`` an ordinal, not a date.
-_FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期)?|第)$")
+# ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
+_FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日)?|第)$")
 _GROUP_KIND = {"year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
