@@ -83,7 +83,7 @@ VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带
 # The prepositions 同 and 向 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺"),
 # told from the 同/向 of words and names (大同, 协同, 同济, 方向, 向阳) by the character
 # on either side.
-PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济仁方江心安德时])"
+PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济仁方江心安德时步盟乡业学城舟行花])"
                          r"|(?<![方导定走转志意指面动风倾内外一])向(?![阳东西南北])")
 # "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局),
 # nor the 道 of 街道 (枫林街道办主任), nor the 对 of a group's 应对 (疫情应对工作组组长).
