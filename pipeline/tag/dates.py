@@ -91,8 +91,12 @@ _FESTIVAL_WORDS = (
     # Words that are also names or adjectives (国庆, 清明) only before a period.
     "(?:国庆|清明)(?=期间|假期|长假|前后|前夕|当天)|(?:大年|正月)初[一二三四五六七八九十]|"
     "正月十五")
+# Days whose 日 may open 日本, 日方 (``这是日本``, ``同日方``, ``接近日本``); 前日 has a
+# pattern of its own.
+_JAPAN_AMBIGUOUS = ("前日", "是日", "同日", "当日")
+_NOT_JAPAN = "(?!本|方|军|元|企|资|籍|系|韩|美|俄|欧|语)"
 _PERIOD_WORDS = (
-    "近年来|近些年来?|近几年来?|近年|今年来|近日|(?<![节生假])日前|近期|前不久|"
+    "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|近期|前不久|"
     "不久前|近来|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
@@ -152,8 +156,10 @@ _PART_ALTERNATION = (
             ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
             # 《今日X》 is a title and 时至今日 an idiom (until now).
+            # 这是日本, 同日方会谈, 当日军: 是日, 同日 and 当日 not before 日 of Japan.
             ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join(
-                [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d != "前日"]) + ")"
+                [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS]) + ")"
+             + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
              # 以前日本, 前日本首相: 前日 only as a word of its own.
              + "|(?<![以之此目提事从先早向往空眼生史])前日(?![\u4e00-\u9fff])"
              + "|(?<![以之此目提事从先早向往空眼生史])前日(?=上午|下午|晚|凌晨|早|中午|傍晚|夜)"),
