@@ -629,7 +629,9 @@ class PageEvidence:
             # Headline candidates only: on every body block it would be a second bias.
             column = _same_column(self._col_before[i - 1], self._col_after[i + 1])
             if column:
-                f.append(f"col_run={column}")
+                # With the blank lines before it: a column break inside a story leaves
+                # some, like the gap between two stories.
+                f += [f"col_run={column}", f"col_run_gap={column}:{min(block.gap, 2)}"]
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         if self.local:
@@ -672,7 +674,7 @@ class PageEvidence:
             # between role chains.
             column = _same_column(self._col_before[i - 1], self._col_after[i])
             if column == "differ" or (column and (self._headlike(i - 1) or self._headlike(i))):
-                f.append(f"col={column}")
+                f += [f"col={column}", f"col_gap={column}:{min(cur.gap, 2)}"]
         if self.local:
             f.append(f"top={self.top}")
         return f
