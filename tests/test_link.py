@@ -988,3 +988,16 @@ def test_a_set_or_kind_of_events_is_no_event(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert doc._.events == []
+
+
+def test_arriving_at_a_celebration_is_attending_it(nlp):
+    story = dict(
+        headline="湘州庆祝建市四十周年大会举行",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州庆祝建市四十周年大会在南岭广场隆重举行。"
+        "上午9时，市委书记蒋思源等市领导来到主席台，向群众挥手致意。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert roles(doc) == {"蒋思源": "attended"}

@@ -43,6 +43,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "accompanied": ("陪同",),
     "attended": ("参加", "出席", "列席", "参与", "观看", "参观", "会见", "会晤", "接见"),
 }
+# Verbs of going somewhere: the leader of a visit, a participant of any other event.
+ARRIVAL_VERBS = ("来到", "前往", "深入")
 # Speech phrases: "作了交流发言", "出席活动并致辞", "参加会议并讲话", "致欢迎辞".
 SPEECH_PHRASE = (r"作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读)"
                  r"|作了?[^，,。；]{0,4}?通报|发了言|发表[^，,。；]{0,6}?(?:讲话|演讲|致辞|发言)"
@@ -195,6 +197,13 @@ def find_roles(
         ):
             event = _event_for(events, targets, person, text, verb_end)
             explicit = event != _event_for(events, targets, person)
+            # "X来到会场": arriving leads a visit, and attends anything else.
+            if (
+                role == "led"
+                and events[event].type != "inspection"
+                and text.endswith(ARRIVAL_VERBS, 0, verb_end)
+            ):
+                role = "attended"
             out.append(RoleMention(person, role, sentence, event, explicit))
     out = _received_guests(text, persons, events, out)
     if officials:
