@@ -78,13 +78,14 @@ STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并�
 # 据 is the preposition ("据市长X介绍"), not the 据 of 数据.
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
-                       r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见"
+                       r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有"
                        r"|(?<![数证])据|(?<![接承])受)$")
-# The prepositions 同 and 向 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺"),
-# told from the 同/向 of words and names (大同, 协同, 同济, 方向, 向阳) by the character
-# on either side.
+# The prepositions 同, 向 and 就 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
+# "X就Y总统Z倡议…"), told from the 同/向/就 of words and names (大同, 协同, 同济, 方向,
+# 向阳, 就业) by the character on either side.
 PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济仁方江心安德时步盟乡业学城舟行花])"
-                         r"|(?<![方导定走转志意指面动风倾内外一])向(?![阳东西南北])")
+                         r"|(?<![方导定走转志意指面动风倾内外一])向(?![阳东西南北])"
+                         r"|就(?![业读职])")
 # "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局),
 # nor the 道 of 街道 (枫林街道办主任), nor the 对 of a group's 应对 (疫情应对工作组组长).
 ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务|发展)[和与]$"
@@ -94,7 +95,7 @@ ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|�
 ORG_WORDS = re.compile(r"对外|和平|等离子|为民")
 # Date or time words glued to a title when a lead has no comma ("19日上午市长X").
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
-                          r"|随后|会上|会后|同时|其他|其它"
+                          r"|随后|会上|会后|同时|后来|此后|之后|当时|如今|其他|其它"
                           r"|现任|时任)+")
 # A bare 日/月/时 is only a date residue right after a numeral ("19日市长X").
 DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时]")
