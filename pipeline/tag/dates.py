@@ -157,8 +157,10 @@ _PART_ALTERNATION = (
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
             # 《今日X》 is a title and 时至今日 an idiom (until now).
             # 这是日本, 同日方会谈, 当日军: 是日, 同日 and 当日 not before 日 of Japan.
+            # (光明日报: a 日 before 报 is a paper's, as after a day number)
             ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join(
-                [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS]) + ")"
+                [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
+             + ")(?!(?<=日)报(?![道讯名告到警送称]))"
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
              # 以前日本, 前日本首相: 前日 only as a word of its own.
              + "|(?<![以之此目提事从先早向往空眼生史])前日(?![\u4e00-\u9fff])"

@@ -217,6 +217,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     following = text[end:end + 2]
     if following.startswith("级"):
         return True  # 七十公斤级, 三年级: a weight class or a school year
+    if _digit_by_digit_name(low):
+        return True  # 八一队, 二七区: digits read one by one name a team or a place
     if low in _CN_SMALL_UNITS and following.startswith(("“", "《")):
         return True  # 百名“…达人”, 十佳“…”: a round number naming an honour
     if unit in DURATION_UNITS and following.startswith(("代", "年") + NAME_TAILS):
@@ -228,6 +230,18 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
                      or match.group("approx2") or match.group("mag"))
         return vague and unit not in DURATION_UNITS
     return unit == "年" and re.fullmatch(r"[0-9]{4}", low) is not None
+
+
+def _digit_by_digit_name(numeral: str) -> bool:
+    """Whether a Chinese numeral of two or more bare digits is a name (``八一``,
+    ``二七``, ``一二九``), not a count: only two close digits rising make an
+    approximate count (``两三``, ``三五``, ``七八``)."""
+    if len(numeral) < 2 or any(char not in _CN_DIGITS for char in numeral):
+        return False
+    if len(numeral) > 2:
+        return True
+    step = _CN_DIGITS[numeral[1]] - _CN_DIGITS[numeral[0]]
+    return not (1 <= step <= 2 or numeral in ("一两", "两三"))
 
 
 def _qualifier(match: re.Match, text: str) -> str | None:
