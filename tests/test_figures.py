@@ -91,6 +91,7 @@ def test_finds_figures(text, expected):
     "喜迎建校50周年。",
     "八一队主场迎战湘州队。",
     "他住在枫林市二七区。",
+    "七国集团峰会在湘州举行。",
 ])
 # fmt: on
 def test_skips_non_figures(text):

@@ -136,7 +136,8 @@ _PART_ALTERNATION = (
             ("year_part", "[上下]半年|第?[一二三四]季度|前三季度"
              "|(?<=年)前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?(?:月|季度)"
              "|(?<![周千百万0-9一二三四五六七八九十几多余])年(?:初|底|末|中|内)"
-             "|(?:今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
+             # (如今夏普: 今 of 如今 before a name)
+             "|(?:(?<!如)今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
              "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节))"),
             ("festival", _FESTIVAL_WORDS),
@@ -160,7 +161,7 @@ _PART_ALTERNATION = (
             # (光明日报: a 日 before 报 is a paper's, as after a day number)
             ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join(
                 [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
-             + ")(?!(?<=日)报(?![道讯名告到警送称]))"
+             + ")(?!(?<=日)报(?![道讯名告到警送称]))(?!(?<=前天)津)"  # (前天津泰达: former)
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
              # 以前日本, 前日本首相: 前日 only as a word of its own.
              + "|(?<![以之此目提事从先早向往空眼生史])前日(?![\u4e00-\u9fff])"

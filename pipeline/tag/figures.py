@@ -219,6 +219,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         return True  # 七十公斤级, 三年级: a weight class or a school year
     if _digit_by_digit_name(low):
         return True  # 八一队, 二七区: digits read one by one name a team or a place
+    if unit == "国" and following.startswith("集团"):
+        return True  # 七国集团: a group's name
     if low in _CN_SMALL_UNITS and following.startswith(("“", "《")):
         return True  # 百名“…达人”, 十佳“…”: a round number naming an honour
     if unit in DURATION_UNITS and following.startswith(("代", "年") + NAME_TAILS):
