@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the checkout's 
 from compose_layouts import compose_all  # noqa: E402
 from pipeline.clean import clean_page  # noqa: E402
 from pipeline.segment.blocks import NOISE, line_width, read_blocks, split_crossheads  # noqa: E402
+from pipeline.segment.city import page_evidence  # noqa: E402
 from pipeline.segment.features import PageEvidence  # noqa: E402
 from pipeline.segment.roles import (  # noqa: E402
     INDEX, LABELS, RoleModel, segment_sum, apply_mask, viterbi,
@@ -91,7 +92,7 @@ def load_split(folder: Path, pages: str = "all") -> list[tuple[PageEvidence, lis
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         raw = (folder / "pages" / gold["doc"]).read_text(encoding="utf-8")
         blocks = page_blocks(raw)
-        evidence = PageEvidence(blocks)
+        evidence = page_evidence(blocks)     # a city page's own evidence (segment/city.py)
         if blocks and pages in ("all", "local" if evidence.local else "other"):
             data.append((evidence, [INDEX[r] for r in gold_roles(blocks, gold)]))
     return data
@@ -149,6 +150,17 @@ def train(data, epochs: int, seed: int = 7, base: RoleModel | None = None) -> Ro
     return RoleModel(block_vocab, pair_vocab, bsum / steps, psum / steps)
 
 
+def keep_features(data, base: RoleModel, prefixes: tuple[str, ...]) -> None:
+    """Limit the pages' features to the base model's and the new ones opening with one of
+    ``prefixes`` (``--learn``), so evidence added elsewhere meanwhile is not learned."""
+    for evidence, _ in data:
+        block, pair = evidence.block_features, evidence.pair_features
+        evidence.block_features = lambda i, read=block: [
+            f for f in read(i) if f in base.block_vocab or f.startswith(prefixes)]
+        evidence.pair_features = lambda i, read=pair: [
+            f for f in read(i) if f in base.pair_vocab or f.startswith(prefixes)]
+
+
 def _load_composer(path: Path):
     """The ``compose_all`` of another version of the composer, run as if it stood beside
     this script (so it reads this checkout's articles and layout-dev gold)."""
@@ -187,13 +199,22 @@ def main(argv: list[str] | None = None) -> None:
                              "an earlier commit, ``git show C:scripts/compose_layouts.py``)")
     parser.add_argument("--base", type=Path, default=None,
                         help="keep this model's weights; learn only the features it lacks")
+    parser.add_argument("--train-from", type=Path, nargs="+", default=None,
+                        help="read the train splits of these composed folders instead of composing")
+    parser.add_argument("--learn", nargs="+", default=None,
+                        help="with --base: learn only new features opening with these prefixes")
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
-    folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
-    compose = _load_composer(args.composer) if args.composer else compose_all
-    print(compose(folder, args.pages_per_style, args.seed, args.compilation_copies))
-    data = load_split(folder / "train", args.pages)
+    if args.train_from:
+        data = [page for folder in args.train_from for page in load_split(folder / "train", args.pages)]
+    else:
+        folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
+        compose = _load_composer(args.composer) if args.composer else compose_all
+        print(compose(folder, args.pages_per_style, args.seed, args.compilation_copies))
+        data = load_split(folder / "train", args.pages)
     base = RoleModel.load(args.base) if args.base else None
+    if base and args.learn:
+        keep_features(data, base, tuple(args.learn))
     models = [train(data, args.epochs, seed=7 + k, base=base) for k in range(args.restarts)]
     model = models[0]
     model.block_w = sum(m.block_w for m in models) / len(models)

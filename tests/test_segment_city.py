@@ -58,3 +58,36 @@ def test_pages_without_local_datelines_get_the_general_evidence():
     raw = MEETING.replace("青禾日报讯（记者 陈小河）", "").replace("青禾日报讯（记者 林晓雨）", "")
     evidence = page_evidence(read_blocks(clean_page(raw)))
     assert type(evidence) is PageEvidence
+
+
+# A page whose headline groups stand below their bodies (PDF text of a city page), under
+# a banner: its last block is a headline, and its headlines name the bodies above them.
+AFTER_ORDER = """\
+奋进新征程 建设新东岭
+
+东岭日报讯（记者 韩冬青）东岭市第一座跨江大桥昨日通车，两岸
+居民过江从四十分钟缩短到五分钟。大桥全长两千一百米，双向六车
+道，建设者历时三年完成主体工程。
+
+东岭跨江大桥通车
+
+东岭日报讯（记者 孟秋实）东岭市二〇二五年城乡居民医保缴费开
+始，今年个人缴费标准与去年持平，参保居民可在手机上缴费。
+
+城乡居民医保缴费开始
+"""
+
+
+def test_city_evidence_reads_the_page_order():
+    blocks = read_blocks(clean_page(AFTER_ORDER))
+    evidence = page_evidence(blocks)
+    assert isinstance(evidence, CityEvidence)
+    assert evidence.end == "H" and evidence.orient == "A"
+    first = [f for f in evidence.block_features(0) if f.startswith("city_")]
+    assert "city_end_kind=H:headline" in first and "city_orient=A:headline" in first
+
+
+def test_after_order_city_page_keeps_its_headlines_below_their_bodies():
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=AFTER_ORDER))
+    assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
+    assert [s.reporters for s in stories] == [("韩冬青",), ("孟秋实",)]

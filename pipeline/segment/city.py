@@ -7,9 +7,10 @@ top of ``features.PageEvidence``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .blocks import Block
-from .features import PageEvidence, _dateline_form
+from .blocks import HEADLINE, Block
+from .features import PageEvidence, _dateline_form, _lead_side
 
 # Who attended or chaired, on a line of its own in a headline group (``X出席并讲话``,
 # ``X主持``): of the rmrb parts under 20 characters so ending (not opening with 在, a
@@ -38,7 +39,40 @@ def page_evidence(blocks: list[Block]) -> PageEvidence:
 
 
 class CityEvidence(PageEvidence):
-    """A city daily's page (``PageEvidence.local``), with the bars that hold there."""
+    """A city daily's page (``PageEvidence.local``): the bars that hold there, and the
+    order of headline group and body the page keeps for most of its stories.
+
+    PDF text of a city page keeps one order for most stories (group above the body, or
+    below it). ``PageEvidence.top`` reads it from how the page opens; a page may open with
+    a banner or a box, so two more page-wide readings: how it ends (``end``: a headline-like
+    last block is a group below its body) and which way its headlines name their leads
+    (``orient``: the majority of the lead-link verdicts, ``features._lead_side``, over the
+    page's headline-like runs; ``A`` where more name the body above them, groups after
+    their bodies, ``B`` where more name the body below).
+
+    blocks (list[Block]): the page's blocks, classified, page furniture removed.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        super().__init__(blocks)
+        self.end = "H" if blocks and blocks[-1].kind == HEADLINE else "B"
+        votes: Counter = Counter()
+        for i, block in enumerate(blocks):
+            if block.kind == HEADLINE and not (i and blocks[i - 1].kind == HEADLINE):
+                links = self._lead_links(i)
+                if links is not None:
+                    votes[_lead_side(*links)] += 1
+        self.orient = "A" if votes["before"] > votes["after"] else (
+            "B" if votes["after"] > votes["before"] else "=")
+
+    def block_features(self, i: int) -> list[str]:
+        """i (int): a block index. RETURNS (list[str]): the block's features, with the
+        page's order readings by the block's kind (learned by the city model only)."""
+        kind = self.blocks[i].kind
+        return super().block_features(i) + [
+            f"city_end={self.end}", f"city_end_kind={self.end}:{kind}",
+            f"city_orient={self.orient}:{kind}",
+            f"city_orient_top={self.orient}:{self.top}:{kind}"]
 
     def barred(self, i: int) -> tuple[str, ...]:
         """The roles block i cannot take: those of ``PageEvidence.barred``, and a line
