@@ -62,7 +62,7 @@ MODEL = "zh_char_ner"
 # 委 is not the 委 of a position (``常委``, ``委员``); no head may start a title word
 # (``局长``, ``部长``, ``院长``).
 _BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法院|人民法院|法院|纪委监委|纪委|监委"
-               r"|人大常委会|常委会|人大|政协|委员会|(?<![常村])委(?!员|托)"
+               r"|人大常委会|常委会|人大(?!多|部分|批|量)|政协|委员会|(?<![常村])委(?!员|托)"
                r"|总工会|工会|妇联|团委|文联|科协|(?<!合)作协|残联|侨联|工商联"
                r"|日报|晚报|电视台|融媒体中心|融媒号")
 # Heads that need at least one character between the element and the head.
@@ -121,14 +121,14 @@ _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原]
 _CLAUSE = re.compile(r"开设|开展|设立|成立|举办|召开|参加|签订|前往|来到|走访|调研|启动|打造"
                      r"|推进|建立|开通|投入|新建|筹建|联合|主办|承办|协办|位于|落户|入驻|成为"
                      r"|获得|荣获|评为|要求|决定|通知|号召|鼓励|督促|动员|责成|选派|邀请|部署"
-                     r"|举行|审议|印发|出台|转成|转为|改为|变成|改制为|协调|建厂|办厂"
+                     r"|举行|审议|印发|出台|转成|转为|改为|变成|改制为|协调|建厂|办厂|能否|是否|维持"
                      r"|所有|全体|广大")
 # Bodies that are generic nouns, not names (``X州乡村小学``, ``X市基层组织``).
 # (after a name: ``X公立中学``, ``X外资公司``, ``X国内公司``: a kind of school or company)
 _GENERIC_BODY = re.compile(r"^(?:一(?![体汽中小附院医])|全体|所有|广大|乡村|农村|城市|城乡|基层|地方|当地|各地"
                            r"|民主|公立|私立|国有|民营|外资"
                            r"|合资|上市|非上市|大型|小型|中小|知名|著名|本地|一些|新一届|新"
-                           r"|很多|许多|不少|国内|国外|海外|境外|顶尖|主要)")
+                           r"|很多|许多|不少|国内|国外|海外|境外|顶尖|主要|有关|相关|全国性|重要)")
 # A count or a rank makes a class of organisations, not one (``X一家银行``,
 # ``X三大汽车公司``, ``X第一大银行``; not ``X三大队``).
 _QUANTITY = re.compile(r"[一二两三四五六七八九十几多数百千万\d]+(?:家|所|个|座|批|大(?!队))"
@@ -529,7 +529,7 @@ class NewsEntityRules(GazetteerSerializer):
         if known:
             ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
         ents = _glosses(doc, ents, text, self.name)
-        return [_strip_former(doc, e, self.name) for e in ents]
+        return [_strip_former(doc, e, self.name, self.gazetteer.common_words) for e in ents]
 
     def _level_prefix(self, text: str, i: int) -> bool:
         """Whether the level character at ``i`` starts a name (``…，市委``) rather than
@@ -745,9 +745,11 @@ def _overlaps(ents: list[Span], span: Span) -> bool:
     return any(e.start < span.end and span.start < e.end for e in ents)
 
 
-def _strip_former(doc: Doc, ent: Span, source: str) -> Span:
-    """``原`` (former) is left out of an ORG (GUIDELINES §4)."""
-    if ent.label_ == "ORG" and ent.text.startswith("原") and len(ent.text) >= 4:
+def _strip_former(doc: Doc, ent: Span, source: str, words: frozenset[str]) -> Span:
+    """``原`` (former) is left out of an ORG (GUIDELINES §4), unless it opens a word of
+    the name (``原子能局``, ``原油公司``)."""
+    if (ent.label_ == "ORG" and ent.text.startswith("原") and len(ent.text) >= 4
+            and ent.text[:2] not in words):
         span = char_span(doc, ent.start_char + 1, ent.end_char, "ORG", "ORG", source)
         return span if span is not None else ent
     return ent
