@@ -122,10 +122,16 @@ class Gazetteer:
     def is_ordinary_word(self, text: str) -> bool:
         """Whether ``text`` is a two-character dictionary word that is neither a place
         name (``幸福``) nor the stem of one (``百色`` of ``百色市``, a township's ``X`` of
-        ``X乡``, ``X街道``); longer words are often named sites (``十字街``, ``博物馆``)
-        and are kept."""
-        return len(text) == 2 and text in self.ordinary_words and not any(
-            text + level in self.places for level in ("省", "市", "县", "区", "乡", "镇", "街道"))
+        ``X乡``, ``X街道``) nor a region (``西非``); longer words are often named sites
+        (``十字街``, ``博物馆``) and are kept."""
+        return (len(text) == 2 and text in self.ordinary_words and not _REGION.fullmatch(text)
+                and not any(text + level in self.places
+                            for level in ("省", "市", "县", "区", "乡", "镇", "街道")))
+
+
+# A part of a continent (``西非``, ``中亚``, ``北美``, ``远东``): a region (GUIDELINES §4
+# PLACE), though the dictionary lists it as a word.
+_REGION = re.compile(r"[东西南北中][亚欧非美]|远东|中东")
 
 
 def _length_index(names: frozenset[str]) -> dict[str, list[int]]:
