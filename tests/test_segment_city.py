@@ -3,6 +3,7 @@ from pipeline.clean import clean_page
 from pipeline.segment import read_blocks, segment_page
 from pipeline.segment.city import CityEvidence, attendance_line, page_evidence
 from pipeline.segment.features import PageEvidence
+from pipeline.segment.roles import LABELS
 from pipeline.types import Page
 
 # A meeting report whose headline group ends with the line naming who attended
@@ -91,3 +92,12 @@ def test_after_order_city_page_keeps_its_headlines_below_their_bodies():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=AFTER_ORDER))
     assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
     assert [s.reporters for s in stories] == [("韩冬青",), ("孟秋实",)]
+
+
+def test_a_masthead_line_opening_the_page_is_furniture():
+    raw = AFTER_ORDER.replace("奋进新征程 建设新东岭", "东岭日报5月8日")
+    evidence = page_evidence(read_blocks(clean_page(raw)))
+    assert set(evidence.barred(0)) == set(LABELS) - {"O"}
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
+    assert "东岭日报5月8日" not in stories[0].text

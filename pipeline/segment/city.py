@@ -11,12 +11,18 @@ from collections import Counter
 
 from .blocks import HEADLINE, Block
 from .features import PageEvidence, _dateline_form, _lead_side
+from .roles import LABELS
 
 # Who attended or chaired, on a line of its own in a headline group (``X出席并讲话``,
 # ``X主持``): of the rmrb parts under 20 characters so ending (not opening with 在, a
 # speech's title ``在…上的讲话``, nor announcing with 将), 44 are subtitles, no kicker,
 # main headline or paragraph.
 _ATTENDED = re.compile(r"(?:出席|主持|讲话|致辞|会见|参加)$")
+# A masthead line: the paper's name and the page's date (``X日报5月8日``, with a year or a
+# weekday); no rmrb kicker, headline, subtitle or paragraph is one.
+_MASTHEAD = re.compile(
+    r"^\S{1,8}(?:日报|晚报|报)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$")
 
 
 def attendance_line(text: str) -> bool:
@@ -75,11 +81,16 @@ class CityEvidence(PageEvidence):
             f"city_orient_top={self.orient}:{self.top}:{kind}"]
 
     def barred(self, i: int) -> tuple[str, ...]:
-        """The roles block i cannot take: those of ``PageEvidence.barred``, and a line
-        naming who attended or chaired (``attendance_line``) is no kicker or main headline.
+        """The roles block i cannot take: those of ``PageEvidence.barred``; a line naming
+        who attended or chaired (``attendance_line``) is no kicker or main headline, and a
+        masthead line opening the page (``_MASTHEAD``) is furniture (it was read as the
+        first story's kicker or headline, and on a page whose groups stand below their
+        bodies every group below it then went to the wrong body).
 
         i (int): a block index. RETURNS (tuple[str, ...]): the barred roles.
         """
+        if i == 0 and _MASTHEAD.match(self.texts[0]):
+            return tuple(role for role in LABELS if role != "O")
         barred = super().barred(i)
         if attendance_line(self.texts[i]):
             barred = tuple(dict.fromkeys(barred + ("KB", "HB", "KA", "HA", "O")))
