@@ -66,8 +66,10 @@ def test_crosshead_in_one_column_and_headline_between_two():
     assert "col_run=same" in evidence.block_features(cross)
     market = next(i for i, t in enumerate(texts) if t.startswith("停办两年"))
     assert "col=differ" in evidence.pair_features(market)
+    assert "col_change" in evidence.block_features(market)
     inside = next(i for i, t in enumerate(texts) if t.startswith("夜市管理方"))
     assert not any(f.startswith("col=") for f in evidence.pair_features(inside))
+    assert "col_change" not in evidence.block_features(inside)
 
 
 def test_markdown_pages_get_no_column_evidence():

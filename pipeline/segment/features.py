@@ -632,6 +632,10 @@ class PageEvidence:
                 # With the blank lines before it: a column break inside a story leaves
                 # some, like the gap between two stories.
                 f += [f"col_run={column}", f"col_run_gap={column}:{min(block.gap, 2)}"]
+        if not self.markdown and i and _column(block) is not None \
+                and _same_column(self._col_before[i - 1], _column(block)) == "differ":
+            # The first body block set in a new column: a story's first body block.
+            f += ["col_change", f"col_change_gap={min(block.gap, 2)}"]
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
         if self.local:
