@@ -151,7 +151,8 @@ _EDGE_SYMBOL = re.compile(r"[/／\\|｜:：,，、;；.。!！?？@#*~～·•\-
 _EDGE_SYMBOL_RUN = re.compile(rf"^{_EDGE_SYMBOL.pattern}+|{_EDGE_SYMBOL.pattern}+$")
 
 # ------------------------------------------------------------------------ non-entities
-_CONGRESS = re.compile(r"(?:党代会|代表大会)$")
+# (not a people's congress, a legislature: ``X省人民代表大会``)
+_CONGRESS = re.compile(r"(?:党代会|(?<!人民)代表大会)$")
 _GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
                           r"|集团|公司|总公司"
                           r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
@@ -326,9 +327,11 @@ class NewsEntityRules(GazetteerSerializer):
         if ent.label_ == "PLACE":
             return not self.gazetteer.is_ordinary_word(text)
         if ent.label_ == "ORG":
-            # (``X办事处`` after a name that is no word: a sub-district's office)
+            # (``X办事处``, ``X实验室`` after a name that is no word: a sub-district's
+            # office, a named laboratory)
             if _BARE_OFFICE.match(text) and not self.gazetteer.find(text) and not (
-                    text.endswith("办事处") and text[:2] not in self.gazetteer.words):
+                    text.endswith(("办事处", "实验室", "工作室"))
+                    and text[:2] not in self.gazetteer.words):
                 return False
             return not (_CONGRESS.search(text) or _GENERIC_ORG.match(text))
         return True
