@@ -200,13 +200,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base", type=Path, default=None,
                         help="keep this model's weights; learn only the features it lacks")
     parser.add_argument("--train-from", type=Path, nargs="+", default=None,
-                        help="read the train splits of these composed folders instead of composing")
+                        help="read these composed folders' train splits instead of composing")
     parser.add_argument("--learn", nargs="+", default=None,
                         help="with --base: learn only new features opening with these prefixes")
     parser.add_argument("--out", type=Path, default=Path("models/layout"))
     args = parser.parse_args(argv)
     if args.train_from:
-        data = [page for folder in args.train_from for page in load_split(folder / "train", args.pages)]
+        data = [page for folder in args.train_from
+                for page in load_split(folder / "train", args.pages)]
     else:
         folder = args.layouts or Path(tempfile.mkdtemp(prefix="layouts-"))
         compose = _load_composer(args.composer) if args.composer else compose_all

@@ -1,6 +1,6 @@
 """City-daily pages: the rules of ``segment/city.py`` (invented people and places)."""
 from pipeline.clean import clean_page
-from pipeline.segment import read_blocks, segment_page
+from pipeline.segment import read_blocks, segment_page, split_page
 from pipeline.segment.city import CityEvidence, attendance_line, page_evidence
 from pipeline.segment.features import PageEvidence
 from pipeline.segment.roles import LABELS
@@ -101,3 +101,23 @@ def test_a_masthead_line_opening_the_page_is_furniture():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
     assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
     assert "东岭日报5月8日" not in stories[0].text
+
+
+# A story closed by a pointer to another page, below a page header naming the page.
+POINTER = """\
+第3版 要闻
+
+东岭新建社区食堂二十家
+
+东岭日报讯（记者 韩冬青）东岭市今年新建的二十家社区食堂日前全部
+开门，老人在家门口就能吃上热饭。
+
+（相关报道见第四版）
+"""
+
+
+def test_a_pointer_to_another_page_is_story_text_not_a_page_header():
+    stories, furniture = split_page(Page(doc="p.txt", path="p.txt", raw=POINTER))
+    assert [b.text.text for b in furniture] == ["第3版 要闻"]
+    assert [s.headline for s in stories] == ["东岭新建社区食堂二十家"]
+    assert stories[0].text.rstrip().endswith("（相关报道见第四版）")
