@@ -529,6 +529,12 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("青禾网引用湘州商务部副部长王立的话", "青禾网引用湘州商务部", "湘州商务部"),
     ("应中共湘州市委书记王立邀请", "应中共湘州市委", "中共湘州市委"),
     ("应急管理局局长王立说", "应急管理局", "应急管理局"),
+    ("法国外交大臣杜朗说", "法国外交", None),
+    ("法国首任驻华大使杜朗", "法国首任", None),
+    ("法国前国防部长杜朗", "法国前国防部", "国防部"),
+    ("前助理国防部长杜朗", "助理国防部", "国防部"),
+    ("这是应法国总统杜朗的要求", "应法国", None),
+    ("调查显示法国人支持政府的做法", "法国人支持政府", None),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

@@ -381,9 +381,12 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 # ``董事局主席``, ``X局党组`` of ``党组书记``; GUIDELINES §3); a council or board
 # (``X理事会``) is a body of its own.
 _REGION = r"(?:全球|中国区|大中华区|亚太区)?"
+# (a minister's function: ``X国外交`` of ``外交大臣``, ``X国国防`` of ``国防大臣``; a rank of
+# office: ``X国首任`` of ``首任总理``)
 _TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|公共事务|人力资源|财务|营销|运营|研发"
-                            rf"|客服|战略|政治)?(?:董事局|党组|党委)?{_REGION}"
-                            r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事)?$")
+                            rf"|客服|战略|政治|外交|国防|财政|内政|司法|贸易)?(?:董事局|党组|党委)?{_REGION}"
+                            r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事|首任"
+                            r"|第[一二三四五六七八九十]+任|助理)?$")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
 _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
                                                  reverse=True)) + ")$")
@@ -392,7 +395,7 @@ _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事�
 _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
 # of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
-_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主") | frozenset(NAME_STOP)
+_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主应继") | frozenset(NAME_STOP)
 _CLAUSE_WORDS = frozenset(
     "但是 相比 迎接 正如 通过 决定 推举 再次 同时 并且 而且 以及 根据 按照 随着 经过 由于 为了 "
     "对于 关于 包括 其中 目前 今天 昨天 近日 此外 另外 会议 记者 目的 在于 东道 宣布 表示 认为 "
@@ -416,6 +419,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 # The opening of a unit's position read into the organisation (``X分队大`` of ``大队长``).
 _UNIT_OPENING = re.compile(r"(?<=队)副?[大中支]$")
 _INNER_BREAK = re.compile(r"[^\w“”\"《》（）()·•・]+|兼")
+_FORMER = re.compile("[前原]")
 _INNER_HEAD = re.compile(r"秘书长|董事长|总经理|委员长|理事长|总干事|司令员|参谋长|检察长|总编辑"
                          r"|首席执行官")
 # A time word or a verb of the clause before the organisation (``早前X``, ``X宣布免去Y``):
@@ -423,11 +427,12 @@ _INNER_HEAD = re.compile(r"秘书长|董事长|总经理|委员长|理事长|总
 _LEADING_TIME = re.compile(r"^(?:早前|此前|日前|近日|目前|当时|随后|之后|今年|去年|昨日|今日)")
 _QUOTE_LOCATIVE = re.compile(r"[”》][上中里后前]")
 _INNER_CLAUSE = re.compile(r"宣布|决定|任命|免去|撤销|推举|选举|聘请|聘任|表示|透露|获悉|批准|授予"
-                           r"|引用|援引|引述")
+                           r"|引用|援引|引述|可以|支持|抗议|撤换|集会|增加|鼓动")
 # (``应X政治局常委…邀请``: at the invitation of; not 应急)
 _LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
                            r"(?:派遣|派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见"
-                           r"|应(?=中共|中国|国务院|全国|联合国|[省市县]委|[省市县]政府))")
+                           r"|应(?=中共|中国|国务院|全国|联合国|[省市县]委|[省市县]政府)"
+                           r"|助理(?=[\u4e00-\u9fff]{2}))")  # (助理国防部长: the assistant's)
 
 
 def cleaned_title_org(text: str, start: int, end: int,
@@ -458,6 +463,10 @@ def cleaned_title_org(text: str, start: int, end: int,
     inner_head = _INNER_HEAD.search(text, start + 2, end)
     if inner_head and end - inner_head.end() >= 2:
         end = inner_head.start()
+    # ``X国前Y部`` of ``前Y部长``: the former office is Y部 (GUIDELINES §4: 原 left out)
+    former = _FORMER.search(text, start + 2, end)
+    if former and end - former.end() >= 2 and text[start:former.start()] in gazetteer.places:
+        start = former.end()
     post = text.find("驻", start + 2, end)
     if post > 0 and (end - post == 2 or text[post + 1:end] in gazetteer.places):
         end = post
