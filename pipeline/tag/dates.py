@@ -176,10 +176,29 @@ _PART_ALTERNATION = (
         )
     )
 )
+
+
+def _outside_lookarounds(pattern: str) -> str:
+    """``pattern`` without its lookahead and lookbehind groups: the characters a match
+    can hold (``(?!往|进…)`` after ``X天后`` lists characters no match starts with)."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, i = 1, i + 3
+            while depth and i < len(pattern):
+                depth += {"(": 1, ")": -1}.get(pattern[i], 0) if pattern[i - 1] != "\\" else 0
+                i += 1
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
 # A lookahead on the characters a part can start with (every Han character of
-# the patterns, and digits) lets the regex skip most positions at C speed: it
-# makes the scan about four times faster and changes no match.
-_PART_STARTS = "".join(sorted({char for char in _PART_ALTERNATION if char > "\u2e80"}))
+# the patterns outside their lookarounds, and digits) lets the regex skip most
+# positions at C speed: it makes the scan about four times faster and changes no match.
+_PART_STARTS = "".join(sorted({char for char in _outside_lookarounds(_PART_ALTERNATION)
+                               if char > "\u2e80"}))
 _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日)?|第)$")
