@@ -535,6 +535,8 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("前助理国防部长杜朗", "助理国防部", "国防部"),
     ("这是应法国总统杜朗的要求", "应法国", None),
     ("调查显示法国人支持政府的做法", "法国人支持政府", None),
+    ("他们至“湘州协会”送交“致法国总统杜朗函”", "至“湘州协会”送交“致法国", None),
+    ("“青禾学堂”湘州平台运营中心主任王立", "“青禾学堂”湘州平台运营中心", "“青禾学堂”湘州平台运营中心"),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
     from pipeline.tag.org_context import cleaned_title_org

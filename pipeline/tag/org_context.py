@@ -395,7 +395,7 @@ _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事�
 _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
 # of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
-_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主应继") | frozenset(NAME_STOP)
+_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主应继致") | frozenset(NAME_STOP)
 _CLAUSE_WORDS = frozenset(
     "但是 相比 迎接 正如 通过 决定 推举 再次 同时 并且 而且 以及 根据 按照 随着 经过 由于 为了 "
     "对于 关于 包括 其中 目前 今天 昨天 近日 此外 另外 会议 记者 目的 在于 东道 宣布 表示 认为 "
@@ -458,6 +458,11 @@ def cleaned_title_org(text: str, start: int, end: int,
         # (``——记X``: a feature's subtitle, "of X")
         start = inner.end() + (text[inner.end()] == "记" and end - inner.end() >= 3)
         inner = _INNER_BREAK.search(text, start, end)
+    # A quote opened and not closed in it: the organisation is inside the quote
+    # (``至“X协会”送交“致X国`` of ``…致X国首相函``).
+    quote = text.rfind("“", start, end)
+    if quote >= 0 and "”" not in text[quote:end] and end - quote > 2:
+        start = quote + 1
     # A position inside it opens a longer title (``X秘书长Y问题特别代表``): the
     # organisation is before it.
     inner_head = _INNER_HEAD.search(text, start + 2, end)
