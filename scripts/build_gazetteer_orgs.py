@@ -21,7 +21,10 @@ name written right before a company word (``X集团``, ``X公司``, ``X股份``,
 - it is not a common word (jieba's ``common_words``, the dictionary words), a place of
   the gazetteer, nor does it hold a function word, a deictic (``这家``, ``该``) or a
   company word itself (``控股集团``); a longer one does not open with a common word
-  (``加强``, ``实施`` of a clause) unless that is a place (``北京``);
+  (``加强``, ``实施`` of a clause) unless that is a place (``北京``), nor end in one that
+  is no trade after a half that is no place or proper noun (``涉恶犯罪``; ``X科技``
+  passes), nor is it an adjective and a word (``新开发``); a two-character one does not
+  end in 商 (``X商``, merchants of a province);
 - it is not a fragment: in most of its occurrences its first character does not make
   a frequent word with the character before it (``国商业`` of ``中国商业``), nor its
   last with the one after, and at least ``MIN_BOUNDARY_SHARE`` of them follow a
@@ -57,6 +60,13 @@ STOP = set("的了在和与及是等对为将把被从向到于由或并也还�
            "正每家全兼副按据以给同跟让")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_LEN, MAX_LEN = 2, 4
+# A four-character name may end in a common word only if that is a trade (``X科技``,
+# ``X保险``) or its first half a word, a place or a proper noun (``X江三峡``): ``涉恶犯罪`` ends in
+# the noun of a phrase; an adjective and a word is no name (``新开发``); a two-character
+# name in 商 is a group of merchants (``X商`` of ``X商精神``).
+NOT_NAME_OPENING = frozenset("新老大小总原前现副各")
+TRADES = frozenset("科技 保险 证券 银行 石化 石油 化工 建工 邮政 公交 汽车 电子 地产 物流 物业 食品 能源 "
+                   "机械 钢铁 航空 网络 通信 超市 百货 文化 生物 医药 农业 传媒 控股 实业 集团".split())
 # A neighbour character present in more than this share of the occurrences makes the
 # candidate a part of a longer string.
 MAX_NEIGHBOUR_SHARE = 0.5
@@ -136,7 +146,11 @@ def induce(text: str, words: set[str], places: set[str], proper: set[str],
     for name, context in candidates(text).items():
         if (context < (proper_context if name in proper else min_context) or name in words or name in places
                 or CONTEXT.search(name) or name.endswith("区")
-                or (len(name) > 2 and name[:2] in words and name[:2] not in places)):
+                or (len(name) > 2 and name[:2] in words and name[:2] not in places)
+                or (len(name) == 4 and name[-2:] in words and name[-2:] not in TRADES
+                    and not {name[:2]} & (places | proper | words))
+                or (len(name) == 3 and name[0] in NOT_NAME_OPENING and name[1:] in words)
+                or (len(name) == 2 and name.endswith("商"))):
             continue
         found[name] = context
     pairs = {w for w in words if len(w) == 2}

@@ -586,6 +586,12 @@ def test_organisation_lexicon_induction():
     names = builder.induce(text, words={"数字", "这家"}, places=set(), proper=set(),
                            min_context=3, min_share=0.3, proper_context=2, proper_share=0.2)
     assert names == ["青禾"]
+    # a phrase ending in a noun that is no trade, an adjective and a word, merchants
+    phrases = ["涉黄犯罪", "新开发", "湘商", "鼎湖科技"]
+    text = "\n".join(f"，{name}{context}扩产。" for name in phrases for context in ("集团", "公司", ""))
+    names = builder.induce(text, words={"犯罪", "开发", "科技"}, places=set(), proper=set(),
+                           min_context=2, min_share=0.3, proper_context=2, proper_share=0.2)
+    assert names == ["鼎湖科技"]
 
 
 # Characters the context rules are made of, so that hypothesis builds near misses.
