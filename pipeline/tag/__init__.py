@@ -44,7 +44,7 @@ MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLA
 # a bare unit word left of a place (``X街道社区居民``: GUIDELINES §4, generic sites).
 NOT_ENTITIES = frozenset(
     "我市 全市 本市 我省 全省 本省 我县 全县 本县 该县 我区 全区 本区 该区 我镇 全镇 该镇 "
-    "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国 "
+    "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国 自治区 自治州 自治县 "
     "贵市 贵省 贵县 贵区 贵国 贵校 两岸 两地 两国 两市 两省 两县 两区 "
     "社区 小区 街道 村庄 乡镇 城区 市区 县城 景区 园区".split()
 )
