@@ -141,9 +141,8 @@ class OfficialEventLinker:
         dateline = story.get("dateline") or ""
         text = doc_text(doc)
         at = text.find(dateline) if dateline else -1
-        credit_spans = [(at, at + len(dateline)) if at >= 0 else (0, 0)]
-        credit_spans += [m.span() for m in CREDIT_BRACKET.finditer(text)]
-        credit_span = credit_spans[0]
+        credit_span = (at, at + len(dateline)) if at >= 0 else (0, 0)
+        credit_spans = [credit_span] + [m.span() for m in CREDIT_BRACKET.finditer(text)]
         # doc.ents builds its Span objects on every reading: read them once.
         ents = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents]
         tagged = [

@@ -446,11 +446,11 @@ def _in_quoted_speech(text: str, paragraph: int, at: int) -> bool:
     opener = text.rfind("“", paragraph, at)
     if opener < 0 or text.rfind("”", opener, at) >= 0:
         return False
-    closer = text.find("”", at)
-    return bool(_CLAUSE_MARK.search(text, opener, closer if closer >= 0 else len(text)))
-
-
-_CLAUSE_MARK = re.compile(r"[，。；！？]")
+    # The quotation ends at its closing mark, or with its paragraph: never read further.
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    closer = text.find("”", at, end)
+    return bool(P.CLAUSE_MARK.search(text, opener, closer if closer >= 0 else end))
 
 
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
