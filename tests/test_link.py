@@ -667,6 +667,21 @@ def test_names_after_a_title_head():
     assert extend_titled(text, [(at, at + 2)]) == [(at, at + 3)]
 
 
+def test_name_shapes_that_run_into_a_word_are_no_names():
+    from pipeline.link.names import extend_titled, restore_surnames, titled_names
+
+    # 任上 ("in office"), and a last character that begins a word with the next one
+    text = "他从枫林县县长任上来到湘州，副市长文艺工作座谈会后，处长宋明谈到，"
+    assert titled_names(text, 0, len(text), []) == []
+    text = "河西区区长应平认为，要抓落实。"
+    at = text.index("应平")
+    assert extend_titled(text, [(at, at + 2)]) == [(at, at + 2)]
+    # 和 before a name after another's title is the connector, not a surname
+    text = "市长周涛和马多总统会谈。"
+    at = text.index("马多")
+    assert restore_surnames(text, [(at, at + 2)]) == [(at, at + 2)]
+
+
 def test_a_reception_as_the_occasion_of_a_remark(nlp):
     story = dict(
         headline="詹文远出席友好城市招待会",

@@ -51,6 +51,13 @@ REPEATED_SHORT_NEXT = re.compile(rf"(?:{AFTER_LAST.pattern})|[，,。；;：:、
 REPEATED_AFTER = re.compile(r"(?:同日|当天|随后|会上|会后|此外|期间|同时|[和与同及向对由]|时)$")
 # Characters no name holds (function words, verbs that end lists).
 NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们")
+# Words that a name-shaped string after a title may run into: its last character and
+# the one after it are one word, so the string is no name (区长任上来到, 处长黄钱谈到,
+# 市长应勇认为, 总书记文艺工作座谈会).
+ACROSS_NAME_END = re.compile(r"认为|作为|成为|谈到|说到|提到|想到|看到|感到|来到|上来"
+                             r"|工作|合作|上任|任上|任内|任期")
+# A surname character that is far more often a connector ("主席和普京总统").
+CONNECTOR_SURNAMES = set("和")
 
 
 def is_name(item: str) -> bool:
@@ -123,6 +130,8 @@ def titled_names(text: str, start: int, end: int, persons: list[Span]) -> list[S
             name = (at, at + length)
             if name[1] >= end or not is_name(text[at : name[1]]):
                 continue
+            if _runs_on(text, at, name[1]):
+                break
             if AFTER_TITLED.match(text, name[1]):
                 if not _overlaps_sorted(name, persons, starts) and (not out or out[-1][1] <= at):
                     out.append(name)
@@ -148,6 +157,7 @@ def extend_titled(text: str, persons: list[Span]) -> list[Span]:
             and is_name(text[s : e + 1])
             and not AFTER_TITLED.match(text, e)
             and AFTER_TITLED.match(text, e + 1)
+            and not ACROSS_NAME_END.match(text, e)
         ):
             out.append((s, e + 1))
         else:
@@ -221,15 +231,26 @@ def restore_surnames(text: str, persons: list[Span]) -> list[Span]:
             and text[s - 1] in SURNAMES
             and (
                 text[s - 1 : e] in tagged  # the full name is tagged elsewhere
-                or s == 1
-                or not _is_han(text[s - 2])
-                or is_title(text[max(0, s - 9) : s - 1])
+                or text[s - 1] not in CONNECTOR_SURNAMES
+                and (
+                    s == 1
+                    or not _is_han(text[s - 2])
+                    or is_title(text[max(0, s - 9) : s - 1])
+                )
             )
         ):
             out.append((s - 1, e))
         else:
             out.append((s, e))
     return out
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a candidate name ``text[start:end]`` runs into a word: it contains one
+    (任上) or its last character begins one with the next (应勇|认为)."""
+    return bool(
+        ACROSS_NAME_END.search(text, start, end) or ACROSS_NAME_END.match(text, end - 1)
+    )
 
 
 def _is_han(char: str) -> bool:

@@ -72,27 +72,32 @@ PLACE_SUFFIXES = ("省", "市", "州", "县", "区", "镇", "乡", "村", "街�
 # Characters and words that end a title when scanning leftwards from its head: clause
 # punctuation, and function words/verbs that introduce a titled name ("对某区委原书记X",
 # "会议由副市长X主持", "邀请了…主任X").
-BOUNDARY_CHARS = set("，,。.；;：:！!？?、\n\r\t 　…—《》<>【】[]/")
+# An opening quote met unpaired (its closer is jumped over with the quoted part) starts
+# the title: “云南省委原书记X涉嫌… quotes the title, it is not part of it.
+BOUNDARY_CHARS = set("，,。.；;：:！!？?、\n\r\t 　…—《》<>【】[]/“‘「\"")
 STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并从到说称道")
 # Verbs that introduce a titled name without punctuation ("看望村支书X", "会见市长Y");
 # 据 is the preposition ("据市长X介绍"), not the 据 of 数据.
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
-                       r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有"
+                       r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有|期待|期盼"
                        r"|(?<![数证])据|(?<![接承])受)$")
-# The prepositions 同, 向 and 就 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
+# The prepositions 同, 向, 就 and 应 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
 # "X就Y总统Z倡议…"), told from the 同/向/就 of words and names (大同, 协同, 同济, 方向,
 # 向阳, 就业) by the character on either side.
 PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济仁方江心安德时步盟乡业学城舟行花])"
                          r"|(?<![方导定走转志意指面动风倾内外一])向(?![阳东西南北])"
-                         r"|就(?![业读职])")
-# "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局),
+                         r"|就(?![业读职])"
+                         # 应 of an invitation ("应Y国总统Z邀请"), not of 应急, 应对, 供应, 响应.
+                         r"|(?<![供响反适对答相回报理呼效感顺])应(?![急用届变当该有对聘征试])")
+# "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局,
+# X共和国总统),
 # nor the 道 of 街道 (枫林街道办主任), nor the 对 of a group's 应对 (疫情应对工作组组长).
 ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务|发展)[和与]$"
-                         r"|街道$|应对$")
-# Words of organisation names that open with a stop character (对外友好协会, 和平区,
-# 等离子体研究所, 为民服务中心), matched from that character.
-ORG_WORDS = re.compile(r"对外|和平|等离子|为民")
+                         r"|共和$|街道$|应对$")
+# Words of organisation and place names that open with a stop character (对外友好协会,
+# 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心), matched from that character.
+ORG_WORDS = re.compile(r"对外|和平|和浩特|和田|等离子|为民")
 # Date or time words glued to a title when a lead has no comma ("19日上午市长X").
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
                           r"|随后|会上|会后|同时|后来|此后|之后|当时|如今|其他|其它"
