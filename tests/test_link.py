@@ -1016,3 +1016,20 @@ def test_arriving_at_a_celebration_is_attending_it(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert roles(doc) == {"蒋思源": "attended"}
+
+
+def test_checks_and_visits_of_people_without_a_title_are_no_inspections(nlp):
+    story = dict(
+        headline="守护万家团圆路",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="凌晨2时，列车员宋海燕拿着手电筒，又检查了一遍车厢。"
+        "5月9日，副市长詹文远到枫林县检查春运安全工作。",
+        ents=[("宋海燕", "PERSON"), ("5月9日", "DATE", "2023-05-09"), ("詹文远", "PERSON"),
+              ("枫林县", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["type"], e["name"]) for e in doc._.events] == [
+        ("inspection", "到枫林县检查春运安全工作")
+    ]
+    assert roles(doc) == {"詹文远": "led"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -113,6 +114,7 @@ class OfficialEventLinker:
         """
         ctx = self.context(doc)
         officials = find_titles(ctx.text, ctx.persons)
+        ctx = replace(ctx, officials=frozenset(m.name for m in officials))
         events = find_events(
             ctx, self.lead_sentences, self.lead_start, self.min_headline_bigrams
         )

@@ -70,6 +70,7 @@ class StoryContext:
     dates (list[Date]): DATE spans with their normalised ISO value or None.
     city (str | None): the paper's city, for 我市.
     pub_date (str | None): the page's ISO date; events long before it are background.
+    officials (frozenset[str]): names written with a title somewhere in the story.
     """
 
     def persons_in(self, start: int, end: int) -> list[Span]:
@@ -104,6 +105,7 @@ class StoryContext:
     dates: list[Date]
     city: str | None
     pub_date: str | None = None
+    officials: frozenset[str] = frozenset()
 
 
 def candidates(ctx: StoryContext, sent: Span) -> list[Event]:
@@ -251,7 +253,11 @@ def _inspection(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         ) or P.INSPECT_AS_NOUN.match(text, verb.end()):
             continue
         prefix = P.TRAVEL_PREFIX.search(text, clause[0], verb.start())
-        led = bool(ctx.persons_in(sent[0], verb.start()))
+        # Led by an official: anyone else checking or visiting (a conductor checks the
+        # carriages, a scientist visits old doctors) is a feature's anecdote, not news.
+        led = any(
+            ctx.text[s:e] in ctx.officials for s, e in ctx.persons_in(sent[0], verb.start())
+        )
         if led or prefix:
             start = prefix.start() if prefix else verb.start()
             if verb.end() == clause[1]:  # "就X进行调研": the object precedes the verb
