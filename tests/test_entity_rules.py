@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 import spacy
 
 from pipeline.tag import entity_rules  # noqa: F401  (registers the factory)
-from pipeline.tag.gazetteer import Gazetteer, load_gazetteer, split_chain, strip_glued_verb
+from pipeline.tag.gazetteer import (
+    Gazetteer,
+    load_gazetteer,
+    split_admin_prefix,
+    split_chain,
+    strip_glued_verb,
+)
 from pipeline.nlp import CharTokenizer
 from pipeline.tag import char_span
 
@@ -369,6 +375,11 @@ CASES = [
      "原子能局拨款增加，美国有关公司和浏阳商人大多赞成。", [("原子能局", "ORG"), ("美国", "PLACE")],
      {("原子能局", "ORG"), ("美国", "PLACE")},
      {("子能局", "ORG"), ("美国有关公司", "ORG"), ("浏阳商人大", "ORG")}),
+    ("places: a county the gazetteer lacks opens an address, after a known stem or not",
+     "她老家在上饶县枫岭镇石门村，后来去了青禾县松塘乡。",
+     [("上饶县枫岭镇石门村", "PLACE"), ("青禾县松塘乡", "PLACE")],
+     {("上饶县", "PLACE"), ("枫岭镇", "PLACE"), ("石门村", "PLACE"), ("青禾县", "PLACE"),
+      ("松塘乡", "PLACE")}, {("上饶", "PLACE"), ("青禾县松塘乡", "PLACE")}),
     ("orgs: a body holding a change of form is a clause",
      "浏阳小贷公司转为村镇银行后，业务翻番。", [("浏阳", "PLACE")],
      set(), {("浏阳小贷公司转为村镇银行", "ORG")}),
@@ -469,6 +480,9 @@ def test_small_gazetteer():
                            "bigrams": "县城"})
     # longest first; 枫林县 before 县城 is cut back to 枫林
     assert gazetteer.find("枫林县青松镇，枫林县城") == [(0, 3), (3, 6), (7, 9)]
+    # a town's 市 opens the village after it (``市口村``), no county's level
+    assert split_admin_prefix("青松镇市口村", gazetteer) == [(0, 3), (3, 6)]
+    assert split_admin_prefix("枫林县城", gazetteer) == []
 
 
 def test_gazetteer_is_built_once_per_process():

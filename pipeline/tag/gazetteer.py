@@ -212,7 +212,8 @@ _PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|�
 
 def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """A known place glued to the place it is in: ``X县Y镇`` → ``X县``, ``Y镇``
-    (web-news corpora tag the whole address as one place; GUIDELINES list each).
+    (web-news corpora tag the whole address as one place; GUIDELINES list each); so is
+    a county the gazetteer lacks, after a known stem or of any name (``X县Y村``).
 
     RETURNS (list[tuple[int, int]]): offsets of the two parts within ``text``; empty
     when ``text`` is itself a known place or does not start with one followed by a
@@ -221,11 +222,25 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]
     if text in gazetteer.places:
         return []
     for length in gazetteer._lengths.get(text[:2], ()):
-        rest = text[length:]
-        if (len(rest) >= 2 and text[:length] in gazetteer.places
-                and _PLACE_END.search(rest)):
+        if text[:length] not in gazetteer.places:
+            continue
+        # (a known stem before a level character is a unit the gazetteer lacks, a
+        # county renamed or abolished: ``X`` of ``X县Y镇`` is ``X县``)
+        length += (text[length:length + 1] in _LEVEL_CHARS
+                   and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
+        if len(text) - length >= 2 and _PLACE_END.search(text, length):
             return [(0, length), (length, len(text))]
+    county = _COUNTY.match(text)
+    if county and len(text) - county.end() >= 2 and _PLACE_END.search(text, county.end()):
+        return [(0, county.end()), (county.end(), len(text))]
     return []
+
+
+_LEVEL_CHARS = "省市县区旗"
+_UNIT_ENDS = "州盟镇乡村道"
+# A county or banner of an unknown name, then a local place (``X县Y镇``, ``X旗Y村``);
+# (``X县城`` is the county town, no unit after it)
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{2,3}?[县旗](?!城(?!关))")
 
 
 def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
