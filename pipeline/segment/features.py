@@ -50,6 +50,28 @@ _KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
 _BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _BRIEF_CREDIT = ("本报电", "本刊电")
+# A photo credit on its own line, its names often padded (``本报记者 于 洋摄``,
+# ``X摄（影像中国）``, ``X图 Y文``, ``本报记者 X文 Y供图``, ``人民视觉``): of the rmrb
+# paragraphs of 40 characters or less, 529 are, 448 of them the last of their article and
+# none the first; no kicker, headline or subtitle is one. It closes a photo item: no part
+# of a headline group, no story's first block.
+_NAME = r"[\u4e00-\u9fff·](?:\s{0,2}[\u4e00-\u9fff·]){1,3}"
+_NAMES = _NAME + r"(?:\s*[、\s]\s*" + _NAME + r")*"
+_AGENCY = r"(?:[（(][^（）()]{1,12}[）)])"
+_BY = r"(?:(?:本报|新华社|人民日报)?(?:特约)?记者\s*)?"
+_PHOTO_CREDIT = re.compile(
+    r"^(?:" + _BY + _NAMES + r"\s*摄影?(?:报道)?" + _AGENCY + r"?"
+    r"(?:\s+" + _BY + _NAMES + r"\s*(?:文|摄|图)" + _AGENCY + r"?)?"
+    r"|" + _BY + _NAMES + r"\s*图" + _AGENCY + r"?\s+" + _NAMES + r"\s*文"
+    r"|" + _BY + _NAMES + r"\s*文\s+(?:" + _NAMES + r"\s*(?:摄影?|图)" + _AGENCY
+    + r"?|\S{2,8}供图)"
+    r"|人民视觉|视觉中国|影像中国|新华社发|[\u4e00-\u9fff]{2,8}供图)$"
+)
+# A standing label heading a photo item or a collection of briefs (``图片报道``,
+# ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
+# paragraph. Always a headline, never body.
+_LABEL_HEADLINE = re.compile(
+    r"^(?:图片报道|图片新闻|速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 # A block stopping on one of these stops mid-sentence; a credit tail stops a story.
 _MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,《“]$")
@@ -482,6 +504,10 @@ class PageEvidence:
             barred = ("HB", "HA", "O")
         else:
             barred = ("O",) if len(text) > 30 or "。" in text else ()
+        if len(text) <= 40 and _PHOTO_CREDIT.match(text):
+            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
+        elif _LABEL_HEADLINE.match(text):
+            barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn", "O")))
         if self._before_opening_credit(i):
             barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn")))
         elif self.local and self._continues_sentence(i):

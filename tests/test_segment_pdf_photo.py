@@ -1,0 +1,66 @@
+"""PDF-layout pages: photo items under a standing label and their photo credits
+(invented people and places)."""
+import pytest
+
+from pipeline.clean import clean_page
+from pipeline.segment import segment_page
+from pipeline.segment.blocks import line_width, read_blocks, split_crossheads
+from pipeline.segment.features import _HEAD_ROLES, _LABEL_HEADLINE, _PHOTO_CREDIT, PageEvidence
+from pipeline.types import Page
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+@pytest.mark.parametrize("line", [
+    "本报记者 林 远摄", "周晓禾摄（青禾视觉）", "新华社记者 郑 川摄", "孙 山图 高 岚文",
+    "本报记者 郑小川文 青禾图片社供图", "陈 东 林 远摄影报道（青禾视觉）", "人民视觉"])
+def test_photo_credit_lines(line):
+    assert _PHOTO_CREDIT.match(line)
+
+
+@pytest.mark.parametrize("line", [
+    "绘就乡村新图", "携手共绘发展蓝图（大使随笔）", "本报记者 林远", "河畔新村摄影展开幕"])
+def test_no_photo_credit(line):
+    assert not _PHOTO_CREDIT.match(line)
+
+
+def test_standing_labels():
+    assert _LABEL_HEADLINE.match("图片报道") and _LABEL_HEADLINE.match("速览·春节假期")
+    assert not _LABEL_HEADLINE.match("图片报道里的小山村")
+
+
+LEAD = ("本报青禾3月8日电（记者林书远）青禾县河畔新村日前通上了自来水，全村三百多户村民告别了"
+        "挑水吃的日子。村委会主任郑大山说，过去村里靠几口老井取水，一到旱季就得排队。")
+LEAD_2 = ("为了让村民喝上放心水，县水务公司在村口建起了一座小型净水站，从上游水库引水，"
+          "经过沉淀、过滤和消毒三道工序后送进各家各户，检测结果在村务公开栏张贴。")
+PHOTO = ("3月7日，青禾县实验小学的学生在校园里种下一排桂花树，为春天添上一抹新绿。"
+         "学校每个班级都认领了一棵树，由学生轮流浇水、记录生长情况。")
+BRIDGE = ("本报青禾3月8日电（记者苏晓禾）连接南岸新区和老城区的清溪大桥8日正式通车，"
+          "两岸市民过河的时间由原来的半小时缩短到五分钟。大桥全长一千二百米，"
+          "双向四车道，两侧设有人行道和非机动车道。")
+PAGE = "\n".join([
+    "河畔新村通上自来水", "", *_wrap(LEAD, 15), "", *_wrap(LEAD_2, 15), "", "图片报道", "",
+    *_wrap(PHOTO, 12), "", "本报记者 何 雨摄", "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
+
+
+def _evidence(raw: str) -> PageEvidence:
+    blocks = read_blocks(clean_page(raw))
+    split_crossheads(blocks, line_width(blocks))
+    return PageEvidence(blocks)
+
+
+def test_label_is_a_headline_and_a_photo_credit_closes_its_item():
+    evidence = _evidence(PAGE)
+    label = evidence.texts.index("图片报道")
+    assert {"B1h", "Bh", "B1n", "Bn", "O"} <= set(evidence.barred(label))
+    credit = evidence.texts.index("本报记者 何 雨摄")
+    assert set(_HEAD_ROLES) | {"O", "B1h", "B1n"} <= set(evidence.barred(credit))
+
+
+def test_photo_item_is_a_story_of_its_own():
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=PAGE))
+    assert [s.headline for s in stories] == ["河畔新村通上自来水", "图片报道", "清溪大桥正式通车"]
+    assert stories[1].body.startswith("3月7日，青禾县实验小学")
+    assert "何" in stories[1].text and stories[2].reporters == ("苏晓禾",)
