@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import (
+    GLUED_VERBS,
     NAME_STOP,
     Gazetteer,
     load_gazetteer,
@@ -415,8 +416,14 @@ class NewsEntityRules(GazetteerSerializer):
         spans = []
         text = doc_text(doc)
         owner = _owners(ents, len(text))
-        for start, end in self.gazetteer.find(text):
-            if end - start == 2 and self.gazetteer.inside_word(text, start, end):
+        found = self.gazetteer.find(text)
+        # (a place that is also a common word, ``来宾`` or ``长治``, only where the story
+        # names it as a place: see ``_named_as_place``; not ``外国来宾``, ``长治久安``)
+        longer = {text[s:s + 2] for s, e in found if e - s > 2}
+        for start, end in found:
+            if end - start == 2 and (self.gazetteer.inside_word(text, start, end) or (
+                    text[start:end] in self.gazetteer.common_words
+                    and not self._named_as_place(text, start, end, owner, ents, longer))):
                 continue
             inside = _inside(owner, ents, start, end)
             # A longer known place replaces the model's shorter place or person inside
@@ -450,6 +457,20 @@ class NewsEntityRules(GazetteerSerializer):
             if len(ents) == before:
                 break
         return ents
+
+    def _named_as_place(self, text: str, start: int, end: int, owner: list[int],
+                        ents: list[Span], longer: set[str]) -> bool:
+        """Whether the two-character place ``text[start:end]``, a common word too, is
+        named as a place: a country, after a verb or preposition of place (``在X``),
+        after a place (``Y省X``), or written with its level elsewhere (``X县``).
+
+        longer (set[str]): the first two characters of the longer places found."""
+        name = text[start:end]
+        if (name in self.gazetteer.world or name in longer
+                or text[start - 1:start] in GLUED_VERBS):
+            return True
+        k = owner[start - 1] if start else -1
+        return k >= 0 and ents[k].label_ == "PLACE" and ents[k].end_char == start
 
     def _join_sections(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE), and so
