@@ -1033,3 +1033,38 @@ def test_checks_and_visits_of_people_without_a_title_are_no_inspections(nlp):
         ("inspection", "到枫林县检查春运安全工作")
     ]
     assert roles(doc) == {"詹文远": "led"}
+
+
+def test_habits_cancellations_quotes_and_documents_are_no_event_names(nlp):
+    story = dict(
+        headline="湘州全力做好防汛工作",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="入汛以来，市防汛指挥部多次召开会议，研究部署防汛工作。"
+        "为避免人员聚集，各景区暂停举行大型文化活动。"
+        "市委书记蒋思源在全市防汛工作会议上强调：“防汛无小事。责任重于泰山。”"
+        "各地深入实施《湘州市防汛抗旱行动计划》，并组织开展了各种形式的防汛演练活动。",
+        ents=[("蒋思源", "PERSON"), ("刘琪", "PERSON"), ("湘州", "PLACE")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [(e["type"], e["name"]) for e in doc._.events] == [("meeting", "全市防汛工作会议")]
+
+
+def test_a_name_starts_after_a_quoted_sentence_and_ends_before_a_second_act(nlp):
+    from pipeline.link.triggers import Event, _past_quotation
+
+    text = "他强调：“要抓落实。”市第五次党代会"
+    ev = Event("at", "meeting", text.index("“"), len(text), 0, (0, len(text)))
+    assert text[_past_quotation(text, ev).start :] == "市第五次党代会"
+    text = "以“绿色，共享”为主题的湘州论坛年会"
+    ev = Event("held", "conference", text.index("以"), len(text), 0, (0, len(text)))
+    assert _past_quotation(text, ev) == ev
+    story = dict(
+        headline="湘州山水摄影展开幕",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，副市长詹文远出席湘州山水摄影展开幕式并参观展览。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("詹文远", "PERSON"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["湘州山水摄影展开幕式"]

@@ -126,10 +126,13 @@ STUDIED_AFTER = re.compile(r"精神|讲话|指示|要求")
 OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 # Marks that end a clause: a quotation holding one is a speaker's words, not a name.
 CLAUSE_MARK = re.compile(r"[，。；！？]")
+SENTENCE_END = re.compile(r"[。；！？]")
 # A paragraph that opens with someone's words ("X表示，", "他说：").
 SPEECH_OPENING = re.compile(r"[^，,。；\n]{1,20}?(?:表示|说|认为|介绍说)[，,：:]")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
+                               # habits and cancellations: "多次召开会议", "暂停举行…"
+                               r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
                                r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.

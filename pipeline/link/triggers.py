@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .text import clauses
@@ -121,9 +121,25 @@ def candidates(ctx: StoryContext, sent: Span) -> list[Event]:
             continue
         for recogniser in RECOGNISERS:
             for ev in recogniser(ctx, sent, clause):
-                if not _is_background(ctx.text, clause, ev):
+                ev = _past_quotation(ctx.text, ev)
+                # A name inside a book title is a document's (深入实施《X行动计划》).
+                if ctx.text.startswith("《", ev.start) and "》" not in ctx.text[ev.start : ev.end]:
+                    continue
+                if ev.start < ev.end and not _is_background(ctx.text, clause, ev):
                     out.append(ev)
     return out
+
+
+def _past_quotation(text: str, ev: Event) -> Event:
+    """A name starts after a quotation that opens it: a quoted sentence before the
+    event (“……坚持。”十八届三中全会) or an unpaired opening mark (“国家开发银行…)."""
+    closer = text.rfind("”", ev.start, ev.end)
+    # A sentence ends inside it; a theme's comma does not (以“X，Y”为主题的Z年会).
+    if closer >= 0 and P.SENTENCE_END.search(text, ev.start, closer):
+        return replace(ev, start=closer + 1)
+    if text.startswith("“", ev.start) and closer < 0:
+        return replace(ev, start=ev.start + 1)
+    return ev
 
 
 def _held(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
@@ -163,6 +179,10 @@ def _named_after(text: str, start: int, clause_end: int) -> tuple[int, str] | No
     name = P.UP_TO_LAST_NOUN.match(text, start, clause_end)
     if not name:
         return None
+    # "出席开幕式并参观展览": the name ends before a second act joined by 并.
+    joined = text.find("并", start, name.end())
+    if joined > start and _noun_at_end(text, start, joined):
+        return joined, P.NOUN_TYPE[_noun_at_end(text, start, joined).group()]
     noun = _noun_at_end(text, start, name.end())
     return name.end(), P.NOUN_TYPE[noun.group()]
 
@@ -182,6 +202,9 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         quoted = name_end > clause[0] and text[name_end - 1] == "”"
         noun = _noun_at_end(text, clause[0], name_end - quoted)
         start = _name_start(ctx, clause[0], name_end)
+        # "X出席开幕式并宣布运动会开幕": what is declared open is the name.
+        declared = text.rfind("宣布", start, name_end)
+        start = declared + 2 if declared >= 0 else start
         if noun and name_end - start > len(noun.group()) + quoted:
             kind = P.NOUN_TYPE[noun.group()]
         elif quoted and P.OPENING.search(verb.group()) and name_end - start > 4:
@@ -353,12 +376,12 @@ def _campaign(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         nouns = list(P.CAMPAIGN_NOUN.finditer(text, verb.end(), clause[1]))
         if nouns and P.ORG_AFTER_CAMPAIGN.match(text, nouns[-1].end()):
             continue  # "推进X工作领导小组组长": part of a body's name in a title
-        if nouns and nouns[-1].start() - verb.end() >= 4:
-            out.append(
-                Event(
-                    "campaign", "other", verb.end(), nouns[-1].end(), verb.start(), sent
-                )
-            )
+        lead = P.NAME_LEAD.match(text, verb.end(), clause[1])  # "开展了X活动"
+        start = lead.end() if lead else verb.end()
+        if P.DEMONSTRATIVE.match(text, start):  # "开展各种形式的X活动": a set
+            continue
+        if nouns and nouns[-1].start() - start >= 4:
+            out.append(Event("campaign", "other", start, nouns[-1].end(), verb.start(), sent))
     return out
 
 
