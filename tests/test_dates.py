@@ -86,6 +86,10 @@ def spans(text: str) -> list[str]:
     ("第二天早上，他又来到金桥村。", ["第二天早上"]),
     ("七点半，白鹭小学的校门打开。", ["七点半"]),
     ("今年前9个月，松溪县外贸增长一成。", ["今年前9个月"]),
+    # deictic seasons and quarters; 十一 of the National Day holiday before its holiday
+    ("本赛季青禾队两连胜，上赛季则垫底。", ["本赛季", "上赛季"]),
+    ("枫林公司上季度营收增长，本季度持平。", ["上季度", "本季度"]),
+    ("十一长假刚过，鹿鸣公园又迎来游客。", ["十一长假"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
@@ -129,6 +133,7 @@ def test_finds_guideline_dates(text, expected):
     "这次年会在松溪县召开。",
     "名单在《今日松溪》上公示。",
     "时至今日，老街仍保留着青石板路。",
+    "他在第十一假期值班表上签了字。",
 ])
 # fmt: on
 def test_skips_non_dates(text):
