@@ -56,6 +56,9 @@ from ..link.titles import find_titles
 _NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
 _PEN_NAME = re.compile(r"^(?:纪宣|宣传|组宣|政宣|文宣|公宣|检宣|法宣|融媒)$")
+# Country short forms that news writes far more often as two abbreviations (``中非合作``:
+# China and Africa, single characters, GUIDELINES §3) than as the country (中非共和国).
+_BILATERAL = frozenset({"中非"})
 MODEL = "zh_char_ner"
 
 # ----------------------------------------------------------------------- ORG patterns
@@ -421,7 +424,8 @@ class NewsEntityRules(GazetteerSerializer):
         # names it as a place: see ``_named_as_place``; not ``外国来宾``, ``长治久安``)
         longer = {text[s:s + 2] for s, e in found if e - s > 2}
         for start, end in found:
-            if end - start == 2 and (self.gazetteer.inside_word(text, start, end) or (
+            if end - start == 2 and (self.gazetteer.inside_word(text, start, end)
+                                     or text[start:end] in _BILATERAL or (
                     text[start:end] in self.gazetteer.common_words
                     and not self._named_as_place(text, start, end, owner, ents, longer))):
                 continue

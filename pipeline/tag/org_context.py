@@ -394,8 +394,9 @@ _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事�
 # ``X总`` + ``会长``).
 _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
-# of the clause (``但X国``, ``同X国``); a verb before any organisation (``派X署``).
-_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主应继致") | frozenset(NAME_STOP)
+# of the clause (``但X国``, ``同X国``, ``应约同X国`` of a call); a verb before any
+# organisation (``派X署``).
+_CLAUSE_CHARS = frozenset("但同与和及跟向对从在据有至里又他她也就并而不使于主应约继致") | frozenset(NAME_STOP)
 _CLAUSE_WORDS = frozenset(
     "但是 相比 迎接 正如 通过 决定 推举 再次 同时 并且 而且 以及 根据 按照 随着 经过 由于 为了 "
     "对于 关于 包括 其中 目前 今天 昨天 近日 此外 另外 会议 记者 目的 在于 东道 宣布 表示 认为 "
