@@ -1068,3 +1068,19 @@ def test_a_name_starts_after_a_quoted_sentence_and_ends_before_a_second_act(nlp)
     )
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["湘州山水摄影展开幕式"]
+
+
+def test_an_untitled_voice_sentences_after_the_event_is_the_story_s_own(nlp):
+    story = dict(
+        headline="湘州举行乡村振兴宣讲会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州举行乡村振兴宣讲会。宣讲员宋海燕说，乡村振兴关键在人。"
+        "走进沙洲村，房前屋后干净整洁。村里新修了水泥路。"
+        "“环境好了，日子也更有奔头。”村民黄英说。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("宋海燕", "PERSON"), ("黄英", "PERSON"),
+              ("湘州", "PLACE"), ("沙洲村", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["乡村振兴宣讲会"]
+    assert roles(doc) == {"宋海燕": "spoke"}

@@ -114,6 +114,9 @@ PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]
 CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求)")
 # Verbs that quote a remark rather than report a speech at the event.
 QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
+# Sentences between an event and a remark that make the remark the story's own account.
+SENTENCE_ENDS = re.compile(r"[。！？]")
+QUOTE_GAP = 2
 # Of those, the verbs of a remark told to the reporter, not of a speech reported.
 PLAIN_QUOTE = re.compile(r"(?:笑着|感慨地|高兴地|自豪地)?(?:说|告诉|坦言|感慨|回忆)")
 # A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
@@ -234,9 +237,14 @@ def _quoted_elsewhere(
         return False
     own = event.sentence
     lo, hi = sorted((own[0], mention.evidence[0]))
-    if "\n" not in text[lo:hi]:
-        return False
-    return bool(QUOTED_SPEECH.match(text, mention.person[1]))
+    # Another paragraph, or for an untitled person (the cleaned text joins a section's
+    # paragraphs) a sentence further than the one after the event's: the body's later
+    # account. An official's later remark may still be the event's speech.
+    elsewhere = "\n" in text[lo:hi] or (
+        text[mention.person[0] : mention.person[1]] not in officials
+        and len(SENTENCE_ENDS.findall(text, lo, hi)) >= QUOTE_GAP
+    )
+    return elsewhere and bool(QUOTED_SPEECH.match(text, mention.person[1]))
 
 
 def _hosts(
