@@ -1084,3 +1084,16 @@ def test_an_untitled_voice_sentences_after_the_event_is_the_story_s_own(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["乡村振兴宣讲会"]
     assert roles(doc) == {"宋海燕": "spoke"}
+
+
+def test_sets_examples_and_anniversaries_are_no_events(nlp):
+    story = dict(
+        headline="湘州文化惠民成效明显",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="今年，市文旅局共举办30场文化惠民活动。在全市旅游发展大会召开5周年之际，"
+        "市委书记蒋思源以枫林县乡村旅游调研为例，介绍了经验。",
+        ents=[("蒋思源", "PERSON"), ("刘琪", "PERSON"), ("枫林县", "PLACE")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert doc._.events == []

@@ -64,7 +64,8 @@ WITH_GUESTS = re.compile(r"[^，,。；]{0,12}?[同与]")
 # a quantifier names kinds or a set of events (参加各类竞赛, 出席多场活动). 相关/有关 do
 # not: "召开相关工作会议" is one meeting (GUIDELINES' examples list such an event).
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次|各类|各种|各项|多场|多项|所有|一系列|诸多"
-                           r"|一些")
+                           r"|一些|(?:[0-9]+|[两二三四五六七八九十百千][0-9一二三四五六七八九十百千]*)"
+                           r"余?(?:场|项|次|批|类)")  # 举办70场活动: a set
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
 TRAILING_SPEECH = re.compile(r"(?:时|期间|中)(?:强调|指出|表示|说)$")
 # "在Y上发表讲话": the event a speech was given at.
@@ -135,13 +136,15 @@ BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传�
                                r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
                                r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
+# After any event: an example or an anniversary ("以X调研为例", "X召开4周年之际").
+EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|[一二三四五六七八九十]+)周年")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
                    r"|将(?![军士领])")  # future: "X将出席…", "将于9日举行"
 # Event dates that carry no day (GUIDELINES §6: null for 近日, 日前, 今年).
 VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
 # Leading words of a name that are not part of it.
-NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|一场|一次|一堂"
+NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|正值|恰逢|适逢|一场|一次|一堂"
                        r"|一节|一个|本次|此次|并|还|随后|同时|(?:规模)?(?:盛大|隆重|简短|简朴|热烈|庄严)的?)+")
 ORGANISER = re.compile(r"[^，。]*?(?:主办|承办|举办|指导|联合|共同举办)的")
 # A venue written as "在Y" names a building, site or unit (在市博物馆开幕), not an act.

@@ -503,4 +503,6 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
         or P.MODAL.search(before)
         or (ev.kind == "held" and P.BACKGROUND_AFTER.match(text, ev.end))
+        or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.end)
+        or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.trigger + 2)
     )
