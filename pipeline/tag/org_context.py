@@ -384,11 +384,12 @@ _REGION = r"(?:全球|中国区|大中华区|亚太区)?"
 # (a minister's function: ``X国外交`` of ``外交大臣``, ``X国国防`` of ``国防大臣``; a rank of
 # office: ``X国首任`` of ``首任总理``)
 _TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|公共事务|人力资源|财务|营销|运营|研发"
-                            rf"|客服|战略|政治|外交|国防|财政|内政|司法|贸易)?(?:董事局|党组|党委)?{_REGION}"
-                            r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|高级|产品|董事|首任"
+                            rf"|客服|战略|政治|外交|国防|财政|内政|司法|贸易|品牌管理|品牌|市场)?"
+                            rf"(?:董事局|党组|党委)?{_REGION}"
+                            r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|临时|高级|产品|董事|首任"
                             r"|第[一二三四五六七八九十]+任|助理)?$")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
-_TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席"), key=len,
+_TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席", "王储"), key=len,
                                                  reverse=True)) + ")$")
 # After the organisation, the rest of a department head (``X财政`` + ``部长``,
 # ``X总`` + ``会长``).
@@ -428,12 +429,15 @@ _INNER_HEAD = re.compile(r"秘书长|董事长|总经理|委员长|理事长|总
 _LEADING_TIME = re.compile(r"^(?:早前|此前|日前|近日|目前|当时|随后|之后|今年|去年|昨日|今日)")
 _QUOTE_LOCATIVE = re.compile(r"[”》][上中里后前]")
 _INNER_CLAUSE = re.compile(r"宣布|决定|任命|免去|撤销|推举|选举|聘请|聘任|表示|透露|获悉|批准|授予"
+                           r"|呼吁|访问|同意|反映|评议"
                            r"|引用|援引|引述|可以|支持|抗议|撤换|集会|增加|鼓动")
 # (``应X政治局常委…邀请``: at the invitation of; not 应急)
 _LEADING_VERB = re.compile(r"^(?:就此|随后|当天|今天|昨天)?[他她又并也还就再将曾]?"
                            r"(?:派遣|派|委派|任命|接替|弹劾|迎接|会见|会晤|拜会|陪同|致电|祝贺|召见|接见|约见"
                            r"|应(?=中共|中国|国务院|全国|联合国|[省市县]委|[省市县]政府)"
-                           r"|助理(?=[\u4e00-\u9fff]{2}))")  # (助理国防部长: the assistant's)
+                           r"|助理(?=[\u4e00-\u9fff]{2}))"  # (助理国防部长: the assistant's)
+                           # (``以X委员…为团长``, ``但X委会``, a feature's ``访X``: visiting)
+                           r"|^(?:以(?=中共|中国|国务院|全国)|但|访(?!问))")
 
 
 def cleaned_title_org(text: str, start: int, end: int,
@@ -524,6 +528,10 @@ def cleaned_title_org(text: str, start: int, end: int,
             if unit and unit.start() - start >= 2:
                 end = unit.start()
     org = text[start:end]
+    # (``X州`` + ``长``: a governor of the place ``X州``, no organisation)
+    if text.startswith("州长", end) or (text[end:end + 1] in "省市县区"
+                                       and text[start:end + 1] in gazetteer.places):
+        return None
     # (``X按`` + ``董事长的说法``: a preposition before the title, no organisation)
     if len(org) < 2 or org in gazetteer.places or org[-1] in "按据被由向把让给" or (
             len(org) == 2 and org in gazetteer.common_words):
