@@ -676,6 +676,15 @@ def test_name_shapes_that_run_into_a_word_are_no_names():
     text = "河西区区长应平认为，要抓落实。"
     at = text.index("应平")
     assert extend_titled(text, [(at, at + 2)]) == [(at, at + 2)]
+    # a tagged name that opens with the last character of the head before it
+    from pipeline.link.names import trim_title_tail
+
+    text = "湘州机电公司董事长江海波说。"
+    at = text.index("长江")
+    assert trim_title_tail(text, [(at, at + 4)]) == [(at + 1, at + 4)]
+    text = "村民长江波说。"
+    at = text.index("长江")
+    assert trim_title_tail(text, [(at, at + 3)]) == [(at, at + 3)]
     # 和 before a name after another's title is the connector, not a surname
     text = "市长周涛和马多总统会谈。"
     at = text.index("马多")

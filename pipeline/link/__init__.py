@@ -28,6 +28,7 @@ from .names import (
     list_names,
     repeated_names,
     restore_surnames,
+    trim_title_tail,
     titled_names,
 )
 from .roles import RoleMention, find_roles, primary_roles
@@ -157,7 +158,7 @@ class OfficialEventLinker:
         # A name inside an award's or a doctrine's name (诺贝尔物理学奖, X思想) is
         # nobody taking part in anything.
         tagged = [(s, e) for s, e in tagged if not NAMED_AFTER.match(text, e)]
-        persons = extend_titled(text, restore_surnames(text, tagged))
+        persons = extend_titled(text, restore_surnames(text, trim_title_tail(text, tagged)))
         body = (story.get("body_start") or 0, story.get("body_end") or len(text))
         others = sorted((s, e) for s, e, label, _ in ents if label != "PERSON")
         start = max(body[0], credit_span[1])

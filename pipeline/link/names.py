@@ -50,7 +50,7 @@ AFTER_TITLED = re.compile(rf"(?:{AFTER_LAST.pattern})|[0-9０-９]{{1,2}}[日月
 REPEATED_SHORT_NEXT = re.compile(rf"(?:{AFTER_LAST.pattern})|[，,。；;：:、）)”]|说|表示|指出|强调")
 REPEATED_AFTER = re.compile(r"(?:同日|当天|随后|会上|会后|此外|期间|同时|[和与同及向对由]|时)$")
 # Characters no name holds (function words, verbs that end lists).
-NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们")
+NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们奖")
 # Words that a name-shaped string after a title may run into: its last character and
 # the one after it are one word, so the string is no name (区长任上来到, 处长黄钱谈到,
 # 市长应勇认为, 总书记文艺工作座谈会).
@@ -58,6 +58,11 @@ ACROSS_NAME_END = re.compile(r"认为|作为|成为|谈到|说到|提到|想到|
                              r"|工作|合作|上任|任上|任内|任期")
 # A surname character that is far more often a connector ("主席和普京总统").
 CONNECTOR_SURNAMES = set("和")
+# Head words of two or more characters by their last character (董事长 under 长).
+_HEADS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _head in HEADS:
+    if len(_head) >= 2:
+        _HEADS_BY_LAST[_head[-1]] = _HEADS_BY_LAST.get(_head[-1], ()) + (_head,)
 
 
 def is_name(item: str) -> bool:
@@ -211,6 +216,26 @@ def _overlaps_sorted(span: Span, persons: list[Span], starts: list[int]) -> bool
             return True
         i += 1
     return False
+
+
+def trim_title_tail(text: str, persons: list[Span]) -> list[Span]:
+    """Start a tagged name one character later when that character ends the head word
+    before it (``董事|长江必旺`` is ``董事长`` + ``江必旺``).
+
+    text (str): the story text.
+    persons (list[Span]): tagged PERSON spans.
+    RETURNS (list[Span]): the spans, some starting one character later.
+    """
+    out = []
+    for s, e in persons:
+        heads = _HEADS_BY_LAST.get(text[s], ()) if e - s >= 3 else ()
+        if any(text.startswith(h, s + 1 - len(h)) for h in heads if len(h) <= s + 1) and is_name(
+            text[s + 1 : e]
+        ):
+            out.append((s + 1, e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def restore_surnames(text: str, persons: list[Span]) -> list[Span]:

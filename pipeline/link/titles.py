@@ -81,6 +81,7 @@ STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并�
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
                        r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有|期待|期盼"
+                       r"|提起|说起|谈起|提到"
                        r"|(?<![数证])据|(?<![接承])受)$")
 # The prepositions 同, 向, 就 and 应 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
 # "X就Y总统Z倡议…"), told from the 同/向/就 of words and names (大同, 协同, 同济, 方向,
@@ -93,7 +94,7 @@ PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济
 # "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局,
 # X共和国总统),
 # nor the 道 of 街道 (枫林街道办主任), nor the 对 of a group's 应对 (疫情应对工作组组长).
-ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|卫生|交通|商务|发展)[和与]$"
+ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|林业|规划|卫生|交通|商务|发展)[和与]$"
                          r"|共和$|街道$|应对$")
 # Words of organisation and place names that open with a stop character (对外友好协会,
 # 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心), matched from that character.
