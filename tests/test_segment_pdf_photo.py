@@ -64,3 +64,28 @@ def test_photo_item_is_a_story_of_its_own():
     assert [s.headline for s in stories] == ["河畔新村通上自来水", "图片报道", "清溪大桥正式通车"]
     assert stories[1].body.startswith("3月7日，青禾县实验小学")
     assert "何" in stories[1].text and stories[2].reporters == ("苏晓禾",)
+
+
+BRIEF_1 = ("本报青禾3月8日电（记者林书远）青禾县首批二十辆新能源公交车8日投入运营，"
+           "覆盖城区三条主要线路，沿途经过医院、学校和农贸市场。")
+BRIEF_2 = ("本报青禾3月8日电（记者何雨晴）青禾县图书馆新馆日前开馆，藏书二十万册，"
+           "设有少儿阅览区和自习区，每天开放十二个小时。")
+BRIEF_3 = ("本报青禾3月8日电（记者苏晓禾）青禾县今年将新建和改造城区公园六座，"
+           "新增绿地面积三十公顷，让市民出门五百米就能见到绿。")
+FEATURE = ("连接南岸新区和老城区的清溪大桥8日正式通车，两岸市民过河的时间由原来的半小时"
+           "缩短到五分钟。大桥全长一千二百米，双向四车道，两侧设有人行道和非机动车道。")
+BRIEFS_PAGE = "\n".join([
+    *_wrap(FEATURE, 19), "", "清溪大桥正式通车", "", "", "速览", "", "新能源公交车投入运营", "",
+    *_wrap(BRIEF_1, 16), "", "县图书馆新馆开馆", "", *_wrap(BRIEF_2, 16), "",
+    "城区新建公园六座", "", *_wrap(BRIEF_3, 16), ""])
+
+
+def test_sub_heads_of_a_collection_of_briefs():
+    evidence = _evidence(BRIEFS_PAGE)
+    first = evidence.texts.index("新能源公交车投入运营")
+    assert first not in evidence.crossheads        # the first item's head, next to the label
+    for head in ("县图书馆新馆开馆", "城区新建公园六座"):
+        assert evidence.texts.index(head) in evidence.crossheads
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=BRIEFS_PAGE))
+    assert [s.headline for s in stories] == ["清溪大桥正式通车", "速览"]
+    assert "城区公园六座" in stories[1].text

@@ -69,10 +69,11 @@ _PHOTO_CREDIT = re.compile(
 )
 # A standing label heading a photo item or a collection of briefs (``图片报道``,
 # ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
-# paragraph. Always a headline, never body.
+# paragraph. Always the main headline.
 _LABEL_HEADLINE = re.compile(
     r"^(?:图片报道|图片新闻|速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
+_ROLES = _HEAD_ROLES + ("B1h", "Bh", "B1n", "Bn", "O")
 # A block stopping on one of these stops mid-sentence; a credit tail stops a story.
 _MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,《“]$")
 _CREDIT_TAIL = re.compile(r"[：:]|摄|制图|设计")
@@ -272,6 +273,53 @@ def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[in
     return frozenset(out)
 
 
+# The labels of a collection of briefs: its items carry sub-heads and credits of their own.
+_BRIEFS_LABEL = re.compile(r"^(?:速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
+
+
+def _brief_crossheads(blocks: list[Block], texts: list[str], before: list[int | None],
+                      after: list[int | None]) -> frozenset[int]:
+    """The sub-heads of the items of a collection of briefs under one label (``速览``,
+    ``资讯速递``; ``_BRIEFS_LABEL``).
+
+    The items are set in one column, each with a credit (``本报电``, ``本报北京…电``) and
+    often a sub-head of its own, the label above the first item or below the last. From
+    the label, the blocks are read each way while they stay in the column of the body next
+    to it (at most ``_SUB_REACH``); a headline-like block with bodies of that column on
+    both sides is an item's sub-head. Only a way holding two credits or more, the other
+    not, is a collection (below a label closing its collection the next story starts).
+
+    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
+    before, after (list[int | None]): ``_columns_around``.
+    RETURNS (frozenset[int]): indices of the sub-head blocks (no headline, no story start).
+    """
+    n, out = len(blocks), set()
+    for label, text in enumerate(texts):
+        if not _BRIEFS_LABEL.match(text):
+            continue
+        ways = []
+        for step in (1, -1):
+            j = label + step
+            column = None if not 0 <= j < n else (after[j] if step > 0 else before[j])
+            found, credits, body = [], 0, False
+            while column is not None and 0 <= j < n and abs(j - label) <= _SUB_REACH:
+                own = _column(blocks[j])
+                if (own is not None and own != column) or _BRIEFS_LABEL.match(texts[j]):
+                    break
+                credits += blocks[j].kind == DATELINE or texts[j].startswith(_BRIEF_CREDIT)
+                # The first item's own sub-head stands next to the label: body first.
+                if blocks[j].kind == HEADLINE and body and 0 < j < n - 1 \
+                        and before[j - 1] == column == after[j + 1]:
+                    found.append(j)
+                body = body or blocks[j].kind in (BODY, DATELINE)
+                j += step
+            if found and credits >= 2:
+                ways.append(found)
+        if len(ways) == 1:
+            out.update(ways[0])
+    return frozenset(out)
+
+
 def _lead_side(before: float, after: float) -> str:
     """Which body's lead a headline-like block names: ``after`` or ``before`` where it
     shares a clear share of its words with that lead and clearly more than with the
@@ -378,6 +426,9 @@ class PageEvidence:
         self._leads = _Recent(self._lead, 2 * _REACH + 2)
         self.crossheads = _numbered_crossheads(blocks, self.texts) | (
             _sibling_crossheads(blocks, self.texts, self.cohesion) if self.local else frozenset())
+        if not self.markdown:
+            self.crossheads |= _brief_crossheads(blocks, self.texts, self._col_before,
+                                                 self._col_after)
 
     def _window(self, j: int, step: int, origin: int) -> set[str]:
         """The bigrams of the body text from block j on in direction ``step``: short blocks
@@ -507,7 +558,9 @@ class PageEvidence:
         if len(text) <= 40 and _PHOTO_CREDIT.match(text):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         elif _LABEL_HEADLINE.match(text):
-            barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn", "O")))
+            # The main headline; on city pages, read by their own model, only no body.
+            barred = tuple(role for role in _ROLES if role not in (
+                ("KB", "HB", "SB", "KA", "HA", "SA") if self.local else ("HB", "HA")))
         if self._before_opening_credit(i):
             barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn")))
         elif self.local and self._continues_sentence(i):
