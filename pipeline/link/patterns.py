@@ -65,7 +65,7 @@ WITH_GUESTS = re.compile(r"[^，,。；]{0,12}?[同与]")
 # not: "召开相关工作会议" is one meeting (GUIDELINES' examples list such an event).
 DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次|各类|各种|各项|多场|多项|所有|一系列|诸多"
                            r"|一些|(?:[0-9]+|[两二三四五六七八九十百千][0-9一二三四五六七八九十百千]*)"
-                           r"余?(?:场|项|次|批|类)")  # 举办70场活动: a set
+                           r"余?(?:场|项|次|批|类)|几(?:期|场|次|个|项|批)")  # 举办70场活动: a set
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
 TRAILING_SPEECH = re.compile(r"(?:时|期间|中)(?:强调|指出|表示|说)$")
 # "在Y上发表讲话": the event a speech was given at.
@@ -134,10 +134,13 @@ SPEECH_OPENING = re.compile(r"[^，,。；\n]{1,20}?(?:表示|说|认为|介绍�
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
                                # habits and cancellations: "多次召开会议", "暂停举行…"
                                r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
+                               # a recalled past: "当时支部召开了…", "记得有一次在…"
+                               r"|当时|那时|当年|几年前|多年前|记得|往常"
                                r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
-# After any event: an example or an anniversary ("以X调研为例", "X召开4周年之际").
-EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|[一二三四五六七八九十]+)周年")
+# After any event: an example, an anniversary or a count ("以X调研为例", "X召开4周年之际").
+EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|[一二三四五六七八九十]+)周年"
+                                    r"|(?:[0-9]+|[两二三四五六七八九十]+)余?次")  # 召开会议10次: a count
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
                    r"|将(?![军士领])")  # future: "X将出席…", "将于9日举行"

@@ -243,6 +243,9 @@ def _at_event(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         noun = _noun_at_end(text, start, name_end)
         if not noun or P.STUDIED.search(text, sent[0], match.start()):
             continue
+        # "在X大会上的重要讲话": the speech named as a thing (its study, the reactions).
+        if text.startswith("的", match.end()):
+            continue
         if text[start:name_end] in P.GENERIC_ATTENDED or name_end - start < 4:
             continue
         kind = P.NOUN_TYPE[noun.group()]
