@@ -38,6 +38,8 @@ LIST_RUN = re.compile(rf"(?:{HAN}[{HAN[1:-1]}·]{{1,15}}、\s*)+{HAN}[{HAN[1:-1]
 AFTER_LAST = re.compile(r"等|出席|参加|陪同|主持|分别|列席|一同|共同|先后|应邀|讲话|致辞"
                         r"|同志|一行|在|和|及|为|代表|委员|作|与|也|还|到|来|赴|深入"
                         r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席")
+# Plain descriptors before a list's last, joined name ("和专家X", "及企业代表Y").
+TAIL_DESCRIPTOR = re.compile(r"(?:企业|行业|群众|村民|基层)?(?:专家|学者|代表|嘉宾|企业家|负责人|教授|院士)")
 # What introduces a list of attendees: "出席会议的还有：".
 LIST_INTRO = re.compile(r"有[：:]\s*$")
 # A title's head word, and what may follow a name written right after it
@@ -301,8 +303,24 @@ def _items(text: str, start: int, end: int) -> list[Span]:
                 name_end = _cut_last(text, cut, e) if last else e
                 if is_name(text[cut:name_end]):
                     items.append((cut, name_end))
+                    if last:
+                        items.extend(_joined_tail(text, name_end, e))
                     break
     return items
+
+
+def _joined_tail(text: str, start: int, end: int) -> list[Span]:
+    """A last name joined by 和/及 after the list's last item, perhaps after a plain
+    descriptor (``A、B和专家C作了发言``), when a verb of :data:`AFTER_LAST` follows it."""
+    if start >= end or text[start] not in "和及":
+        return []
+    at = start + 1
+    descriptor = TAIL_DESCRIPTOR.match(text, at, end)
+    at = descriptor.end() if descriptor else at
+    name_end = _cut_last(text, at, end)
+    if name_end < end and is_name(text[at:name_end]) and AFTER_LAST.match(text, name_end):
+        return [(at, name_end)]
+    return []
 
 
 def _cut_last(text: str, s: int, e: int) -> int:
