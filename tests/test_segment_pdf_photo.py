@@ -1,11 +1,12 @@
-"""PDF-layout pages: photo items under a standing label and their photo credits
-(invented people and places)."""
+"""PDF-layout pages: photo items under a standing label and their photo credits, briefs
+under one label, author lines (invented people and places)."""
 import pytest
 
 from pipeline.clean import clean_page
 from pipeline.segment import segment_page
 from pipeline.segment.blocks import line_width, read_blocks, split_crossheads
-from pipeline.segment.features import _HEAD_ROLES, _LABEL_HEADLINE, _PHOTO_CREDIT, PageEvidence
+from pipeline.segment.features import _AUTHOR_LINE, _HEAD_ROLES, _LABEL_HEADLINE, _PHOTO_CREDIT, \
+    PageEvidence
 from pipeline.types import Page
 
 
@@ -89,3 +90,21 @@ def test_sub_heads_of_a_collection_of_briefs():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=BRIEFS_PAGE))
     assert [s.headline for s in stories] == ["清溪大桥正式通车", "速览"]
     assert "城区公园六座" in stories[1].text
+
+
+@pytest.mark.parametrize("line", ["青禾大学文学院教授 林书远", "青禾县 周立", "湘州市市长 何雨晴"])
+def test_author_lines(line):
+    assert _AUTHOR_LINE.match(line)
+
+
+@pytest.mark.parametrize("line", ["划分片区 协作办案", "青禾县 夹江年画", "河畔新村通上自来水"])
+def test_no_author_line(line):
+    assert not _AUTHOR_LINE.match(line)
+
+
+def test_author_line_is_no_headline():
+    raw = "\n".join(["清溪大桥正式通车", "", "湘州市市长 何雨晴", "", *_wrap(FEATURE, 17), ""])
+    evidence = _evidence(raw)
+    assert set(_HEAD_ROLES) <= set(evidence.barred(evidence.texts.index("湘州市市长 何雨晴")))
+    story, = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert story.headline == "清溪大桥正式通车" and "何雨晴" in story.text

@@ -67,6 +67,13 @@ _PHOTO_CREDIT = re.compile(
     + r"?|\S{2,8}供图)"
     r"|人民视觉|视觉中国|影像中国|新华社发|[\u4e00-\u9fff]{2,8}供图)$"
 )
+# A signed piece's author line, a title or a reader's place and a name (``X大学教授 林远``,
+# ``青禾县 周立``): of the rmrb paragraphs, 69 are one, and no kicker, headline or subtitle
+# (a 4-character second part would take ``划分片区 协作办案``, a headline).
+_AUTHOR_LINE = re.compile(
+    r"^[\u4e00-\u9fff、·（）]{1,30}(?:主席|书记|主任|部长|总理|局长|厅长|省长|市长|县长|区长|校长"
+    r"|院长|会长|委员|教授|研究员|主编|理事长|董事长|社长|总裁|经理|大使|专家|学者|省|市|县|区|镇|乡|村)"
+    r"\s+[\u4e00-\u9fff·]{2,3}$")
 # A standing label heading a photo item or a collection of briefs (``图片报道``,
 # ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
 # paragraph. Always the main headline.
@@ -536,7 +543,8 @@ class PageEvidence:
             # text before it (a PDF column break), and a bracketed closing line
             # (author, wire or reporter credit) ends it: no headline, no story start.
             barred = _HEAD_ROLES + ("O", "B1h", "B1n")
-        elif _BOX_LABEL.match(text) or (len(text) <= 40 and _CREDIT_ONLY.search(text)) \
+        elif _BOX_LABEL.match(text) or (len(text) <= 40 and (
+                _CREDIT_ONLY.search(text) or _AUTHOR_LINE.match(text))) \
                 or (len(text) <= 60 and _CONTACT.search(text)):
             barred = _HEAD_ROLES + ("O",)
         elif sentence or text.endswith("。") or (block.crosshead is None
