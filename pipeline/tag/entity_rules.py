@@ -68,7 +68,7 @@ MODEL = "zh_char_ner"
 _BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法院|人民法院|法院|纪委监委|纪委|监委"
                r"|人大常委会|常委会|人大(?!多|部分|批|量)|政协|委员会|(?<![常村])委(?!员|托)"
                r"|总工会|工会|妇联|团委|文联|科协|(?<!合)作协|残联|侨联|工商联"
-               r"|日报|晚报|电视台|融媒体中心|融媒号")
+               r"|日报|晚报|晨报|早报|商报|时报|都市报|电视台|融媒体中心|融媒号")
 # Heads that need at least one character between the element and the head.
 # 办, 部, 局, 厅 and 中心 are not the end of a verb (``交办``), a noun (``干部``,
 # ``大局``, ``餐厅``) or a venue (``会展中心``, a PLACE).
@@ -732,7 +732,8 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
             or (body is _NAME_BODY and _GENERIC_BODY.match(match.group()))):
         return None
     org_end = match.end()
-    for _ in range(3):
+    # (a paper has no unit after it: ``X日报Y晚报`` lists two papers)
+    for _ in range(3 * (text[org_end - 1] != "报")):
         more = _EXTENSION.match(text, org_end)
         # (``X有限公司`` + ``公司债券``: a head never repeats itself)
         if not more or _CLAUSE.search(more.group()) or text.endswith(more.group(), 0, org_end) or (

@@ -187,14 +187,19 @@ def national_companies(text: str) -> list[tuple[int, int]]:
 # bracket or punctuation follows: the place is part of the outlet's name (GUIDELINES
 # §3: ``株洲`` inside ``株洲日报`` is not listed).
 _WEB_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,5}?(?:网|在线)"
-                        r"(?=讯|消息|报道|记者|热线|门户|[^\u4e00-\u9fff\w]|$)")
+                        r"(?=讯|消息|报道|记者|热线|门户|[^\u4e00-\u9fff\w]|$"
+                        # (a lead's date, after the place it was filed from:
+                        # ``X在线Y市10月31日讯``)
+                        r"|(?:[\u4e00-\u9fff]{2,4})?[0-9０-９]{1,2}月[0-9０-９]{1,2}日)")
 
 
 def web_outlet_after(text: str, end: int, gazetteer: Gazetteer) -> int:
     """Where a web outlet ends whose name opens with the place ending at ``end``, or 0
     (not a network: ``X电网``, ``X互联网``)."""
     match = _WEB_AFTER.match(text, end)
-    if not match or text[match.end() - 2:match.end()] in gazetteer.words or (
+    last = text[match.end() - 2:match.end()] if match else ""
+    # (在线 is a word, and the outlet's name: ``X在线``)
+    if not match or (last in gazetteer.words and last != "在线") or (
             text[match.end() - 3:match.end()] in gazetteer.ordinary_words):
         return 0
     return match.end()
