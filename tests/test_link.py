@@ -667,6 +667,9 @@ def test_names_after_a_title_head():
     text = "财政司司长储文杰在会上介绍。"
     at = text.index("储")
     assert extend_titled(text, [(at, at + 2)]) == [(at, at + 3)]
+    text = "与村党支部书记欧阳春林交流发展思路。"
+    at = text.index("欧阳")
+    assert extend_titled(text, [(at, at + 3)]) == [(at, at + 4)]
 
 
 def test_name_shapes_that_run_into_a_word_are_no_names():

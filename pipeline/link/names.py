@@ -37,7 +37,8 @@ LIST_RUN = re.compile(rf"(?:{HAN}[{HAN[1:-1]}·]{{1,15}}、\s*)+{HAN}[{HAN[1:-1]
 # What may follow the last name of a list.
 AFTER_LAST = re.compile(r"等|出席|参加|陪同|主持|分别|列席|一同|共同|先后|应邀|讲话|致辞"
                         r"|同志|一行|在|和|及|为|代表|委员|作|与|也|还|到|来|赴|深入"
-                        r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席")
+                        r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席"
+                        r"|交流|交谈|座谈|握手|合影")
 # Plain descriptors before a list's last, joined name ("和专家X", "及企业代表Y").
 TAIL_DESCRIPTOR = re.compile(r"(?:企业|行业|群众|村民|基层)?(?:专家|学者|代表|嘉宾|企业家|负责人|教授|院士)")
 # What introduces a list of attendees: "出席会议的还有：".
@@ -147,8 +148,9 @@ def titled_names(text: str, start: int, end: int, persons: list[Span]) -> list[S
 
 
 def extend_titled(text: str, persons: list[Span]) -> list[Span]:
-    """A tagged two-character name cut one character short after a title head
-    (``司长储士|家在``): extended when only the longer name is followed by a verb.
+    """A tagged two-character name (three with a compound surname) cut one character
+    short after a title head (``司长储士|家在``, ``书记欧阳建|红交流``): extended when only
+    the longer name is followed by a verb.
 
     text (str): the story text.
     persons (list[Span]): tagged PERSON spans.
@@ -156,8 +158,10 @@ def extend_titled(text: str, persons: list[Span]) -> list[Span]:
     """
     out = []
     for s, e in persons:
+        # Two characters, or three opening with a compound surname (欧阳建|红).
+        short = e - s == 2 or (e - s == 3 and text.startswith(COMPOUND_SURNAMES, s))
         if (
-            e - s == 2
+            short
             and e + 1 < len(text)
             and HEAD_WORD.search(text, max(0, s - 8), s)
             and text.endswith(tuple(HEADS), max(0, s - 8), s)
