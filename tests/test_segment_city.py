@@ -121,3 +121,65 @@ def test_a_pointer_to_another_page_is_story_text_not_a_page_header():
     assert [b.text.text for b in furniture] == ["第3版 要闻"]
     assert [s.headline for s in stories] == ["东岭新建社区食堂二十家"]
     assert stories[0].text.rstrip().endswith("（相关报道见第四版）")
+
+
+# A page whose groups stand below their bodies: a credited story, its headline, then an
+# uncredited one with one-line crossheads. The credited story's headline has the shape of
+# those crossheads (one block between two bodies, no credit line between them) but is
+# long: a sibling crosshead run of more than ``_SHORT_CROSSHEAD`` characters is left to
+# the model, which reads the lead it names.
+HEADLINE_AMONG_CROSSHEADS = """\
+东岭日报·掌上东岭讯（记者/韩冬青）春节
+假期，东岭市各大景区迎来客流高峰，全市
+接待游客一百二十万人次，比去年同期增长
+两成。市文旅局介绍，今年新推出的夜游线
+路和民俗体验项目最受游客欢迎。
+
+记者在东岭古城看到，灯会、庙会和非遗展
+演吸引了大批游客，不少外地游客专程赶来
+过年。
+
+东岭春节假期接待游客一百二十万人次
+
+大年初一，青禾镇、河西区和白沙乡的迎新
+活动热闹开场，舞龙舞狮、赶庙会、看大戏，
+人们在活动中感受浓浓年味。
+
+舞龙闹新春
+
+在青禾镇，十多支舞龙队伍穿街走巷，锣鼓
+声从早响到晚。镇上的老人说，舞龙是镇上
+过年的老规矩，年轻人也都愿意参加。
+
+庙会品年味
+
+河西区的新春庙会上，糖画、剪纸、面塑摊
+位前围满了孩子，小吃街上人头攒动。不少
+市民一家老小一起出门，逛庙会、买年货。
+
+大戏唱丰年
+
+白沙乡戏台连续七天上演地方戏，场场座无
+虚席。剧院负责人说，今年的演出票开售不
+到一天就卖完了。
+
+青禾河西白沙迎新活动丰富多彩
+"""
+
+
+def test_a_long_sibling_of_crossheads_is_left_to_the_model():
+    blocks = read_blocks(clean_page(HEADLINE_AMONG_CROSSHEADS))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    long_run, short_run = texts.index("东岭春节假期接待游客一百二十万人次"), texts.index("舞龙闹新春")
+    assert long_run in evidence.siblings and short_run in evidence.siblings
+    assert short_run in evidence.crossheads and long_run not in evidence.crossheads
+    assert "HA" not in evidence.barred(long_run) and "HA" in evidence.barred(short_run)
+    assert "city_sib=run" in evidence.block_features(long_run)
+
+
+def test_a_headline_among_crossheads_closes_its_own_story():
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=HEADLINE_AMONG_CROSSHEADS))
+    assert [s.headline for s in stories] == ["东岭春节假期接待游客一百二十万人次", "青禾河西白沙迎新活动丰富多彩"]
+    assert stories[0].reporters == ("韩冬青",) and stories[1].reporters == ()
+    assert set(stories[1].subheadlines) == {"舞龙闹新春", "庙会品年味", "大戏唱丰年"}
