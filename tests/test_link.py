@@ -1113,3 +1113,18 @@ def test_sets_examples_and_anniversaries_are_no_events(nlp):
     )
     doc = nlp(make_story(nlp, **story))
     assert doc._.events == []
+
+
+def test_what_someone_did_on_a_date_long_past_is_no_role(nlp):
+    story = dict(
+        headline="湘州召开乡村振兴推进会",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，湘州召开乡村振兴推进会，市委书记蒋思源出席并讲话。"
+        "2013年3月8日，副市长詹文远参加全省农业工作会议并发言。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("2013年3月8日", "DATE", "2013-03-08"),
+              ("蒋思源", "PERSON"), ("詹文远", "PERSON"), ("湘州", "PLACE"), ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["乡村振兴推进会"]
+    assert [(p["person"], p["role"]) for p in doc._.participations] == [("蒋思源", "spoke")]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401  (registers doc._.officials & co.)
 from ..tag import doc_text
 from .titles import OfficialMention, find_titles
-from .events import Event, StoryContext, find_events
+from .events import Event, StoryContext, find_events, recalled_sentence
 from .names import (
     extend_titled,
     list_names,
@@ -35,7 +35,8 @@ from .roles import RoleMention, find_roles, primary_roles
 
 LINKER = "official_event_linker"
 CREDIT_KEYS = ("reporters", "correspondents", "photographers")
-NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}(?:(?<![获颁得领受授])奖|思想|主义)")
+NAMED_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,5}|新?时代[\u4e00-\u9fff]{0,8})"
+                         r"(?:(?<![获颁得领受授])奖|思想|主义)")
 # A credit in brackets inside the text, such as a wire story's closing credit
 # ("（新华社北京2月3日电 记者A、B 参与采写：C）"): the names in it wrote the story.
 CREDIT_BRACKET = re.compile(r"[（(][^（）()\n]{0,60}?(?:记者|通讯员|参与采写|采写)[^（）()\n]{0,60}[）)]")
@@ -128,6 +129,15 @@ class OfficialEventLinker:
             {m.name for m in officials},
             {(m.start, m.end): m.span[0] for m in officials},
         )
+        # What someone did on a date long past is history (2013年3月8日，X参加…): no
+        # role in the story's events, unless the event itself is in that sentence.
+        roles = [
+            m
+            for m in roles
+            if m.role == "investigated_subject"
+            or events[m.event].sentence == m.evidence
+            or not recalled_sentence(ctx, m.evidence, m.person[0])
+        ]
         return officials, events, roles
 
     def context(self, doc: Doc) -> StoryContext:

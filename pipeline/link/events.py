@@ -146,6 +146,32 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
     return value if value and FULL_DATE.match(value) else None
 
 
+def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
+    """Whether a sentence is dated, before ``upto``, by a year before the page's or by a
+    day more than a month before it (``2013年3月8日，X参加…``): what its people did then
+    is history, not part of the story's events.
+
+    ctx (StoryContext): the story.
+    sentence (Span): the sentence.
+    upto (int): where to stop looking (a person's mention).
+    RETURNS (bool): True for a recalled sentence.
+    """
+    if not ctx.pub_date or not FULL_DATE.match(ctx.pub_date):
+        return False
+    for start, _, value in ctx.dates_in(sentence[0], upto):
+        opened = ctx.text.count("“", sentence[0], start) > ctx.text.count("”", sentence[0], start)
+        if not isinstance(value, str) or opened:  # a date inside a quotation is its speaker's
+            continue
+        year = YEAR.match(value)
+        if year and year.group() < ctx.pub_date[:4]:
+            return True
+        if FULL_DATE.match(value) and date.fromisoformat(value) < (
+            date.fromisoformat(ctx.pub_date) - BACKGROUND_AGE
+        ):
+            return True
+    return False
+
+
 def _in_past_year(ctx: StoryContext, ev: Event) -> bool:
     """Dated by a year before the page's (``2019年，X座谈会在Y举行`` in a 2020 story,
     ``1978年…全会``): recalled history, even when the day is not given."""
