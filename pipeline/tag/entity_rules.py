@@ -153,6 +153,7 @@ _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
 # 《》 may belong to the name (``“X”平台``) and are kept.
 _EDGE_SYMBOL = re.compile(r"[/／\\|｜:：,，、;；.。!！?？@#*~～·•\-—_=+]")
 _EDGE_SYMBOL_RUN = re.compile(rf"^{_EDGE_SYMBOL.pattern}+|{_EDGE_SYMBOL.pattern}+$")
+_OPENERS, _CLOSERS = "(（【[〖", ")）】]〗"
 
 # ------------------------------------------------------------------------ non-entities
 # (not a people's congress, a legislature: ``X省人民代表大会``)
@@ -290,10 +291,11 @@ class NewsEntityRules(GazetteerSerializer):
             if inner:
                 start += text.index(inner)
                 end = start + len(inner)
-        # A bracket the entity does not close or open is no part of it (``（市X局``).
-        if len(text) > 2 and text[0] in "(（" and not any(c in text for c in ")）"):
+        # A bracket the entity does not close or open is no part of it (``（市X局``,
+        # ``【X大学`` of a web headline ``【X大学开学】``).
+        if len(text) > 2 and text[0] in _OPENERS and not any(c in text for c in _CLOSERS):
             start += 1
-        elif len(text) > 2 and text[-1] in ")）" and not any(c in text for c in "(（"):
+        elif len(text) > 2 and text[-1] in _CLOSERS and not any(c in text for c in _OPENERS):
             end -= 1
         if ent.label_ == "ORG":
             start, end = trimmed_org(doc_text(ent.doc), start, end, self.gazetteer.words)
