@@ -114,6 +114,8 @@ PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]
 CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求)")
 # Verbs that quote a remark rather than report a speech at the event.
 QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
+# A remark made in a speech at the event ("在致辞中说", "在讲话中表示").
+SPEECH_AT_EVENT = re.compile(r"致辞|讲话|发言|演讲|主旨|报告")
 # Sentences between an event and a remark that make the remark the story's own account.
 SENTENCE_ENDS = re.compile(r"[。！？]")
 QUOTE_GAP = 2
@@ -244,7 +246,9 @@ def _quoted_elsewhere(
         text[mention.person[0] : mention.person[1]] not in officials
         and len(SENTENCE_ENDS.findall(text, lo, hi)) >= QUOTE_GAP
     )
-    return elsewhere and bool(QUOTED_SPEECH.match(text, mention.person[1]))
+    quoted = QUOTED_SPEECH.match(text, mention.person[1])
+    # "X在致辞中表示": a speech at the event, however late the story reports it.
+    return elsewhere and bool(quoted) and not SPEECH_AT_EVENT.search(quoted.group())
 
 
 def _hosts(
