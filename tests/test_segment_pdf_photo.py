@@ -108,3 +108,10 @@ def test_author_line_is_no_headline():
     assert set(_HEAD_ROLES) <= set(evidence.barred(evidence.texts.index("湘州市市长 何雨晴")))
     story, = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
     assert story.headline == "清溪大桥正式通车" and "何雨晴" in story.text
+
+
+@pytest.mark.parametrize("tail", ["本报记者 郑小川文 青禾图片社供图", "孙 山图 高 岚文", "周晓禾摄（青禾视觉）"])
+def test_photo_credit_closes_a_block(tail):
+    raw = "\n".join([*_wrap(PHOTO + tail, 18), "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
+    assert _evidence(raw).closing[0]
+    assert not _evidence("\n".join(_wrap(PHOTO + "学校还将继续推进图文", 18)) + "\n").closing[0]

@@ -95,11 +95,13 @@ _LEAD_SHARE = 0.2       # a headline's share of words in a lead that tells which
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 _REACH = 12             # blocks a window of neighbouring body reads at most
 # What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
-# ``（X日报社融媒体记者 Y）``), a photo credit (``X摄``, ``X摄影报道``, ``（新华社发）``) or
+# ``（X日报社融媒体记者 Y）``), a photo credit (``X摄``, ``X摄影报道``, ``（新华社发）``,
+# ``X供图``, ``X图 Y文``) or
 # a graphics line (``制图：X``, ``版式设计：X``).
 _CLOSING = re.compile(
     r"(?:[（(][^（）()]{0,80}(?:记者|电|作者|执笔|通讯员|整理|编译|供稿|来源|综合)[^（）()]{0,60}[）)]"
-    r"|摄(?:影报道|影)?(?:[（(][^（）()]{1,12}[）)])?|[（(][^（）()]{0,12}发[）)]"
+    r"|(?:摄(?:影报道|影)?|供图)(?:[（(][^（）()]{1,12}[）)])?|[（(][^（）()]{0,12}发[）)]"
+    r"|[\u4e00-\u9fff]\s*图(?:[（(][^（）()]{1,12}[）)])?\s+[\u4e00-\u9fff]{1,3}\s*[\u4e00-\u9fff]{0,2}文"
     r"|(?:制图|版式设计|图片来源|资料来源)[：:][^，。]{1,30})$"
 )
 
