@@ -115,3 +115,10 @@ def test_photo_credit_closes_a_block(tail):
     raw = "\n".join([*_wrap(PHOTO + tail, 18), "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
     assert _evidence(raw).closing[0]
     assert not _evidence("\n".join(_wrap(PHOTO + "学校还将继续推进图文", 18)) + "\n").closing[0]
+
+
+@pytest.mark.parametrize("line", ["版面设计：林 远", "本版摄影：周晓禾", "采访整理：何雨晴"])
+def test_page_credit_lines_are_no_headline(line):
+    raw = "\n".join([*_wrap(LEAD, 15), "", line, "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
+    evidence = _evidence(raw)
+    assert set(_HEAD_ROLES) <= set(evidence.barred(evidence.texts.index(line)))
