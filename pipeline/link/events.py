@@ -33,6 +33,8 @@ YEAR = re.compile(r"\d{4}(?=-|$)")
 DECISIONS = ("investigation", "discipline")
 # An event this long before the page's date is background, not the news.
 BACKGROUND_AGE = timedelta(days=31)
+# How far before a person's mention a date can make the clause history.
+RECALL_REACH = 120
 # Recognisers whose events are kept beyond the lead when people are named with them.
 LATER_KINDS = frozenset("held opened attended at received inspection".split())
 SINGLE_KINDS = frozenset(("inspection", "received"))
@@ -158,8 +160,11 @@ def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
     """
     if not ctx.pub_date or not FULL_DATE.match(ctx.pub_date):
         return False
-    for start, _, value in ctx.dates_in(sentence[0], upto):
-        opened = ctx.text.count("“", sentence[0], start) > ctx.text.count("”", sentence[0], start)
+    # Only the stretch before the mention is read, so a page with no sentence end stays
+    # linear: a date that makes a clause history stands close before its people.
+    first = max(sentence[0], upto - RECALL_REACH)
+    for start, _, value in ctx.dates_in(first, upto):
+        opened = ctx.text.count("“", first, start) > ctx.text.count("”", first, start)
         if not isinstance(value, str) or opened:  # a date inside a quotation is its speaker's
             continue
         year = YEAR.match(value)

@@ -117,7 +117,6 @@ QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|
 # A remark made in a speech at the event ("在致辞中说", "在讲话中表示").
 SPEECH_AT_EVENT = re.compile(r"致辞|讲话|发言|演讲|主旨|报告")
 # Sentences between an event and a remark that make the remark the story's own account.
-SENTENCE_ENDS = re.compile(r"[。！？]")
 QUOTE_GAP = 2
 # Of those, the verbs of a remark told to the reporter, not of a speech reported.
 PLAIN_QUOTE = re.compile(r"(?:笑着|感慨地|高兴地|自豪地)?(?:说|告诉|坦言|感慨|回忆)")
@@ -216,15 +215,21 @@ def find_roles(
             _pronoun_roles(text, sents, persons, officials, events, targets, name_starts)
         )
     out.extend(_hosts(text, persons, events, {m.person for m in out}))
-    out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set())]
+    starts = [s for s, _ in sents]
+    out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set(), starts)]
     return _to_first_event(text, events, out)
 
 
 def _quoted_elsewhere(
-    text: str, mention: RoleMention, events: list[Event], officials: set[str]
+    text: str,
+    mention: RoleMention,
+    events: list[Event],
+    officials: set[str],
+    sent_starts: list[int],
 ) -> bool:
-    """An untitled person quoted in another paragraph (``教授X表示…``) comments on
-    the story; they did not speak at its event."""
+    """An untitled person quoted in another paragraph or two sentences on (``教授X表示…``)
+    comments on the story; they did not speak at its event. ``sent_starts``: the start
+    offsets of the body's sentences, which the event and the mention are."""
     event = events[mention.event]
     if (
         mention.role != "spoke"
@@ -242,9 +247,9 @@ def _quoted_elsewhere(
     # Another paragraph, or for an untitled person (the cleaned text joins a section's
     # paragraphs) a sentence further than the one after the event's: the body's later
     # account. An official's later remark may still be the event's speech.
-    elsewhere = "\n" in text[lo:hi] or (
-        text[mention.person[0] : mention.person[1]] not in officials
-        and len(SENTENCE_ENDS.findall(text, lo, hi)) >= QUOTE_GAP
+    gap = abs(bisect_left(sent_starts, mention.evidence[0]) - bisect_left(sent_starts, own[0]))
+    elsewhere = text.find("\n", lo, hi) >= 0 or (
+        text[mention.person[0] : mention.person[1]] not in officials and gap >= QUOTE_GAP
     )
     quoted = QUOTED_SPEECH.match(text, mention.person[1])
     # "X在致辞中表示": a speech at the event, however late the story reports it.
