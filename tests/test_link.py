@@ -1108,8 +1108,9 @@ def test_sets_examples_and_anniversaries_are_no_events(nlp):
         body="今年，市文旅局共举办30场文化惠民活动。在全市旅游发展大会召开5周年之际，"
         "市委书记蒋思源以枫林县乡村旅游调研为例，介绍了经验。当时市里召开了旅游推进会。"
         "村民们参加了几期培训班。市领导主持召开专题会议10次。"
-        "蒋思源在全市旅游发展大会上的重要讲话引起热烈反响。",
-        ents=[("蒋思源", "PERSON"), ("刘琪", "PERSON"), ("枫林县", "PLACE")],
+        "蒋思源在全市旅游发展大会上的重要讲话引起热烈反响。副市长詹文远两次到枫林县调研旅游工作。"
+        "今年市里不再召开全市性大会。",
+        ents=[("蒋思源", "PERSON"), ("詹文远", "PERSON"), ("刘琪", "PERSON"), ("枫林县", "PLACE")],
         reporters=["刘琪"],
     )
     doc = nlp(make_story(nlp, **story))
@@ -1129,3 +1130,16 @@ def test_what_someone_did_on_a_date_long_past_is_no_role(nlp):
     doc = nlp(make_story(nlp, **story))
     assert [e["name"] for e in doc._.events] == ["乡村振兴推进会"]
     assert [(p["person"], p["role"]) for p in doc._.participations] == [("蒋思源", "spoke")]
+
+
+def test_a_remark_after_a_reception_is_no_part_of_its_name(nlp):
+    story = dict(
+        headline="蒋思源会见客商",
+        dateline="湘州日报讯（记者/刘琪）",
+        body="5月9日，市委书记蒋思源会见枫林集团董事长马多指出，湘州将持续优化营商环境。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("马多", "PERSON"),
+              ("刘琪", "PERSON")],
+        reporters=["刘琪"],
+    )
+    doc = nlp(make_story(nlp, **story))
+    assert [e["name"] for e in doc._.events] == ["会见枫林集团董事长马多"]

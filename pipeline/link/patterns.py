@@ -68,6 +68,8 @@ DEMONSTRATIVE = re.compile(r"这|此|该|上述|本届|本次|各类|各种|各�
                            r"余?(?:场|项|次|批|类)|几(?:期|场|次|个|项|批)")  # 举办70场活动: a set
 # "…考察时强调": the speech verb ending an inspection clause is not the visit's name.
 TRAILING_SPEECH = re.compile(r"(?:时|期间|中)(?:强调|指出|表示|说)$")
+# "X会见Y指出…", "X同Y举行会晤后表示": the remark after a reception is no part of its name.
+SPEECH_AFTER_RECEPTION = re.compile(r"(?:时|后)?(?:指出|强调|表示)|(?:时|后)说")
 # "在Y上发表讲话": the event a speech was given at.
 AT_EVENT = re.compile(r"在([^，,。；在]{4,40}?)(?:上|开幕式上|闭幕式上)"
                       r"(?=[^，,。；]{0,6}?(?:发表|作|讲话|致辞|强调|指出|表示|宣布|发言))")
@@ -136,6 +138,10 @@ BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传�
                                r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
                                # a recalled past: "当时支部召开了…", "记得有一次在…"
                                r"|当时|那时|当年|几年前|多年前|记得|往常"
+                               # counted or negated: "两次来X视察", "不再召开", "没能举行"
+                               # (not a session's ordinal written without 第: 十三届人大四次会议)
+                               r"|(?<![第0-9一二三四五六七八九十两几数])(?:[0-9]+|[两二三四五六七八九十几数])次(?![会全])"
+                               r"|不再|没能|未能|并未|尚未|从未|未曾|没有"
                                r"|我(?![市省县区州镇乡国])")  # "我主持召开…": a quote
 BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
 # After any event: an example, an anniversary or a count ("以X调研为例", "X召开4周年之际").

@@ -265,6 +265,8 @@ def _received(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
             end = during.end() - 1
         elif P.NOT_LEADING.search(text, clause[0], verb.start()):
             continue
+        speech = P.SPEECH_AFTER_RECEPTION.search(text, verb.end(), end)
+        end = speech.start() if speech else end
         if led and end - verb.end() >= 2:
             out.append(Event("received", "meeting", verb.start(), end, verb.start(), sent))
     return out
