@@ -129,7 +129,6 @@ STUDIED_AFTER = re.compile(r"精神|讲话|指示|要求")
 OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 # Marks that end a clause: a quotation holding one is a speaker's words, not a name.
 CLAUSE_MARK = re.compile(r"[，。；！？]")
-SENTENCE_END = re.compile(r"[。；！？]")
 # A paragraph that opens with someone's words ("X表示，", "他说：").
 SPEECH_OPENING = re.compile(r"[^，,。；\n]{1,20}?(?:表示|说|认为|介绍说)[，,：:]")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from . import patterns as P
-from .text import clauses
+from .text import SENTENCE_ENDS, clauses
 
 Span = tuple[int, int]
 Date = tuple[int, int, "str | None"]
@@ -135,7 +135,7 @@ def _past_quotation(text: str, ev: Event) -> Event:
     event (“……坚持。”十八届三中全会) or an unpaired opening mark (“国家开发银行…)."""
     closer = text.rfind("”", ev.start, ev.end)
     # A sentence ends inside it; a theme's comma does not (以“X，Y”为主题的Z年会).
-    if closer >= 0 and P.SENTENCE_END.search(text, ev.start, closer):
+    if closer >= 0 and any(c in SENTENCE_ENDS for c in text[ev.start : closer]):
         return replace(ev, start=closer + 1)
     if text.startswith("“", ev.start) and closer < 0:
         return replace(ev, start=ev.start + 1)
