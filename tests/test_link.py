@@ -1063,3 +1063,44 @@ def test_a_remark_after_a_reception_is_no_part_of_its_name(nlp):
         ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("马多", "PERSON")],
     )
     assert [e["name"] for e in doc._.events] == ["会见枫林集团董事长马多"]
+
+
+def test_a_leader_named_inside_what_is_studied_is_no_antecedent_of_he(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州召开乡村振兴推进会",
+        body="5月9日，市委书记蒋思源主持召开乡村振兴推进会，传达学习省委书记欧阳明远关于"
+        "乡村振兴的重要指示精神。他强调，要深入贯彻省委书记欧阳明远的重要讲话精神，"
+        "抓好各项工作。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("欧阳明远", "PERSON")],
+    )
+    assert roles(doc) == {"蒋思源": "presided"}
+
+
+def test_recalled_wished_and_planned_meetings_are_no_events(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州推进清欠工作",
+        body="5月9日，湘州召开清欠工作推进会，市委书记蒋思源出席并讲话。"
+        "蒋思源在去年民营企业座谈会上对清欠工作提出明确要求。"
+        "5年前，省委书记欧阳明远在全省文艺工作座谈会上发表重要讲话。"
+        "蒋思源表示，湘州愿与枫林县举行会晤，希望明年召开联席会议，拟于下月举办洽谈会。"
+        "全省文艺工作座谈会召开后，各地开展了采风活动。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("欧阳明远", "PERSON"),
+              ("湘州", "PLACE"), ("枫林县", "PLACE")],
+    )
+    assert [e["name"] for e in doc._.events] == ["清欠工作推进会"]
+    assert roles(doc) == {"蒋思源": "spoke"}
+
+
+def test_acts_of_long_ago_and_experiences_give_no_role(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州举行国庆升旗仪式",
+        body="10月1日，湘州举行国庆升旗仪式，市委书记蒋思源出席。"
+        "报道回顾了70年前老市长欧阳明远在城楼上宣布湘州解放的场景。"
+        "87岁的老党员马立新参加过1949年的庆典，他激动不已。",
+        ents=[("10月1日", "DATE", "2023-10-01"), ("蒋思源", "PERSON"), ("欧阳明远", "PERSON"),
+              ("马立新", "PERSON"), ("湘州", "PLACE")],
+    )
+    assert roles(doc) == {"蒋思源": "attended"}

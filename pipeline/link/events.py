@@ -149,20 +149,27 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
 
 
 def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
-    """Whether a sentence is dated, before ``upto``, by a year before the page's or by a
-    day more than a month before it (``2013年3月8日，X参加…``): what its people did then
-    is history, not part of the story's events.
+    """Whether a sentence opens with a time ago (``5年前，``), names one before
+    ``upto`` (``回顾了70年前X…``), or is dated, before
+    ``upto``, by a year before the page's or by a day more than a month before it
+    (``2013年3月8日，X参加…``): what its people did then is history, not part of the
+    story's events.
 
     ctx (StoryContext): the story.
     sentence (Span): the sentence.
     upto (int): where to stop looking (a person's mention).
     RETURNS (bool): True for a recalled sentence.
     """
-    if not ctx.pub_date or not FULL_DATE.match(ctx.pub_date):
-        return False
+    if P.RECALLED_OPENING.match(ctx.text, sentence[0]):  # "5年前，X在Y上讲话"
+        return True
     # Only the stretch before the mention is read, so a page with no sentence end stays
     # linear: a date that makes a clause history stands close before its people.
     first = max(sentence[0], upto - RECALL_REACH)
+    for ago in P.AGO_BEFORE.finditer(ctx.text, first, upto):  # "回顾了70年前X主席…"
+        if ctx.text.count("“", first, ago.start()) <= ctx.text.count("”", first, ago.start()):
+            return True
+    if not ctx.pub_date or not FULL_DATE.match(ctx.pub_date):
+        return False
     for start, _, value in ctx.dates_in(first, upto):
         opened = ctx.text.count("“", first, start) > ctx.text.count("”", first, start)
         if not isinstance(value, str) or opened:  # a date inside a quotation is its speaker's

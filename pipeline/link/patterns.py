@@ -131,12 +131,20 @@ OPENERS, CLOSERS = set("“（(《「"), set("”）)》」")
 CLAUSE_MARK = re.compile(r"[，。；！？]")
 # A paragraph that opens with someone's words ("X表示，", "他说：").
 SPEECH_OPENING = re.compile(r"[^，,。；\n]{1,20}?(?:表示|说|认为|介绍说)[，,：:]")
+# "5年前", "三个月前" (not the 2019年前 of 2019年前三季度).
+AGO = (r"(?:(?<![0-9])[0-9]{1,2}|(?<![一二三四五六七八九十两几])[一二三四五六七八九十两几]{1,3})"
+       r"(?:年|个月)(?:以)?前(?![0-9一二三四五六七八九十两几])")
+# A time ago before a person's act, not a comparison ("与5年前相比").
+AGO_BEFORE = re.compile(rf"{AGO}(?!相比|比较|相较|比)")
+# A sentence opening with a recalled time ("5年前，X在Y座谈会上讲话"): all of it is past.
+RECALLED_OPENING = re.compile(rf"(?:{AGO}|当时|那时|当年|多年前)[，,]")
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
                                # habits and cancellations: "多次召开会议", "暂停举行…"
                                r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
                                # a recalled past: "当时支部召开了…", "记得有一次在…"
-                               r"|当时|那时|当年|几年前|多年前|记得|往常"
+                               r"|当时|那时|当年|多年前|记得|往常"
+                               r"|" + AGO +
                                # counted or negated: "两次来X视察", "不再召开", "没能举行"
                                # (not a session's ordinal written without 第: 十三届人大四次会议)
                                r"|(?<![第0-9一二三四五六七八九十两几数])(?:[0-9]+|[两二三四五六七八九十几数])次(?![会全])"
@@ -148,7 +156,11 @@ EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|
                                     r"|(?:[0-9]+|[两二三四五六七八九十]+)余?次")  # 召开会议10次: a count
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
-                   r"|将(?![军士领])")  # future: "X将出席…", "将于9日举行"
+                   r"|将(?![军士领])"  # future: "X将出席…", "将于9日举行"
+                   # wishes and plans: "愿意与X举行会晤", "拟于下月召开", "计划举办"
+                   r"|愿意|愿同|愿与|拟|打算|计划(?=于|在|召开|举办|举行)|希望(?![工小杯])")
+# A name opening with a recalled time ("在去年X座谈会上"): background (§6).
+RECALLED_NAME = re.compile(r"去年|前年|上年|上次|上届|上一届|当年")
 # Event dates that carry no day (GUIDELINES §6: null for 近日, 日前, 今年).
 VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
 # Leading words of a name that are not part of it.

@@ -94,7 +94,12 @@ OBJECT_NOUN = re.compile(r"(?:了)?(大会|会议|仪式|论坛|座谈会|发布
 # "听取X、Y的工作汇报": the people heard at the event spoke at it (to the clause end).
 HEARD = re.compile(r"听取了?")
 # Words before a name that make it an object of its clause, not its subject.
-OBJECT_MARKS = re.compile(r"听取|与|同|向|对|和|会见|会晤|接见|看望|慰问|邀请|陪同|为|给|关于")
+OBJECT_MARKS = re.compile(r"听取|与|同|向|对|和|会见|会晤|接见|看望|慰问|邀请|陪同|为|给|关于"
+                          r"|学习|贯彻|落实|传达")
+# Words after a name (and its titles) that make it a modifier: "X关于…的重要指示",
+# "X的重要讲话", "X在Y上的讲话": whose words are studied, not who speaks next.
+MODIFIER_AFTER = re.compile(r"关于|的|重要(?:讲话|指示|批示|论述|要求)"
+                            r"|在[^，,。；]{1,30}?[上中]的(?:讲话|发言|致辞|报告)")
 # How far back (characters) a pronoun looks for its official.
 PRONOUN_REACH = 600
 # "X表示，……Y发表讲话": what a speaker reports is no act at the event.
@@ -211,9 +216,9 @@ def find_roles(
             out.append(RoleMention(person, role, sentence, event, explicit))
     out = _received_guests(text, persons, events, out)
     if officials:
-        out.extend(
-            _pronoun_roles(text, sents, persons, officials, events, targets, name_starts)
-        )
+        out.extend(_pronoun_roles(
+            text, sents, persons, officials, events, targets, name_starts, name_ends
+        ))
     out.extend(_hosts(text, persons, events, {m.person for m in out}))
     starts = [s for s, _ in sents]
     out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set(), starts)]
@@ -316,6 +321,7 @@ def _pronoun_roles(
     events: list[Event],
     targets: list[int],
     name_starts: dict[Span, int] | None = None,
+    name_ends: dict[Span, int] | None = None,
 ) -> list[RoleMention]:
     """``他强调``, ``调研组一行来到``: the nearest official named before the pronoun
     or the delegation, as the subject of a clause, is the one who speaks or leads
@@ -333,6 +339,14 @@ def _pronoun_roles(
             hi = bisect_left(starts, match.start())
             before = [p for p in persons[lo:hi] if p[1] <= match.start()]
             named = [p for p in before if text[p[0] : p[1]] in officials]
+            if not named:
+                continue
+            # A modifier ("贯彻X关于…的指示。他强调") is no antecedent; with only
+            # modifiers named, the one who speaks is out of reach: no role.
+            named = [
+                p for p in named
+                if not MODIFIER_AFTER.match(text, (name_ends or {}).get(p, p[1]))
+            ]
             if not named:
                 continue
             subjects = [p for p in named if not _in_object(text, p, name_starts or {})]
@@ -432,7 +446,8 @@ def _role_after(
                 verb = _verb_at(text, tail.end() + length)
                 if verb:
                     break
-    if not verb:
+    # "参加过开国大典": an experience, not a part in the story's event.
+    if not verb or text.startswith("过", verb.end()):
         return None
     role = verb.lastgroup or _WORD_ROLE[verb.group()]
     if role == "led" and LED_AS_MODIFIER.match(text, verb.end()) and not verb.lastgroup:

@@ -487,6 +487,13 @@ def _in_quoted_speech(text: str, paragraph: int, at: int) -> bool:
     return bool(P.CLAUSE_MARK.search(text, opener, closer if closer >= 0 else end))
 
 
+def _since_opened(text: str, ev: Event) -> bool:
+    """``X座谈会召开后，…``, ``X开幕以来``: the event is the time reference of what
+    follows, not the story's news (``召开期间`` is the event itself)."""
+    verb = P.OPEN_VERB.match(text, ev.trigger)
+    return bool(verb) and text.startswith(("后", "以后", "之后", "以来"), verb.end())
+
+
 def _is_background(text: str, clause: Span, ev: Event) -> bool:
     """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
     before = text[clause[0] : ev.trigger]
@@ -505,9 +512,12 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
         or _in_quoted_speech(text, paragraph, ev.trigger)
         or _lists_events(text, ev)
         or P.BACKGROUND_BEFORE.search(before)
+        or P.RECALLED_NAME.match(text, ev.start)
+        or P.RECALLED_OPENING.match(text, ev.sentence[0])
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
         or P.MODAL.search(before)
         or (ev.kind == "held" and P.BACKGROUND_AFTER.match(text, ev.end))
+        or (ev.kind == "opened" and _since_opened(text, ev))
         or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.end)
         or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.trigger + 2)
     )
