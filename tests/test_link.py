@@ -1104,3 +1104,27 @@ def test_acts_of_long_ago_and_experiences_give_no_role(nlp):
               ("马立新", "PERSON"), ("湘州", "PLACE")],
     )
     assert roles(doc) == {"蒋思源": "attended"}
+
+
+def test_a_foreign_name_shortened_and_an_event_abbreviated_are_one(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州举行庆祝建市60周年大会",
+        body="5月9日，庆祝湘州建市60周年大会在湘州大剧院隆重举行。市长周涛主持庆祝大会。"
+        "枫林国前总理埃萨姆·马多等出席大会。马多在致辞中表示，湘州发展令人赞叹。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("埃萨姆·马多", "PERSON"),
+              ("马多", "PERSON"), ("湘州", "PLACE")],
+    )
+    assert [e["name"] for e in doc._.events] == ["庆祝湘州建市60周年大会"]
+    assert roles(doc) == {"周涛": "presided", "埃萨姆·马多": "spoke"}
+    assert [o["name"] for o in doc._.officials] == ["周涛", "埃萨姆·马多"]
+
+
+def test_a_dateline_left_in_the_body_and_an_anaphoric_name_are_no_event_names(nlp):
+    doc = nlp(make_story(
+        nlp, headline="湘州市委召开会议", dateline="",
+        body="湘州日报社北京5月9日电 湘州市委5月9日召开会议，市委书记蒋思源主持会议。"
+        "就在此次会议举行的同时，枫林县举行了采风活动，县长周涛出席。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("周涛", "PERSON")],
+    ))
+    assert [e["name"] for e in doc._.events] == ["湘州市委5月9日召开会议", "采风活动"]

@@ -25,6 +25,7 @@ from .titles import OfficialMention, find_titles
 from .events import Event, StoryContext, find_events, recalled_sentence
 from .names import (
     extend_titled,
+    full_names,
     list_names,
     repeated_names,
     restore_surnames,
@@ -221,7 +222,10 @@ class OfficialEventLinker:
         """
         text = doc_text(doc)
         story_id = (doc._.story or {}).get("story_id") or "story"
-        merged = merge_officials(officials)
+        canonical = full_names(
+            {m.name for m in officials} | {text[s:e] for m in roles for s, e in [m.person]}
+        )
+        merged = merge_officials(officials, canonical)
         doc._.officials = merged
         spans = [
             doc.char_span(*m.span, label="OFFICIAL", alignment_mode="expand")
@@ -251,7 +255,7 @@ class OfficialEventLinker:
                 "titles": list(titles.get(person, [])),
                 "evidence": text[mention.evidence[0] : mention.evidence[1]],
             }
-            for (index, person), mention in primary_roles(roles, text).items()
+            for (index, person), mention in primary_roles(roles, text, canonical).items()
         ]
 
 
@@ -280,19 +284,22 @@ def _name_ends(
     return ends
 
 
-def merge_officials(mentions: list[OfficialMention]) -> list[dict]:
+def merge_officials(
+    mentions: list[OfficialMention], canonical: dict[str, str] | None = None
+) -> list[dict]:
     """One official per person name, titles merged in order of first appearance.
 
     mentions (list[OfficialMention]): title mentions of a story, in text order.
+    canonical (dict[str, str] | None): short name → the full name it stands for.
     RETURNS (list[dict]): ``{"name", "titles", "start", "end"}``; the offsets are
         those of the first title+name span.
     """
     merged: dict[str, dict] = {}
     for mention in mentions:
         start, end = mention.span
+        name = (canonical or {}).get(mention.name, mention.name)
         entry = merged.setdefault(
-            mention.name,
-            {"name": mention.name, "titles": [], "start": start, "end": end},
+            name, {"name": name, "titles": [], "start": start, "end": end}
         )
         for title in mention.titles:
             if title.text not in entry["titles"]:

@@ -289,11 +289,23 @@ def _new_guests(ctx: StoryContext, ev: Event, chosen: list[Event]) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two names of one event: one holds the other, or most bigrams are shared."""
-    if a in b or b in a:
+    """Two names of one event: one holds the other, one abbreviates the other, or most
+    bigrams are shared."""
+    if a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a):
         return True
     shared = _shared_bigrams(a, b)
     return 2 * shared >= 0.6 * (max(len(a) - 1, 1) + max(len(b) - 1, 1))
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``庆祝大会`` for ``庆祝中华人民共和国成立70周年大会``: a short name that opens
+    like the full one, ends with its noun and keeps its characters in order."""
+    if not 3 <= len(short) <= 6 or len(name) <= len(short) or short[0] != name[0]:
+        return False
+    if short[-2:] != name[-2:]:
+        return False
+    rest = iter(name)
+    return all(c in rest for c in short)
 
 
 def _shared_bigrams(a: str, b: str) -> int:

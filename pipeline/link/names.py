@@ -340,3 +340,22 @@ def _cut_last(text: str, s: int, e: int) -> int:
 
 def _overlaps(span: Span, persons: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in persons)
+
+
+def full_names(names: set[str]) -> dict[str, str]:
+    """Short forms of foreign names written in full elsewhere in the story: the part
+    after the last ``·`` (``谢拉夫`` for ``埃萨姆·谢拉夫``), when one full name alone
+    ends with it.
+
+    names (set[str]): the story's person names.
+    RETURNS (dict[str, str]): short form → full name.
+    """
+    by_last: dict[str, set[str]] = {}
+    for name in names:
+        if "·" in name:
+            by_last.setdefault(name.rsplit("·", 1)[1], set()).add(name)
+    return {
+        short: next(iter(full))
+        for short, full in by_last.items()
+        if short in names and len(full) == 1 and len(short) >= 2
+    }

@@ -163,6 +163,12 @@ MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|�
 RECALLED_NAME = re.compile(r"去年|前年|上年|上次|上届|上一届|当年")
 # Event dates that carry no day (GUIDELINES §6: null for 近日, 日前, 今年).
 VAGUE_DATE = re.compile(r"近日|日前|今年|近年|年来|近期|前不久|此前|目前|本月|上月")
+# A wire or paper dateline left at a paragraph's start ("新华社北京2月22日电 ",
+# "本报讯（记者 X）").
+DATELINE_LEAD = re.compile(r"[^，,。；\s]{0,20}?(?:[0-9一二三四五六七八九十]{1,3}日电|(?<=[报台网社])讯)"
+                           r"(?:[（(][^）)]{0,30}[）)]|[\s　])[\s　]*")
+# A name that points back at an event already named ("就在此次会议举行的同时").
+ANAPHOR = re.compile(r"(?:就|正|恰|也)?在?(?:这|此|该|上述)")
 # Leading words of a name that are not part of it.
 NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|正值|恰逢|适逢|一场|一次|一堂"
                        r"|一节|一个|本次|此次|并|还|随后|同时|(?:规模)?(?:盛大|隆重|简短|简朴|热烈|庄严)的?)+")

@@ -391,19 +391,21 @@ def _received_guests(
 
 
 def primary_roles(
-    mentions: list[RoleMention], text: str
+    mentions: list[RoleMention], text: str, canonical: dict[str, str] | None = None
 ) -> dict[tuple[int, str], RoleMention]:
     """Keep one role per (event, person name): the first of :data:`ROLE_PRIORITY`.
 
     mentions (list[RoleMention]): from :func:`find_roles`.
     text (str): the Doc text, to read names.
+    canonical (dict[str, str] | None): short name → the full name it stands for.
     RETURNS (dict[tuple[int, str], RoleMention]): keyed by event index and name, in
         order of first mention.
     """
     rank = {role: n for n, role in enumerate(("investigated_subject",) + ROLE_PRIORITY)}
     best: dict[tuple[int, str], RoleMention] = {}
     for mention in mentions:
-        key = (mention.event, text[mention.person[0] : mention.person[1]])
+        name = text[mention.person[0] : mention.person[1]]
+        key = (mention.event, (canonical or {}).get(name, name))
         if key not in best or rank[mention.role] < rank[best[key].role]:
             best[key] = mention
     return best

@@ -202,6 +202,9 @@ def _opened(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         quoted = name_end > clause[0] and text[name_end - 1] == "”"
         noun = _noun_at_end(text, clause[0], name_end - quoted)
         start = _name_start(ctx, clause[0], name_end)
+        # "就在此次会议举行的同时": the story's event named again, not a new one.
+        if P.ANAPHOR.match(text, start, name_end):
+            continue
         # "X出席开幕式并宣布运动会开幕": what is declared open is the name.
         declared = text.rfind("宣布", start, name_end)
         start = declared + 2 if declared >= 0 else start
@@ -424,8 +427,11 @@ def _after_leader(ctx: StoryContext, clause_start: int, limit: int) -> int:
 
 
 def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
-    """Start of a name within a clause: past dates, 近日/一场 and ``由…主办的``."""
+    """Start of a name within a clause: past a dateline left in the body, dates,
+    近日/一场 and ``由…主办的``."""
     start = clause_start
+    wire = P.DATELINE_LEAD.match(ctx.text, start, limit)  # "新华社北京2月22日电 X召开会议"
+    start = wire.end() if wire else start
     for s, e, _ in ctx.dates_in(start, start + 1):
         if e <= limit:
             start = e
