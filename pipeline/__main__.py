@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise ConfigError(f"input: path does not exist: {args.input}")
             return bench(args.config, copies=args.copies, input_spec=args.input,
                          workers=args.workers, case=args.case, compare=args.compare)
-        from .tag.train_ner import main as train_main
+        from .tag.ner.train import main as train_main
 
         return train_main([args.config, "--set", *args.set]) or EXIT_OK
     except ConfigError as exc:

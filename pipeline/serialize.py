@@ -15,7 +15,7 @@ settings only: ``config.cfg`` holds all they need. A backend that cannot save it
 (HanLP's, whose files the user fetched) keeps its path in the config.
 
 This module imports only the standard library and srsly at import time: ``tag/__init__.py`` and
-``tag/entity_rules.py`` import the mixins from it.
+``tag/entity_rules/`` import the mixins from it.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class CharNERBackend:
     def load(self) -> "CharNERBackend":
         """Load the model now (idempotent). RETURNS (CharNERBackend): self."""
         if self._model is None:
-            from .tag.ner_model import CharNER
+            from .tag.ner.model import CharNER
 
             if self._files is not None:
                 with tempfile.TemporaryDirectory() as tmp:

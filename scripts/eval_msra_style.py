@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 import yaml
 
 from pipeline import load_nlp
-from pipeline.tag.ner_features import (
+from pipeline.tag.ner.features import (
     LABELS,
     bio_spans,
     entity_scores,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.tag.ner_features import LABELS, bio_spans, entity_scores, read_bio
-from pipeline.tag.ner_model import CharNER
+from pipeline.tag.ner.features import LABELS, bio_spans, entity_scores, read_bio
+from pipeline.tag.ner.model import CharNER
 
 
 def main(argv: list[str] | None = None) -> None:

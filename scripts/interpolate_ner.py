@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 import torch
 
-from pipeline.tag.ner_features import Featurizer
-from pipeline.tag.train_ner import Tagger, export, load_config, load_weights
+from pipeline.tag.ner.features import Featurizer
+from pipeline.tag.ner.train import Tagger, export, load_config, load_weights
 
 
 def main() -> None:

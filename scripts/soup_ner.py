@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from interpolate_ner import write_mix  # noqa: E402
 
-from pipeline.tag.ner_features import Featurizer  # noqa: E402
-from pipeline.tag.train_ner import load_config  # noqa: E402
+from pipeline.tag.ner.features import Featurizer  # noqa: E402
+from pipeline.tag.ner.train import load_config  # noqa: E402
 
 
 def pipeline_scores(model_dir: Path, config: str) -> dict:

@@ -4,7 +4,7 @@
 usage: python scripts/time_ner_encoders.py [--model models/ner] [--texts N]
            [--rounds R] [--candidates NAME ...] [--graphs MODEL_DIR ...]
 
-Builds each candidate ``pipeline.tag.train_ner.Tagger`` with random weights and the
+Builds each candidate ``pipeline.tag.ner.train.Tagger`` with random weights and the
 vocabulary sizes of ``--model``, exports it the way training does (same ONNX inputs and
 output; int8 and float32), and times ``session.run`` alone (features are built once,
 beforehand) with one thread on the batches inference makes: 人民日报 paragraphs cut into
@@ -27,10 +27,10 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
-from pipeline.tag.ner_embeddings import raw_texts
-from pipeline.tag.ner_features import Featurizer, chunk_bounds
-from pipeline.tag.ner_model import MODEL_FILE
-from pipeline.tag.train_ner import Tagger, export_graph
+from pipeline.tag.ner.embeddings import raw_texts
+from pipeline.tag.ner.features import Featurizer, chunk_bounds
+from pipeline.tag.ner.model import MODEL_FILE
+from pipeline.tag.ner.train import Tagger, export_graph
 
 RMRB = ROOT.parent / "shared" / "data" / "rmrb" / "articles-2019-2020.jsonl.gz"
 
@@ -54,7 +54,7 @@ CANDIDATES = {
 
 
 def session(path: Path) -> ort.InferenceSession:
-    """One-thread session, as ``pipeline.tag.ner_model.CharNER`` opens it."""
+    """One-thread session, as ``pipeline.tag.ner.model.CharNER`` opens it."""
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

@@ -1,5 +1,5 @@
 """The ``news_entity_rules`` stage: gazetteer places, place repairs, ORG patterns and the
-filters on model output (pipeline.tag.entity_rules, pipeline.tag.gazetteer).
+filters on model output (pipeline.tag.entity_rules/, pipeline.tag.gazetteer).
 
 The model's entities are given by hand (source ``zh_char_ner``) so the tests do not
 depend on the NER model being trained. All sentences are invented, in the style of a
@@ -168,7 +168,7 @@ CASES = [
     ("org: a clause between two organisations",
      "代表团在湘州参观红星汽车厂。", [("湘州", "PLACE"), ("红星汽车厂", "ORG")],
      {("红星汽车厂", "ORG")}, {("湘州参观红星汽车厂", "ORG")}),
-    # --- organisations by their context (pipeline.tag.org_context)
+    # --- organisations by their context (pipeline.tag.entity_rules.org_context)
     ("context: the outlet opening a lead, the place after it left out",
      "湘州新闻网浏阳5月7日讯（记者 李晓梅）5月6日，浏阳市举办油茶节。", [],
      {("湘州新闻网", "ORG")}, {("湘州新闻网浏阳", "ORG")}),
@@ -583,7 +583,7 @@ def test_gazetteer_names_at_the_text_end_stay_inside_the_text():
     ("“青禾学堂”湘州平台运营中心主任王立", "“青禾学堂”湘州平台运营中心", "“青禾学堂”湘州平台运营中心"),
 ])
 def test_title_organisations_are_cleaned(text, org, expected):
-    from pipeline.tag.org_context import cleaned_title_org
+    from pipeline.tag.entity_rules.title_orgs import cleaned_title_org
 
     start = text.index(org)
     found = cleaned_title_org(text, start, start + len(org), load_gazetteer())
@@ -646,13 +646,15 @@ CONTEXT_ALPHABET = list("网报社讯电道日月0123456789（）()《》、，�
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(CONTEXT_ALPHABET), max_size=60))
 def test_context_rules_give_spans_inside_the_text(text):
-    from pipeline.tag import org_context
+    from pipeline.tag.entity_rules import org_context
+    from pipeline.tag.entity_rules.latin_names import latin_orgs
+    from pipeline.tag.entity_rules.title_orgs import cleaned_title_org
     from pipeline.tag.gazetteer import named_sites
 
     gazetteer = load_gazetteer()
     found = (org_context.lead_outlets(text, gazetteer) + org_context.trade_names(text, gazetteer)
              + org_context.national_companies(text) + org_context.titled_papers(text)
-             + named_sites(text, gazetteer) + org_context.latin_orgs(text)
+             + named_sites(text, gazetteer) + latin_orgs(text)
              + org_context.known_orgs(text, gazetteer))
     for start, end in found:
         assert 0 <= start < end <= len(text)
@@ -660,6 +662,6 @@ def test_context_rules_give_spans_inside_the_text(text):
         for end in range(start + 1, len(text) + 1):
             s, e = org_context.trimmed_org(text, start, end, gazetteer.words)
             assert start <= s < e <= end
-            cleaned = org_context.cleaned_title_org(text, start, end, gazetteer)
+            cleaned = cleaned_title_org(text, start, end, gazetteer)
             # (a department may take the 部 of 部长 after it)
             assert cleaned is None or start <= cleaned[0] < cleaned[1] <= min(end + 1, len(text))

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from pipeline.tag.ner_augment import MentionPools, augment, replace_mentions
-from pipeline.tag.ner_features import WORD_TYPES, bio_spans
+from pipeline.tag.ner.augment import MentionPools, augment, replace_mentions
+from pipeline.tag.ner.features import WORD_TYPES, bio_spans
 
 
 def tagged(*parts: tuple[str, str]) -> tuple[str, list[str]]:
@@ -73,7 +73,7 @@ def test_augmentation_is_seeded_and_every_copy_is_consistent() -> None:
 
 def test_fractional_repeats_sample_part_of_a_corpus() -> None:
     pytest.importorskip("torch")
-    from pipeline.tag.train_ner import corpus_batches
+    from pipeline.tag.ner.train import corpus_batches
 
     corpora = [[(list(range(n % 7 + 1)),) for n in range(400)], [([1, 2],)] * 40]
     mixed = corpus_batches(corpora, 10, random.Random(5), [0.5, 2])

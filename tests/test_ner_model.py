@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.tag.ner_features import (
+from pipeline.tag.ner.features import (
     LEXICON_DIM,
     Featurizer,
     Lexicon,
@@ -18,7 +18,7 @@ from pipeline.tag.ner_features import (
     normalize_text,
     split_blocks,
 )
-from pipeline.tag.ner_model import CharNER, viterbi_decode, viterbi_sorted
+from pipeline.tag.ner.model import CharNER, viterbi_decode, viterbi_sorted
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 
@@ -362,7 +362,7 @@ def test_batching_finds_the_same_names_on_clear_sentences(ner: CharNER) -> None:
 
 
 def test_crf_max_marginals_match_brute_force() -> None:
-    from pipeline.tag.ner_pseudo import max_marginals
+    from pipeline.tag.ner.pseudo import max_marginals
 
     rng = np.random.default_rng(3)
     n_tags, length = 3, 4
@@ -384,7 +384,7 @@ def test_crf_max_marginals_match_brute_force() -> None:
 
 
 def test_pseudo_label_sentences_and_bio_lines() -> None:
-    from pipeline.tag.ner_pseudo import SENTENCE_END, bio_lines
+    from pipeline.tag.ner.pseudo import SENTENCE_END, bio_lines
 
     text = "青山市今天举行春季运动会。“大家加油！”赵小川说；比赛持续三天"
     assert SENTENCE_END.findall(text) == [

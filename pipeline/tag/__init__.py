@@ -1,7 +1,7 @@
 """Stage 3, tag: PERSON, ORG, PLACE, DATE and FIGURE entities on each story ``Doc``.
 
 Three spaCy factories, run in the order the config lists them (the third lives in
-``entity_rules.py``):
+``entity_rules/``):
 
 - ``date_figure_ruler``: rule-based dates (normalised to ISO against the page date) and
   figures (value, unit, qualifier, and what the sentence says they measure);
@@ -15,10 +15,12 @@ Three spaCy factories, run in the order the config lists them (the third lives i
 Spans are merged into ``doc.ents`` by :func:`merge_ents`: a later component only fills
 gaps unless it is told to overwrite.
 
-The package: ``dates.py`` and ``figures.py`` (the rules), ``ner_model.py`` (inference)
-with ``ner_features.py`` (features and data shared with training), ``train_ner.py`` and
-``ner_embeddings.py`` (training only, the ``train`` extra), ``entity_rules.py`` with
-``gazetteer.py``, and ``hanlp_backend.py`` (optional).
+The package: ``dates.py`` and ``figures.py`` (the rules); ``ner/``, the statistical
+tagger: ``ner/model.py`` (inference) with ``ner/features.py`` (features and data shared
+with training), ``ner/train.py``, ``ner/embeddings.py``, ``ner/augment.py`` and
+``ner/pseudo.py`` (training only, the ``train`` extra); ``entity_rules/``, the
+``news_entity_rules`` stage, one module per theme, with ``gazetteer.py`` (its place,
+name and word lists); and ``hanlp_backend.py`` (optional).
 """
 from __future__ import annotations
 

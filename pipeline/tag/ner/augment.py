@@ -17,7 +17,7 @@ import random
 import re
 from collections.abc import Iterable
 
-from .ner_features import LABELS, WORD_TYPES, bio_spans
+from .features import LABELS, WORD_TYPES, bio_spans
 
 # Names made only of CJK characters (and the middle dot of transliterated names).
 _NAME = re.compile(r"[\u4e00-\u9fff·]+")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ner_features import bigrams, normalize_text
+from .features import bigrams, normalize_text
 
 
 def raw_texts(paths: Sequence[str | Path]) -> list[str]:

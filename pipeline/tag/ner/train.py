@@ -1,13 +1,13 @@
-"""Train the character-level BiLSTM-CRF NER model, export it for ``pipeline.tag.ner_model``.
+"""Train the character-level BiLSTM-CRF NER model, export it for ``pipeline.tag.ner.model``.
 
 Usage::
 
-    python -m pipeline.tag.train_ner configs/train-ner.yaml [--set key=value ...]
+    python -m pipeline.tag.ner.train configs/train-ner.yaml [--set key=value ...]
 
 Reads MSRA NER and Boson's 2011–2014 web news (``char<TAB>tag``), holds out a seeded
 random MSRA dev split and a seeded tenth of Boson's sentence blocks, builds the
 vocabularies from those texts and the raw 人民日报 2019–2020 text, initialises the char and
-bigram embeddings with word2vec vectors trained on all of it (``pipeline.tag.ner_embeddings``),
+bigram embeddings with word2vec vectors trained on all of it (``pipeline.tag.ner.embeddings``),
 and trains one shared encoder with a head (linear layer + CRF) per corpus, so that Boson's
 conventions never change the MSRA head's. Checkpoints and exports (ONNX + CRF +
 vocabularies; the MSRA head to ``output_dir``, the Boson head to ``output_dir``-web)
@@ -31,9 +31,9 @@ import torch
 import yaml
 from torch import nn
 
-from .ner_augment import MentionPools, augment
-from .ner_embeddings import pretrained_matrix, raw_texts
-from .ner_features import (
+from .augment import MentionPools, augment
+from .embeddings import pretrained_matrix, raw_texts
+from .features import (
     LABELS,
     TAGS,
     Featurizer,
@@ -45,9 +45,9 @@ from .ner_features import (
     split_blocks,
     split_dev,
 )
-from .ner_model import CRF_FILE, MODEL_FILE, CharNER, viterbi_decode
+from .model import CRF_FILE, MODEL_FILE, CharNER, viterbi_decode
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def log(message: str) -> None:
@@ -668,7 +668,7 @@ def load_corpora(cfg: dict) -> dict[str, list]:
         data.update(boson_train=boson_train, boson_dev=boson_dev)
     data["peoples_daily_dev"] = read_bio(resolve(cfg["pd_dev_path"]))
     if cfg.get("pseudo_path"):
-        # Teacher-tagged raw text (pipeline.tag.ner_pseudo), trained into the web head.
+        # Teacher-tagged raw text (pipeline.tag.ner.pseudo), trained into the web head.
         data["pseudo_train"] = read_bio(resolve(cfg["pseudo_path"]))
     return data
 

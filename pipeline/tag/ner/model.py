@@ -2,7 +2,7 @@
 
 A model directory (``models/ner``) holds the ONNX graph that maps character, bigram and
 lexicon features to per-character emission scores, the CRF transition scores
-(``crf.json``) and the feature vocabularies (see ``pipeline.tag.ner_features``). Decoding
+(``crf.json``) and the feature vocabularies (see ``pipeline.tag.ner.features``). Decoding
 is a constrained Viterbi search in numpy.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from .ner_features import LABELS, Featurizer, Span, bio_spans, chunk_bounds
+from .features import LABELS, Featurizer, Span, bio_spans, chunk_bounds
 
 MODEL_FILE, CRF_FILE = "model.onnx", "crf.json"
 
@@ -140,7 +140,7 @@ class CharNER:
 
     @classmethod
     def load(cls, path: str | Path, max_chunk_len: int = 250) -> CharNER:
-        """Load a model directory written by ``pipeline.tag.train_ner``.
+        """Load a model directory written by ``pipeline.tag.ner.train``.
 
         path (str | Path): the model directory, e.g. ``models/ner``.
         max_chunk_len (int): longest piece of text tagged in one go.

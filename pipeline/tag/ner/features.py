@@ -1,6 +1,6 @@
 """Features, data reading and span helpers shared by NER training and inference.
 
-Everything here is plain Python + numpy so that ``pipeline.tag.ner_model`` can run without
+Everything here is plain Python + numpy so that ``pipeline.tag.ner.model`` can run without
 torch, and so that training and inference build their inputs with the very same code.
 
 Per character the model sees three things:
@@ -539,7 +539,7 @@ def write_lexicon_index(path: str | Path) -> Path:
     and the text's size and SHA-256, so that loading skips the parse (about 0.4 s for
     the shipped 382 k words). :meth:`Featurizer.save` calls it; for a hand-edited
     ``lexicon.txt`` the index no longer matches and is ignored until rewritten, e.g.
-    ``python -c "from pipeline.tag.ner_features import write_lexicon_index as w;
+    ``python -c "from pipeline.tag.ner.features import write_lexicon_index as w;
     w('models/ner')"``.
 
     path (str | Path): the model directory.

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m pipeline.tag.ner_pseudo --out runs/rmrb-pseudo.bio [--sentences 20000]
+    python -m pipeline.tag.ner.pseudo --out runs/rmrb-pseudo.bio [--sentences 20000]
         [--config configs/default.yaml] [--model models/ner] [--min-confidence 0.9]
         [--labels pipeline|model] [--agree] [--keep-empty 0.2] [--seed 13]
 
@@ -33,10 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .ner_features import LABELS, Span
-from .ner_model import CharNER
+from .features import LABELS, Span
+from .model import CharNER
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 RMRB = REPO_ROOT.parent / "shared" / "data" / "rmrb" / "articles-2019-2020.jsonl.gz"
 TO_CORPUS = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
 # A sentence ends after these (closing quotes stay with their sentence).

@@ -1,0 +1,146 @@
+"""Filters and repairs on the model's own entities: edges trimmed of glued symbols,
+brackets and verbs, ordinary words and surname-less "names" dropped, countries read as
+persons made places, a company cut at its bracketed region joined, and what is never
+an entity (self-references, level words, lone characters) removed."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import NOT_ENTITIES, char_span, doc_text
+from ..gazetteer import Gazetteer
+from .org_context import trimmed_org
+from .persons import person_cue
+from .spans import MODEL
+
+NUMERALS = "一二三四五六七八九十百千万两"
+# Pen-names of publicity offices sit in the correspondent slot but are not people.
+PEN_NAME = re.compile(r"^(?:纪宣|宣传|组宣|政宣|文宣|公宣|检宣|法宣|融媒)$")
+
+# Symbols and punctuation that a model may glue to a name's edge; quotes, brackets and
+# 《》 may belong to the name (``“X”平台``) and are kept.
+_EDGE_SYMBOL = re.compile(r"[/／\\|｜:：,，、;；.。!！?？@#*~～·•\-—_=+]")
+_EDGE_SYMBOL_RUN = re.compile(rf"^{_EDGE_SYMBOL.pattern}+|{_EDGE_SYMBOL.pattern}+$")
+_OPENERS, _CLOSERS = "(（【[〖", ")）】]〗"
+
+# ------------------------------------------------------------------------ non-entities
+# (not a people's congress, a legislature: ``X省人民代表大会``)
+_CONGRESS = re.compile(r"(?:党代会|(?<!人民)代表大会)$")
+GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
+                          r"|集团|公司|总公司"
+                          r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
+# Bare office types the model tags as ORG (``X务处``, ``X办公室``); a section (科) has a
+# function of two characters at least (one and 科 is a company's short name: ``X科``).
+_BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])(?:[^部局厅委院]{1,6}"
+                          r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
+
+
+def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
+    """A model name without the symbols glued to its edges (``/X``, ``X：``), and a
+    model organisation without a glued verb or title opening (``联合市X局``)."""
+    text = ent.text
+    if ent._.source != MODEL:
+        return ent
+    start, end = ent.start_char, ent.end_char
+    if _EDGE_SYMBOL.match(text[0]) or _EDGE_SYMBOL.match(text[-1]):
+        inner = _EDGE_SYMBOL_RUN.sub("", text)
+        if inner:
+            start += text.index(inner)
+            end = start + len(inner)
+    # A bracket the entity does not close or open is no part of it (``（市X局``,
+    # ``【X大学`` of a web headline ``【X大学开学】``).
+    if len(text) > 2 and text[0] in _OPENERS and not any(c in text for c in _CLOSERS):
+        start += 1
+    elif len(text) > 2 and text[-1] in _CLOSERS and not any(c in text for c in _OPENERS):
+        end -= 1
+    if ent.label_ == "ORG":
+        start, end = trimmed_org(doc_text(ent.doc), start, end, gazetteer.words)
+    if (start, end) == (ent.start_char, ent.end_char):
+        return ent
+    span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
+    return span if span is not None else ent
+
+
+def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
+    """A country or world city the model read as a person is a place (``X达`` in
+    ``给予X达援助``), unless a title or a verb of saying marks a person there."""
+    if (ent.label_ != "PERSON" or ent._.source != MODEL
+            or ent.text not in gazetteer.world
+            or person_cue(ent, ent.text, frozenset())):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
+    return span if span is not None else ent
+
+
+def plausible(ent: Span, gazetteer: Gazetteer,
+              repeated: frozenset[str] = frozenset()) -> bool:
+    """Whether a model entity survives the filters (rule entities always do).
+
+    repeated (frozenset[str]): the texts the model reads as a person more than once
+        in the story."""
+    if ent._.source != MODEL:
+        return True
+    text = ent.text
+    if ent.label_ == "PERSON":
+        if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)
+                                     and not person_cue(ent, text, repeated)
+                                     and not _familiar_name(ent, gazetteer)):
+            return False
+        # ``两岸`` is no name; ``列宁`` (no surname either) may well be one.
+        return not (len(text) == 2 and text[0] in NUMERALS
+                    and not gazetteer.looks_like_name(text))
+    if ent.label_ == "PLACE":
+        return not gazetteer.is_ordinary_word(text)
+    if ent.label_ == "ORG":
+        # (``X办事处``, ``X实验室`` after a name that is no word: a sub-district's
+        # office, a named laboratory)
+        if _BARE_OFFICE.match(text) and not gazetteer.find(text) and not (
+                text.endswith(("办事处", "实验室", "工作室"))
+                and text[:2] not in gazetteer.words):
+            return False
+        return not (_CONGRESS.search(text) or GENERIC_ORG.match(text))
+    return True
+
+
+def _familiar_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a model person is 小 and a surname that is rarely anything else, a
+    familiar name like any other (``小张``, as ``小李`` and ``老王``), not the start of
+    a word (``小范围``)."""
+    text, doc_str = ent.text, doc_text(ent.doc)
+    return (len(text) == 2 and text[0] == "小"
+            and text[1] in gazetteer.unambiguous_surnames
+            and doc_str[ent.end_char - 1:ent.end_char + 1] not in gazetteer.words)
+
+
+def join_bracketed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+    """A company written with its region in brackets is one ORG (``X（中国）有限公司``),
+    where the model cut it at the bracket: an ORG ending right before ``（`` and one
+    after it that closes the bracket.
+
+    RETURNS (list[Span]): the entities, such pairs joined."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and ent.label_ == "ORG" == last.label_
+                and ent._.source == MODEL == last._.source
+                and ent.start_char == last.end_char + 1
+                and text[last.end_char] in "（("
+                and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")
+                # (not its short name: ``X能源股份有限公司（X能源）Y油田``)
+                and text[ent.start_char:ent.start_char + 2] not in last.text):
+            joined = char_span(doc, last.start_char, ent.end_char, "ORG", ent._.fine_label,
+                               MODEL)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(ent)
+    return out
+
+
+def keep(ent: Span, min_chars: int = 2) -> bool:
+    """Self-references, level words and (by default) lone characters are not entities."""
+    text = ent.text.strip()
+    if ent.label_ in ("PERSON", "ORG", "PLACE"):
+        return len(text) >= min_chars and text not in NOT_ENTITIES
+    return bool(text)

@@ -1,0 +1,277 @@
+"""Organisations found by their context, for the ``news_entity_rules`` stage.
+
+What the NER model misses most on web news, and a context settles:
+
+- a newspaper named in 《》 (``《X晚报》``);
+- the outlet that opens a story's lead (``X网Y市12月12日讯``, ``X体育7月19日报道``,
+  ``X都市网Y市电（记者…``): GUIDELINES §3 counts the credit line's media as ORG, the
+  place after them is a PLACE;
+- a company written as a name and its industry (``X证券``, ``X米业``, ``X易购``);
+- ``中国``/``中华`` with an industry or service word (``中国石油``, ``中华财险``): one
+  company, not the country and a noun (the model reads ``中国`` as a PLACE);
+- a place and its police or fire service (``X市警方``, ``X消防``): a distinguishing
+  element and a body term (GUIDELINES §4 ORG);
+- a model organisation that swallowed the verb before it (``联合市X中心``) or the
+  first part of a title after it (``X党荣誉`` of ``荣誉主席``);
+- the names of the organisation lexicon (``scripts/build_gazetteer_orgs.py``, induced
+  from raw 人民日报 text), written bare.
+
+Every function is one compiled-regex scan (or a check per entity) over the text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import HAN, NAME_STOP, Gazetteer, opens_name
+
+# --------------------------------------------------------------------- lead outlets
+# A lead opens a line, a sentence or a bracketed tag (``】``); a credit may follow a
+# paper's first part (``X日报·掌上X讯``).
+_LEAD_START = frozenset("\n\t\r 　。！？!?】]）)>·•")
+_LONGEST_RUN = 16
+# What an outlet's name holds: a web, paper, agency, broadcaster or channel word.
+_OUTLET_WORD = re.compile(r"网|在线|报|社|台|新闻|客户端|频道|体育|汽车|科技|财经|娱乐|"
+                          r"传媒|融媒|视频|资讯")
+# After the outlet and an optional place: the date and 讯/电/报道, or 讯/电 right
+# before the bracketed credit (``X网讯（记者 Y）``). Found first, the run before it read
+# backwards: the scan is one regex over the text.
+_LEAD_END = re.compile(r"\d{1,2}月\d{1,2}日(?:讯|电|报道|消息)|(?:讯|电)(?=\s*[（(])")
+# Not outlets: the paper itself, reporters, generic media (``外媒``, ``当地媒体``).
+_NOT_OUTLET = re.compile(r"^(?:本报|本刊|本台|本网)|记者|通讯员|媒体|消息")
+
+
+def lead_outlets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Outlets that open a lead: ``X网Y市12月12日讯`` → ``X网`` (``Y市`` is the place
+    the story was filed from and is left to the place rules).
+
+    text (str): the story text.
+    gazetteer (Gazetteer): for the place between the outlet and the date.
+    RETURNS (list[tuple[int, int]]): offsets of the outlets.
+    """
+    out = []
+    for match in _LEAD_END.finditer(text):
+        end = start = match.start()
+        while start > 0 and end - start < _LONGEST_RUN and _is_han(text[start - 1]):
+            start -= 1
+        if end - start < 2 or (start > 0 and text[start - 1] not in _LEAD_START):
+            continue
+        run = _without_clock(text[start:end])
+        name = run[:len(run) - _place_suffix(run, gazetteer)]
+        if name == run:  # an unknown place after an agency or web name (新华社X市)
+            name = _AGENCY_THEN_PLACE.sub("", run)
+        if (len(name) >= 2 and _OUTLET_WORD.search(name) and not _NOT_OUTLET.search(name)
+                and not any(c in NAME_STOP for c in name[1:].replace("在线", ""))):
+            out.append((start, start + len(name)))
+    return out
+
+
+# The clock a lead's date is given in: no part of the outlet's name.
+_LEAD_CLOCK = re.compile(r"(?:北京|当地|美东|美国东部)时间$")
+
+
+def _without_clock(run: str) -> str:
+    """A lead run without the clock and the 讯 before it (``X体育讯北京时间`` of
+    ``X体育讯北京时间1月8日消息`` → ``X体育``; 腾讯 keeps its 讯)."""
+    bare = _LEAD_CLOCK.sub("", run)
+    if bare != run and bare.endswith("讯") and _OUTLET_WORD.search(bare[:-1]):
+        return bare[:-1]
+    return bare
+
+# An agency or web name, then the place it filed from: cut after the first 社/网/报/台.
+_AGENCY_THEN_PLACE = re.compile(rf"(?<=[{HAN}][社网报台])[{HAN}]{{2,8}}$")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _place_suffix(run: str, gazetteer: Gazetteer) -> int:
+    """Length of the longest known place that ends ``run`` and leaves two characters."""
+    for length in range(min(8, len(run) - 2), 1, -1):
+        if run[-length:] in gazetteer.places:
+            return length
+    return 0
+
+
+# A paper named in 《》 is a media outlet (GUIDELINES §4 ORG), the place in its name
+# is not listed apart (``株洲`` of ``株洲日报``, GUIDELINES §3).
+_TITLED_PAPER = re.compile(rf"《([{HAN}]{{1,10}}?(?:日报|晚报|早报|时报|晨报|商报|都市报|周刊|周报"
+                           r"|画报|邮报|报))》")
+
+
+def titled_papers(text: str) -> list[tuple[int, int]]:
+    """Newspapers named in title marks: ``《X日报》``, ``《X时报》``.
+
+    RETURNS (list[tuple[int, int]]): offsets of the papers' names.
+    """
+    return [m.span(1) for m in _TITLED_PAPER.finditer(text)]
+
+
+# ----------------------------------------------------------------- company by trade
+# Words that, after a name, make a company and almost nothing else (a sector word
+# such as 农业 or 汽车 would also follow an adjective: ``现代农业``, and 集团 a noun:
+# ``犯罪集团``).
+_TRADE = (r"证券|米业|药业|制药|乳业|纸业|矿业|置业|实业|控股|易购|商城|电器|电气|重工"
+          r"|影业|酒业|快递|传媒")
+# The trade, then (``opens_name``) the two-character name before it.
+_TRADE_WORD = re.compile(rf"(?:{_TRADE})(?:股份)?(?:有限)?(?:责任)?(?:公司)?(?![业产行市股份])")
+
+
+def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Companies written as a two-character name and their trade (``X证券``, ``X米业``).
+
+    The name must not be a common word (``国有控股``, ``上市证券``) or a place
+    (``X市证券`` is left to the level rules).
+    RETURNS (list[tuple[int, int]]): offsets of the companies.
+    """
+    out = []
+    for match in _TRADE_WORD.finditer(text):
+        start = match.start() - 2
+        name = text[start:match.start()]
+        if (opens_name(text, start, start + 2) and name not in gazetteer.common_words
+                and name not in gazetteer.ordinary_words and name not in gazetteer.places
+                and name[0] not in "全各该本我这那某每一二两三四五六七八九十几多"):
+            out.append((start, match.end()))
+    return out
+
+
+# Heads that may extend a model organisation into its company name (``X`` + ``汽车``).
+_COMPANY_TAIL = re.compile(
+    rf"(?:{_TRADE}|集团|汽车|科技|电子|地产|物流|物业|食品|能源|机械|化工|钢铁|航空|网络|通信"
+    r"|超市|百货|文化|生物|医药|林业|农业|牧业)(?:股份)?(?:有限)?(?:公司)?"
+    r"(?![业产行市站城展销股份]|商务|政务|邮件)"
+)
+
+
+# An organisation that already ends in its head (``X公司``) takes no trade after it.
+_HEADED = re.compile(r"[司团行社局院会部委厂校所台网报处署队]$")
+
+
+def company_tail(text: str, start: int, end: int) -> int:
+    """Where a company name ends whose name part is ``text[start:end]`` (``X`` of
+    ``X汽车``), or 0.
+
+    RETURNS (int): the end offset, 0 when no trade word follows.
+    """
+    if _HEADED.search(text, start, end):
+        return 0
+    match = _COMPANY_TAIL.match(text, end)
+    return match.end() if match else 0
+
+
+# ---------------------------------------------------------------- 中国 + a trade
+# ``中国石油``, ``中国移动``, ``中华财险``: the national companies named by their trade;
+# ``中国银行业`` (the industry), ``中国石油消费`` (a noun phrase) are not.
+_NATIONAL_COMPANY = re.compile(
+    r"(?:中国|中华)(?:石油|石化|移动|联通|电信|邮政|银行|人寿|人保|平安|财险|寿险|建筑|铁建"
+    r"|中铁|中车|海油|烟草|铁塔|广电|农业银行|建设银行|工商银行|交通银行|体育彩票|福利彩票"
+    r"|银联|国航|国际航空|东方航空|南方航空|一汽|重汽|中化|五矿|石油化工|化工|有色|黄金)"
+    r"(?![业产界工价消需进出储资行企市品化])"
+)
+
+
+def national_companies(text: str) -> list[tuple[int, int]]:
+    """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country.
+
+    RETURNS (list[tuple[int, int]]): offsets of the companies.
+    """
+    return [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
+
+
+# ---------------------------------------------------------------- web outlets
+# After a place, a web outlet (``X留学网``, ``X台湾网``, ``X在线``) when a credit, a
+# bracket or punctuation follows: the place is part of the outlet's name (GUIDELINES
+# §3: ``株洲`` inside ``株洲日报`` is not listed).
+_WEB_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,5}?(?:网|在线)"
+                        r"(?=讯|消息|报道|记者|热线|门户|[^\u4e00-\u9fff\w]|$"
+                        # (a lead's date, after the place it was filed from:
+                        # ``X在线Y市10月31日讯``)
+                        r"|(?:[\u4e00-\u9fff]{2,4})?[0-9０-９]{1,2}月[0-9０-９]{1,2}日)")
+
+
+def web_outlet_after(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """Where a web outlet ends whose name opens with the place ending at ``end``, or 0
+    (not a network: ``X电网``, ``X互联网``)."""
+    match = _WEB_AFTER.match(text, end)
+    last = text[match.end() - 2:match.end()] if match else ""
+    # (在线 is a word, and the outlet's name: ``X在线``)
+    if not match or (last in gazetteer.words and last != "在线") or (
+            text[match.end() - 3:match.end()] in gazetteer.ordinary_words):
+        return 0
+    return match.end()
+
+
+# ------------------------------------------------------------ police, fire service
+# After a place: ``X市警方`` is the city's police, an organisation; ``X消防`` its fire
+# service when it acts (``X消防接警``), not in ``X消防安全``.
+_SERVICE = re.compile(r"警方|消防(?=接|披露|称|通报|发布|介绍|表示|提醒|获悉|透露|指出|说|[，,。、的])")
+
+
+def service_after(text: str, end: int) -> int:
+    """Where a police or fire service ends that follows a place ending at ``end``, or 0."""
+    match = _SERVICE.match(text, end)
+    return match.end() if match else 0
+
+
+# ---------------------------------------------------------------- model repairs
+# A conjunction a model glues to the organisation after it (``和X银行``), unless
+# it starts a word (``和平``).
+_GLUED_CONJUNCTION = re.compile(r"^[和与及跟同](?=[^\W\d_]{3})")
+# Verbs and prepositions a model glues to the organisation after them.
+# The rest must open with a level prefix or a place (``联合国`` is one name).
+_GLUED_VERB = re.compile(r"^(?:联合|会同|协同|携手|伙同|邀请|委托|依托|通过|经过|配合|指导)"
+                         r"(?=[省市县区]|中国)")
+# Title openings a model glues to the organisation before them (``X荣誉`` + ``主席``).
+_GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身)$")
+_TITLE_AFTER = re.compile(r"主席|会长|理事长|院长|校长|社长|董事长|主任|委员|副|总|顾问")
+
+
+def trimmed_org(text: str, start: int, end: int,
+                words: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """A model organisation without a glued verb or conjunction before it or a title
+    opening after it.
+
+    ``联合省X中心`` → ``省X中心``; ``和X银行`` → ``X银行``; ``X党荣誉`` before ``主席``
+    → ``X党``.
+    words (frozenset[str]): two-character words a conjunction may start (``和平``).
+    RETURNS (tuple[int, int]): the trimmed offsets (unchanged when nothing is glued).
+    """
+    org = text[start:end]
+    verb = _GLUED_VERB.match(org) or (_GLUED_CONJUNCTION.match(org)
+                                      if org[:2] not in words else None)
+    if verb and end - start - verb.end() >= 3:
+        start += verb.end()
+    title = _GLUED_TITLE.search(text, start, end)
+    if title and title.start() - start >= 2 and _TITLE_AFTER.match(text, end):
+        end = title.start()
+    return start, end
+
+
+# ------------------------------------------------------------- the lexicon's names
+# A company word after a name of the lexicon belongs to the organisation (``X集团``);
+# (not a trade: ``X汽车``, ``X科技`` after a company's name are mostly its outlets).
+_KNOWN_TAIL = re.compile(r"(?:集团|控股)?(?:股份)?(?:有限)?(?:责任)?公司(?![业产行市股份])"
+                         r"|集团(?:公司)?|银行(?!业)|控股")
+# After the name, a product, a channel or a model code: ``X微博``, ``X视频``, ``XC90``
+# name a product or an outlet, not the company.
+_PRODUCT_AFTER = re.compile(r"[A-Za-z0-9０-９]|微博|微信|视频|音乐|游戏|新闻|体育|娱乐|汽车|科技|财经"
+                            r"|房产|手机|网")
+
+
+def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Organisations of the lexicon (``gazetteer.orgs``: names raw news writes before a
+    company word or a management title), written bare or with their company word, and
+    not as the start of a longer word (``X电子`` in ``X电子商务``) or before a product.
+
+    RETURNS (list[tuple[int, int]]): offsets of the organisations.
+    """
+    out = []
+    words = gazetteer.ordinary_words
+    for start, end in gazetteer.find_orgs(text):
+        tail = _KNOWN_TAIL.match(text, end)
+        if tail:
+            out.append((start, tail.end()))
+        elif not (_PRODUCT_AFTER.match(text, end) or text[end - 2:end + 2] in words
+                  or text[end - 1:end + 2] in words):
+            out.append((start, end))
+    return out

@@ -1,0 +1,107 @@
+"""Person names beyond the model's reading: every mention of a full name the model
+found once, names it cut short each time, and the cues (a title before, a verb of
+saying after) that make a dictionary word a name after all."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import doc_text
+from ..gazetteer import NAME_STOP, Gazetteer
+from .spans import MODEL, inside, occurrences, owners
+
+# What makes a dictionary word read as a person a name after all (``记者白云``,
+# ``白雪说``, ``副主席温文``): a credit, a title or kin word before it, a verb of saying
+# after it.
+_PERSON_BEFORE = re.compile(r"(?:记者|通讯员|实习生|摄影|主席|总理|总统|书记|市长|县长|部长"
+                            r"|经理|主任|教授|院长|局长|老师|医生|艺人|歌手|演员|网友|女儿"
+                            r"|儿子|妻子|丈夫|母亲|父亲|姓名|名叫)$")
+_PERSON_AFTER = re.compile(r"(?:说|表示|介绍|告诉|认为|指出|建议|坦言|回忆|笑着)")
+
+
+_ADDRESS = re.compile(r"(?:先生|女士|小姐|医生|老师|师傅|阿姨|老汉"
+                      r"|[大二三小老阿][爹娘妈爷哥姐嫂叔婶伯婆公])$")
+# What follows a name in a sentence (function words, verbs of saying, adverbs): not
+# the last character of a name the model cut short.
+_FOLLOWS_NAME = frozenset(NAME_STOP) | frozenset(
+    "说表介告认指笑称带都就又还却便同一要从已正曾每只不没很更最先再才刚早今昨当他她家老们"
+    "透坦强希谈回问答道讲所时则即亦某娘妈爷爹哥姐嫂叔婶伯婆公夫妻家杯奖式派体号案任担兼率")
+
+
+
+def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                    source: str) -> tuple[list[Span], list[Span]]:
+    """Other mentions of a full name the model found once (``郑X华`` after it was
+    half-read as a place or cut short as ``郑X``): a name of ≥ 3 characters is a
+    name in the whole story; so is a two-character name the model read each time
+    before the same character (``郑X`` + ``华``, see :func:`slipped_names`).
+
+    RETURNS (tuple[list[Span], list[Span]]): the entities without those the new
+        mentions replace, and the mentions."""
+    text = doc_text(doc)
+    names = {e.text for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
+             and gazetteer.looks_like_name(e.text)}
+    names.update(slipped_names(text, ents, gazetteer))
+    owner = owners(ents, len(text))
+    spans, replaced = [], set()
+    for span in occurrences(doc, sorted(names), "PERSON", "PERSON", source):
+        found = inside(owner, ents, span.start_char, span.end_char)
+        # (a shorter model person inside is the name cut short, unless the longer
+        # one is a form of address, two names, a family or a name and the word after
+        # it: ``X大娘``, ``X和Y``, ``X家``, ``X某任`` of ``X某任Y长``)
+        cut_short = not (_ADDRESS.search(span.text) or span.text[1] in NAME_STOP
+                         or (span.text[1] == "家" and span.text[2] in "大二三四小老人里")
+                         or span.text[-1] in _FOLLOWS_NAME)
+        if all(e.start >= span.start and e.end <= span.end and e._.source == MODEL
+               and (e.label_ != "PERSON" or (e.end - e.start < span.end - span.start
+                                             and cut_short))
+               for e in found):
+            replaced.update((e.start, e.end) for e in found)
+            spans.append(span)
+    return [e for e in ents if (e.start, e.end) not in replaced], spans
+
+
+def slipped_names(text: str, ents: list[Span], gazetteer: Gazetteer) -> set[str]:
+    """Three-character names the model cut short each time it read them: a surname and
+    one character tagged twice or more, always before the same Han character, one that
+    does not usually follow a name (``郑X`` + ``华``, never ``郑X`` + ``说`` or ``也``)
+    and mostly opens no word with the character after it.
+
+    RETURNS (set[str]): the full names."""
+    following: dict[str, list[str]] = {}
+    for ent in ents:
+        if (ent.label_ == "PERSON" and ent._.source == MODEL
+                and ent.end_char - ent.start_char == 2
+                and text[ent.start_char] in gazetteer.surnames):
+            following.setdefault(ent.text, []).append(text[ent.end_char:ent.end_char + 2])
+    words = gazetteer.words
+    return {name + nxt for name, after in following.items()
+            if len(after) >= 2 and len({a[0] for a in after}) == 1
+            and "\u4e00" <= (nxt := after[0][0]) <= "\u9fff" and nxt not in _FOLLOWS_NAME
+            and name[1] not in _FOLLOWS_NAME
+            # (``X洁`` + ``开着``, ``开始``: the character opens the next word)
+            and sum(a in words for a in after) * 2 < len(after)}
+
+
+def repeated_persons(ents: list[Span]) -> frozenset[str]:
+    """The texts the model tags as a person twice or more: a story repeats a name, not
+    a word it misread (``白雪`` of a story about her)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent._.source == MODEL:
+            (twice if ent.text in seen else seen).add(ent.text)
+    return frozenset(twice)
+
+
+def person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
+    """Whether the story marks the model person ``text`` as a name (see above)."""
+    if text[0] == "老":  # a way to address someone or an animal (``老伯``, ``老鹰``)
+        return False
+    if text in repeated:
+        return True
+    doc = ent.doc
+    before = doc[max(0, ent.start - 3):ent.start]
+    after = doc[ent.end:ent.end + 2]
+    return bool(_PERSON_BEFORE.search(before.text) or _PERSON_AFTER.match(after.text))

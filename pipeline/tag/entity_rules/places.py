@@ -1,0 +1,151 @@
+"""Places beyond the model's reading: model places repaired (a glued verb cut off,
+glued address chains split), gazetteer places and named sites where the model found
+nothing or less, river and road sections and named landforms joined, and the villages
+listed after a place."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import char_span, doc_text, merged_ents
+from ..gazetteer import (
+    GLUED_VERBS,
+    Gazetteer,
+    named_sites,
+    sections,
+    split_admin_prefix,
+    split_chain,
+    strip_glued_verb,
+    villages_after,
+)
+from .spans import MODEL, inside, owners
+
+# Country short forms that news writes far more often as two abbreviations (``中非合作``:
+# China and Africa, single characters, GUIDELINES §3) than as the country (中非共和国).
+_BILATERAL = frozenset({"中非"})
+# Kinds of landform that follow a place's name to make a longer one (``X半岛``).
+_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)"
+                       r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
+
+
+def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                  source: str) -> list[Span]:
+    """Cut a glued verb off a model place and split glued town+village chains.
+
+    RETURNS (list[Span]): the entities, repaired."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "PLACE" or ent._.source != MODEL:
+            out.append(ent)
+            continue
+        cut = strip_glued_verb(ent.text, gazetteer)
+        parts = ([(cut, len(ent.text))] if cut else _split_address(ent.text, gazetteer)
+                 or split_chain(ent.text))
+        spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
+                           source) for s, e in parts]
+        out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
+    return out
+
+
+def _split_address(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A glued address (``X县Y镇Z村``) cut into its places, outermost first."""
+    parts, start = [], 0
+    while True:
+        cut = split_admin_prefix(text[start:], gazetteer)
+        if not cut:
+            break
+        parts.append((start, start + cut[0][1]))
+        start += cut[0][1]
+    if not parts:
+        return []
+    tail = split_chain(text[start:])
+    return parts + ([(start + s, start + e) for s, e in tail] or [(start, len(text))])
+
+
+def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+               source: str) -> list[Span]:
+    """Gazetteer places where the model found nothing or something shorter, then
+    river sections and village-level names listed right after a place.
+
+    RETURNS (list[Span]): the entities with the places."""
+    spans = []
+    text = doc_text(doc)
+    owner = owners(ents, len(text))
+    found = gazetteer.find(text)
+    # (a place that is also a common word, ``来宾`` or ``长治``, only where the story
+    # names it as a place: see ``_named_as_place``; not ``外国来宾``, ``长治久安``)
+    longer = {text[s:s + 2] for s, e in found if e - s > 2}
+    for start, end in found:
+        if end - start == 2 and (gazetteer.inside_word(text, start, end)
+                                 or text[start:end] in _BILATERAL or (
+                text[start:end] in gazetteer.common_words
+                and not _named_as_place(text, start, end, owner, ents, longer,
+                                        gazetteer))):
+            continue
+        within = inside(owner, ents, start, end)
+        # A longer known place replaces the model's shorter place or person inside
+        # it (``X区`` over ``X``; a village read as a name).
+        if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
+               and e.label_ in ("PLACE", "PERSON")
+               and (e.end_char - e.start_char) < end - start for e in within):
+            span = char_span(doc, start, end, "PLACE", "GPE", source)
+            if span is not None:
+                spans.append(span)
+    # A named site replaces only the model's shorter place inside it (``X湾`` of
+    # ``X湾湿地``).
+    for start, end in named_sites(text, gazetteer):
+        within = inside(owner, ents, start, end)
+        if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
+               and e.label_ == "PLACE" for e in within):
+            span = char_span(doc, start, end, "PLACE", "GPE", source)
+            if span is not None:
+                spans.append(span)
+    ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
+    # One pass per list item: each new village can introduce the next.
+    for _ in range(8):
+        spans = []
+        for ent in ents:
+            found = ent.label_ == "PLACE" and villages_after(text, ent.text, ent.end_char)
+            span = found and char_span(doc, *found, "PLACE", "GPE", source)
+            if span:
+                spans.append(span)
+        before = len(ents)
+        ents = merged_ents(ents, spans, overwrite=False)
+        if len(ents) == before:
+            break
+    return ents
+
+
+def _named_as_place(text: str, start: int, end: int, owner: list[int], ents: list[Span],
+                    longer: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether the two-character place ``text[start:end]``, a common word too, is
+    named as a place: a country, after a verb or preposition of place (``在X``),
+    after a place (``Y省X``), or written with its level elsewhere (``X县``).
+
+    longer (set[str]): the first two characters of the longer places found."""
+    name = text[start:end]
+    if (name in gazetteer.world or name in longer
+            or text[start - 1:start] in GLUED_VERBS):
+        return True
+    k = owner[start - 1] if start else -1
+    return k >= 0 and ents[k].label_ == "PLACE" and ents[k].end_char == start
+
+
+def _join_sections(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """A river or road section is one place (``X江Y段``, GUIDELINES §4 PLACE), and so
+    is a named landform (``X半岛``).
+
+    RETURNS (list[Span]): the entities with the sections."""
+    text = doc_text(doc)
+    places = [(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"]
+    found = sections(text, places)
+    # A named landform: the place and its kind (``X半岛``, ``X高原``), unless the
+    # kind opens another word (``X平原上``: fine; ``X高原红``: a product).
+    for start, end in places:
+        # (not a one-character abbreviation: ``藏`` of ``青藏高原``)
+        landform = end - start >= 2 and _LANDFORM.match(text, end)
+        if landform:
+            found.append((start, landform.end()))
+    spans = [char_span(doc, s, e, "PLACE", "GPE", source) for s, e in found]
+    return merged_ents(ents, [s for s in spans if s is not None], overwrite=True)
