@@ -1128,3 +1128,16 @@ def test_a_dateline_left_in_the_body_and_an_anaphoric_name_are_no_event_names(nl
         ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("周涛", "PERSON")],
     ))
     assert [e["name"] for e in doc._.events] == ["湘州市委5月9日召开会议", "采风活动"]
+
+
+def test_cited_words_and_names_inside_someone_s_quote_give_no_role(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州召开青年工作座谈会",
+        body="5月9日，湘州召开青年工作座谈会，市委书记蒋思源出席并讲话。"
+        "“省委书记欧阳明远说，湘州的明天会更好。我们要加油干。”青年代表马立新发言说。"
+        "大家表示，要运用好市长周涛强调的工作方法。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("欧阳明远", "PERSON"),
+              ("马立新", "PERSON"), ("周涛", "PERSON"), ("湘州", "PLACE")],
+    )
+    assert roles(doc) == {"蒋思源": "spoke", "马立新": "spoke"}

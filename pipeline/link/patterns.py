@@ -170,7 +170,7 @@ DATELINE_LEAD = re.compile(r"[^，,。；\s]{0,20}?(?:[0-9一二三四五六七�
 # A name that points back at an event already named ("就在此次会议举行的同时").
 ANAPHOR = re.compile(r"(?:就|正|恰|也)?在?(?:这|此|该|上述)")
 # Leading words of a name that are not part of it.
-NAME_LEAD = re.compile(r"(?:了|近日|日前|当天|当日|今天|目前|正在|正值|恰逢|适逢|一场|一次|一堂"
+NAME_LEAD = re.compile(r"(?:了|完|近日|日前|当天|当日|今天|目前|正在|正值|恰逢|适逢|一场|一次|一堂"
                        r"|一节|一个|本次|此次|并|还|随后|同时|(?:规模)?(?:盛大|隆重|简短|简朴|热烈|庄严)的?)+")
 ORGANISER = re.compile(r"[^，。]*?(?:主办|承办|举办|指导|联合|共同举办)的")
 # A venue written as "在Y" names a building, site or unit (在市博物馆开幕), not an act.

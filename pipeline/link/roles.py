@@ -123,6 +123,8 @@ QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|
 SPEECH_AT_EVENT = re.compile(r"致辞|讲话|发言|演讲|主旨|报告")
 # Sentences between an event and a remark that make the remark the story's own account.
 QUOTE_GAP = 2
+# How far back a mention looks for the opening quote it may stand in.
+QUOTE_REACH = 300
 # Of those, the verbs of a remark told to the reporter, not of a speech reported.
 PLAIN_QUOTE = re.compile(r"(?:笑着|感慨地|高兴地|自豪地)?(?:说|告诉|坦言|感慨|回忆)")
 # A delegation standing for its leader: "调研组一行来到…" (the role is read at 一行).
@@ -202,7 +204,11 @@ def find_roles(
             role
             and sentence
             and not SOURCE.search(text, sentence[0], person[0])
-            and not REPORTED.search(text, sentence[0], person[0])
+            # a quotation closed before the name holds its speaker's words, not ours
+            and not REPORTED.search(
+                text, max(sentence[0], text.rfind("”", sentence[0], person[0]) + 1), person[0]
+            )
+            and not _inside_quote(text, sentence[0], person[0])
         ):
             event = _event_for(events, targets, person, text, verb_end)
             explicit = event != _event_for(events, targets, person)
@@ -223,6 +229,13 @@ def find_roles(
     starts = [s for s, _ in sents]
     out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set(), starts)]
     return _to_first_event(text, events, out)
+
+
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened in its sentence (“总书记X说，…”:
+    someone else's words that cite X), read over at most :data:`QUOTE_REACH` chars."""
+    start = max(start, at - QUOTE_REACH)
+    return text.count("“", start, at) > text.count("”", start, at)
 
 
 def _quoted_elsewhere(
@@ -452,6 +465,9 @@ def _role_after(
     if not verb or text.startswith("过", verb.end()):
         return None
     role = verb.lastgroup or _WORD_ROLE[verb.group()]
+    # "X强调的大历史观", "X提出的要求": words cited as a thing, not spoken at the event.
+    if role == "spoke" and text.startswith("的", verb.end()):
+        return None
     if role == "led" and LED_AS_MODIFIER.match(text, verb.end()) and not verb.lastgroup:
         return None
     return role, verb.end()
