@@ -150,10 +150,9 @@ def _lead_date(ctx: StoryContext, sents: list[Span]) -> str | None:
 
 def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
     """Whether a sentence opens with a time ago (``5年前，``), names one before
-    ``upto`` (``回顾了70年前X…``), or is dated, before
-    ``upto``, by a year before the page's or by a day more than a month before it
-    (``2013年3月8日，X参加…``): what its people did then is history, not part of the
-    story's events.
+    ``upto`` (``回顾了70年前X…``), or is dated before ``upto`` by a year before the
+    page's or by a day more than a month before or after it (``2013年3月8日，X参加…``):
+    what its people did then is history, not part of the story's events.
 
     ctx (StoryContext): the story.
     sentence (Span): the sentence.
@@ -177,9 +176,9 @@ def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
         year = YEAR.match(value)
         if year and year.group() < ctx.pub_date[:4]:
             return True
-        if FULL_DATE.match(value) and date.fromisoformat(value) < (
-            date.fromisoformat(ctx.pub_date) - BACKGROUND_AGE
-        ):
+        if FULL_DATE.match(value) and abs(
+            date.fromisoformat(value) - date.fromisoformat(ctx.pub_date)
+        ) > BACKGROUND_AGE:
             return True
     return False
 
@@ -196,13 +195,17 @@ def _in_past_year(ctx: StoryContext, ev: Event) -> bool:
 
 def _earlier_than(ev: Event, lead_date: str | None, pub_date: str | None) -> bool:
     """An event dated before the story's date is background (17日 in a 20日 story), and
-    so is one dated more than a month before the page (a 2013 session in a 2019 story)."""
+    so is one dated more than a month before the page (a 2013 session in a 2019 story)
+    or more than a month after it."""
     if not ev.date or not FULL_DATE.match(ev.date):
         return False
     if lead_date and ev.date < lead_date:
         return True
     if pub_date and FULL_DATE.match(pub_date):
-        return date.fromisoformat(ev.date) < date.fromisoformat(pub_date) - BACKGROUND_AGE
+        # Months after the page: a past event whose month-day was resolved into the
+        # page's year (4月18日 in a January page's history of a 1990s visit).
+        gap = date.fromisoformat(ev.date) - date.fromisoformat(pub_date)
+        return gap < -BACKGROUND_AGE or gap > BACKGROUND_AGE
     return False
 
 

@@ -468,7 +468,7 @@ def _role_after(
     # "X强调的大历史观", "X提出的要求": words cited as a thing, not spoken at the event.
     if role == "spoke" and text.startswith("的", verb.end()):
         return None
-    if role == "led" and LED_AS_MODIFIER.match(text, verb.end()) and not verb.lastgroup:
+    if role == "led" and LED_AS_MODIFIER.match(text, verb.end()):
         return None
     return role, verb.end()
 
