@@ -183,3 +183,102 @@ def test_a_headline_among_crossheads_closes_its_own_story():
     assert [s.headline for s in stories] == ["东岭春节假期接待游客一百二十万人次", "青禾河西白沙迎新活动丰富多彩"]
     assert stories[0].reporters == ("韩冬青",) and stories[1].reporters == ()
     assert set(stories[1].subheadlines) == {"舞龙闹新春", "庙会品年味", "大戏唱丰年"}
+
+
+def test_a_banner_above_a_body_its_group_below_names_is_furniture():
+    blocks = read_blocks(clean_page(AFTER_ORDER))
+    evidence = page_evidence(blocks)
+    assert evidence.banner
+    assert {"KB", "HB", "SB"} <= set(evidence.barred(0)) and "O" not in evidence.barred(0)
+    stories, furniture = split_page(Page(doc="p.txt", path="p.txt", raw=AFTER_ORDER))
+    assert [b.text.text for b in furniture] == ["奋进新征程 建设新东岭"]
+    assert "奋进新征程" not in stories[0].text
+
+
+def test_a_headline_opening_a_page_of_groups_above_bodies_is_no_banner():
+    raw = """\
+东岭跨江大桥通车
+
+东岭日报讯（记者 韩冬青）东岭市第一座跨江大桥昨日通车，两岸
+居民过江从四十分钟缩短到五分钟。大桥全长两千一百米，双向六车
+道，建设者历时三年完成主体工程。
+
+城乡居民医保缴费开始
+
+东岭日报讯（记者 孟秋实）东岭市二〇二五年城乡居民医保缴费开
+始，今年个人缴费标准与去年持平，参保居民可在手机上缴费。
+"""
+    evidence = page_evidence(read_blocks(clean_page(raw)))
+    assert not evidence.banner and "HB" not in evidence.barred(0)
+
+
+# Remarks of several people under one headline, each section under a crosshead and the
+# line naming its author (a name with what the person is, or a country and a name).
+REMARKS = """\
+写好新时代的东岭故事
+
+东岭日报讯（记者 韩冬青）东岭市文艺界
+人士近日畅谈创作体会，以下是他们的发言
+摘要。
+
+扎根生活写人物
+
+林 远（东岭剧院演员）
+
+演好一个普通人，要先走进普通人的生活。
+为了演好一名护林员，我在青禾林场住了
+两个月，每天跟着巡山。
+
+用镜头记录变化
+
+（北岭国）安娜·柯维
+
+我在东岭生活了十年，用镜头记下了这座城
+市街巷的变化，也记下了邻居们的笑脸。
+
+白沙乡戏台新春开演
+
+东岭日报讯（记者 孟秋实）白沙乡戏台连续
+七天上演地方戏，场场座无虚席。
+"""
+
+
+def test_a_section_author_line_is_further_body_of_its_compilation():
+    blocks = read_blocks(clean_page(REMARKS))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    for line in ("林 远（东岭剧院演员）", "（北岭国）安娜·柯维"):
+        barred = set(evidence.barred(texts.index(line)))
+        assert {"KB", "HB", "SB", "KA", "HA", "SA", "O", "B1h", "B1n"} <= barred
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=REMARKS))
+    assert [s.headline for s in stories] == ["写好新时代的东岭故事", "白沙乡戏台新春开演"]
+    assert "安娜·柯维" in stories[0].text
+
+
+# A kicker set across the columns: one raw line wider than the bodies on both sides.
+WIDE_KICKER = """\
+东岭日报讯（记者 韩冬青）东岭市第一座
+跨江大桥昨日通车，两岸居民过江从四十
+分钟缩短到五分钟。大桥全长两千一百米，
+建设者历时三年完成主体工程。
+
+东岭跨江大桥通车
+
+青禾县新建十座乡村图书馆，方便群众就近借书——
+
+让书香飘进山乡
+
+东岭日报讯（记者 孟秋实）青禾县今年新
+建的十座乡村图书馆日前全部开放，附近
+村民在家门口就能借到新书。图书馆还开
+设了少儿阅读角。
+"""
+
+
+def test_a_line_wider_than_the_columns_around_it_is_no_body():
+    blocks = read_blocks(clean_page(WIDE_KICKER))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    wide = texts.index("青禾县新建十座乡村图书馆，方便群众就近借书——")
+    assert evidence._wide_line(wide) and not evidence._wide_line(0)
+    assert {"B1h", "Bh", "B1n", "Bn"} <= set(evidence.barred(wide))
