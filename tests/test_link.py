@@ -644,6 +644,14 @@ def test_names_after_a_title_head():
     assert extend_titled(text, [(at, at + 3)]) == [(at, at + 4)]
 
 
+def test_words_and_punctuation_after_a_title_head_are_no_names():
+    from pipeline.link.names import titled_names
+
+    text = ("让支部书记习惯在一线履职，市政协主席应邀出席，村支书全程参与。"
+            "市长詹文远将出席，处长宋明，副县长林蔚：")
+    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["詹文远"]
+
+
 def test_name_shapes_that_run_into_a_word_are_no_names():
     from pipeline.link.names import extend_titled, restore_surnames, titled_names
 

@@ -32,13 +32,14 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
                      "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "呼延")
 # fmt: on
 HAN = r"[\u4e00-\u9fff]"
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 # A run of 、-joined items (line breaks allowed after 、): 2–16 characters each.
 LIST_RUN = re.compile(rf"(?:{HAN}[{HAN[1:-1]}·]{{1,15}}、\s*)+{HAN}[{HAN[1:-1]}·]{{1,15}}")
 # What may follow the last name of a list.
 AFTER_LAST = re.compile(r"等|出席|参加|陪同|主持|分别|列席|一同|共同|先后|应邀|讲话|致辞"
                         r"|同志|一行|在|和|及|为|代表|委员|作|与|也|还|到|来|赴|深入"
                         r"|率|带|调研|考察|视察|检查|督查|参观|观看|看望|慰问|会见|主席"
-                        r"|交流|交谈|座谈|握手|合影")
+                        r"|交流|交谈|座谈|握手|合影|将")
 # Plain descriptors before a list's last, joined name ("和专家X", "及企业代表Y").
 TAIL_DESCRIPTOR = re.compile(r"(?:企业|行业|群众|村民|基层)?(?:专家|学者|代表|嘉宾|企业家|负责人|教授|院士)")
 # What introduces a list of attendees: "出席会议的还有：".
@@ -53,7 +54,13 @@ AFTER_TITLED = re.compile(rf"(?:{AFTER_LAST.pattern})|[0-9０-９]{{1,2}}[日月
 REPEATED_SHORT_NEXT = re.compile(rf"(?:{AFTER_LAST.pattern})|[，,。；;：:、）)”]|说|表示|指出|强调")
 REPEATED_AFTER = re.compile(r"(?:同日|当天|随后|会上|会后|此外|期间|同时|[和与同及向对由]|时)$")
 # Characters no name holds (function words, verbs that end lists).
-NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们奖")
+NOT_IN_NAME = set("的了在和与及等是为对从向把被都也还就而或并以于之其这那此该我你他她们奖"
+                  "将所看找却给")
+# Words that open with a surname character and stand where a name would after a title
+# head ("支部书记习惯在…", "主席应邀出席", "书记全程参与"): found by running the
+# title-head name search over the rmrb text and reading what it took.
+NOT_NAMES = frozenset("应邀 单位 习惯 全程 全力 全面 关怀 包括 陆续 包村 时常 时刻 经常 常常 常年"
+                      "曾经 应该 高度 连续 共同 向来 马上 方便 支部 党委 党组 党总支 党支部".split())
 # Words that a name-shaped string after a title may run into: its last character and
 # the one after it are one word, so the string is no name (区长任上来到, 处长黄钱谈到,
 # 市长应勇认为, 总书记文艺工作座谈会).
@@ -76,7 +83,9 @@ def is_name(item: str) -> bool:
     """
     if "·" in item:
         parts = item.split("·")
-        return all(2 <= len(p) <= 6 for p in parts) and len(parts) <= 3
+        return all(2 <= len(p) <= 6 and HAN_ONLY.fullmatch(p) for p in parts) and len(parts) <= 3
+    if not HAN_ONLY.fullmatch(item) or item in NOT_NAMES:
+        return False
     if any(c in NOT_IN_NAME for c in item) or is_title(item):
         return False
     if item.startswith(COMPOUND_SURNAMES):
@@ -134,6 +143,8 @@ def titled_names(text: str, start: int, end: int, persons: list[Span]) -> list[S
         at = head.end()
         if at >= end or text[at] not in SURNAMES and not text.startswith(COMPOUND_SURNAMES, at):
             continue
+        if text[at : at + 2] in NOT_NAMES or text[at : at + 3] in NOT_NAMES:
+            continue  # "村支书全程参与": a word, however long a name is tried
         for length in (2, 3, 4):
             name = (at, at + length)
             if name[1] >= end or not is_name(text[at : name[1]]):
