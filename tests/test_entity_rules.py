@@ -400,6 +400,16 @@ CASES = [
     ("orgs: a body holding a change of form is a clause",
      "浏阳小贷公司转为村镇银行后，业务翻番。", [("浏阳", "PLACE")],
      set(), {("浏阳小贷公司转为村镇银行", "ORG")}),
+    ("orgs: Latin-script names listed after an organisation noun are organisations",
+     "青州市中心的银行包括Lorvan,Bexley、Carrow和Denholm等，公司包括CEO、CFO等职位。", [],
+     {("Lorvan", "ORG"), ("Bexley", "ORG"), ("Carrow", "ORG"), ("Denholm", "ORG")},
+     {("CEO", "ORG"), ("CFO", "ORG")}),
+    ("persons: two names in a credit slot without the space between them are two",
+     "湘州日报讯（记者王立林芳）青禾县昨日开展义诊。", [("王立林芳", "PERSON")],
+     {("王立", "PERSON"), ("林芳", "PERSON")}, {("王立林芳", "PERSON")}),
+    ("persons: a form of address ends the name",
+     "刘大妈笑眯眯地说：“菜价稳了。”", [("刘大妈笑眯眯", "PERSON")],
+     {("刘大妈", "PERSON")}, {("刘大妈笑眯眯", "PERSON")}),
 ]
 # fmt: on
 

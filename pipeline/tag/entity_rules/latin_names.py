@@ -59,6 +59,28 @@ _NOT_LATIN_NAME = re.compile(r"^(?:CEO|CFO|COO|CTO|CIO|IT|IM|QQ|APP|App|app|B2B|
                              r"|\.[a-z]{2,}")
 
 
+# A list of Latin-script names that an organisation-class noun introduces (``这些银行包括
+# X,Y,Z等``, ``X公司有A、B和C``): each member is an organisation. (not 投资方 or 客户:
+# people invest and buy too; not 品牌: a brand may be a product's)
+_LIST_KIND = r"(?:公司|集团|机构|银行|厂商|运营商|供应商|制造商|巨头|网站|媒体|企业)"
+_LATIN_LIST = re.compile(rf"{_LIST_KIND}(?:包括|有|如|像|比如|例如)((?:{_LATIN})"
+                         rf"(?:\s*[,，、和及与]\s*(?:{_LATIN}))+)(?=\s*(?:等|[。；;，,）)]|$))")
+_LIST_MEMBER = re.compile(_LATIN)
+
+
+def latin_lists(text: str) -> list[tuple[int, int]]:
+    """The members of a list of two or more Latin-script names that an organisation
+    noun introduces (``当地银行包括X,Y,Z等``), each an organisation.
+
+    RETURNS (list[tuple[int, int]]): offsets of the members.
+    """
+    out = []
+    for found in _LATIN_LIST.finditer(text):
+        out += [member.span() for member in _LIST_MEMBER.finditer(text, *found.span(1))
+                if not _NOT_LATIN_NAME.search(member.group())]
+    return out
+
+
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A Latin-script gloss in brackets right after a name: ``X研究院（BRE）``.
 _GLOSS = re.compile(rf"[（(]({_LATIN})[）)]")

@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Span
 from .. import char_span, doc_text, merged_ents
 from ..gazetteer import NAME_STOP, Gazetteer
 from .filters import NUMERALS
-from .latin_names import has_latin_gloss, latin_gloss, latin_inside, latin_orgs
+from .latin_names import (
+    has_latin_gloss,
+    latin_gloss,
+    latin_inside,
+    latin_lists,
+    latin_orgs,
+)
 from .org_context import (
     company_tail,
     known_orgs,
@@ -153,7 +159,8 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     found += [(s, e, False) for s, e in (*lead_outlets(text, gazetteer),
                                          *trade_names(text, gazetteer),
                                          *national_companies(text),
-                                         *titled_papers(text), *latin_orgs(text))]
+                                         *titled_papers(text), *latin_orgs(text),
+                                             *latin_lists(text))]
     spans = []
     owner = owners(ents, len(text))
     for start, end, level in found:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .. import doc_text
+from .. import char_span, doc_text
 from ..gazetteer import NAME_STOP, Gazetteer
 from .spans import MODEL, inside, occurrences, owners
 
@@ -28,6 +28,38 @@ _FOLLOWS_NAME = frozenset(NAME_STOP) | frozenset(
     "说表介告认指笑称带都就又还却便同一要从已正曾每只不没很更最先再才刚早今昨当他她家老们"
     "透坦强希谈回问答道讲所时则即亦某娘妈爷爹哥姐嫂叔婶伯婆公夫妻家杯奖式派体号案任担兼率")
 
+
+# Credit slots: two names written there without the space between them are two people
+# (``记者X甲Y乙``, ``通讯员X甲Y乙``).
+_CREDIT_BEFORE = ("记者", "讯员", "习生")
+# A form of address ends the name it follows (``X大爷`` of ``X大爷乐呵呵的说``).
+_ADDRESSED = re.compile(r"^[^\W\d_]{1,2}?(?:先生|女士|小姐|大爷|大妈|大娘|阿姨|师傅|大叔|大婶"
+                        r"|大姐|大哥|老汉|老伯)(?=[^\W\d_])")
+
+
+def split_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Model persons that are two names or a name and the words after it, cut: four
+    characters in a credit slot, two surnames each opening two (``记者X甲Y乙`` → ``X甲``,
+    ``Y乙``), and a name with a form of address and more (``X大爷乐呵呵`` → ``X大爷``).
+
+    RETURNS (list[Span]): the entities, those persons cut."""
+    text = doc_text(doc)
+    out: list[Span] = []
+    for ent in ents:
+        name = ent.text
+        if ent.label_ != "PERSON" or ent._.source != MODEL or name[0] not in gazetteer.surnames:
+            out.append(ent)
+            continue
+        start = ent.start_char
+        if (len(name) == 4 and text[max(0, start - 2):start] in _CREDIT_BEFORE
+                and name[2] in gazetteer.surnames and name[:2] not in gazetteer.compound_surnames):
+            parts = [(start, start + 2), (start + 2, start + 4)]
+        else:
+            addressed = _ADDRESSED.match(name)
+            parts = [(start, start + addressed.end())] if addressed else []
+        spans = [char_span(doc, s, e, "PERSON", ent._.fine_label, MODEL) for s, e in parts]
+        out += spans if parts and all(spans) else [ent]
+    return out
 
 
 def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
