@@ -1163,3 +1163,14 @@ def test_a_visit_studied_through_its_speech_and_an_event_months_after_the_page_a
     )
     assert [e["name"] for e in doc._.events] == ["常委扩大会议"]
     assert roles(doc) == {"蒋思源": "presided"}
+
+
+def test_a_session_numbered_after_its_term_is_no_count(nlp):
+    doc = reported(
+        nlp,
+        headline="市妇联执委会议召开",
+        body="5月9日，湘州市妇联十二届二次执委会议召开，市妇联主席宋海燕出席并讲话。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("宋海燕", "PERSON")],
+    )
+    assert [e["name"] for e in doc._.events] == ["湘州市妇联十二届二次执委会议"]
+    assert roles(doc) == {"宋海燕": "spoke"}
