@@ -282,3 +282,13 @@ def test_a_line_wider_than_the_columns_around_it_is_no_body():
     wide = texts.index("青禾县新建十座乡村图书馆，方便群众就近借书——")
     assert evidence._wide_line(wide) and not evidence._wide_line(0)
     assert {"B1h", "Bh", "B1n", "Bn"} <= set(evidence.barred(wide))
+
+
+def test_a_page_credited_by_city_paper_bylines_only_is_a_city_page():
+    raw = AFTER_ORDER.replace("东岭日报讯（记者 韩冬青）", "东岭日报全媒体记者 韩冬青\n\n").replace(
+        "东岭日报讯（记者 孟秋实）", "东岭日报全媒体记者 孟秋实\n\n")
+    evidence = page_evidence(read_blocks(clean_page(raw)))
+    assert isinstance(evidence, CityEvidence) and evidence.local
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
+    assert [s.reporters for s in stories] == [("韩冬青",), ("孟秋实",)]

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .blocks import BODY, DATELINE, HEADLINE, Block
-from .features import PageEvidence, _dateline_form, _lead_side, _numbered_crossheads
+from .features import PageEvidence, _dateline_form, _sibling_crossheads, _lead_side, _numbered_crossheads
 from .roles import LABELS
 
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
@@ -55,14 +55,24 @@ def attendance_line(text: str) -> bool:
         and "将" not in text
 
 
+def _paper_byline(block: Block) -> bool:
+    """Whether a block is a byline naming a city paper and its reporters (``X日报全媒体记者
+    Y``): a city daily's credit, like a local dateline."""
+    return _dateline_form(block) == "byline" and block.dateline is not None \
+        and bool(block.dateline.reporters) and "日报" in (block.dateline.media or "")
+
+
 def page_evidence(blocks: list[Block]) -> PageEvidence:
     """The evidence of a page: a city daily's (``CityEvidence``) where a block carries a
-    local-paper dateline, else the general one.
+    local-paper dateline or a city paper's byline (``_paper_byline``), else the general one.
+    Of the composed training city pages of six seeds, 43 carry bylines of a city paper and
+    no local dateline: the city model reads their roles better than the general one (block
+    roles 0.923 right against 0.889, story starts found less extra 57 against 48 of 67).
 
     blocks (list[Block]): the page's blocks, furniture removed.
     RETURNS (PageEvidence): the evidence.
     """
-    if any(_dateline_form(b) == "local" for b in blocks):
+    if any(_dateline_form(b) == "local" or _paper_byline(b) for b in blocks):
         return CityEvidence(blocks)
     return PageEvidence(blocks)
 
@@ -86,6 +96,9 @@ class CityEvidence(PageEvidence):
 
     def __init__(self, blocks: list[Block]) -> None:
         super().__init__(blocks)
+        if not self.local:            # credited by city-paper bylines only: a city page
+            self.local = True
+            self.crossheads |= _sibling_crossheads(blocks, self.texts, self.cohesion)
         self.end = "H" if blocks and blocks[-1].kind == HEADLINE else "B"
         votes: Counter = Counter()
         for i, block in enumerate(blocks):
@@ -101,11 +114,13 @@ class CityEvidence(PageEvidence):
     def _claimed_banner(self, blocks: list[Block]) -> bool:
         """Whether the page opens with a headline-like block alone (a body or credit block
         below it) that names nothing of the body below (``_lead_side``: ``top-``) while the
-        next headline-like run names that body's lead (``before``): the first body's own
-        group stands below it, so the block above it is a banner, no headline. On the
-        composed training city pages of six seeds, of the 103 such first blocks 82 are
-        furniture, 21 a first body block (a box), none a kicker or headline; where the next
-        run names no body or the body below it, 91 of 194 are headlines."""
+        next headline-like run names that body's lead (``before``) or closes the page (no
+        body below it, ``end+``/``end-``): the first body's own group stands below it, so
+        the block above it is a banner, no headline. On the composed training city pages of
+        six seeds, of the 103 such first blocks with a ``before`` run 82 are furniture, 21 a
+        first body block (a box), none a kicker or headline, and of the 32 with an ``end``
+        run 30 furniture and 2 first bodies; where the next run names no body or the body
+        below it, 57 of 346 are headlines."""
         if len(blocks) < 3 or blocks[0].kind != HEADLINE or blocks[1].kind == HEADLINE:
             return False
         links = self._lead_links(0)
@@ -113,7 +128,7 @@ class CityEvidence(PageEvidence):
             return False
         j = next((k for k in range(2, len(blocks)) if blocks[k].kind == HEADLINE), None)
         links = self._lead_links(j) if j is not None else None
-        return links is not None and _lead_side(*links) == "before"
+        return links is not None and _lead_side(*links) in ("before", "end+", "end-")
 
     def _split_siblings(self, blocks: list[Block]) -> tuple[frozenset[int], dict[int, str]]:
         """The crossheads barred from the headline roles, and the sibling crosshead blocks
