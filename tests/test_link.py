@@ -1174,3 +1174,16 @@ def test_a_session_numbered_after_its_term_is_no_count(nlp):
     )
     assert [e["name"] for e in doc._.events] == ["湘州市妇联十二届二次执委会议"]
     assert roles(doc) == {"宋海燕": "spoke"}
+
+
+def test_habits_and_visits_or_talks_named_as_things_are_no_events(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州召开乡村振兴推进会",
+        body="5月9日，湘州召开乡村振兴推进会，市委书记蒋思源出席并讲话。"
+        "副市长詹文远所做的每一次调研都有记录。副市长詹文远撰写了调研分析报告。"
+        "市长周涛介绍了会晤情况。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("詹文远", "PERSON"),
+              ("周涛", "PERSON"), ("湘州", "PLACE")],
+    )
+    assert [e["name"] for e in doc._.events] == ["乡村振兴推进会"]

@@ -94,7 +94,7 @@ NOT_LEADING = re.compile(r"(?:参加|陪同|随同|参与|接受|通过|开展|�
 # Words after an inspection verb that make it a noun or an attribute ("调研中",
 # "考察调研、", "来湘考察的客商").
 # The verb as part of a noun: 纪律检查委员会, 考察干部, 督查问责机制, 一级调研员.
-INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|报告|成果"
+INSPECT_AS_NOUN = re.compile(r"(?:中(?![央国共华心小外])|时|后|期间|组|、|的|工作|情况|(?:分析)?报告|成果"
                              r"|委|机关|干部|对象|人员|员|问责|机制|制度)")
 # The 来 of 近年来, 以来, 原来 is no visit ("近年来把考察干部…" names no place).
 TRAVEL_PREFIX = re.compile(r"(?:来到|(?<![年以近后将原本起出下上回过从未])来|到|赴|前往)"
@@ -141,7 +141,7 @@ RECALLED_OPENING = re.compile(rf"(?:{AGO}|当时|那时|当年|多年前)[，,]"
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
                                # habits and cancellations: "多次召开会议", "暂停举行…"
-                               r"|多次|屡次|经常|常常|定期|历次|每逢|每到|暂停|取消|停止|推迟"
+                               r"|多次|屡次|经常|常常|定期|历次|每逢|每到|每一?[次回年]|暂停|取消|停止|推迟"
                                # a recalled past: "当时支部召开了…", "记得有一次在…"
                                r"|当时|那时|当年|多年前|记得|往常"
                                r"|" + AGO +
@@ -154,6 +154,8 @@ BACKGROUND_AFTER = re.compile(r"(?:精神|的|以来|之后|后|期间)")
 # After any event: an example, an anniversary or a count ("以X调研为例", "X召开4周年之际").
 EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|[一二三四五六七八九十]+)周年"
                                     r"|(?:[0-9]+|[两二三四五六七八九十]+)余?次")  # 召开会议10次: a count
+# A reception named as a thing ("介绍会晤情况", "会见结束后", "会晤这一形式").
+RECEPTION_AS_NOUN = re.compile(r"情况|成果|结束|时间|地点|这一|这种|机制")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
                    r"|将(?![军士领])"  # future: "X将出席…", "将于9日举行"

@@ -526,4 +526,5 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
         or (ev.kind == "opened" and _since_opened(text, ev))
         or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.end)
         or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.trigger + 2)
+        or (ev.kind == "received" and P.RECEPTION_AS_NOUN.match(text, ev.trigger + 2))
     )
