@@ -410,6 +410,18 @@ CASES = [
     ("persons: a form of address ends the name",
      "刘大妈笑眯眯地说：“菜价稳了。”", [("刘大妈笑眯眯", "PERSON")],
      {("刘大妈", "PERSON")}, {("刘大妈笑眯眯", "PERSON")}),
+    ("persons: a name the model cut where its last character makes a word with the verb",
+     "湘州证券分析师钱志承认为，行情仍将震荡。", [("钱志", "PERSON")],
+     {("钱志承", "PERSON")}, {("钱志", "PERSON")}),
+    ("orgs: a head never repeats the one the organisation ends with",
+     "青禾水务投资有限公司公司债券获批。", [("青禾水务投资有限公司", "ORG")],
+     {("青禾水务投资有限公司", "ORG")}, {("青禾水务投资有限公司公司", "ORG")}),
+    ("orgs: the 区 of 开发区 is no level prefix",
+     "湘州开发区国有资产经营公司发债。", [("湘州", "PLACE")],
+     set(), {("区国有资产经营公司", "ORG")}),
+    ("places: a conjunction and a word are no town",
+     "他走访了许多城市和村镇，常同老乡交流。", [], set(),
+     {("和村镇", "PLACE"), ("同老乡", "PLACE")}),
 ]
 # fmt: on
 

@@ -35,7 +35,7 @@ from .. import doc_text, merge_ents, merged_ents
 from ..gazetteer import Gazetteer, load_gazetteer
 from .filters import PEN_NAME, join_bracketed, keep, plausible, trimmed, world_place
 from .org_heads import add_orgs
-from .persons import person_mentions, repeated_persons, split_persons
+from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, repair_places
 from .spans import MODEL, occurrences
 from .title_orgs import title_org_spans
@@ -93,7 +93,7 @@ class NewsEntityRules(GazetteerSerializer):
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             ents = join_bracketed(doc, ents, doc_text(doc))
-            ents = split_persons(doc, ents, gazetteer)
+            ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)

@@ -81,7 +81,7 @@ _NOT_BEFORE_LEVEL = set("全我本该各副正省市县区每") | set(NUMERALS)
 # Prepositions and verbs before an organisation (``经市X局批准``): a prefix follows.
 _BEFORE_ORG = set("经由在向对据从与和及同被让给将请到至受")
 _GENERIC_BEFORE = {"市": set("城都超上股楼夜门集菜街"), "县": set("郡州"), "省": set("反自节"),
-                   "区": set("小社园景城郊山辖片校街矿新范湾老牧林禁分专特灾")}
+                   "区": set("小社园景城郊山辖片校街矿新范湾老牧林禁分专特灾发税贸验")}
 # Honours and labels: ``X县优秀特色学校`` is a title given to a school, and
 # the place inside it is a PLACE (GUIDELINES §3).
 _HONOUR = re.compile(r"示范|特色|先进|优秀|文明|模范|标准化|星级")
@@ -237,8 +237,10 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
     RETURNS (tuple[int, int] | None): the organisation's offsets.
     """
     match = direct.match(text, end) or (body and body.match(text, end))
-    # A level list (``市县政府``) and an honour have no single organisation.
-    if (not match or _LEVEL.match(text, end) or _HONOUR.search(match.group())
+    # A level list (``市县政府``) and an honour have no single organisation; nor has a
+    # head that repeats the element's own (``X有限公司`` + ``公司债券``, ``X银行`` + ``银行卡``).
+    if (not match or _LEVEL.match(text, end) or text.endswith(match.group(), start, end)
+            or _HONOUR.search(match.group())
             or _CLAUSE.search(match.group()) or _QUANTITY.search(match.group())
             or (body is _NAME_BODY and _GENERIC_BODY.match(match.group()))):
         return None

@@ -35,14 +35,19 @@ _CREDIT_BEFORE = ("记者", "讯员", "习生")
 # A form of address ends the name it follows (``X大爷`` of ``X大爷乐呵呵的说``).
 _ADDRESSED = re.compile(r"^[^\W\d_]{1,2}?(?:先生|女士|小姐|大爷|大妈|大娘|阿姨|师傅|大叔|大婶"
                         r"|大姐|大哥|老汉|老伯)(?=[^\W\d_])")
+# A verb of saying of two characters whose first one, with the character before it,
+# is also a word (``X志承认为``: 承认): the model may read the word and cut the name.
+_SAYING = re.compile(r"认为|表示|指出|介绍|告诉|透露|强调|坦言")
 
 
-def split_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Model persons that are two names or a name and the words after it, cut: four
     characters in a credit slot, two surnames each opening two (``记者X甲Y乙`` → ``X甲``,
-    ``Y乙``), and a name with a form of address and more (``X大爷乐呵呵`` → ``X大爷``).
+    ``Y乙``), and a name with a form of address and more (``X大爷乐呵呵`` → ``X大爷``);
+    and a two-character name completed by the character that the model read into a
+    word with the verb of saying after it (``X志`` + ``承认为`` → ``X志承``).
 
-    RETURNS (list[Span]): the entities, those persons cut."""
+    RETURNS (list[Span]): the entities, those persons repaired."""
     text = doc_text(doc)
     out: list[Span] = []
     for ent in ents:
@@ -54,6 +59,12 @@ def split_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span
         if (len(name) == 4 and text[max(0, start - 2):start] in _CREDIT_BEFORE
                 and name[2] in gazetteer.surnames and name[:2] not in gazetteer.compound_surnames):
             parts = [(start, start + 2), (start + 2, start + 4)]
+        elif (len(name) == 2 and name[1] not in _FOLLOWS_NAME
+              and text[ent.end_char:ent.end_char + 1] not in _FOLLOWS_NAME
+              and _SAYING.match(text, ent.end_char + 1)
+              and text[ent.end_char:ent.end_char + 2] in gazetteer.words
+              and "\u4e00" <= text[ent.end_char] <= "\u9fff"):
+            parts = [(start, ent.end_char + 1)]
         else:
             addressed = _ADDRESSED.match(name)
             parts = [(start, start + addressed.end())] if addressed else []

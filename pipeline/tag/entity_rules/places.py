@@ -24,6 +24,8 @@ from .spans import MODEL, inside, owners
 # Country short forms that news writes far more often as two abbreviations (``中非合作``:
 # China and Africa, single characters, GUIDELINES §3) than as the country (中非共和国).
 _BILATERAL = frozenset({"中非"})
+# Conjunctions and prepositions that open a few town names (``和X镇``, ``同X镇``).
+_CONJUNCTIONS = frozenset("和与及同跟或")
 # Kinds of landform that follow a place's name to make a longer one (``X半岛``).
 _LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)"
                        r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
@@ -77,6 +79,11 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     # names it as a place: see ``_named_as_place``; not ``外国来宾``, ``长治久安``)
     longer = {text[s:s + 2] for s, e in found if e - s > 2}
     for start, end in found:
+        # (``和村镇`` of ``模式和村镇银行``, ``同老乡`` of ``同老乡交流``: a conjunction or a
+        # preposition mid-sentence, then a word)
+        if (text[start] in _CONJUNCTIONS and start and "\u4e00" <= text[start - 1] <= "\u9fff"
+                and text[start + 1:end] in gazetteer.words):
+            continue
         if end - start == 2 and (gazetteer.inside_word(text, start, end)
                                  or text[start:end] in _BILATERAL or (
                 text[start:end] in gazetteer.common_words
