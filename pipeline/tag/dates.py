@@ -130,8 +130,11 @@ _PART_ALTERNATION = (
             ("century", r"(?:本|上个?|(?<![0-9])[0-9]{2}|二十一|二十|十[一二三四五六七八九])世纪"),
             ("decade", _NO_AR_BEFORE + r"[1-9]0年代|(?:[二三四五六七八九]十)年代"),
             # 2011下半年 leaves out the 年 of the year.
+            # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
+            # with its last two digits, before its end or start (a count of years has none).
             ("year_abs", _NO_AR_BEFORE + r"(?:1[5-9]|20)[0-9]{2}(?:年度?(?!代|级)|(?=[上下]半年))"
-             + "|" + _NO_CN_BEFORE + r"[一二][〇○零一二三四五六七八九]{3}年度?"),
+             + "|" + _NO_CN_BEFORE + r"[一二][〇○零一二三四五六七八九]{3}年度?"
+             + r"|公元前?[0-9]{1,4}年|" + _NO_AR_BEFORE + r"[0-9]{2}年(?=[底初末])"),
             ("period", _PERIOD_WORDS),
             # 本次年会, 几年前年年, 同年龄 and 五千年中华 hold no date.
             ("year_rel", "(?<![年本这该每首此几多])"
@@ -431,6 +434,18 @@ def _small_number(numeral: str) -> int:
         _CN_DIGIT_VALUES[units] if units else 0)
 
 
+def _year_number(part: _Part) -> int | None:
+    """The year of a ``year_abs`` part: ``2021年度`` 2021, ``13年`` 2013, ``公元1271年``
+    1271; None before the common era (``公元前221年``), which ISO years do not hold."""
+    if part.text.startswith("公元"):
+        number = part.text.removeprefix("公元").rstrip("年")
+        return int(number) or None if number.isdigit() else None
+    year = _number_in(part, "年")
+    if year < 100:  # (the last two digits: 1950-2049)
+        year += 2000 if year < 50 else 1900
+    return year
+
+
 def _number_in(part: _Part, unit_chars: str) -> int:
     """The number of a ``2021年度``/``11月份``/``19日`` part, its unit stripped."""
     return _small_number(part.text.rstrip("度份").rstrip(unit_chars))
@@ -499,7 +514,7 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
     lunar = False
     for part in chain:
         if part.group == "year_abs":
-            year = _number_in(part, "年")
+            year = _year_number(part)
         elif part.group == "year_rel" and part.text[:2] in _REL_YEARS:
             year = pub_date.year + _REL_YEARS[part.text[:2]] if pub_date else None
         elif part.kind == PERIOD and part.text == "今年来" and pub_date:
