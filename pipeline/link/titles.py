@@ -75,13 +75,13 @@ PLACE_SUFFIXES = ("省", "市", "州", "县", "区", "镇", "乡", "村", "街�
 # An opening quote met unpaired (its closer is jumped over with the quoted part) starts
 # the title: “云南省委原书记X涉嫌… quotes the title, it is not part of it.
 BOUNDARY_CHARS = set("，,。.；;：:！!？?、\n\r\t 　…—《》<>【】[]/“‘「\"")
-STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并从到说称道")
+STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并从到说称道以")
 # Verbs that introduce a titled name without punctuation ("看望村支书X", "会见市长Y");
 # 据 is the preposition ("据市长X介绍"), not the 据 of 数据.
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
                        r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有|期待|期盼"
-                       r"|提起|说起|谈起|提到|得知|询问|问起|引用|援引|转引|刊载|刊登|介绍"
+                       r"|提起|说起|谈起|提到|得知|询问|问起|引用|援引|转引|刊载|刊登|介绍|专访|请来"
                        r"|(?<![数证])据|(?<![接承])受)$")
 # The prepositions 同, 向, 就 and 应 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
 # "X就Y总统Z倡议…"), told from the 同/向/就 of words and names (大同, 协同, 同济, 方向,
@@ -97,8 +97,8 @@ PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济
 ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|林业|规划|卫生|交通|商务|发展)[和与]$"
                          r"|共和$|街道$|应对$")
 # Words of organisation and place names that open with a stop character (对外友好协会,
-# 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心), matched from that character.
-ORG_WORDS = re.compile(r"对外|和平|和浩特|和田|等离子|为民")
+# 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心, 以色列), matched from that character.
+ORG_WORDS = re.compile(r"对外|和平|和浩特|和田|等离子|为民|以色列")
 # Date or time words glued to a title when a lead has no comma ("19日上午市长X").
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
                           r"|随后|会上|会后|同时|后来|此后|之后|当时|如今|其他|其它"
@@ -330,7 +330,7 @@ def _titles_after(text: str, name_end: int) -> tuple[Title, ...]:
         if (
             not part
             or not is_title(part)
-            or any(c in STOP_CHARS - {"和"} for c in part)
+            or any(c in STOP_CHARS - {"和", "以"} for c in part)
         ):
             return ()
         titles.append(Title(part, start, start + len(part)))
