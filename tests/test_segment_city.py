@@ -292,3 +292,12 @@ def test_a_page_credited_by_city_paper_bylines_only_is_a_city_page():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
     assert [s.headline for s in stories] == ["东岭跨江大桥通车", "城乡居民医保缴费开始"]
     assert [s.reporters for s in stories] == [("韩冬青",), ("孟秋实",)]
+
+
+def test_a_short_line_ending_in_a_colon_is_no_headline():
+    raw = WIDE_KICKER.replace("东岭跨江大桥通车", "这正是：")
+    blocks = read_blocks(clean_page(raw))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    barred = set(evidence.barred(texts.index("这正是：")))
+    assert {"HB", "SB", "HA", "SA"} <= barred and "KB" not in barred

@@ -211,6 +211,11 @@ class CityEvidence(PageEvidence):
         barred = super().barred(i)
         if i == 0 and self.banner:
             barred = tuple(dict.fromkeys(barred + ("KB", "HB", "SB")))
+        if len(self.texts[i]) <= 12 and self.texts[i][-1:] in "：:" and "Bh" not in barred:
+            # A short line ending in a colon (``这正是：``, ``同志们，朋友们：``, ``X部：``):
+            # of the rmrb parts so short, 147 paragraphs and 56 kickers, no main headline
+            # or subtitle.
+            barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
         if i and _SECTION_AUTHOR.match(self.texts[i]):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if self._wide_line(i) and self._group_line_open(i, barred):
