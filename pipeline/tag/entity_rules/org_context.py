@@ -224,15 +224,19 @@ _GLUED_VERB = re.compile(r"^(?:联合|会同|协同|携手|伙同|邀请|委托|
 # Title openings a model glues to the organisation before them (``X荣誉`` + ``主席``).
 _GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身)$")
 _TITLE_AFTER = re.compile(r"主席|会长|理事长|院长|校长|社长|董事长|主任|委员|副|总|顾问")
+# A verb of receiving or reporting a model read into the service or unit before it
+# (``X市消防接传警称``: the fire service, then what it did).
+_GLUED_REPORT = re.compile(r"(?:(?<=消防|警方)|(?<=[局所队院委厅司]))(?:接警|接报|接到|接传|称|通报|发布|表示"
+                           r"|介绍|透露)")
 
 
 def trimmed_org(text: str, start: int, end: int,
                 words: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """A model organisation without a glued verb or conjunction before it or a title
-    opening after it.
+    """A model organisation without a glued verb or conjunction before it, a title
+    opening after it or a verb of reporting at its end.
 
     ``联合省X中心`` → ``省X中心``; ``和X银行`` → ``X银行``; ``X党荣誉`` before ``主席``
-    → ``X党``.
+    → ``X党``; ``X市消防接传警`` → ``X市消防``.
     words (frozenset[str]): two-character words a conjunction may start (``和平``).
     RETURNS (tuple[int, int]): the trimmed offsets (unchanged when nothing is glued).
     """
@@ -244,6 +248,9 @@ def trimmed_org(text: str, start: int, end: int,
     title = _GLUED_TITLE.search(text, start, end)
     if title and title.start() - start >= 2 and _TITLE_AFTER.match(text, end):
         end = title.start()
+    report = _GLUED_REPORT.search(text, start + 2, end)
+    if report:
+        end = report.start()
     return start, end
 
 
