@@ -1091,11 +1091,12 @@ def test_recalled_wished_and_planned_meetings_are_no_events(nlp):
         headline="湘州推进清欠工作",
         body="5月9日，湘州召开清欠工作推进会，市委书记蒋思源出席并讲话。"
         "蒋思源在去年民营企业座谈会上对清欠工作提出明确要求。"
+        "副市长詹文远在去年的座谈会上对清欠工作提出要求。"
         "5年前，省委书记欧阳明远在全省文艺工作座谈会上发表重要讲话。"
         "蒋思源表示，湘州愿与枫林县举行会晤，希望明年召开联席会议，拟于下月举办洽谈会。"
         "全省文艺工作座谈会召开后，各地开展了采风活动。",
         ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("欧阳明远", "PERSON"),
-              ("湘州", "PLACE"), ("枫林县", "PLACE")],
+              ("詹文远", "PERSON"), ("湘州", "PLACE"), ("枫林县", "PLACE")],
     )
     assert [e["name"] for e in doc._.events] == ["清欠工作推进会"]
     assert roles(doc) == {"蒋思源": "spoke"}
@@ -1187,3 +1188,17 @@ def test_habits_and_visits_or_talks_named_as_things_are_no_events(nlp):
               ("周涛", "PERSON"), ("湘州", "PLACE")],
     )
     assert [e["name"] for e in doc._.events] == ["乡村振兴推进会"]
+
+
+def test_speakers_of_a_titled_list_on_a_topic_naming_work(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州召开经济形势座谈会",
+        body="5月9日，市长周涛主持召开经济形势座谈会。座谈会上，枫林县委书记胡海、县长刘明和"
+        "河西区区长吴敏就本地经济形势、下一步工作打算和相关对策建议发了言。"
+        "市委常委詹文远就抓好工作作了讲话。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("胡海", "PERSON"),
+              ("刘明", "PERSON"), ("吴敏", "PERSON"), ("詹文远", "PERSON")],
+    )
+    assert roles(doc) == {"周涛": "presided", "胡海": "spoke", "刘明": "spoke", "吴敏": "spoke",
+                          "詹文远": "spoke"}

@@ -22,8 +22,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .titles import is_title
+from . import patterns as P
 from .names import is_name
+from .titles import is_title
 from .text import containing, sentences
 from .triggers import Event
 
@@ -68,10 +69,14 @@ FILLER = re.compile(r"(?:等[^，,。；]{0,8}?(?:负责人|代表|人士|干部
                     r"(?:至(?:[0-9一二三四五六七八九十]{1,3}月)?[0-9一二三四五六七八九十]{1,3}日)?"
                     r"|上午|下午|晚上|晚间|当天|当日"
                     r"|结合[^，,。；]{1,10}?(?=作|发言|提出|发表)|结合[^，,。；]{1,10}?[，,]"
-                    r"|(?:就|对|围绕)[^，,。；]{1,40}?(?=作|提出|发表|发了?言|进行交流)"
+                    # "就X、Y工作打算发了言": the 作 of 工作 is no speech verb
+                    r"|(?:就|对|围绕)[^，,。；]{1,40}?(?=作了?[^，,。；]{0,8}?(?:讲话|发言|辅导|报告|讲解|解读|通报)"
+                    r"|提出|发表|发了?言|进行交流)"
                     r"|代表[^，,。；]{1,6}?(?=签|发言|致辞|讲话)"
                     r"|以[^，,。；]{1,12}?身份|为[^，,。；]{1,15}?(?=作|上|讲|授课|宣讲)"
                     r"|在[^，,。；在]{1,40}?(?:上|时|中(?![国央华共外])|期间|之际))+")
+# A filler that places the act at an earlier occasion ("在去年X座谈会上", "在5年前的…").
+RECALLED_FILLER = re.compile(rf"在(?:{P.RECALLED_NAME.pattern}|{P.AGO})")
 # "X在青峰县主持召开…": a place between a name and its verb (tried when FILLER alone
 # does not reach a verb; the verb is checked by the caller).
 AT_PLACE = re.compile(r"在[^，,。；在的上中]{1,15}?(?=主持|召开|出席|参加|会见|会晤|接见|调研"
@@ -474,8 +479,11 @@ def _role_after(
 
 
 def _verb_at(text: str, at: int) -> re.Match | None:
-    """A role verb at ``at``, past fillers."""
+    """A role verb at ``at``, past fillers; none when they recall an earlier occasion
+    (``X在去年X座谈会上提出``)."""
     filler = FILLER.match(text, at)
+    if filler and RECALLED_FILLER.search(filler.group()):
+        return None
     at = filler.end() if filler else at
     verb = ROLE_VERB.match(text, at)
     place = None if verb else AT_PLACE.match(text, at)

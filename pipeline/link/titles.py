@@ -94,7 +94,10 @@ PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济
 # "和"/"与" inside department names must not stop the scan (市人力资源和社会保障局,
 # X共和国总统),
 # nor the 道 of 街道 (枫林街道办主任), nor the 对 of a group's 应对 (疫情应对工作组组长).
-ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|林业|规划|卫生|交通|商务|发展)[和与]$"
+ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|林业|规划|卫生|交通|商务|发展"
+                         # merged local departments and institutes (县教育和体育局,
+                         # 市科技和工业信息化局, 中央党史和文献研究院)
+                         r"|党史|教育|广电|科技|宗教|农村|体育|外事|侨务|水利|运输|民政|统计)[和与]$"
                          r"|共和$|街道$|应对$")
 # Words of organisation and place names that open with a stop character (对外友好协会,
 # 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心, 以色列), matched from that character.

@@ -442,7 +442,8 @@ def _name_start(ctx: StoryContext, clause_start: int, limit: int) -> int:
 
 
 def _before_time(ctx: StoryContext, clause_start: int, end: int) -> int:
-    """Move a name's end left over a date and time word (会议3日上午|在京召开)."""
+    """Move a name's end left over a date and time word (会议3日上午|在京召开) and the
+    于 that introduces it (会议于10月26日|在广州开幕)."""
     for _ in range(2):
         for s, e, _ in ctx.dates_in(clause_start + 1, end):
             if e == end:
@@ -450,6 +451,8 @@ def _before_time(ctx: StoryContext, clause_start: int, end: int) -> int:
         time = P.TIME_TAIL.search(ctx.text, clause_start, end)
         if time:
             end = time.start()
+    if end > clause_start + 1 and ctx.text[end - 1] == "于":
+        end -= 1
     return end
 
 
