@@ -40,7 +40,8 @@ PARTS = ("officials", "events", "links", "roles")
 # The halves of the set and their notes. The ``-check`` halves were annotated after
 # the rules were tuned on the others and are only measured.
 RMRB_HALVES = {"rmrb": "rmrb-annotations.json", "rmrb-check": "rmrb-check-annotations.json",
-               "rmrb-check2": "rmrb-check2-annotations.json"}
+               "rmrb-check2": "rmrb-check2-annotations.json",
+               "rmrb-check3": "rmrb-check3-annotations.json"}
 INVENTED_HALVES = {"invented": "invented-annotations.json",
                    "invented-check": "invented-check-annotations.json"}
 # The invented pages again in the layout a PDF extractor leaves (``pdf_layout``).

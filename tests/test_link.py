@@ -647,9 +647,12 @@ def test_names_after_a_title_head():
 def test_words_and_punctuation_after_a_title_head_are_no_names():
     from pipeline.link.names import titled_names
 
+    text = "市长周涛，市政协副主席、市发展和改革委员会主任詹文远，副市长林蔚等出席。"
+    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["周涛", "詹文远", "林蔚"]
     text = ("让支部书记习惯在一线履职，市政协主席应邀出席，村支书全程参与。"
             "市长詹文远将出席，处长宋明，副县长林蔚：")
-    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["詹文远"]
+    # 宋明 ends at a comma that another titled name follows; 林蔚 at a colon is no name
+    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["詹文远", "宋明"]
 
 
 def test_name_shapes_that_run_into_a_word_are_no_names():
@@ -1202,3 +1205,50 @@ def test_speakers_of_a_titled_list_on_a_topic_naming_work(nlp):
     )
     assert roles(doc) == {"周涛": "presided", "胡海": "spoke", "刘明": "spoke", "吴敏": "spoke",
                           "詹文远": "spoke"}
+
+
+def test_names_in_the_notes_of_a_listed_attendee_are_not_attendees(nlp):
+    doc = reported(
+        nlp,
+        headline="市政协举行春节茶话会",
+        body="5月9日，市政协举行老同志春节茶话会。出席茶话会的老同志家属有：宋海燕（马立新夫人）、"
+        "柯文华（欧阳明远夫人）等。市政协主席周涛主持茶话会。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("宋海燕", "PERSON"), ("马立新", "PERSON"),
+              ("柯文华", "PERSON"), ("欧阳明远", "PERSON"), ("周涛", "PERSON")],
+    )
+    assert roles(doc) == {"宋海燕": "attended", "柯文华": "attended", "周涛": "presided"}
+
+
+def test_the_event_a_guest_came_for_is_no_event_of_the_talks(nlp):
+    doc = reported(
+        nlp,
+        headline="周涛会见枫林国市长",
+        body="5月9日，市长周涛在湘州宾馆会见来湘出席湘州旅游节开幕式的枫林国市长马多。"
+        "5月9日，省长欧阳明远同来华出席湘州旅游节闭幕式并进行访问的枫林国总理马克举行会谈。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("马多", "PERSON"),
+              ("欧阳明远", "PERSON"), ("马克", "PERSON")],
+    )
+    assert [e["type"] for e in doc._.events] == ["meeting", "meeting"]
+
+
+def test_campaigns_ahead_or_in_a_plan_are_no_events(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州电商扶贫见成效",
+        body="5月9日，记者从市商务局获悉，湘州电商扶贫成效明显。"
+        "下一步，市商务局将继续发挥优势，全面推进电商扶贫行动。市里还将实施电商扶贫行动计划。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("湘州", "PLACE")],
+    )
+    assert doc._.events == []
+
+
+def test_a_reception_after_its_subject_s_dates(nlp):
+    doc = reported(
+        nlp,
+        headline="周涛会见来湘客人",
+        body="市长周涛8日、9日，在湘州宾馆分别会见了来湘参加湘州旅游节的枫林国市长马多、"
+        "东山国市长马克。周涛说，欢迎各位来湘州。",
+        ents=[("周涛", "PERSON"), ("马多", "PERSON"), ("马克", "PERSON")],
+    )
+    assert [e["type"] for e in doc._.events] == ["meeting"]
+    assert roles(doc) == {"周涛": "spoke", "马多": "attended", "马克": "attended"}

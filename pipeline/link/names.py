@@ -48,6 +48,8 @@ LIST_INTRO = re.compile(r"有[：:]\s*$")
 # ("全国政协主席汪洋出席", "委员长栗战书20日…", "司长储士家在…"): a verb of AFTER_LAST,
 # a date, a list mark or a bracket. Sentence punctuation is not enough: "主任单位，".
 HEAD_WORD = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
+# How far a comma-joined list's next title may reach to its head word.
+TITLE_REACH = 30
 AFTER_TITLED = re.compile(rf"(?:{AFTER_LAST.pattern})|[0-9０-９]{{1,2}}[日月]|[、（(]")
 # What may follow a repeated two-character name, and what may stand right before a
 # repeated name in running text (a clause start, a connector, a time word).
@@ -151,11 +153,25 @@ def titled_names(text: str, start: int, end: int, persons: list[Span]) -> list[S
                 continue
             if _runs_on(text, at, name[1]):
                 break
-            if AFTER_TITLED.match(text, name[1]):
+            if AFTER_TITLED.match(text, name[1]) or _titled_after_comma(text, name[1]):
                 if not _overlaps_sorted(name, persons, starts) and (not out or out[-1][1] <= at):
                     out.append(name)
                 break
     return out
+
+
+def _titled_after_comma(text: str, at: int) -> bool:
+    """A comma and another titled name after a name: a list joined by commas
+    (``…主任何立峰，全国政协副主席辜胜阻等出席``), where the comma ends a name as 、 does."""
+    if not text.startswith(("，", ","), at):
+        return False
+    for head in HEAD_WORD.finditer(text, at + 1, min(len(text), at + 1 + TITLE_REACH)):
+        part = text[at + 1 : head.end()]
+        if any(c in "，,。；;：:" for c in part):
+            return False
+        if is_title(part) and text[head.end() : head.end() + 1] in SURNAMES:
+            return True
+    return False
 
 
 def extend_titled(text: str, persons: list[Span]) -> list[Span]:

@@ -53,6 +53,14 @@ HOLD_VERB = re.compile(r"(?:组织召开|召开|举行|举办)了?")
 # A name that is only a generic noun takes its subject: "市委常委会召开会议".
 GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全体会议"})
 # "X出席Y座谈会": taking part in a named event ("主持会议" names none: generic).
+# Nothing but a date and a comma between a subject and its clause ("X21日、22日，").
+DATE_ONLY = re.compile(r"[0-9一二三四五六七八九十日月号、至和上下午晚间\s]*[，,]")
+# A received guest's trip before the event they came for ("会见来华出席…的Y",
+# "同来湘参加…的Y举行会谈"): read up to the attendance verb.
+GUEST_TRIP = re.compile(r"(?:会见|会晤|接见|会谈|同|与)[^，,。；]{0,6}?"
+                        r"(?:来华|访华|来京|赴京|来访|抵京|来[\u4e00-\u9fff]{1,2})$")
+# The rest of a relative clause up to the 的 that ends it.
+RELATIVE_END = re.compile(r"(?:并[^，,。；]{0,12}?)?的")
 ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办|并)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议",
@@ -122,6 +130,9 @@ IN_OPERATION = re.compile(r"投入运行|投入使用|投入运营|建成投产|
 # A campaign run by a place or body: "开展X创建活动", "将开展X专项整治".
 CAMPAIGN_VERB = re.compile(r"(?:深入开展|全力推进|开展|推进|启动|实施)")
 ORG_AFTER_CAMPAIGN = re.compile(r"领导小组|小组|委员会|办公室|指挥部|专班")
+PLAN_AFTER_CAMPAIGN = re.compile(r"计划|方案|规划|纲要")
+# A sentence that speaks of what comes next.
+FUTURE_SENTENCE = re.compile(r"下一步|今后|未来|将(?![军士领])")
 CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|行动|监督工作|工作)")
 
 # A visit recalled through its speech ("视察湖北重要讲话精神") is background.

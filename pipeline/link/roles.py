@@ -201,7 +201,9 @@ def find_roles(
         )
         role, verb_end = found if found else (None, -1)
         sentence = containing(sents, person[0])
-        if not role and sentence:  # an intro holding the name starts in its sentence
+        # an intro holding the name starts in its sentence; a name in a list item's
+        # note ("许慧君（朱光亚夫人）") is someone the item is told by, not a listed one
+        if not role and sentence and not _in_note(text, person[0]):
             lo = bisect_left(intros, (sentence[0], -1))
             hi = bisect_left(intros, (person[0] + 1, -1), lo)
             role = next((r for s, e, r in intros[lo:hi] if person[0] < e), None)
@@ -234,6 +236,12 @@ def find_roles(
     starts = [s for s, _ in sents]
     out = [m for m in out if not _quoted_elsewhere(text, m, events, officials or set(), starts)]
     return _to_first_event(text, events, out)
+
+
+def _in_note(text: str, at: int) -> bool:
+    """Whether ``at`` opens or lies in a short bracket (:data:`NAME_NOTE`'s reach)."""
+    opener = max(text.rfind("（", max(0, at - 10), at), text.rfind("(", max(0, at - 10), at))
+    return opener >= 0 and not any(c in "）)，,。；" for c in text[opener + 1 : at])
 
 
 def _inside_quote(text: str, start: int, at: int) -> bool:

@@ -232,6 +232,11 @@ def _attended(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
             continue
         if "的" in text[start : named[0] - 1]:
             continue
+        # "来华出席X闭幕式并进行访问的Y总理": why a guest came, told of the guest.
+        if P.GUEST_TRIP.search(text, max(clause[0], verb.start() - 12), verb.start()) and (
+            P.RELATIVE_END.match(text, named[0], clause[1])
+        ):
+            continue
         out.append(Event("attended", named[1], start, named[0], verb.start(), sent))
     return out
 
@@ -261,6 +266,10 @@ def _received(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
     text, out = ctx.text, []
     for verb in P.RECEIVE_VERB.finditer(text, clause[0], clause[1]):
         led = bool(ctx.persons_in(clause[0], verb.start()))
+        # "X21日、22日，在京分别会见了…": the subject ends the clause before, with its date.
+        before = ctx.persons_in(sent[0], clause[0])
+        if not led and before and P.DATE_ONLY.fullmatch(text, before[-1][1], clause[0]):
+            led = True
         end = clause[1]
         # "X在会见Y时说": the reception is the occasion of the remark.
         during = P.DURING_RECEPTION.match(text, verb.end(), clause[1])
@@ -384,6 +393,8 @@ def _campaign(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         nouns = list(P.CAMPAIGN_NOUN.finditer(text, verb.end(), clause[1]))
         if nouns and P.ORG_AFTER_CAMPAIGN.match(text, nouns[-1].end()):
             continue  # "推进X工作领导小组组长": part of a body's name in a title
+        if nouns and P.PLAN_AFTER_CAMPAIGN.match(text, nouns[-1].end()):
+            continue  # "推进X行动计划": a plan, not a campaign under way
         lead = P.NAME_LEAD.match(text, verb.end(), clause[1])  # "开展了X活动"
         start = lead.end() if lead else verb.end()
         if P.DEMONSTRATIVE.match(text, start):  # "开展各种形式的X活动": a set
@@ -525,6 +536,8 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
         or P.RECALLED_OPENING.match(text, ev.sentence[0])
         or (ev.kind == "inspection" and P.STUDIED_AFTER.search(text, ev.trigger, clause[1]))
         or P.MODAL.search(before)
+        # a campaign the sentence puts ahead ("下一步，X将继续…，全面推进Y行动")
+        or (ev.kind == "campaign" and P.FUTURE_SENTENCE.search(text, ev.sentence[0], ev.trigger))
         or (ev.kind == "held" and P.BACKGROUND_AFTER.match(text, ev.end))
         or (ev.kind == "opened" and _since_opened(text, ev))
         or P.EXAMPLE_OR_ANNIVERSARY.match(text, ev.end)
