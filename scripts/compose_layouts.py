@@ -9,6 +9,8 @@ out the way text extraction gives them:
   and digits or Latin letters, one to three blank lines between stories;
 - ``markdown``: ``#``/``##`` headings with the kicker as a plain line or a heading above,
   one paragraph per line, blank lines between, some trailing two-space breaks;
+- ``plain``: plain text as copied from an e-paper (``compose_plain``): one paragraph a
+  line, nothing marking a headline, blank lines between paragraphs on some pages only;
 - ``city``: a city daily's page (pdf-like wrapping, headline blocks after the body on most
   pages' stories or before it on most) whose credits are rewritten into local forms where
   the source's own stood: ``本报讯（记者 A 通讯员 B）``, ``X日报·掌上X讯（记者/A）``,
@@ -153,6 +155,8 @@ _SOURCE_DATELINE = re.compile(
     r"^(?:据)?(?:本报|新华社|中新社)\S{0,12}?[电讯]\s*(?:[（(][^）)]{0,40}[）)])?\s*")
 _SOURCE_BYLINE = re.compile(r"^本报(?:驻\S{1,8})?记者")
 _SOURCE_CLOSING = re.compile(r"^[（(](?:本报|新华社|记者|据)[^（）()]{0,40}[）)]$")
+_ANY_SOURCE_CREDIT = re.compile(
+    r"^(?:据)?(?:本报|新华社|中新社|人民日报)\S{0,24}?[电讯]|^本报(?:驻\S{1,8})?记者|[（(](?:本报)?记者")
 _BOX = re.compile(r"^(?:■|●|◆|▲|核心阅读|编者按|编者的话|阅读提示|内容提要)")
 _GRAPHICS = re.compile(r"^(?:制图|版式设计|图片来源|数据来源|资料来源)[：:]|^\S{0,20}摄[）)]?$")
 
@@ -217,6 +221,113 @@ def _credit_for_city(art: dict, rng: random.Random, city: str,
     else:
         paras[at] = dateline + paras[at]
     return paras, {"dateline": dateline, "reporters": reporters, "correspondents": corr}
+
+
+_PLAIN_INDENT = "\u3000\u3000"
+
+
+def _credit_for_plain(art: dict, rng: random.Random, city: str) -> tuple[list[str], dict]:
+    """An article's credits on a plain-text page: the source's own (three stories in five),
+    a city paper's closing credit instead (``（X日报社融媒体记者 Y）``, one in five), or none
+    (one in five: the source's dateline, byline line and closing credit dropped).
+
+    RETURNS (tuple): the paragraphs, and the gold dateline fields (reporters only where a
+    closing credit was written: the source's own credits are not scored).
+    """
+    paras = [_clean_para(p) for p in art["paragraphs"] if _clean_para(p)]
+    form = rng.choices(("source", "closing", "none"), weights=(3, 1, 1))[0]
+    unscored = {"dateline": None, "reporters": None, "correspondents": None}
+    stripped = _strip_source_credits(paras)
+    # A source credited more than once (a compilation's sub-reports, a dateline further
+    # down) keeps its credits.
+    if form == "source" or any(_ANY_SOURCE_CREDIT.search(p) for p in stripped):
+        return paras, unscored
+    paras = stripped
+    if form == "none":
+        return paras, {"dateline": None, "reporters": [], "correspondents": []}
+    name = rng.choice(_SURNAMES) + "".join(rng.sample(_GIVEN, rng.choice((1, 2))))
+    credit = rng.choice((f"（{city}日报社融媒体记者 {name}）", f"（{city}日报记者 {name}）",
+                         f"（记者 {name}）"))
+    last = max((k for k, p in enumerate(paras) if not _GRAPHICS.match(p)), default=len(paras) - 1)
+    if rng.random() < 0.25:
+        paras.insert(last + 1, credit)          # on a line of its own
+    else:
+        paras[last] += credit
+    return paras, {"dateline": None, "reporters": [name], "correspondents": []}
+
+
+def _strip_source_credits(paras: list[str]) -> list[str]:
+    """The paragraphs without the source's opening dateline or byline line and its closing
+    wire or reporter credit (as on a page that credits its stories otherwise)."""
+    paras = list(paras)
+    at = next((k for k, p in enumerate(paras[:6]) if _SOURCE_DATELINE.match(p)
+               or (_SOURCE_BYLINE.match(p) and len(p) < 30)), None)
+    if at is not None and _SOURCE_BYLINE.match(paras[at]) and len(paras[at]) < 30 \
+            and len(paras) > 1:
+        del paras[at]
+    elif at is not None:
+        paras[at] = _SOURCE_DATELINE.sub("", paras[at], count=1)
+        if not paras[at] and len(paras) > 1:
+            del paras[at]
+    while len(paras) > 1 and _SOURCE_CLOSING.match(paras[-1]):
+        paras.pop()
+    return paras
+
+
+def compose_plain(arts: list[dict], rng: random.Random, city: str = "湘州"
+                  ) -> tuple[str, list[dict]]:
+    """Lay out the articles of one page as plain text, as copied from an e-paper or saved
+    from a web page: one paragraph a line, nothing marking a headline.
+
+    Per page: a blank line between paragraphs (and between the parts of a headline group)
+    on a little over half the pages, none on the others (there stories are mostly set apart
+    by blank lines, on one page in five not at all); paragraphs indented with two
+    ideographic spaces on two pages in five; the headline groups (kicker, headline,
+    subtitle, a line each) above their bodies (text copied from a web edition), on one
+    page in five mostly below them (text of a PDF page, reflowed: four stories in five
+    there, one in twenty on the other pages). Credits as ``_credit_for_plain`` writes them.
+
+    RETURNS (tuple[str, list[dict]]): the page text and its gold stories.
+    """
+    page = _Page()
+    stories: list[dict] = []
+    para_gap = 1 if rng.random() < 0.55 else 0
+    if para_gap:
+        story_gaps = (1, 1, 2, 3)
+    else:
+        story_gaps = (0,) if rng.random() < 0.2 else (1, 1, 1, 2)
+    indent = _PLAIN_INDENT if rng.random() < 0.4 else ""
+    below = 0.8 if rng.random() < 0.2 else 0.05
+    for n, art in enumerate(arts):
+        if n:
+            page.blanks(rng.choice(story_gaps))
+        heads = _head_parts(art)
+        paras, credit = _credit_for_plain(art, rng, city)
+        after = rng.random() < below
+        lines_of: dict[str, list[int]] = {}
+
+        def add_heads() -> None:
+            for i, (kind, text) in enumerate(heads):
+                if i:
+                    page.blanks(para_gap)
+                lines_of[kind] = list(page.add([text]))
+
+        if not after:
+            add_heads()
+            page.blanks(para_gap)
+        body: list[str] = []
+        for i, para in enumerate(paras):
+            if i and para_gap:
+                body.append("")
+            body.append(indent + para)
+        lines_of["body"] = list(page.add(body))
+        if after:
+            page.blanks(para_gap)
+            add_heads()
+        stories.append(_gold_story(heads, credit, "".join(paras), art, lines_of, after))
+    raw = "\n".join(page.lines) + "\n"
+    _set_edges(stories)
+    return raw, stories
 
 
 def compose_page(arts: list[dict], style: str, rng: random.Random,
@@ -293,17 +404,22 @@ def compose_page(arts: list[dict], style: str, rng: random.Random,
         if after:
             page.blanks(1)
             add_heads()
-        text = "".join(paras)
-        stories.append({
-            "headline": next(t for k, t in heads if k == "headline"),
-            "subheadlines": [t for k, t in heads if k != "headline"],
-            "subheadline_kinds": [k for k, _ in heads if k != "headline"],
-            **credit, "_text": text, "source": art["id"], "source_lines": lines_of,
-            "headline_after_body": after,
-        })
+        stories.append(_gold_story(heads, credit, "".join(paras), art, lines_of, after))
     raw = "\n".join(page.lines) + "\n"
     _set_edges(stories)
     return raw, stories
+
+
+def _gold_story(heads: list[tuple[str, str]], credit: dict, text: str, art: dict,
+                lines_of: dict[str, list[int]], after: bool) -> dict:
+    """One story's gold (its ``_text`` becomes body_start/body_end in ``_set_edges``)."""
+    return {
+        "headline": next(t for k, t in heads if k == "headline"),
+        "subheadlines": [t for k, t in heads if k != "headline"],
+        "subheadline_kinds": [k for k, _ in heads if k != "headline"],
+        **credit, "_text": text, "source": art["id"], "source_lines": lines_of,
+        "headline_after_body": after,
+    }
 
 
 def _set_edges(stories: list[dict]) -> None:
@@ -319,8 +435,12 @@ def _set_edges(stories: list[dict]) -> None:
 
 
 def compose_all(out: Path, pages_per_style: int, seed: int = 13,
-                compilation_copies: int = 0) -> dict[str, int]:
+                compilation_copies: int = 0,
+                styles: tuple[str, ...] = ("pdf", "markdown", "city", "plain")) -> dict[str, int]:
     """Compose pages of each style into ``out/{train,heldout}/{pages,gold}``.
+
+    styles (tuple[str, ...]): the styles to write; ``plain`` (``compose_plain``) has
+        randomness of its own, so leaving it out changes nothing of the others' pages.
 
     RETURNS (dict[str, int]): pages written per split.
     """
@@ -331,15 +451,17 @@ def compose_all(out: Path, pages_per_style: int, seed: int = 13,
     counts = {"train": 0, "heldout": 0}
     keys = sorted(pages)
     for style in ("pdf", "markdown", "city"):
+        # The other styles' randomness is drawn whether or not they are written.
         for key in rng.sample(keys, min(pages_per_style, len(keys))):
             split = "heldout" if key[:8] in heldout_dates else "train"
             arts = pages[key]
             if style == "city":
                 arts = arts[:rng.randint(1, 6)]
             raw, stories = compose_page(arts, style, rng, rng.choice(_CITIES))
-            _write(out / split, f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}",
-                   style, raw, stories)
-            counts[split] += 1
+            if style in styles:
+                _write(out / split, f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}",
+                       style, raw, stories)
+                counts[split] += 1
     # Compilations (several titled sub-reports with their own bylines, one story) are
     # rare: their training pages are composed again, with a randomness of their own.
     extra = random.Random(seed + 1)
@@ -349,8 +471,29 @@ def compose_all(out: Path, pages_per_style: int, seed: int = 13,
                 continue
             for copy in range(compilation_copies):
                 raw, stories = compose_page(pages[key], style, extra, extra.choice(_CITIES))
-                _write(out / "train", f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}-c{copy}",
-                       style, raw, stories)
+                if style in styles:
+                    _write(out / "train",
+                           f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-{style}-c{copy}",
+                           style, raw, stories)
+                    counts["train"] += 1
+    if "plain" in styles:
+        # Plain-text pages came later: streams of their own, so the other styles' pages
+        # and gold stay those every earlier run of the same seed wrote.
+        plain, plain_extra = random.Random(f"plain-{seed}"), random.Random(f"plain-{seed}-c")
+        for key in plain.sample(keys, min(pages_per_style, len(keys))):
+            split = "heldout" if key[:8] in heldout_dates else "train"
+            raw, stories = compose_plain(pages[key], plain, plain.choice(_CITIES))
+            _write(out / split, f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-plain",
+                   "plain", raw, stories)
+            counts[split] += 1
+        for key in keys:
+            if key[:8] in heldout_dates or not any(is_compilation(a) for a in pages[key]):
+                continue
+            for copy in range(compilation_copies):
+                raw, stories = compose_plain(pages[key], plain_extra,
+                                             plain_extra.choice(_CITIES))
+                _write(out / "train", f"{key[:4]}-{key[4:6]}-{key[6:8]}-p{key[9:]}-plain-c{copy}",
+                       "plain", raw, stories)
                 counts["train"] += 1
     return counts
 
@@ -386,8 +529,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--compilation-copies", type=int, default=0,
                         help="extra training pages per train page holding a compilation")
+    parser.add_argument("--styles", nargs="+", default=["pdf", "markdown", "city", "plain"],
+                        help="styles to write (each style's pages are the same either way)")
     args = parser.parse_args(argv)
-    print(compose_all(args.out, args.pages_per_style, args.seed, args.compilation_copies))
+    print(compose_all(args.out, args.pages_per_style, args.seed, args.compilation_copies,
+                      tuple(args.styles)))
 
 
 if __name__ == "__main__":

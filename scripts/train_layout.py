@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the checkout's 
 
 from compose_layouts import compose_all  # noqa: E402
 from pipeline.clean import clean_page  # noqa: E402
-from pipeline.segment.blocks import NOISE, line_width, read_blocks, split_crossheads  # noqa: E402
+from pipeline.segment.blocks import NOISE  # noqa: E402
 from pipeline.segment.city import page_evidence  # noqa: E402
 from pipeline.segment.features import PageEvidence  # noqa: E402
+from pipeline.segment.plain import read_page_blocks  # noqa: E402
 from pipeline.segment.roles import (  # noqa: E402
     INDEX, LABELS, RoleModel, segment_sum, apply_mask, viterbi,
 )
@@ -38,8 +39,7 @@ from pipeline.segment.roles import (  # noqa: E402
 
 def page_blocks(raw: str):
     """The blocks the role model sees on a page (as in ``segment_page``)."""
-    blocks = read_blocks(clean_page(raw))
-    split_crossheads(blocks, line_width(blocks))
+    blocks, _ = read_page_blocks(clean_page(raw))
     return [b for b in blocks if b.kind != NOISE]
 
 

@@ -56,10 +56,12 @@ class Block:
         return Cleaned.join(self.lines)
 
 
-def read_blocks(lines: list[CleanLine]) -> list[Block]:
+def read_blocks(lines: list[CleanLine], one_per_line: bool = False) -> list[Block]:
     """Group a page's cleaned lines into classified blocks.
 
     lines (list[CleanLine]): the page, cleaned line by line (``clean.clean_page``).
+    one_per_line (bool): every line a block of its own (a plain-text page, one paragraph
+        a line: ``plain.py``).
     RETURNS (list[Block]): blocks in page order.
     """
     blocks: list[Block] = []
@@ -89,7 +91,8 @@ def read_blocks(lines: list[CleanLine]) -> list[Block]:
                                 numbered=line.numbered))
             blank = 0
         else:
-            if current and is_dateline_start(cleaned.text) and not is_caption_credit(cleaned.text):
+            if current and (one_per_line or (is_dateline_start(cleaned.text)
+                                             and not is_caption_credit(cleaned.text))):
                 flush()
             if not current:
                 start = i

@@ -14,6 +14,7 @@ from collections import Counter
 from ..clean import HAN
 from .datelines import is_dateline_start
 from .blocks import BODY, CAPTION, CLOSING_LINE, DATELINE, HEADLINE, SENTENCE_END, Block
+from .plain import PlainEvidence, one_line_blocks
 
 _SENTENCE_END = "。！？!?…"
 _CLOSE = "”』」)）"
@@ -436,6 +437,11 @@ class PageEvidence:
         self._leads = _Recent(self._lead, 2 * _REACH + 2)
         self.crossheads = _numbered_crossheads(blocks, self.texts) | (
             _sibling_crossheads(blocks, self.texts, self.cohesion) if self.local else frozenset())
+        # A plain-text page (``plain.py``: one paragraph a line, no marks) gets features
+        # of its own on top.
+        self.plain = PlainEvidence(blocks, self._side, lambda: _sibling_crossheads(
+            blocks, self.texts, self.cohesion)) if not (self.markdown or self.local) \
+            and one_line_blocks(blocks) else None
         if not self.markdown:
             self.crossheads |= _brief_crossheads(blocks, self.texts, self._col_before,
                                                  self._col_after)
@@ -486,6 +492,11 @@ class PageEvidence:
             return self._weight(mine & self._leads[j]) / total if 0 <= j < len(self.blocks) \
                 else -1.0
         return share(body_before), share(stop)
+
+    def _side(self, i: int) -> str:
+        """Which body's lead block i names (``_lead_side``; ``none`` for no headline candidate)."""
+        leads = self._lead_links(i)
+        return _lead_side(*leads) if leads is not None else "none"
 
     def _weight(self, grams: set[str]) -> float:
         return sum(map(self._idf.__getitem__, grams))      # every bigram of the page is in it
@@ -707,8 +718,7 @@ class PageEvidence:
         f.append(f"link_next={_bucket(after, (0.05, 0.15, 0.3, 0.5))}")
         f.append(f"link_dir={_bucket(after - before, (-0.3, -0.1, 0.1, 0.3))}")
         f.append(f"cohesion={self.cohesion[i]}")
-        leads = self._lead_links(i)
-        side = _lead_side(*leads) if leads is not None else "none"
+        side = self._side(i)
         if side != "none":
             # Only a clear contrast is evidence: many headlines (commentaries, labels such
             # as 图片报道) share no words with their own lead, and neither do crossheads.
@@ -728,6 +738,8 @@ class PageEvidence:
             f += ["col_change", f"col_change_gap={min(block.gap, 2)}"]
         if self.markdown:
             f += [f"md_{x}" for x in f if not x.startswith(("link", "md"))]
+        elif self.plain:
+            f += self.plain.block_features(i, f)
         if self.local:
             nxt = self.blocks[i + 1].kind if i + 1 < len(self.blocks) else "end"
             f += [f"top={self.top}", f"top_kind={self.top}:{block.kind}",
@@ -762,6 +774,8 @@ class PageEvidence:
         if self.markdown:
             f += [f"md_{x}" for x in f]
         else:
+            if self.plain:
+                f += self.plain.pair_features(i, f)
             # The bodies on both sides of this pair set in two columns: a story boundary
             # lies between them (``_columns_around``). One column is told only next to a
             # headline candidate: on every pair of a long story it would add up to a bias

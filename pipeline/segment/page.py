@@ -18,9 +18,9 @@ from functools import lru_cache
 from ..clean import CleanLine, Cleaned, clean_page
 from .datelines import caption_photographers, parse_end_credit
 from ..types import Page, Story
-from .blocks import CAPTION, DATELINE, HEADLINE, NOISE, Block, line_width, read_blocks, \
-    split_crossheads
+from .blocks import CAPTION, DATELINE, HEADLINE, NOISE, Block
 from .city import page_evidence
+from .plain import read_page_blocks
 from .roles import HEAD_LABELS, MODEL_DIR, RoleModel
 
 log = logging.getLogger(__name__)
@@ -66,8 +66,7 @@ def split_page(page: Page, lines: list[CleanLine] | None = None
     RETURNS (tuple[list[Story], list[Block]]): the stories, and the blocks that belong to
         no story (page headers, banners and slogans above the first story).
     """
-    blocks = read_blocks(clean_page(page.raw) if lines is None else lines)
-    split_crossheads(blocks, line_width(blocks))
+    blocks, _ = read_page_blocks(clean_page(page.raw) if lines is None else lines)
     for block in blocks:
         if block.kind == NOISE:
             log.info("%s: page header skipped: %s", page.doc, block.text.text)
