@@ -4,108 +4,33 @@ Two kinds: features of one block (its shape, punctuation, credit patterns, markd
 the blank lines around it, its column width compared with its neighbours', the words it
 shares with the text before and after it) and features of a pair of neighbouring blocks
 (what lies between them), which the model weighs for each pair of roles.
+
+What a block's text says (credit, box, kicker, closing patterns) is in ``cues.py``, the
+column evidence of PDF text in ``columns.py``, the crossheads barred from headline roles
+in ``crossheads.py``, a plain-text page's own features in ``plain.py``.
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from ..clean import HAN
 from .datelines import is_dateline_start
 from .blocks import BODY, CAPTION, CLOSING_LINE, DATELINE, HEADLINE, SENTENCE_END, Block
+from .columns import _REACH, _column, _columns_around, _same_column, _width
+from .crossheads import _SUB_REACH, _brief_crossheads, _numbered_crossheads, _sibling_crossheads
+from .cues import (
+    _AUTHOR, _AUTHOR_LINE, _BOX_LABEL, _BOX_OPEN, _BRACKETED, _BRIEF_CREDIT, _BULLETS, _BYLINE,
+    _CLOSE, _CLOSING, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_ONLY, _CREDIT_TAIL,
+    _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _MID_SENTENCE,
+    _PHOTO_CREDIT, _ROLES, _SENTENCE_END, _dateline_form, _opens_story,
+)
 from .plain import PlainEvidence, one_line_blocks
 
-_SENTENCE_END = "。！？!?…"
-_CLOSE = "”』」)）"
-_BYLINE = re.compile(r"^(?:本报|本刊)?(?:驻\S{1,8}|赴\S{1,8})?(?:特派|特约)?记者\s*\S")
-_AUTHOR = re.compile(r"^[（(](?:作者|本文作者|\S{0,12}记者|本报)")
-_EDITOR = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示|■|●|▲|◆)")
-# A box label alone on its line: a body's opening box, never part of a headline group
-# (of the rmrb groups, no kicker, headline or subtitle is one; four articles are titled
-# 编者按 whole, hence HB/HA barred only by ``_EDITOR``).
-# A contact line (``投稿邮箱：x@y.cn``, a web address, ``电话：``): of the rmrb paragraphs under
-# 60 characters, 38 hold one, and no kicker, headline or subtitle.
-_CONTACT = re.compile(r"[A-Za-z0-9_.\-]+@[A-Za-z0-9_.\-]+|https?://|www\.|(?:邮箱|电话)[：:]")
-_BOX_OPEN = re.compile(r"^(?:编者按|编者的话|开栏的话|核心阅读|内容提要|阅读提示)")
-_BOX_LABEL = re.compile(_BOX_OPEN.pattern + r"[：:]?$")
-# A box of bulleted highlights opens a story too (of the rmrb articles with ``■`` items,
-# 76 open with them) and its credit stands after it.
-_BULLETS = "■◆"
-
-# A credit line standing alone (a photo credit ``X摄（人民视觉）``, a graphics or source
-# line ``制图：X``, ``数据来源：X``, a contributor ``（X参与采写）``): of the rmrb
-# paragraphs of 40 characters or less, some 650 are such lines, and no kicker, headline
-# or subtitle is one (a story may open with one: ``本版图片来源：X``); nor is a page's
-# ``本版制图：X`` or ``本期统筹：X`` (70 and 7 such short paragraphs, none in a group).
-_CREDIT_ONLY = re.compile(
-    r"^(?:本版|本期)?(?:来源|数据来源|资料来源|图片来源|制图|版式设计|版面设计|图表制作|统筹|稿件统筹"
-    r"|摄影|采访整理)[：:]"
-    r"|^[\u4e00-\u9fff·]{2,4}\s*摄影?(?:[（(][^（）()]{1,12}[）)])?$"
-    r"|^[（(][^（）()]{1,30}(?:参与采写|采写|整理|供稿|编译)[）)]$"
-)
-# Kickers name who said or did what; subtitles often start with a dash.
-_KICKER_END = re.compile(r"(?:强调|指出|表示|要求|出席|主持|会见|会谈|调研|时|上|——|：|:)$")
-# Of the rmrb headline groups, 594 kickers end so and 2 main headlines (no subtitle): such
-# a block, in a headline group, is its kicker; the 468 that open with a dash are subtitles.
-_KICKER_ONLY = re.compile(r"(?:强调|指出|表示|要求|——)$")
-_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
-_COLUMN_TAG = re.compile(r"[（(][^（）()]{1,12}[）)]$")
-_BRIEF_CREDIT = ("本报电", "本刊电")
-# A photo credit on its own line, its names often padded (``本报记者 于 洋摄``,
-# ``X摄（影像中国）``, ``X图 Y文``, ``本报记者 X文 Y供图``, ``人民视觉``): of the rmrb
-# paragraphs of 40 characters or less, 529 are, 448 of them the last of their article and
-# none the first; no kicker, headline or subtitle is one. It closes a photo item: no part
-# of a headline group, no story's first block.
-_NAME = r"[\u4e00-\u9fff·](?:\s{0,2}[\u4e00-\u9fff·]){1,3}"
-_NAMES = _NAME + r"(?:\s*[、\s]\s*" + _NAME + r")*"
-_AGENCY = r"(?:[（(][^（）()]{1,12}[）)])"
-_BY = r"(?:(?:本报|新华社|人民日报)?(?:特约)?记者\s*)?"
-_PHOTO_CREDIT = re.compile(
-    r"^(?:" + _BY + _NAMES + r"\s*摄影?(?:报道)?" + _AGENCY + r"?"
-    r"(?:\s+" + _BY + _NAMES + r"\s*(?:文|摄|图)" + _AGENCY + r"?)?"
-    r"|" + _BY + _NAMES + r"\s*图" + _AGENCY + r"?\s+" + _NAMES + r"\s*文"
-    r"|" + _BY + _NAMES + r"\s*文\s+(?:" + _NAMES + r"\s*(?:摄影?|图)" + _AGENCY
-    + r"?|\S{2,8}供图)"
-    r"|人民视觉|视觉中国|影像中国|新华社发|[\u4e00-\u9fff]{2,8}供图)$"
-)
-# A signed piece's author line, a title or a reader's place and a name (``X大学教授 林远``,
-# ``青禾县 周立``): of the rmrb paragraphs, 69 are one, and no kicker, headline or subtitle
-# (a 4-character second part would take ``划分片区 协作办案``, a headline).
-_AUTHOR_LINE = re.compile(
-    r"^[\u4e00-\u9fff、·（）]{1,30}(?:主席|书记|主任|部长|总理|局长|厅长|省长|市长|县长|区长|校长"
-    r"|院长|会长|委员|教授|研究员|主编|理事长|董事长|社长|总裁|经理|大使|专家|学者|省|市|县|区|镇|乡|村)"
-    r"\s+[\u4e00-\u9fff·]{2,3}$")
-# A standing label heading a photo item or a collection of briefs (``图片报道``,
-# ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
-# paragraph. Always the main headline.
-_LABEL_HEADLINE = re.compile(
-    r"^(?:图片报道|图片新闻|速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
-_HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
-_ROLES = _HEAD_ROLES + ("B1h", "Bh", "B1n", "Bn", "O")
-# A block stopping on one of these stops mid-sentence; a credit tail stops a story.
-_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,《“]$")
-_CREDIT_TAIL = re.compile(r"[：:]|摄|制图|设计")
-_CONTINUATION_MARKS = frozenset("”’）》」』〕】，。；：、！？,.;:!?)")
-# A crosshead run last before a credit line is one when this much cohesive body follows
-# it before that line (an uncredited brief below a feature is shorter).
-_TAIL = 300
-_SUB_REACH = 40         # blocks read ahead for a compilation's next sub-report credit
 _BOX_REACH = 8          # blocks an opening box runs at most before its story's credit
 _LEAD = 120             # Han characters of a body's lead read for a headline group's link
 _LEAD_SHARE = 0.2       # a headline's share of words in a lead that tells which body it heads
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
-_REACH = 12             # blocks a window of neighbouring body reads at most
-# What closes a story's text: a bracketed credit (``（本报记者 X）``, ``（作者为…）``,
-# ``（X日报社融媒体记者 Y）``), a photo credit (``X摄``, ``X摄影报道``, ``（新华社发）``,
-# ``X供图``, ``X图 Y文``) or
-# a graphics line (``制图：X``, ``版式设计：X``).
-_CLOSING = re.compile(
-    r"(?:[（(][^（）()]{0,80}(?:记者|电|作者|执笔|通讯员|整理|编译|供稿|来源|综合)[^（）()]{0,60}[）)]"
-    r"|(?:摄(?:影报道|影)?|供图)(?:[（(][^（）()]{1,12}[）)])?|[（(][^（）()]{0,12}发[）)]"
-    r"|[\u4e00-\u9fff]\s*图(?:[（(][^（）()]{1,12}[）)])?\s+[\u4e00-\u9fff]{1,3}\s*[\u4e00-\u9fff]{0,2}文"
-    r"|(?:制图|版式设计|版面设计|图片来源|资料来源)[：:][^，。]{1,30})$"
-)
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -119,216 +44,6 @@ def _bigrams(text: str) -> set[str]:
     han = "".join(HAN.findall(text))
     return {han[i:i + 2] for i in range(len(han) - 1)}
 
-
-def _dateline_form(block: Block) -> str:
-    """What credit line a block opens with: a byline alone (``本报记者 X``, the sub-reports of
-    a compilation), a wire or paper dateline (``…电``), a local one (``…讯``), or none."""
-    if block.kind != DATELINE or block.dateline is None:
-        return "none"
-    head = block.dateline.text
-    if "电" in head:
-        return "wire"
-    if "讯" in head:
-        return "local"
-    return "byline"
-
-
-def _opens_story(block: Block, i: int) -> str | None:
-    """What full credit a block opens with at the top of the page or after a blank line,
-    naming its reporters: ``"local"`` for a local dateline (``X日报·掌上X讯（记者/Y）``,
-    ``本报讯（记者 Y）``, ``X日报讯 记者Y报道``), ``"paper"`` for a byline naming a city
-    paper (``X日报全媒体记者 Y``), else None. In a city daily either is the start of a story
-    (a photo caption may stand between it and the headline), not a sub-report of one
-    (those carry ``本报电``, a bare byline or ``本报记者 X`` lines)."""
-    if not (block.gap > 0 or i == 0) or block.dateline is None \
-            or not block.dateline.reporters:
-        return None
-    form = _dateline_form(block)
-    if form == "local":
-        return form
-    return "paper" if form == "byline" and "日报" in (block.dateline.media or "") else None
-
-
-def _width(block: Block) -> int:
-    """The block's column width: its longest raw line."""
-    return max(block.widths or (0,))
-
-
-def _column(block: Block) -> int | None:
-    """The column a body block is set in: the most common length of its raw lines (the
-    last, short one left out), for a body or credit block of three lines or more; None
-    for any other block. Digits and Latin letters make a line longer than the column in
-    PDF text (they are narrower), so the commonest length, not the longest, is the column."""
-    if block.kind not in (BODY, DATELINE) or len(block.widths) < 3:
-        return None
-    return Counter(block.widths[:-1]).most_common(1)[0][0]
-
-
-def _columns_around(blocks: list[Block]) -> tuple[list[int | None], list[int | None]]:
-    """Per block: the column (``_column``) of the nearest body block at or before it and at
-    or after it, within ``_REACH`` blocks (None where there is none). One pass each way.
-
-    Different stories are set in different columns more often than not, one story's text
-    in one: on the composed pdf training pages of two seeds, of the boundaries between two
-    blocks whose nearest bodies share their column, 134 of 24,265 open a story, where the
-    columns differ 1,879 of 5,595 (on layout-dev's pdf pages 16 of 2,348 and 148 of 553).
-
-    RETURNS (tuple[list, list]): columns before (inclusive) and after (inclusive).
-    """
-    n = len(blocks)
-    columns = [_column(b) for b in blocks]
-    before: list[int | None] = [None] * n
-    after: list[int | None] = [None] * n
-    last, seen = None, -_REACH - 1
-    for i in range(n):
-        if columns[i] is not None:
-            last, seen = columns[i], i
-        before[i] = last if i - seen <= _REACH else None
-    last, seen = None, n + _REACH + 1
-    for i in range(n - 1, -1, -1):
-        if columns[i] is not None:
-            last, seen = columns[i], i
-        after[i] = last if seen - i <= _REACH else None
-    return before, after
-
-
-def _same_column(before: int | None, after: int | None) -> str | None:
-    """``same`` or ``differ`` for two columns, None where one is unknown."""
-    if before is None or after is None:
-        return None
-    return "same" if before == after else "differ"
-
-
-# How crossheads of one story are numbered: ``一、``, ``（二）``, ``3、``, ``第四章``, ``表5``,
-# ``①``, ``一是``; two headline-like blocks of one story opening with the same kind, without
-# a column tag, are numbered crossheads (a series of headlines ``第一批…（栏目）`` is not).
-_NUMBERED = re.compile(
-    r"(?P<han>[一二三四五六七八九十]{1,3}、)|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
-    r"|(?P<arabic>\d{1,2}(?:、|[.．](?!\d)))|(?P<part>第[一二三四五六七八九十\d]{1,3}(?:章|节|部分))"
-    r"|(?P<figure>[表图]\d{1,2}(?!\d{3}))|(?P<circled>[①-⑳])|(?P<shi>[一二三四五六七八九十]是)"
-)
-
-
-def _numbered_crossheads(blocks: list[Block], texts: list[str]) -> frozenset[int]:
-    """Headline-like blocks opening with the same kind of numbering (``_NUMBERED``) as
-    another one between the same two credit lines: crossheads of one story (the first
-    block of a page excepted: a story must open there).
-
-    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
-    RETURNS (frozenset[int]): indices of the numbered crosshead blocks.
-    """
-    marked: list[tuple[int, tuple[int, str]]] = []
-    segment = 0
-    for i, block in enumerate(blocks):
-        segment += block.kind == DATELINE
-        if i and block.kind == HEADLINE and not block.heading \
-                and not _COLUMN_TAG.search(texts[i]):
-            match = _NUMBERED.match(texts[i])
-            if match:
-                marked.append((i, (segment, match.lastgroup)))
-    count = Counter(key for _, key in marked)
-    return frozenset(i for i, key in marked if count[key] >= 2)
-
-
-def _sibling_crossheads(blocks: list[Block], texts: list[str], cohesion: list[int]
-                        ) -> frozenset[int]:
-    """The blocks of a long feature's crossheads on a city page.
-
-    A crosshead run is a run of headline-like blocks standing between two body blocks (no
-    credit line after it, so no credited story opens there; the block before it not a
-    kicker ending in a dash), without a column tag or a kicker's closing dash, with body
-    text on both sides (``cohesion`` above its lowest
-    bucket). Where two runs of the same number of blocks stand between the same two credit
-    lines, they are sibling crossheads of one story. The last run before the next credit
-    line may instead be the headline group of the story's own body (headline after body)
-    or of an uncredited story below it: it is a crosshead only when the body after it
-    shares words with the body before it (``cohesion`` bucket 2 or more) and runs on for
-    ``_TAIL`` characters up to that credit line; otherwise, and at the page's end, it is
-    left to the model.
-
-    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
-    cohesion (list[int]): ``PageEvidence.cohesion``.
-    RETURNS (frozenset[int]): indices of the crosshead blocks (no headline, no story start).
-    """
-    runs: list[tuple[int, int, int]] = []     # (first, stop, credit segment)
-    segment, i, n = 0, 0, len(blocks)
-    while i < n:
-        segment += blocks[i].kind == DATELINE
-        if blocks[i].kind == HEADLINE and not blocks[i].heading:
-            j = i
-            while j < n and blocks[j].kind == HEADLINE and not blocks[j].heading:
-                j += 1
-            if i and blocks[i - 1].kind in (BODY, DATELINE) and j < n \
-                    and not texts[i - 1].endswith("——") \
-                    and blocks[j].kind == BODY and cohesion[j] > 0 and not any(
-                        _COLUMN_TAG.search(texts[k]) or texts[k].endswith("——")
-                        for k in range(i, j)):
-                runs.append((i, j, segment))
-            i = j
-        else:
-            i += 1
-    last = {seg: k for k, (_, _, seg) in enumerate(runs)}
-    shapes = Counter((stop - first, seg) for first, stop, seg in runs)
-    out: set[int] = set()
-    for k, (first, stop, seg) in enumerate(runs):
-        if shapes[(stop - first, seg)] < 2:
-            continue
-        if last[seg] == k:
-            tail, j = 0, stop
-            while j < n and blocks[j].kind != DATELINE:
-                tail += len(texts[j])
-                j += 1
-            if not (cohesion[stop] >= 2 and tail >= _TAIL and j < n):
-                continue
-        out.update(range(first, stop))
-    return frozenset(out)
-
-
-# The labels of a collection of briefs: its items carry sub-heads and credits of their own.
-_BRIEFS_LABEL = re.compile(r"^(?:速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
-
-
-def _brief_crossheads(blocks: list[Block], texts: list[str], before: list[int | None],
-                      after: list[int | None]) -> frozenset[int]:
-    """The sub-heads of the items of a collection of briefs under one label (``速览``,
-    ``资讯速递``; ``_BRIEFS_LABEL``).
-
-    The items are set in one column, each with a credit (``本报电``, ``本报北京…电``) and
-    often a sub-head of its own, the label above the first item or below the last. From
-    the label, the blocks are read each way while they stay in the column of the body next
-    to it (at most ``_SUB_REACH``); a headline-like block with bodies of that column on
-    both sides is an item's sub-head. Only a way holding two credits or more, the other
-    not, is a collection (below a label closing its collection the next story starts).
-
-    blocks (list[Block]): the page's blocks. texts (list[str]): their texts.
-    before, after (list[int | None]): ``_columns_around``.
-    RETURNS (frozenset[int]): indices of the sub-head blocks (no headline, no story start).
-    """
-    n, out = len(blocks), set()
-    for label, text in enumerate(texts):
-        if not _BRIEFS_LABEL.match(text):
-            continue
-        ways = []
-        for step in (1, -1):
-            j = label + step
-            column = None if not 0 <= j < n else (after[j] if step > 0 else before[j])
-            found, credits, body = [], 0, False
-            while column is not None and 0 <= j < n and abs(j - label) <= _SUB_REACH:
-                own = _column(blocks[j])
-                if (own is not None and own != column) or _BRIEFS_LABEL.match(texts[j]):
-                    break
-                credits += blocks[j].kind == DATELINE or texts[j].startswith(_BRIEF_CREDIT)
-                # The first item's own sub-head stands next to the label: body first.
-                if blocks[j].kind == HEADLINE and body and 0 < j < n - 1 \
-                        and before[j - 1] == column == after[j + 1]:
-                    found.append(j)
-                body = body or blocks[j].kind in (BODY, DATELINE)
-                j += step
-            if found and credits >= 2:
-                ways.append(found)
-        if len(ways) == 1:
-            out.update(ways[0])
-    return frozenset(out)
 
 
 def _lead_side(before: float, after: float) -> str:

@@ -92,7 +92,7 @@ class PlainEvidence:
 
     blocks (list[Block]): the page's blocks (one line each).
     A block of a run of headline-like blocks with a sibling run (as many blocks, between
-    the same two credit lines: ``features._sibling_crossheads``) is told so: a long
+    the same two credit lines: ``crossheads._sibling_crossheads``) is told so: a long
     feature's crossheads, where nothing marks a headline, look like headlines of
     uncredited stories.
 
