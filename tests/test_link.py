@@ -647,8 +647,8 @@ def test_names_after_a_title_head():
 def test_words_and_punctuation_after_a_title_head_are_no_names():
     from pipeline.link.names import titled_names
 
-    text = "市长周涛，市政协副主席、市发展和改革委员会主任詹文远，副市长林蔚等出席。"
-    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["周涛", "詹文远", "林蔚"]
+    text = "市长周涛，市政协副主席、市发展和改革委员会主任詹文远，副市长辜林等出席。"
+    assert [text[s:e] for s, e in titled_names(text, 0, len(text), [])] == ["周涛", "詹文远"]
     text = ("让支部书记习惯在一线履职，市政协主席应邀出席，村支书全程参与。"
             "市长詹文远将出席，处长宋明，副县长林蔚：")
     # 宋明 ends at a comma that another titled name follows; 林蔚 at a colon is no name
@@ -719,8 +719,9 @@ def test_speakers_described_by_degree_and_nationality(nlp):
     )
     assert [e["name"] for e in doc._.events] == ["座谈会", "晚宴"]
     first = doc._.events[0]["event_id"]
+    # 出席上述活动: the 座谈会 and the 晚宴 (as the rmrb-check gold reads 出席上述活动)
     assert {p["person"]: p["role"] for p in doc._.participations if p["event_id"] == first} == {
-        "蒋思源": "attended", "施密特": "spoke", "贝尔纳": "spoke"}
+        "蒋思源": "attended", "施密特": "spoke", "贝尔纳": "spoke", "吴敏": "attended"}
 
 
 def test_an_inspection_of_central_work_is_a_visit(nlp):
@@ -1252,3 +1253,18 @@ def test_a_reception_after_its_subject_s_dates(nlp):
     )
     assert [e["type"] for e in doc._.events] == ["meeting"]
     assert roles(doc) == {"周涛": "spoke", "马多": "attended", "马克": "attended"}
+
+
+def test_attending_the_related_activities_is_attending_every_event_before(nlp):
+    doc = reported(
+        nlp,
+        headline="周涛同马多举行会谈",
+        body="5月9日，市长周涛在湘州宾馆同枫林国市长马多举行会谈。会谈前，周涛为马多举行欢迎仪式。"
+        "副市长詹文远，市政协副主席、市发展和改革委员会主任辜林等出席有关活动。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("马多", "PERSON"),
+              ("詹文远", "PERSON"), ("辜林", "PERSON")],
+    )
+    assert [e["name"] for e in doc._.events] == ["会谈", "欢迎仪式"]
+    for event in doc._.events:
+        attending = {p["person"] for p in doc._.participations if p["event_id"] == event["event_id"]}
+        assert attending >= {"詹文远", "辜林"}

@@ -169,7 +169,11 @@ def _titled_after_comma(text: str, at: int) -> bool:
         part = text[at + 1 : head.end()]
         if any(c in "，,。；;：:" for c in part):
             return False
-        if is_title(part) and text[head.end() : head.end() + 1] in SURNAMES:
+        # a name follows the title (any surname: 辜, 邬…), not a verb (…副主席出席)
+        nxt = text[head.end() : head.end() + 1]
+        if is_title(part) and HAN_ONLY.fullmatch(nxt) and nxt not in NOT_IN_NAME and not (
+            AFTER_LAST.match(text, head.end())
+        ):
             return True
     return False
 

@@ -64,6 +64,7 @@ RELATIVE_END = re.compile(r"(?:并[^，,。；]{0,12}?)?的")
 ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办|并)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议",
+                                    "有关活动", "相关活动", "以上活动", "上述会见",
                                     "开班仪式", "开班式", "开营仪式"}
 PERSONAL_PRONOUN = re.compile(r"[他她]")
 # "X同/与Y举行…": the people X holds an event with.

@@ -94,6 +94,8 @@ LED_AS_MODIFIER = re.compile(r"[^，,。；]{0,12}?(?:周年|的重要|重要(?:
 # "参加会见"), so the role goes to that event rather than to the latest one.
 OBJECT_INSPECTION = re.compile(r"(?:了)?(?:调研|考察|视察|督查|督导|检查|暗访|巡查)")
 OBJECT_RECEPTION = re.compile(r"(?:了)?(?:会见|会谈|会晤|接见)")
+# The story's events as a whole ("出席有关活动", "参加上述活动"): every one before.
+OBJECT_ALL = re.compile(r"(?:了)?(?:有关|相关|上述|以上)(?:活动|会见|会议)")
 # Or the noun of its event ("出席大会", "参加仪式"), matched against the events' names.
 OBJECT_NOUN = re.compile(r"(?:了)?(大会|会议|仪式|论坛|座谈会|发布会|开幕式|闭幕式|活动)")
 # "听取X、Y的工作汇报": the people heard at the event spoke at it (to the clause end).
@@ -227,6 +229,12 @@ def find_roles(
             ):
                 role = "attended"
             out.append(RoleMention(person, role, sentence, event, explicit))
+            if OBJECT_ALL.match(text, verb_end):
+                out.extend(
+                    RoleMention(person, role, sentence, i, True)
+                    for i in targets
+                    if i != event and events[i].sentence[0] <= person[0]
+                )
     out = _received_guests(text, persons, events, out)
     if officials:
         out.extend(_pronoun_roles(
