@@ -49,7 +49,7 @@ def is_plain(lines: list[CleanLine], blocks: list[Block]) -> bool:
 
 
 def _local(block: Block) -> bool:
-    """Whether a block opens with a local-paper dateline (``…讯``; ``features._dateline_form``)."""
+    """Whether a block opens with a local-paper dateline (``…讯``; ``cues._dateline_form``)."""
     head = block.dateline.text if block.kind == DATELINE and block.dateline is not None else ""
     return "讯" in head and "电" not in head
 
