@@ -1268,3 +1268,20 @@ def test_attending_the_related_activities_is_attending_every_event_before(nlp):
     for event in doc._.events:
         attending = {p["person"] for p in doc._.participations if p["event_id"] == event["event_id"]}
         assert attending >= {"詹文远", "辜林"}
+
+
+def test_a_quarterly_habit_is_no_event(nlp):
+    doc = reported(
+        nlp,
+        headline="枫林村推行党员积分管理",
+        body="目前，枫林村党支部每季度开展一次“星级党员家庭”评比挂牌。村支书马立新说，效果很好。",
+        ents=[("马立新", "PERSON")],
+    )
+    assert doc._.events == []
+    doc = reported(
+        nlp,
+        headline="湘州将举办马拉松赛",
+        body="湘州马拉松赛暨“我要跑起来”万人赛新闻发布会9日在湘州举行，市体育局局长马立新介绍了赛事。",
+        ents=[("马立新", "PERSON"), ("9日", "DATE", "2023-05-09"), ("湘州", "PLACE")],
+    )
+    assert [e["type"] for e in doc._.events] == ["press_conference"]

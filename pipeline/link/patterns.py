@@ -153,7 +153,7 @@ RECALLED_OPENING = re.compile(rf"(?:{AGO}|当时|那时|当年|多年前)[，,]"
 # Background, not the story's news: earlier, conveyed or adjectival mentions (§6).
 BACKGROUND_BEFORE = re.compile(r"已|曾|此前|去年|前期|先前|上次|传达|始于"
                                # habits and cancellations: "多次召开会议", "暂停举行…"
-                               r"|多次|屡次|经常|常常|定期|历次|每逢|每到|每一?[次回年]|暂停|取消|停止|推迟"
+                               r"|多次|屡次|经常|常常|定期|历次|每逢|每到|每一?[次回年]|每(?:个)?(?:季度|月|周|天)|暂停|取消|停止|推迟"
                                # a recalled past: "当时支部召开了…", "记得有一次在…"
                                r"|当时|那时|当年|多年前|记得|往常"
                                r"|" + AGO +

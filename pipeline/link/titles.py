@@ -26,7 +26,7 @@ GOVERNMENT_HEADS = (
     "厅长", "外长", "总理", "委员长", "国务委员", "总统", "首相", "议长", "大使",
     "司令员", "司令", "参谋长", "主任委员", "团长", "特别代表", "特使", "总干事", "大臣",
     "处长", "司长", "台长", "主编", "科长", "秘书长", "主席", "主委", "检察长", "院长", "庭长", "所长", "队长",
-    "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑",
+    "站长", "馆长", "署长", "行长", "政委", "会长", "理事长", "组长", "社长", "总编辑", "专员",
 )
 ENTERPRISE_HEADS = (
     "董事长", "董事", "总经理", "经理", "总裁", "总工程师", "总监", "监事长", "厂长",
@@ -81,7 +81,7 @@ STOP_CHARS = set("了对在由与为给是请把被让将的这那及等和并�
 VERB_STOP = re.compile(r"(?:看望|慰问|会见|会晤|接见|邀请|陪同|带领|率领|听取|走访"
                        r"|来到|拜访|感谢|祝贺|欢迎|采访|包括|任命|提名|选举|推选|当选|授予|颁发|获悉"
                        r"|认为|告诉|随同|跟随|称赞|发表|迫使|敦促|致电|致信|致函|致贺|约见|召见|还有|期待|期盼"
-                       r"|提起|说起|谈起|提到|得知|询问|问起|引用|援引|转引|刊载|刊登|介绍|专访|请来"
+                       r"|提起|说起|谈起|提到|得知|询问|问起|引用|援引|转引|刊载|刊登|介绍|专访|请来|[编并划加调转纳]入"
                        r"|(?<![数证])据|(?<![接承])受)$")
 # The prepositions 同, 向, 就 and 应 before a titled name ("X同Y国总理Z会谈", "X向Y省长Z致贺",
 # "X就Y总统Z倡议…"), told from the 同/向/就 of words and names (大同, 协同, 同济, 方向,
@@ -111,6 +111,8 @@ DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日�
 # A bracket holding a credit ("（记者X）") closes a dateline, not part of a title.
 CREDIT_WORDS = re.compile(r"记者|通讯员|摄")
 MAX_TITLE_CHARS = 40
+# An ordinal inside a title ("第6区", "第32支队"), unlike a date before it, is read over.
+ORDINAL_IN_TITLE = re.compile(r"第[0-9０-９]{1,3}$")
 # fmt: on
 
 _AFTER_NAME = re.compile(
@@ -287,6 +289,8 @@ def _title_start(text: str, end: int, floor: int) -> int | None:
             ):
                 break
             i = opener
+        elif char.isdigit() and ORDINAL_IN_TITLE.search(text, floor, i):
+            i = ORDINAL_IN_TITLE.search(text, floor, i).start()  # 第6区行政公署专员
         elif char in BOUNDARY_CHARS or char.isdigit() or char.isspace():
             break
         elif char in STOP_CHARS and not (

@@ -518,8 +518,15 @@ def _is_background(text: str, clause: Span, ev: Event) -> bool:
     """Conveyed, earlier or instructed events (传达…会议精神, 已签约, 要开展…)."""
     before = text[clause[0] : ev.trigger]
     # A quotation before the speaker ("“我们……。”X在Y发布会上表示") is not the
-    # clause's own words: only what follows its closing quote counts.
-    before = before[before.rfind("”") + 1 :]
+    # clause's own words: only what follows its closing quote counts. Around a quoted
+    # name ("每季度开展一次“星级家庭”评比") the clause goes on; the name's own words
+    # (“我要上奥运”万人赛) are not read.
+    closer = before.rfind("”")
+    opener = before.rfind("“", 0, closer) if closer >= 0 else -1
+    if closer >= 0 and P.CLAUSE_MARK.search(before, opener + 1, closer):
+        before = before[closer + 1 :]
+    elif closer >= 0:
+        before = before[: max(opener, 0)] + before[closer + 1 :]
     # "敏昂莱表示，……昨天X出席Y活动": what a speaker recalls is not the news.
     paragraph = text.rfind("\n", 0, ev.sentence[0]) + 1
     speech = P.SPEECH_OPENING.match(text, paragraph, ev.sentence[1])
