@@ -122,3 +122,17 @@ def test_page_credit_lines_are_no_headline(line):
     raw = "\n".join([*_wrap(LEAD, 15), "", line, "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
     evidence = _evidence(raw)
     assert set(_HEAD_ROLES) <= set(evidence.barred(evidence.texts.index(line)))
+
+
+@pytest.mark.parametrize("line", ["周 立（青禾剧院演员）", "（湘州国）安娜·林"])
+def test_section_author_line_is_further_body(line):
+    raw = "\n".join(["清溪大桥正式通车", "", *_wrap(FEATURE, 17), "", line, "", *_wrap(BRIDGE, 17), ""])
+    evidence = _evidence(raw)
+    barred = set(evidence.barred(evidence.texts.index(line)))
+    assert set(_HEAD_ROLES) | {"B1h", "B1n", "O"} <= barred
+
+
+def test_short_colon_line_is_no_main_headline():
+    raw = "\n".join([*_wrap(LEAD, 15), "", "这正是：", "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
+    evidence = _evidence(raw)
+    assert {"HB", "SB", "HA", "SA"} <= set(evidence.barred(evidence.texts.index("这正是：")))

@@ -69,6 +69,22 @@ _AUTHOR_LINE = re.compile(
     r"^[\u4e00-\u9fff、·（）]{1,30}(?:主席|书记|主任|部长|总理|局长|厅长|省长|市长|县长|区长|校长"
     r"|院长|会长|委员|教授|研究员|主编|理事长|董事长|社长|总裁|经理|大使|专家|学者|省|市|县|区|镇|乡|村)"
     r"\s+[\u4e00-\u9fff·]{2,3}$")
+# A section's author line in a collection of signed pieces (several people under one
+# headline): a name with what the person is (``林 远（X剧院演员）``, ``周立（X大学教授）``)
+# or a foreign author's country and name (``（X国）安娜·Y``). Of the rmrb paragraphs, 28 and
+# 41 are such lines, none an article's first paragraph (the section's crosshead stands
+# above it), and no kicker, headline or subtitle is one. Further body of its story.
+_SECTION_TITLE = (r"(?:主席|书记|主任|部长|院长|校长|会长|委员|教授|研究员|主编|理事长|董事长|社长|总裁"
+                  r"|经理|大使|专家|学者|主演|编剧|导演|演员|制片人|主持人|艺术家|作家|指挥|撰稿|班长|旅长"
+                  r"|指导员|运动员|教练)")
+_SECTION_AUTHOR = re.compile(
+    r"^[\u4e00-\u9fff](?:\s{0,2}[\u4e00-\u9fff]){1,2}[（(][^（）()]{2,40}" + _SECTION_TITLE
+    + r"[）)]$"
+    r"|^[（(][^（）()一二三四五六七八九十\d]{2,10}[）)][\u4e00-\u9fff·]{2,12}$")
+# A line of 12 characters or less ending in a colon (``这正是：``, ``同志们，朋友们：``,
+# ``X部：``): of the rmrb parts so short, 147 paragraphs and 56 kickers, no main headline or
+# subtitle.
+_SHORT_COLON = 12
 # A standing label heading a photo item or a collection of briefs (``图片报道``,
 # ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
 # paragraph. Always the main headline.

@@ -23,7 +23,8 @@ from .cues import (
     _AUTHOR, _AUTHOR_LINE, _BOX_LABEL, _BOX_OPEN, _BRACKETED, _BRIEF_CREDIT, _BULLETS, _BYLINE,
     _CLOSE, _CLOSING, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_ONLY, _CREDIT_TAIL,
     _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _MID_SENTENCE,
-    _PHOTO_CREDIT, _ROLES, _SENTENCE_END, _dateline_form, _opens_story,
+    _PHOTO_CREDIT, _ROLES, _SECTION_AUTHOR, _SENTENCE_END, _SHORT_COLON, _dateline_form,
+    _opens_story,
 )
 from .plain import PlainEvidence, one_line_blocks
 
@@ -301,6 +302,12 @@ class PageEvidence:
         if self._before_opening_credit(i):
             barred = tuple(dict.fromkeys(barred + ("B1h", "Bh", "B1n", "Bn")))
         elif self.local and self._continues_sentence(i):
+            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
+        # A short line ending in a colon is no main headline or subtitle, a section's
+        # author line (``_SECTION_AUTHOR``) further body (both counted on rmrb, ``cues``).
+        if len(text) <= _SHORT_COLON and text[-1:] in "：:" and "Bh" not in barred:
+            barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
+        if i and _SECTION_AUTHOR.match(text):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         return barred
 
