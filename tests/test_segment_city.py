@@ -1,7 +1,7 @@
 """City-daily pages: the rules of ``segment/city.py`` (invented people and places)."""
 from pipeline.clean import clean_page
 from pipeline.segment import read_blocks, segment_page, split_page
-from pipeline.segment.city import CityEvidence, attendance_line, page_evidence
+from pipeline.segment.city import CityEvidence, attendance_line, credit_tail, page_evidence
 from pipeline.segment.features import PageEvidence
 from pipeline.segment.roles import LABELS
 from pipeline.types import Page
@@ -301,3 +301,52 @@ def test_a_short_line_ending_in_a_colon_is_no_headline():
     texts = [b.text.text for b in blocks]
     barred = set(evidence.barred(texts.index("这正是：")))
     assert {"HB", "SB", "HA", "SA"} <= barred and "KB" not in barred
+
+
+# A story's closing credit cut by a column break (``…（东岭日报`` + ``社融媒体记者 Y）``) and
+# a photo credit with the closing credit after it (invented people and places).
+CUT_CREDITS = """\
+青禾县乡村图书馆全部开放
+
+青禾日报讯（记者 陈小河）青禾县今年新
+建的十座乡村图书馆日前全部开放，附近
+村民在家门口就能借到新书。（东岭日报
+
+社融媒体记者 孟秋实）
+
+白沙乡戏台新春开演
+
+青禾日报讯（记者 林晓雨）白沙乡戏台连
+续七天上演地方戏，场场座无虚席。
+
+周明远摄（新华社发）（东岭日报社融媒
+体记者 韩冬青）
+
+河西镇新修农村公路三十公里
+
+青禾日报讯（记者 陈小河）河西镇去年新
+修农村公路三十公里，十二个村通上了双
+车道水泥路。
+"""
+
+
+def test_a_cut_closing_credit_is_no_headline():
+    blocks = read_blocks(clean_page(CUT_CREDITS))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    for k, text in enumerate(texts):
+        if text.startswith("社融媒体记者") or text.startswith("周明远摄"):
+            assert credit_tail(text, texts[k - 1])
+            assert {"KB", "HB", "SB", "KA", "HA", "SA", "O", "B1h", "B1n"} <= set(
+                evidence.barred(k))
+    assert credit_tail("社融媒体记者 孟秋实）", "村民在家门口就能借到新书。（东岭日报") == "cut"
+    assert credit_tail("周明远摄（新华社发）（东岭日报社融媒体记者 韩冬青）") == "photo"
+    # A headline's column tag cut by a blank line is no credit.
+    assert credit_tail("面貌）", "河西镇的新路（乡村新") is None
+    assert credit_tail("青禾县乡村图书馆全部开放（图）") is None
+    below = texts.index("河西镇新修农村公路三十公里")
+    assert {"Bh", "Bn"} <= set(evidence.barred(below))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=CUT_CREDITS))
+    assert [s.headline for s in stories] == [
+        "青禾县乡村图书馆全部开放", "白沙乡戏台新春开演", "河西镇新修农村公路三十公里"]
+    assert "孟秋实" in stories[0].text and "韩冬青" in stories[1].text

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .blocks import BODY, DATELINE, HEADLINE, Block
+from .blocks import BODY, CLOSING_LINE, DATELINE, HEADLINE, Block
+from .cues import _PHOTO_CREDIT
 from .features import PageEvidence, _dateline_form, _sibling_crossheads, _lead_side, _numbered_crossheads
 from .roles import LABELS
 
@@ -53,6 +54,31 @@ def attendance_line(text: str) -> bool:
     ``X主持``): in a headline group, its subtitle (``_ATTENDED``)."""
     return len(text) < 20 and bool(_ATTENDED.search(text)) and not text.startswith("在") \
         and "将" not in text
+
+
+def credit_tail(text: str, before: str = "") -> str | None:
+    """Whether a block is the tail of the text above it or its closing credit: ``"cut"``
+    for the rest of a closing credit a column break cut, a bracket the block never opened
+    that closes the one the block above left open (``…（X日报`` + ``社融媒体记者 Y）``),
+    ``"photo"`` for a photo credit with the story's closing credit after it
+    (``A摄（新华社发）（X日报社融媒体记者 Y）``), else None. Of the rmrb articles no
+    kicker, headline or subtitle is either (1 paragraph has an unopened bracket, none is a
+    photo credit and a closing credit). A headline's column tag cut the same way (``…（多``
+    + ``棱镜）``) is no credit and is left alone.
+
+    text (str): the block's text. before (str): the text of the block above it.
+    """
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += (ch in "（(") - (ch in "）)")
+        if depth < 0:
+            opened = max(before.rfind("（"), before.rfind("("))
+            cut = opened >= 0 and not re.search(r"[）)]", before[opened:]) \
+                and bool(CLOSING_LINE.fullmatch(before[opened:] + text[:k + 1]))
+            return "cut" if cut else None
+    photo = any(CLOSING_LINE.fullmatch(text[k:]) and _PHOTO_CREDIT.match(text[:k].strip())
+                for k, ch in enumerate(text) if ch in "（(" and k)
+    return "photo" if photo else None
 
 
 def _paper_byline(block: Block) -> bool:
@@ -216,6 +242,13 @@ class CityEvidence(PageEvidence):
             # of the rmrb parts so short, 147 paragraphs and 56 kickers, no main headline
             # or subtitle.
             barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
+        if i and credit_tail(self.texts[i], self.texts[i - 1]) and {"Bh", "Bn"} - set(barred):
+            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
+        elif i > 1 and self.blocks[i].kind == HEADLINE \
+                and credit_tail(self.texts[i - 1], self.texts[i - 2]) == "photo":
+            # A photo item ends with its credits: the headline-like block below opens
+            # another story (its group, or a group below its body), no further body.
+            barred = tuple(dict.fromkeys(barred + ("Bh", "Bn")))
         if i and _SECTION_AUTHOR.match(self.texts[i]):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if self._wide_line(i) and self._group_line_open(i, barred):
