@@ -42,7 +42,8 @@ PARTS = ("officials", "events", "links", "roles")
 RMRB_HALVES = {"rmrb": "rmrb-annotations.json", "rmrb-check": "rmrb-check-annotations.json",
                "rmrb-check2": "rmrb-check2-annotations.json",
                "rmrb-check3": "rmrb-check3-annotations.json",
-               "rmrb-check4": "rmrb-check4-annotations.json"}
+               "rmrb-check4": "rmrb-check4-annotations.json",
+               "rmrb-check5": "rmrb-check5-annotations.json"}
 INVENTED_HALVES = {"invented": "invented-annotations.json",
                    "invented-check": "invented-check-annotations.json"}
 # The invented pages again in the layout a PDF extractor leaves (``pdf_layout``).

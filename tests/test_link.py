@@ -1285,3 +1285,27 @@ def test_a_quarterly_habit_is_no_event(nlp):
         ents=[("马立新", "PERSON"), ("9日", "DATE", "2023-05-09"), ("湘州", "PLACE")],
     )
     assert [e["type"] for e in doc._.events] == ["press_conference"]
+
+
+def test_an_exhibition_visited_is_an_event(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州旅游节开幕",
+        body="5月9日，湘州旅游节在湘州开幕。市委书记蒋思源出席开幕式并致辞。"
+        "蒋思源还会见了出席旅游节的重要嘉宾，参观了“山水湘州”博览会。"
+        "游客可以在景区从事参观考察、旅游等活动，或参观湘州会议会址。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("蒋思源", "PERSON"), ("湘州", "PLACE")],
+    )
+    assert [e["type"] for e in doc._.events] == ["other", "meeting", "exhibition"]
+    assert {(p["event_id"][-2:], p["role"]) for p in doc._.participations} == {
+        ("e1", "spoke"), ("e2", "attended"), ("e3", "attended")}
+
+
+def test_the_host_of_an_invitation_is_no_subject_of_the_visit(nlp):
+    doc = reported(
+        nlp,
+        headline="周涛出访枫林国",
+        body="5月9日，市长周涛抵达枫林国，应枫林国总理马多邀请，出席湘枫友好城市论坛。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("马多", "PERSON")],
+    )
+    assert roles(doc) == {"周涛": "attended"}

@@ -58,13 +58,15 @@ DATE_ONLY = re.compile(r"[0-9一二三四五六七八九十日月号、至和上
 # A received guest's trip before the event they came for ("会见来华出席…的Y",
 # "同来湘参加…的Y举行会谈"): read up to the attendance verb.
 GUEST_TRIP = re.compile(r"(?:会见|会晤|接见|会谈|同|与)[^，,。；]{0,6}?"
-                        r"(?:来华|访华|来京|赴京|来访|抵京|来[\u4e00-\u9fff]{1,2})$")
+                        r"(?:来华|访华|来京|赴京|来访|抵京|来[\u4e00-\u9fff]{1,2})$"
+                        r"|(?:会见|会晤|接见)了?$")  # "会见了出席大会的嘉宾"
 # The rest of a relative clause up to the 的 that ends it.
 RELATIVE_END = re.compile(r"(?:并[^，,。；]{0,12}?)?的")
-ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持)了?(?!召开|举行|举办|并)")
+ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持|参观)了?(?!召开|举行|举办|并)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议",
                                     "有关活动", "相关活动", "以上活动", "上述会见",
+                                    "展览", "展会",
                                     "开班仪式", "开班式", "开营仪式"}
 PERSONAL_PRONOUN = re.compile(r"[他她]")
 # "X同/与Y举行…": the people X holds an event with.
@@ -198,7 +200,7 @@ SELF_REFERENCE = re.compile(r"(?:我市|本市|全市)")
 # clauses are skipped with one search instead of one per recogniser. A new trigger
 # adds its word here.
 ANY_TRIGGER = re.compile(r"召开|举行|举办|开幕|开展|开馆|启幕|帷幕|揭幕|开赛|开班|开讲"
-                         r"|出席|参加|列席|主持|上|会见|会晤|接见"
+                         r"|出席|参加|列席|主持|参观|上|会见|会晤|接见"
                          r"|调研|督查|督导|视察|考察|检查|暗访|巡查|走访"
                          r"|揭牌|挂牌|授牌|开工|奠基|竣工|签约|开业|开园"
                          r"|审查|调查|开除|双开|撤销|留党察看|预警|投入|投产|正式"

@@ -102,7 +102,8 @@ OBJECT_NOUN = re.compile(r"(?:了)?(大会|会议|仪式|论坛|座谈会|发布
 HEARD = re.compile(r"听取了?")
 # Words before a name that make it an object of its clause, not its subject.
 OBJECT_MARKS = re.compile(r"听取|与|同|向|对|和|会见|会晤|接见|看望|慰问|邀请|陪同|为|给|关于"
-                          r"|学习|贯彻|落实|传达")
+                          # 应Y邀请: the inviting Y is no subject (the 应 right before Y's title)
+                          r"|学习|贯彻|落实|传达|(?<![供响反适对答相回报理呼效感顺])应$")
 # Words after a name (and its titles) that make it a modifier: "X关于…的重要指示",
 # "X的重要讲话", "X在Y上的讲话": whose words are studied, not who speaks next.
 MODIFIER_AFTER = re.compile(r"关于|的|重要(?:讲话|指示|批示|论述|要求)"
@@ -121,9 +122,9 @@ LIST_INTRO = {
 # A pronoun opening a clause, followed by a verb of speech ("他强调", "她指出").
 PRONOUN = re.compile(r"(?:(?<=[，,。；;：:\n”])|^)[他她](?=[^，,。；]{0,12}?"
                      r"(?:强调|指出|表示|说|要求|希望|介绍|提出))", re.M)
-# A clause that opens with a verb of speech continues the previous clause's subject
-# ("X在会上缅怀了…，强调要…").
-CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求)")
+# A clause that opens with a verb of speech or of a visit continues the previous
+# clause's subject ("X在会上缅怀了…，强调要…", "X会见了…，参观了…").
+CARRIED_SUBJECT = re.compile(r"(?<=[，,])(?:并|还|同时)?(?=强调|指出|要求|参观|出席|会见)")
 # Verbs that quote a remark rather than report a speech at the event.
 QUOTED_SPEECH = re.compile(r"[^，,。；“]{0,12}?(?:说|表示|认为|告诉|坦言|谈到|感慨)")
 # A remark made in a speech at the event ("在致辞中说", "在讲话中表示").
@@ -388,7 +389,10 @@ def _pronoun_roles(
             found = _role_after(text, [], 0, match.end())
             if found:
                 at = (match.start(), match.end())
-                out.append(RoleMention(person, found[0], sent, _event_for(events, targets, at)))
+                # "…，参观了X博览会": the event whose verb this is, else the latest
+                own = [i for i in targets if events[i].trigger == match.end()]
+                event = own[0] if own else _event_for(events, targets, at)
+                out.append(RoleMention(person, found[0], sent, event))
     return out
 
 

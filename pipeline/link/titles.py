@@ -106,11 +106,14 @@ ORG_WORDS = re.compile(r"对外|和平|和浩特|和田|等离子|为民|以色�
 LEADING_TIME = re.compile(r"(?:上午|下午|晚上|当天|当日|同日|近日|日前|今天|昨天"
                           r"|随后|会上|会后|同时|后来|此后|之后|当时|如今|其他|其它"
                           r"|现任|时任)+")
-# A bare 日/月/时 is only a date residue right after a numeral ("19日市长X").
-DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时]")
+# A bare 日/月/时/年 is only a date residue right after a numeral ("19日市长X",
+# "1998年时任院长的X").
+DATE_RESIDUE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])[日号月时年]")
 # A bracket holding a credit ("（记者X）") closes a dateline, not part of a title.
 CREDIT_WORDS = re.compile(r"记者|通讯员|摄")
 MAX_TITLE_CHARS = 40
+# The office a relative clause gives a name ("时任X局副局长的Y"), read to the 的.
+HELD_TITLE = re.compile(r"(?:时任|现任)[^，,。；：:、的]{2,38}$")
 # An ordinal inside a title ("第6区", "第32支队"), unlike a date before it, is read over.
 ORDINAL_IN_TITLE = re.compile(r"第[0-9０-９]{1,3}$")
 # fmt: on
@@ -255,9 +258,15 @@ def _strip_suffixes(title: str, end: int) -> int:
 
 
 def _titles_before(text: str, name_start: int, floor: int) -> tuple[Title, ...]:
-    """Titles written directly before a name, split at ``、``."""
+    """Titles written directly before a name, split at ``、``, or as the relative clause
+    of a title held then or now (``时任X局副局长的Y``)."""
     titles: list[Title] = []
     end = name_start
+    if text.startswith("的", name_start - 1):
+        held = HELD_TITLE.search(text, max(floor, name_start - 1 - MAX_TITLE_CHARS), name_start - 1)
+        if not held:
+            return ()
+        end = name_start - 1
     while True:
         start = _title_start(text, end, floor)
         if start is None:

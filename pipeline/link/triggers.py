@@ -228,6 +228,9 @@ def _attended(ctx: StoryContext, sent: Span, clause: Span) -> list[Event]:
         # "参加…的人员" describes people; a generic name refers to an earlier event.
         if not named or text[start : named[0]] in P.GENERIC_ATTENDED:
             continue
+        # One visits an exhibition (参观X博览会), not a meeting's site (参观古田会议会址).
+        if verb.group().startswith("参观") and named[1] != "exhibition":
+            continue
         if P.DEMONSTRATIVE.match(text, start):
             continue
         if "的" in text[start : named[0] - 1]:
