@@ -350,3 +350,35 @@ def test_a_cut_closing_credit_is_no_headline():
     assert [s.headline for s in stories] == [
         "青禾县乡村图书馆全部开放", "白沙乡戏台新春开演", "河西镇新修农村公路三十公里"]
     assert "孟秋实" in stories[0].text and "韩冬青" in stories[1].text
+
+
+# Two stories of a series under one column tag, each group standing below its body.
+SERIES = """\
+东岭日报讯（记者 孟秋实）白沙乡的老戏台
+修缮一新，连续七天上演地方戏，场场座无
+虚席。村民说，戏台又热闹起来了。
+
+老戏台又热闹了（乡村新面貌）
+
+东岭日报全媒体记者 韩冬青
+
+河西镇去年新修农村公路三十公里，十二个
+村通上了双车道水泥路，山货出村更方便。
+
+山路通到家门口（乡村新面貌）
+"""
+
+
+def test_headlines_of_a_series_under_one_column_tag_are_no_body():
+    blocks = read_blocks(clean_page(SERIES))
+    evidence = page_evidence(blocks)
+    texts = [b.text.text for b in blocks]
+    heads = {texts.index("老戏台又热闹了（乡村新面貌）"), texts.index("山路通到家门口（乡村新面貌）")}
+    assert evidence.series == heads
+    for k in heads:
+        assert {"B1h", "Bh", "B1n", "Bn"} <= set(evidence.barred(k))
+    # The same line twice (a listing) is no series.
+    twice = SERIES.replace("山路通到家门口", "老戏台又热闹了")
+    assert not page_evidence(read_blocks(clean_page(twice))).series
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=SERIES))
+    assert [s.headline for s in stories] == ["老戏台又热闹了（乡村新面貌）", "山路通到家门口（乡村新面貌）"]

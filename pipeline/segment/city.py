@@ -45,6 +45,9 @@ _SECTION_AUTHOR = re.compile(
 # 459 so short opens a headline group, 20 of the 450 longer ones do (the headline of a
 # short uncredited story, or of a story whose group stands below it, between two bodies).
 _SHORT_CROSSHEAD = 10
+# A column tag closing a headline (``X（新中国的“第一”）``): the series a page runs under one
+# tag (``_series_heads``).
+_TAG = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 # The narrowest body column a headline group's line is told from (``_wide_line``).
 _MIN_COLUMN = 8
 
@@ -136,6 +139,24 @@ class CityEvidence(PageEvidence):
             "B" if votes["after"] > votes["before"] else "=")
         self.crossheads, self.siblings = self._split_siblings(blocks)
         self.banner = self._claimed_banner(blocks)
+        self.series = self._series_heads(blocks)
+
+    def _series_heads(self, blocks: list[Block]) -> frozenset[int]:
+        """The headline-like blocks closing with a column tag (``_TAG``) that another
+        headline-like block of the page, of other text, closes with too: the headlines of
+        a series the page runs under one tag, each a story of its own. On the composed
+        training city pages of six seeds, 136 such blocks are main headlines and none is
+        body (photo credits ``X摄（影像中国）`` and section author lines left out; of the
+        headline-like blocks whose tag no other one shares, 42 of 1,683 are body)."""
+        tagged: dict[int, str] = {}
+        for k, block in enumerate(blocks):
+            text = self.texts[k]
+            match = _TAG.search(text) if block.kind == HEADLINE else None
+            if match and len(text) > len(match.group(0)) + 1 and "摄" not in text \
+                    and not _PHOTO_CREDIT.match(text) and not _SECTION_AUTHOR.match(text):
+                tagged[k] = match.group(1)
+        return frozenset(k for k, tag in tagged.items() if any(
+            other == tag and self.texts[j] != self.texts[k] for j, other in tagged.items()))
 
     def _claimed_banner(self, blocks: list[Block]) -> bool:
         """Whether the page opens with a headline-like block alone (a body or credit block
@@ -252,6 +273,8 @@ class CityEvidence(PageEvidence):
         if i and _SECTION_AUTHOR.match(self.texts[i]):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if self._wide_line(i) and self._group_line_open(i, barred):
+            barred = tuple(dict.fromkeys(barred + _BODY_ROLES))
+        if i in self.series and self._group_line_open(i, barred):
             barred = tuple(dict.fromkeys(barred + _BODY_ROLES))
         if attendance_line(self.texts[i]):
             barred = tuple(dict.fromkeys(barred + ("KB", "HB", "KA", "HA", "O")))
