@@ -1,7 +1,8 @@
 """City-daily pages: the rules of ``segment/city.py`` (invented people and places)."""
 from pipeline.clean import clean_page
 from pipeline.segment import read_blocks, segment_page, split_page
-from pipeline.segment.city import CityEvidence, attendance_line, credit_tail, page_evidence
+from pipeline.segment.city import (
+    CityEvidence, attendance_line, attendance_tail, credit_tail, page_evidence)
 from pipeline.segment.features import PageEvidence
 from pipeline.segment.roles import LABELS
 from pipeline.types import Page
@@ -382,3 +383,17 @@ def test_headlines_of_a_series_under_one_column_tag_are_no_body():
     assert not page_evidence(read_blocks(clean_page(twice))).series
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=SERIES))
     assert [s.headline for s in stories] == ["老戏台又热闹了（乡村新面貌）", "山路通到家门口（乡村新面貌）"]
+
+
+def test_a_long_line_closing_with_who_chaired_is_the_subtitle():
+    assert attendance_tail("围绕“抓好今年工作，迎接建县六十周年”深入交流周立衡主持")
+    assert attendance_tail("听取乡村振兴工作汇报 周立衡主持 林晓雨出席")
+    assert not attendance_tail("学习贯彻周立衡同志在全县工作会议上的重要讲话")
+    assert not attendance_tail("周立衡主持")               # short: ``attendance_line``
+    raw = MEETING.replace("周立衡出席并讲话", "围绕“抓好今年工作，迎接建县六十周年”深入交流周立衡主持")
+    blocks = read_blocks(clean_page(raw))
+    evidence = page_evidence(blocks)
+    k = [b.text.text for b in blocks].index("围绕“抓好今年工作，迎接建县六十周年”深入交流周立衡主持")
+    assert {"KB", "HB", "KA", "HA"} <= set(evidence.barred(k))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert stories[0].headline == "青禾县乡村振兴工作推进会召开"

@@ -84,6 +84,22 @@ def credit_tail(text: str, before: str = "") -> str | None:
     return "photo" if photo else None
 
 
+# A subtitle closing with who chaired or attended after the line it sums up (``围绕X深入
+# 交流 Y主持``, ``…李克强主持 栗战书汪洋出席``): the last clause, after a space, a closing
+# quote or bracket, is a short attendance line (``_ATTENDED``).
+_ATTENDED_TAIL = re.compile(
+    r"(?:^|[\s”）》])[\u4e00-\u9fff、]{2,18}(?:出席|主持|讲话|致辞|会见|参加)$")
+
+
+def attendance_tail(text: str) -> bool:
+    """Whether a long block (20 characters or more) closes with a line naming who attended
+    or chaired (``_ATTENDED_TAIL``): a subtitle. Of the rmrb parts so long (not opening with
+    在, a speech's title, nor announcing with 将, nor naming a speech ``的讲话``/``重要讲话``),
+    23 subtitles so close and no kicker, main headline or first paragraph."""
+    return len(text) >= 20 and not text.startswith("在") and "将" not in text \
+        and not re.search(r"(?:的|重要)讲话$", text) and bool(_ATTENDED_TAIL.search(text))
+
+
 def _paper_byline(block: Block) -> bool:
     """Whether a block is a byline naming a city paper and its reporters (``X日报全媒体记者
     Y``): a city daily's credit, like a local dateline."""
@@ -276,6 +292,7 @@ class CityEvidence(PageEvidence):
             barred = tuple(dict.fromkeys(barred + _BODY_ROLES))
         if i in self.series and self._group_line_open(i, barred):
             barred = tuple(dict.fromkeys(barred + _BODY_ROLES))
-        if attendance_line(self.texts[i]):
+        if attendance_line(self.texts[i]) or (
+                self.blocks[i].kind == HEADLINE and attendance_tail(self.texts[i])):
             barred = tuple(dict.fromkeys(barred + ("KB", "HB", "KA", "HA", "O")))
         return barred
