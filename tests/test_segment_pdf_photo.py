@@ -136,3 +136,10 @@ def test_short_colon_line_is_no_main_headline():
     raw = "\n".join([*_wrap(LEAD, 15), "", "这正是：", "", "清溪大桥正式通车", "", *_wrap(BRIDGE, 17), ""])
     evidence = _evidence(raw)
     assert {"HB", "SB", "HA", "SA"} <= set(evidence.barred(evidence.texts.index("这正是：")))
+
+
+def test_opening_box_opens_a_body():
+    raw = "\n".join(["清溪大桥正式通车", "", *_wrap(BRIDGE, 17), "", "核心阅读", "",
+                     *_wrap(LEAD_2, 17), "", *_wrap(LEAD, 17), "", "河畔新村通上自来水", ""])
+    evidence = _evidence(raw)
+    assert {"Bh", "Bn"} <= set(evidence.barred(evidence.texts.index("核心阅读")))
