@@ -43,7 +43,8 @@ RMRB_HALVES = {"rmrb": "rmrb-annotations.json", "rmrb-check": "rmrb-check-annota
                "rmrb-check2": "rmrb-check2-annotations.json",
                "rmrb-check3": "rmrb-check3-annotations.json",
                "rmrb-check4": "rmrb-check4-annotations.json",
-               "rmrb-check5": "rmrb-check5-annotations.json"}
+               "rmrb-check5": "rmrb-check5-annotations.json",
+               "rmrb-check6": "rmrb-check6-annotations.json"}
 INVENTED_HALVES = {"invented": "invented-annotations.json",
                    "invented-check": "invented-check-annotations.json"}
 # The invented pages again in the layout a PDF extractor leaves (``pdf_layout``).

@@ -283,3 +283,20 @@ def test_start_characters_leave_out_lookarounds_and_change_no_match():
     text = "3天后，他前往湘州；30年前的今天下午两点半，人们同日方代表见面。"
     assert ([m.span() for m in dates._PART_RE.finditer(text)]
             == [m.span() for m in reference.finditer(text)])
+
+
+def test_a_story_s_today_is_its_dateline_s_day():
+    import spacy
+
+    from pipeline.nlp import story_doc
+    from pipeline.tag import DateFigureRuler
+
+    nlp = spacy.blank("zh")
+    ruler = DateFigureRuler("date_figure_ruler")
+    text = "本报枫林5月9日电（记者 宋明）今晚，湘州驻枫林办事处举行招待会。"
+    doc = story_doc(nlp, text, pub_date="2023-05-10", dateline="本报枫林5月9日电（记者 宋明）")
+    dates, _ = ruler.match(doc)
+    assert [d.iso for d in dates if d.text == "今晚"] == ["2023-05-09"]
+    # without a dated dateline, the page's date
+    doc = story_doc(nlp, "今晚，湘州举行招待会。", pub_date="2023-05-10", dateline="本报讯")
+    assert [d.iso for d in ruler.match(doc)[0]] == ["2023-05-10"]

@@ -1309,3 +1309,16 @@ def test_the_host_of_an_invitation_is_no_subject_of_the_visit(nlp):
         ents=[("5月9日", "DATE", "2023-05-09"), ("周涛", "PERSON"), ("马多", "PERSON")],
     )
     assert roles(doc) == {"周涛": "attended"}
+
+
+def test_thanks_expressed_and_a_spokesman_s_title(nlp):
+    doc = reported(
+        nlp,
+        headline="湘州向枫林国捐赠设备",
+        body="5月9日，湘州向枫林国捐赠一批设备，市外事办发言人宋海燕介绍了情况。"
+        "枫林国部长马多、市长周涛参加了当天举行的捐赠仪式。马多对湘州的捐赠表示感谢。",
+        ents=[("5月9日", "DATE", "2023-05-09"), ("宋海燕", "PERSON"), ("马多", "PERSON"),
+              ("周涛", "PERSON")],
+    )
+    assert {o["name"]: o["titles"] for o in doc._.officials}["宋海燕"] == ["市外事办发言人"]
+    assert roles(doc)["马多"] == "spoke"

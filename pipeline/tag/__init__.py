@@ -183,7 +183,7 @@ class DateFigureRuler:
         from .figures import find_figures
 
         text = doc_text(doc)
-        dates = find_dates(text, _pub_date(doc))
+        dates = find_dates(text, _story_date(doc))
         figures = find_figures(text, [(d.start, d.end) for d in dates])
         return dates, figures
 
@@ -372,3 +372,26 @@ def _pub_date(doc: Doc):
     from datetime import date
 
     return date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+
+
+# A dated dateline ("本报平壤10月6日电", "新华社北京2月3日电"): the day its story was filed.
+_DATELINE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
+
+
+def _story_date(doc: Doc):
+    """The day a story's 今天/今晚/昨天 count from: its dateline's day (the day before
+    the page, as a rule), else the page's date."""
+    from datetime import date, timedelta
+
+    pub = _pub_date(doc)
+    day = _DATELINE_DAY.search((doc._.story or {}).get("dateline") or "")
+    if pub is None or not day:
+        return pub
+    for year in (pub.year, pub.year - 1):
+        try:
+            filed = date(year, int(day.group(1)), int(day.group(2)))
+        except ValueError:
+            return pub
+        if timedelta(0) <= pub - filed <= timedelta(days=31):
+            return filed
+    return pub
