@@ -143,3 +143,16 @@ def test_opening_box_opens_a_body():
                      *_wrap(LEAD_2, 17), "", *_wrap(LEAD, 17), "", "河畔新村通上自来水", ""])
     evidence = _evidence(raw)
     assert {"Bh", "Bn"} <= set(evidence.barred(evidence.texts.index("核心阅读")))
+
+
+def test_long_body_after_closing_credit_opens_a_story():
+    close = LEAD_2 + "（本报青禾3月8日电）"
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(close, 17), "",
+                     *_wrap(FEATURE, 17), "", "清溪大桥正式通车", ""])
+    evidence = _evidence(raw)
+    after = next(i for i, t in enumerate(evidence.texts) if t.startswith(FEATURE[:8]))
+    assert {"Bh", "Bn"} <= set(evidence.barred(after))
+    # A section's interview credit (``（X采访整理）``) is no story's end.
+    raw = raw.replace("（本报青禾3月8日电）", "（本报记者林书远采访整理）")
+    evidence = _evidence(raw)
+    assert "Bn" not in evidence.barred(after)
