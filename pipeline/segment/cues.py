@@ -92,6 +92,11 @@ _SHORT_COLON = 12
 # wire items of a compilation): the long body after it opens another story.
 _CREDIT_CLOSE = re.compile(
     r"[（(][^（）()]{0,80}(?:记者|电|作者|执笔|通讯员|编译|供稿|综合)[^（）()]{0,60}[）)]$")
+# A graphics or layout credit ending a paragraph (``制图：X``, ``版式设计：X``, ``本版制图：X``):
+# of the rmrb paragraphs ending so, 301 are their article's last, 22 are followed by a short
+# line and none by a paragraph of more than 60 characters.
+_GRAPHICS_CLOSE = re.compile(
+    r"(?:^|\s)(?:本版|本期)?(?:制图|版式设计|版面设计|图表制作|统筹)[：:][^，。]{1,30}$")
 # A standing label heading a photo item or a collection of briefs (``图片报道``,
 # ``速览``): of the rmrb articles, 190 headlines are one, and no kicker, subtitle or
 # paragraph. Always the main headline.
