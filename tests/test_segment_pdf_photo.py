@@ -164,3 +164,11 @@ def test_long_body_after_graphics_credit_opens_a_story():
     evidence = _evidence(raw)
     after = next(i for i, t in enumerate(evidence.texts) if t.startswith(FEATURE[:8]))
     assert {"Bh", "Bn"} <= set(evidence.barred(after))
+
+
+def test_long_body_after_credit_line_alone_opens_a_story():
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", "（本报青禾3月8日电）", "",
+                     *_wrap(FEATURE, 17), "", "清溪大桥正式通车", ""])
+    evidence = _evidence(raw)
+    after = next(i for i, t in enumerate(evidence.texts) if t.startswith(FEATURE[:8]))
+    assert {"Bh", "Bn"} <= set(evidence.barred(after))

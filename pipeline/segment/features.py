@@ -21,7 +21,8 @@ from .columns import _REACH, _column, _columns_around, _same_column, _width
 from .crossheads import _SUB_REACH, _brief_crossheads, _numbered_crossheads, _sibling_crossheads
 from .cues import (
     _AUTHOR, _AUTHOR_LINE, _BOX_LABEL, _BOX_OPEN, _BRACKETED, _BRIEF_CREDIT, _BULLETS, _BYLINE,
-    _CLOSE, _CLOSING, _CREDIT_CLOSE, _GRAPHICS_CLOSE, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_ONLY, _CREDIT_TAIL,
+    _CLOSE, _CLOSING, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_CLOSE, _CREDIT_ONLY,
+    _CREDIT_TAIL, _GRAPHICS_CLOSE, _NOT_CLOSING_CREDIT,
     _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _MID_SENTENCE,
     _PHOTO_CREDIT, _ROLES, _SECTION_AUTHOR, _SENTENCE_END, _SHORT_COLON, _dateline_form,
     _opens_story,
@@ -324,12 +325,15 @@ class PageEvidence:
         """Whether body block i, longer than 60 characters, follows a graphics or layout
         credit (``_GRAPHICS_CLOSE``) or a block of more than 40 that ends in a bracketed
         closing credit (``_CREDIT_CLOSE``; not ``（记者手记）`` nor a
-        section's ``（X采访整理）``): the text
+        section's ``（X采访整理）``) or is such a credit alone: the text
         before it ended its story."""
         before = self.texts[i - 1].rstrip()
         if self.blocks[i].kind != BODY or len(self.texts[i]) <= 60:
             return False
         if _GRAPHICS_CLOSE.search(before[-40:]):   # ``制图：X``, ``版式设计：X``
+            return True
+        if len(before) <= 40 and before[:1] in "（(" and _CREDIT_CLOSE.search(before) \
+                and not _NOT_CLOSING_CREDIT.search(before):      # ``（本报X电）`` alone
             return True
         return self.blocks[i - 1].kind in (BODY, DATELINE) and len(before) > 40 \
             and not before.endswith(("手记）", "整理）")) \
