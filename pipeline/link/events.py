@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from . import patterns as P
-from .text import clauses, containing, sentences
+from .text import clauses, containing, quote_open, sentences
 from .triggers import Event, Span, StoryContext, candidates
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -165,13 +165,13 @@ def recalled_sentence(ctx: StoryContext, sentence: Span, upto: int) -> bool:
     # linear: a date that makes a clause history stands close before its people.
     first = max(sentence[0], upto - RECALL_REACH)
     for ago in P.AGO_BEFORE.finditer(ctx.text, first, upto):  # "回顾了70年前X主席…"
-        if ctx.text.count("“", first, ago.start()) <= ctx.text.count("”", first, ago.start()):
+        if not quote_open(ctx.text, first, ago.start()):
             return True
     if not ctx.pub_date or not FULL_DATE.match(ctx.pub_date):
         return False
     for start, _, value in ctx.dates_in(first, upto):
-        opened = ctx.text.count("“", first, start) > ctx.text.count("”", first, start)
-        if not isinstance(value, str) or opened:  # a date inside a quotation is its speaker's
+        # a date inside a quotation is its speaker's
+        if not isinstance(value, str) or quote_open(ctx.text, first, start):
             continue
         year = YEAR.match(value)
         if year and year.group() < ctx.pub_date[:4]:

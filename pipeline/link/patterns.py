@@ -52,7 +52,6 @@ UP_TO_LAST_NOUN = re.compile(f"(?:“[^”]*”|[^“”])*(?:{EVENT_NOUN.patter
 HOLD_VERB = re.compile(r"(?:组织召开|召开|举行|举办)了?")
 # A name that is only a generic noun takes its subject: "市委常委会召开会议".
 GENERIC_NAMES = frozenset({"会议", "大会", "座谈会", "专题会议", "全体会议"})
-# "X出席Y座谈会": taking part in a named event ("主持会议" names none: generic).
 # Nothing but a date and a comma between a subject and its clause ("X21日、22日，").
 DATE_ONLY = re.compile(r"[0-9一二三四五六七八九十日月号、至和上下午晚间\s]*[，,]")
 # A received guest's trip before the event they came for ("会见来华出席…的Y",
@@ -62,6 +61,7 @@ GUEST_TRIP = re.compile(r"(?:会见|会晤|接见|会谈|同|与)[^，,。；]{0
                         r"|(?:会见|会晤|接见)了?$")  # "会见了出席大会的嘉宾"
 # The rest of a relative clause up to the 的 that ends it.
 RELATIVE_END = re.compile(r"(?:并[^，,。；]{0,12}?)?的")
+# "X出席Y座谈会": taking part in a named event ("主持会议" names none: generic).
 ATTEND_VERB = re.compile(r"(?:出席|参加|列席|主持|参观)了?(?!召开|举行|举办|并)")
 GENERIC_ATTENDED = GENERIC_NAMES | {"仪式", "活动", "开幕式", "会谈", "会晤", "磋商",
                                     "上述活动", "上述会议", "此次会议", "本次会议",
@@ -134,8 +134,10 @@ IN_OPERATION = re.compile(r"投入运行|投入使用|投入运营|建成投产|
 CAMPAIGN_VERB = re.compile(r"(?:深入开展|全力推进|开展|推进|启动|实施)")
 ORG_AFTER_CAMPAIGN = re.compile(r"领导小组|小组|委员会|办公室|指挥部|专班")
 PLAN_AFTER_CAMPAIGN = re.compile(r"计划|方案|规划|纲要")
+# The 将 of the future ("X将出席…"), not of 将军, 将士, 将领.
+WILL = r"将(?![军士领])"
 # A sentence that speaks of what comes next.
-FUTURE_SENTENCE = re.compile(r"下一步|今后|未来|将(?![军士领])")
+FUTURE_SENTENCE = re.compile(rf"下一步|今后|未来|{WILL}")
 CAMPAIGN_NOUN = re.compile(r"(?:创建活动|专项行动|专项整治|活动|行动|监督工作|工作)")
 
 # A visit recalled through its speech ("视察湖北重要讲话精神") is background.
@@ -172,7 +174,7 @@ EXAMPLE_OR_ANNIVERSARY = re.compile(r"为例|(?:召开|举行|举办)?(?:[0-9]+|
 RECEPTION_AS_NOUN = re.compile(r"情况|成果|结束|时间|地点|这一|这种|机制")
 # Instructions in speeches ("要开展…", "必须加强督查"), not events.
 MODAL = re.compile(r"(?<![主重需只纪])要(?![求点素闻害件])|必须|务必|应当|力争"
-                   r"|将(?![军士领])"  # future: "X将出席…", "将于9日举行"
+                   r"|" + WILL +  # future: "X将出席…", "将于9日举行"
                    # wishes and plans: "愿意与X举行会晤", "拟于下月召开", "计划举办"
                    r"|愿意|愿同|愿与|拟|打算|计划(?=于|在|召开|举办|举行)|希望(?![工小杯])")
 # A name opening with a recalled time ("在去年X座谈会上"): background (§6).

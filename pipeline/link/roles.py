@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .names import is_name
 from .titles import is_title
-from .text import containing, sentences
+from .text import containing, quote_open, sentences
 from .triggers import Event
 
 Span = tuple[int, int]
@@ -256,8 +256,7 @@ def _in_note(text: str, at: int) -> bool:
 def _inside_quote(text: str, start: int, at: int) -> bool:
     """Whether ``at`` lies inside a quotation opened in its sentence (“总书记X说，…”:
     someone else's words that cite X), read over at most :data:`QUOTE_REACH` chars."""
-    start = max(start, at - QUOTE_REACH)
-    return text.count("“", start, at) > text.count("”", start, at)
+    return quote_open(text, max(start, at - QUOTE_REACH), at)
 
 
 def _quoted_elsewhere(
@@ -374,8 +373,6 @@ def _pronoun_roles(
             hi = bisect_left(starts, match.start())
             before = [p for p in persons[lo:hi] if p[1] <= match.start()]
             named = [p for p in before if text[p[0] : p[1]] in officials]
-            if not named:
-                continue
             # A modifier ("贯彻X关于…的指示。他强调") is no antecedent; with only
             # modifiers named, the one who speaks is out of reach: no role.
             named = [

@@ -91,3 +91,8 @@ def _add(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         out.append((start, end))
+
+
+def quote_open(text: str, start: int, at: int) -> bool:
+    """Whether a quotation opened in ``text[start:at]`` is still open at ``at``."""
+    return text.count("“", start, at) > text.count("”", start, at)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .blocks import BODY, CLOSING_LINE, DATELINE, HEADLINE, Block
-from .cues import _PHOTO_CREDIT
+from .cues import _PHOTO_CREDIT, _SECTION_AUTHOR
 from .features import PageEvidence, _dateline_form, _sibling_crossheads, _lead_side, _numbered_crossheads
 from .roles import LABELS
 
@@ -27,18 +27,6 @@ _ATTENDED = re.compile(r"(?:出席|主持|讲话|致辞|会见|参加)$")
 _MASTHEAD = re.compile(
     r"^\S{1,8}(?:日报|晚报|报)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?$")
-# The author line of one section of a compilation of signed pieces (interviews, remarks of
-# several people under one headline): a name with what the person is (``林 远（X剧院演员）``,
-# ``周立（X大学教授）``) or a foreign author's country and name (``（X国）安娜·Y``). Of the
-# rmrb paragraphs, 28 and 41 are such lines, none an article's first paragraph (the
-# section's crosshead stands above it), and no kicker, headline or subtitle is one (the
-# photo pieces titled ``X（动感2019）`` have no title in their bracket).
-_TITLE = (r"(?:主席|书记|主任|部长|院长|校长|会长|委员|教授|研究员|主编|理事长|董事长|社长|总裁|经理"
-          r"|大使|专家|学者|主演|编剧|导演|演员|制片人|主持人|艺术家|作家|指挥|撰稿|班长|旅长|指导员"
-          r"|运动员|教练)")
-_SECTION_AUTHOR = re.compile(
-    r"^[\u4e00-\u9fff](?:\s{0,2}[\u4e00-\u9fff]){1,2}[（(][^（）()]{2,40}" + _TITLE + r"[）)]$"
-    r"|^[（(][^（）()一二三四五六七八九十\d]{2,10}[）)][\u4e00-\u9fff·]{2,12}$")
 # A sibling crosshead run (``features._sibling_crossheads``) opening with a block of this
 # many characters or fewer is barred from the headline roles; a longer one is left to the
 # model. Of the sibling runs on the composed training city pages of three seeds, 1 of the
@@ -274,11 +262,6 @@ class CityEvidence(PageEvidence):
         barred = super().barred(i)
         if i == 0 and self.banner:
             barred = tuple(dict.fromkeys(barred + ("KB", "HB", "SB")))
-        if len(self.texts[i]) <= 12 and self.texts[i][-1:] in "：:" and "Bh" not in barred:
-            # A short line ending in a colon (``这正是：``, ``同志们，朋友们：``, ``X部：``):
-            # of the rmrb parts so short, 147 paragraphs and 56 kickers, no main headline
-            # or subtitle.
-            barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
         if i and credit_tail(self.texts[i], self.texts[i - 1]) and {"Bh", "Bn"} - set(barred):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         elif i > 1 and self.blocks[i].kind == HEADLINE \
@@ -286,8 +269,6 @@ class CityEvidence(PageEvidence):
             # A photo item ends with its credits: the headline-like block below opens
             # another story (its group, or a group below its body), no further body.
             barred = tuple(dict.fromkeys(barred + ("Bh", "Bn")))
-        if i and _SECTION_AUTHOR.match(self.texts[i]):
-            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if self._wide_line(i) and self._group_line_open(i, barred):
             barred = tuple(dict.fromkeys(barred + _BODY_ROLES))
         if i in self.series and self._group_line_open(i, barred):

@@ -375,23 +375,19 @@ def _pub_date(doc: Doc):
 
 
 # A dated dateline ("本报平壤10月6日电", "新华社北京2月3日电"): the day its story was filed.
-_DATELINE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
+_DATELINE_DAY = re.compile(r"(\d{1,2}月\d{1,2}日)(?:电|讯)")
 
 
 def _story_date(doc: Doc):
     """The day a story's 今天/今晚/昨天 count from: its dateline's day (the day before
-    the page, as a rule), else the page's date."""
+    the page, as a rule; within a month before it), else the page's date."""
     from datetime import date, timedelta
+
+    from .dates import resolve
 
     pub = _pub_date(doc)
     day = _DATELINE_DAY.search((doc._.story or {}).get("dateline") or "")
-    if pub is None or not day:
-        return pub
-    for year in (pub.year, pub.year - 1):
-        try:
-            filed = date(year, int(day.group(1)), int(day.group(2)))
-        except ValueError:
-            return pub
-        if timedelta(0) <= pub - filed <= timedelta(days=31):
-            return filed
+    filed = resolve(day.group(1), pub) if pub and day else None
+    if filed and timedelta(0) <= pub - date.fromisoformat(filed) <= timedelta(days=31):
+        return date.fromisoformat(filed)
     return pub
