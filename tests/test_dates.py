@@ -94,6 +94,12 @@ def spans(text: str) -> list[str]:
     ("十一长假刚过，鹿鸣公园又迎来游客。", ["十一长假"]),
     ("15日一大早，志愿者来到金桥村；第二天一早又去了白鹭镇。", ["15日一大早", "第二天一早"]),
     ("青禾银行存款从2020年三季末的40亿元升至一季末的45亿元。", ["2020年三季末", "一季末"]),
+    # a year written without its 年 before the season, class or event it dates
+    ("2019赛季青禾队夺冠，2020届毕业生和2018级新生都到场。", ["2019", "2020", "2018"]),
+    ("2021湘州国际车展将于5月开幕。", ["2021", "5月"]),
+    # the shopping days and holidays named by their numbers or names
+    ("松溪商城“双11”成交翻番，光棍节前夕备货。", ["双11", "光棍节前夕"]),
+    ("“十一”旅游火热，复活节假期也有游客。", ["十一", "复活节假期"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
@@ -139,6 +145,15 @@ def test_finds_guideline_dates(text, expected):
     "时至今日，老街仍保留着青石板路。",
     "他在第十一假期值班表上签了字。",
     "一早一晚，枫林村的温差很大。",
+    # a bare year's number: an amount, a product's label, a season's label
+    "村里发放2000元慰问金，共2015人次受益。",
+    "青禾汽车2021款越野车上市，2022春装新款到货。",
+    "公交2019路和2020号楼之间新设站点。",
+    # greetings, the future of a wish, a word read across a festival
+    "主持人说：“各位来宾，下午好！”",
+    "1998/1999赛季的联赛由青禾公司赞助。",
+    "他给父亲打电话，祝父亲节日快乐。",
+    "新年初始，青禾公司开工。",
 ])
 # fmt: on
 def test_skips_non_dates(text):

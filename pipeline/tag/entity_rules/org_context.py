@@ -71,8 +71,11 @@ _LEAD_CLOCK = re.compile(r"(?:北京|当地|美东|美国东部)时间$")
 
 def _without_clock(run: str) -> str:
     """A lead run without the clock and the 讯 before it (``X体育讯北京时间`` of
-    ``X体育讯北京时间1月8日消息`` → ``X体育``; 腾讯 keeps its 讯)."""
+    ``X体育讯北京时间1月8日消息`` → ``X体育``; 腾讯 keeps its 讯), and without the
+    综合 of a compiled report (``X汽车综合9月16日报道`` → ``X汽车``)."""
     bare = _LEAD_CLOCK.sub("", run)
+    if bare.endswith("综合") and _OUTLET_WORD.search(bare[:-2]):
+        return bare[:-2]
     if bare != run and bare.endswith("讯") and _OUTLET_WORD.search(bare[:-1]):
         return bare[:-1]
     return bare
