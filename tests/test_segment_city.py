@@ -397,3 +397,43 @@ def test_a_long_line_closing_with_who_chaired_is_the_subtitle():
     assert {"KB", "HB", "KA", "HA"} <= set(evidence.barred(k))
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
     assert stories[0].headline == "青禾县乡村振兴工作推进会召开"
+
+
+# An uncredited short story below a credited one: its headline stands after two blank
+# lines, and its body is set in a narrower column than the story above.
+COLUMN_BREAK = """\
+柳湾镇春耕备耕有序推进
+
+青禾日报讯（记者 陈小河）连日来，柳湾镇抢抓农时，
+组织农技人员深入田间地头，指导农户整地施肥、选种
+育秧，全镇已备足种子化肥，春耕生产有序展开。镇农
+技站负责人说，今年将推广水稻机插秧五千亩。
+
+农技人员还在各村开设田间课堂，手把手教农户使用
+新农机，帮助解决春耕中遇到的难题，农户们纷纷
+点赞。
+
+
+
+县图书馆延长开放时间
+
+县图书馆自本月起延长开放
+时间，每天开放至晚上九时
+，周末照常开放，方便上班
+族和学生读书学习。馆内还
+新增自习座位一百个。
+"""
+
+
+def test_a_headline_after_a_column_break_opens_a_story():
+    blocks = read_blocks(clean_page(COLUMN_BREAK))
+    evidence = page_evidence(blocks)
+    assert isinstance(evidence, CityEvidence)
+    texts = [b.text.text for b in blocks]
+    head = texts.index("县图书馆延长开放时间")
+    assert evidence._column_break_head(head)
+    assert {"Bh", "Bn"} <= set(evidence.barred(head))
+    assert not evidence._column_break_head(texts.index("柳湾镇春耕备耕有序推进"))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=COLUMN_BREAK))
+    assert [s.headline for s in stories] == ["柳湾镇春耕备耕有序推进", "县图书馆延长开放时间"]
+    assert stories[0].reporters == ("陈小河",)
