@@ -100,6 +100,9 @@ def spans(text: str) -> list[str]:
     # the shopping days and holidays named by their numbers or names
     ("松溪商城“双11”成交翻番，光棍节前夕备货。", ["双11", "光棍节前夕"]),
     ("“十一”旅游火热，复活节假期也有游客。", ["十一", "复活节假期"]),
+    # the first day and the second year of what the story tells; 两 of an hour; seconds
+    ("开学第一天，她到了青禾小学；第二年夏天又回到金桥村。", ["第一天", "第二年夏天"]),
+    ("昨天下午两点半，监控显示8时8分45秒货车驶离。", ["昨天下午两点半", "8时8分45秒"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
