@@ -437,3 +437,64 @@ def test_a_headline_after_a_column_break_opens_a_story():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=COLUMN_BREAK))
     assert [s.headline for s in stories] == ["柳湾镇春耕备耕有序推进", "县图书馆延长开放时间"]
     assert stories[0].reporters == ("陈小河",)
+
+
+# A long feature whose crossheads (longer than the short-crosshead bar) stand between
+# body paragraphs set in one column: crossheads of one story, no headlines.
+ONE_COLUMN_FEATURE = """\
+石桥村的新日子
+
+青禾日报讯（记者 林晓雨）石桥村坐落在青禾河畔，
+全村四百多户人家。这几年，村里修了路、建了厂，
+村民的日子一天比一天红火，石桥村的变化看得见，
+外出打工的年轻人也陆续回到了村里创业。
+
+村民们说，石桥村能有今天，靠的是一条好路和一
+片好茶，还有一股子不服输的劲头，村里的事大家
+商量着办，办成了一件又一件让人高兴的好事，日
+子越过越有奔头。
+
+茶园里长出致富的好门路
+
+石桥村的茶园过去是一片荒坡，村党支部书记周明
+带着党员先种，村民看到收益后纷纷跟上，茶园越
+扩越大，石桥村的茶叶也有了自己的牌子和销路，
+茶园旺季要请两百多名采茶工，人人有活干。
+
+村道连起了石桥村的山里山外
+
+石桥村原来只有一条土路，下雨天出村要走两个钟
+头。前年村道硬化后，石桥村的客车通到了村口，
+山里的茶叶和山货当天就能运到县城的集市上，
+石桥村的民宿也多了起来，周末常有游客过来。
+
+老祠堂变成了石桥村的文化礼堂
+
+石桥村的老祠堂修缮后成了文化礼堂，村里的戏班
+每到周末就在礼堂里唱戏，石桥村的老人和孩子都
+爱来看，礼堂里还办起了书屋和村史展览，常有
+邻村的村民专程过来，石桥村的夜晚热闹了起来。
+
+
+
+县图书馆延长开放时间
+
+青禾日报讯（记者 陈小河）县图书馆自本月起
+延长开放时间，每天开放至晚上九时，周末照
+常开放，方便上班族和学生读书学习，馆内还
+新增自习座位一百个。
+"""
+
+
+def test_long_sibling_crossheads_in_one_column_are_barred_from_headlines():
+    blocks = read_blocks(clean_page(ONE_COLUMN_FEATURE))
+    evidence = page_evidence(blocks)
+    assert isinstance(evidence, CityEvidence)
+    texts = [b.text.text for b in blocks]
+    for crosshead in ("茶园里长出致富的好门路", "村道连起了石桥村的山里山外"):
+        k = texts.index(crosshead)
+        assert k in evidence.siblings and evidence._one_column_sibling(k)
+        assert {"KB", "HB", "KA", "HA"} <= set(evidence.barred(k))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=ONE_COLUMN_FEATURE))
+    assert [s.headline for s in stories] == ["石桥村的新日子", "县图书馆延长开放时间"]
+    assert "茶园里长出致富的好门路" in stories[0].subheadlines
