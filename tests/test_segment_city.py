@@ -399,6 +399,15 @@ def test_a_long_line_closing_with_who_chaired_is_the_subtitle():
     assert stories[0].headline == "青禾县乡村振兴工作推进会召开"
 
 
+def _city_page(raw: str) -> tuple[CityEvidence, list[str]]:
+    """raw (str): an invented city page. RETURNS (tuple): its evidence (a city page's) and
+    its blocks' texts."""
+    blocks = read_blocks(clean_page(raw))
+    evidence = page_evidence(blocks)
+    assert isinstance(evidence, CityEvidence)
+    return evidence, [b.text.text for b in blocks]
+
+
 # An uncredited short story below a credited one: its headline stands after two blank
 # lines, and its body is set in a narrower column than the story above.
 COLUMN_BREAK = """\
@@ -426,10 +435,7 @@ COLUMN_BREAK = """\
 
 
 def test_a_headline_after_a_column_break_opens_a_story():
-    blocks = read_blocks(clean_page(COLUMN_BREAK))
-    evidence = page_evidence(blocks)
-    assert isinstance(evidence, CityEvidence)
-    texts = [b.text.text for b in blocks]
+    evidence, texts = _city_page(COLUMN_BREAK)
     head = texts.index("县图书馆延长开放时间")
     assert evidence._column_break_head(head)
     assert {"Bh", "Bn"} <= set(evidence.barred(head))
@@ -487,10 +493,7 @@ ONE_COLUMN_FEATURE = """\
 
 
 def test_long_sibling_crossheads_in_one_column_are_barred_from_headlines():
-    blocks = read_blocks(clean_page(ONE_COLUMN_FEATURE))
-    evidence = page_evidence(blocks)
-    assert isinstance(evidence, CityEvidence)
-    texts = [b.text.text for b in blocks]
+    evidence, texts = _city_page(ONE_COLUMN_FEATURE)
     for crosshead in ("茶园里长出致富的好门路", "村道连起了石桥村的山里山外"):
         k = texts.index(crosshead)
         assert k in evidence.siblings and evidence._one_column_sibling(k)
