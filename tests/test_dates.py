@@ -103,6 +103,8 @@ def spans(text: str) -> list[str]:
     # the first day and the second year of what the story tells; 两 of an hour; seconds
     ("开学第一天，她到了青禾小学；第二年夏天又回到金桥村。", ["第一天", "第二年夏天"]),
     ("昨天下午两点半，监控显示8时8分45秒货车驶离。", ["昨天下午两点半", "8时8分45秒"]),
+    # about a time: 许 stays in the span, 左右 and 前后 stay out of it (as of a figure)
+    ("20日8时30分左右，货车驶入；21时许离开；春节前后客流最多。", ["20日8时30分", "21时许", "春节"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
