@@ -501,3 +501,30 @@ def test_long_sibling_crossheads_in_one_column_are_barred_from_headlines():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=ONE_COLUMN_FEATURE))
     assert [s.headline for s in stories] == ["石桥村的新日子", "县图书馆延长开放时间"]
     assert "茶园里长出致富的好门路" in stories[0].subheadlines
+
+
+def test_a_paragraph_below_a_paragraph_of_its_column_opens_no_story():
+    # A credited story closing with its credit, then an uncredited one, all set in one
+    # column: a paragraph right below another (one blank line) continues its story, but
+    # the one below a closing credit may open the next.
+    raw = """\
+柳湾镇春耕备耕有序推进
+
+青禾日报讯（记者 陈小河）连日来，柳湾镇抢抓农时，组
+织农技人员深入田间地头，指导农户整地施肥、选种育秧
+，全镇已备足种子化肥，春耕生产有序展开。（陈小河）
+
+县里新开通三条城乡公交线路，沿线二十多个村的群众出
+行更方便了，早晚高峰每十五分钟就有一班车，票价两元
+，老年人凭证免费乘车。
+
+公交公司负责人说，新线路开通前，公司派人到沿线各村
+走访，听取群众意见，调整了站点和发车时间，力争让群
+众满意。
+"""
+    evidence, texts = _city_page(raw)
+    first = next(k for k, t in enumerate(texts) if t.startswith("县里新开通"))
+    second = next(k for k, t in enumerate(texts) if t.startswith("公交公司负责人"))
+    assert not evidence._one_column_continuation(first)       # below a closing credit
+    assert evidence._one_column_continuation(second)
+    assert "B1n" in evidence.barred(second) and "Bn" not in evidence.barred(second)
