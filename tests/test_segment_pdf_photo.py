@@ -172,3 +172,56 @@ def test_long_body_after_credit_line_alone_opens_a_story():
     evidence = _evidence(raw)
     after = next(i for i, t in enumerate(evidence.texts) if t.startswith(FEATURE[:8]))
     assert {"Bh", "Bn"} <= set(evidence.barred(after))
+
+
+def test_long_body_after_graphics_credit_on_a_block_last_line_opens_a_story():
+    # The layout credit on the last line of the story's last block, no blank line before it.
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(LEAD_2, 17),
+                     "版式设计：周晓禾", "", *_wrap(FEATURE, 17), "", "清溪大桥正式通车", ""])
+    evidence = _evidence(raw)
+    after = next(i for i, t in enumerate(evidence.texts) if t.startswith(FEATURE[:8]))
+    assert evidence.texts[after - 1].endswith("版式设计：周晓禾")
+    assert {"Bh", "Bn"} <= set(evidence.barred(after))
+
+
+SCHOOL = ("青禾县实验小学新建的图书馆本周向全校师生开放，馆内藏书两万余册，设有阅览区、"
+          "自习区和亲子阅读角。校长陈晓岚说，图书馆每天放学后延长开放一个小时，周末也"
+          "对附近居民开放，借书只需凭学生证或身份证登记。")
+
+
+def test_headline_after_closing_credit_is_no_crosshead():
+    # A story closed by its credit, then a headline-like block and a long body: a headline
+    # (of the story before, standing below it, or of the next), never a crosshead.
+    close = LEAD_2 + "（本报记者 林书远）"
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(close, 17), "",
+                     "实验小学图书馆开放", "", *_wrap(SCHOOL, 17), "", *_wrap(FEATURE, 17), ""])
+    evidence = _evidence(raw)
+    head = evidence.texts.index("实验小学图书馆开放")
+    assert {"Bh", "Bn"} <= set(evidence.barred(head))
+    assert not {"HB", "HA"} & set(evidence.barred(head))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw), clean_page(raw))
+    assert [s.headline for s in stories][:1] == ["河畔新村通上自来水"]
+    assert stories[0].text.rstrip().endswith("（本报记者 林书远）")
+    assert len(stories) == 2 and stories[1].text.count(SCHOOL[:10]) == 1
+    # After a layout credit on the block's last line too.
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(LEAD_2, 17),
+                     "版式设计：周晓禾", "", "实验小学图书馆开放", "", *_wrap(SCHOOL, 17), ""])
+    evidence = _evidence(raw)
+    assert {"Bh", "Bn"} <= set(evidence.barred(evidence.texts.index("实验小学图书馆开放")))
+
+
+def test_items_of_a_collection_are_left_to_the_model():
+    # Short credited items, each under a sub-head, the collection's title below them: a
+    # sub-head after an item's credit may be a crosshead of the collection.
+    item = ("青禾县新能源公交车本周投入运营，首批二十辆车行驶在城区三条线路上，"
+            "票价不变。（据青禾日报）")
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "",
+                     *_wrap(LEAD_2 + "（本报记者 林书远）", 17), "", "新能源公交车投入运营", "", *_wrap(item, 17), "", "城乡速览", "",
+                     *_wrap(SCHOOL, 17), ""])
+    evidence = _evidence(raw)
+    assert "Bn" not in evidence.barred(evidence.texts.index("新能源公交车投入运营"))
+    # On a markdown page the bar is not applied either (sub-heads there are marked).
+    md = "\n".join(["# 河畔新村通上自来水", "", LEAD, "", LEAD_2 + "（本报记者 林书远）", "",
+                    "实验小学图书馆开放", "", SCHOOL, ""])
+    evidence = _evidence(md)
+    assert "Bn" not in evidence.barred(evidence.texts.index("实验小学图书馆开放"))

@@ -317,21 +317,55 @@ class PageEvidence:
             barred = tuple(dict.fromkeys(barred + ("Bh", "Bn")))
         # A long body block right after a story's closing credit opens another story (not
         # on city pages, whose credits are read by their own model).
-        if i and not self.local and self._after_credit_close(i):
+        # So does a headline-like block there (a headline of either story, no crosshead;
+        # not a credit or closing line, already barred from every headline role).
+        if i and not self.local and ("HA" not in barred or len(text) > 60) \
+                and self._after_credit_close(i):
             barred = tuple(dict.fromkeys(barred + ("Bh", "Bn")))
         return barred
 
     def _after_credit_close(self, i: int) -> bool:
-        """Whether body block i, longer than 60 characters, follows a graphics or layout
-        credit (``_GRAPHICS_CLOSE``) or a block of more than 40 that ends in a bracketed
-        closing credit (``_CREDIT_CLOSE``; not ``（记者手记）`` nor a
-        section's ``（X采访整理）``) or is such a credit alone: the text
-        before it ended its story."""
-        before = self.texts[i - 1].rstrip()
-        if self.blocks[i].kind != BODY or len(self.texts[i]) <= 60:
-            return False
-        if _GRAPHICS_CLOSE.search(before[-40:]):   # ``制图：X``, ``版式设计：X``
-            return True
+        """Whether block i, a body block longer than 60 characters or, on a pdf page (not
+        markdown, not plain), a headline-like one (30 characters or less, no full stop),
+        follows the close of a story's text (``_credit_closed``). A headline-like block
+        heading a short credited item (``_short_item``) is left to the model: a collection's
+        items stand so."""
+        text = self.texts[i]
+        if self.blocks[i].kind == BODY and len(text) > 60:
+            return self._credit_closed(i)
+        return not (self.markdown or self.plain) and self._headlike_line(i) \
+            and self._credit_closed(i) and not self._short_item(i)
+
+    def _headlike_line(self, i: int) -> bool:
+        """Whether block i is a body or headline block of 30 characters or less, no full stop."""
+        text = self.texts[i]
+        return self.blocks[i].kind in (BODY, HEADLINE) and len(text) <= 30 and "。" not in text
+
+    def _short_item(self, i: int) -> bool:
+        """Whether headline-like block i heads a short item: 500 characters or less of body
+        (no headline-like block in it), then a credit or a closing bracket, then another
+        headline-like block (the items of a collection, its title below them)."""
+        size = 0
+        for j in range(i + 1, min(len(self.blocks) - 1, i + 12)):
+            if self.blocks[j].kind not in (BODY, DATELINE) or len(self.texts[j]) <= 30:
+                return False
+            size += len(self.texts[j])
+            if size > 500:
+                return False
+            if self._headlike_line(j + 1) and (self.texts[j].rstrip()[-1:] in "）)"
+                                               or self._credit_closed(j + 1)):
+                return True
+        return False
+
+    def _credit_closed(self, i: int) -> bool:
+        """Whether the text before block i ends its story: a graphics or layout credit
+        (``_GRAPHICS_CLOSE``, at the end of its text or on its last line), a block of more
+        than 40 that ends in a bracketed closing credit (``_CREDIT_CLOSE``; not ``（记者手记）``
+        nor a section's ``（X采访整理）``), or such a credit alone."""
+        before, last = self.texts[i - 1].rstrip(), self.blocks[i - 1].lines
+        if _GRAPHICS_CLOSE.search(before[-40:]) or (
+                last and _GRAPHICS_CLOSE.match(last[-1].text.strip())):
+            return True   # ``制图：X``, ``版式设计：X``
         if len(before) <= 40 and before[:1] in "（(" and _CREDIT_CLOSE.search(before) \
                 and not _NOT_CLOSING_CREDIT.search(before):      # ``（本报X电）`` alone
             return True
