@@ -103,6 +103,10 @@ def spans(text: str) -> list[str]:
     # the first day and the second year of what the story tells; 两 of an hour; seconds
     ("开学第一天，她到了青禾小学；第二年夏天又回到金桥村。", ["第一天", "第二年夏天"]),
     ("昨天下午两点半，监控显示8时8分45秒货车驶离。", ["昨天下午两点半", "8时8分45秒"]),
+    # two years sharing their 年 are one expression, each with its own are two
+    ("2016至2018年，松溪县发掘古城；2009年至2011年修路。", ["2016至2018年", "2009年", "2011年"]),
+    # a dynasty's time
+    ("这座桥建于宋代，东汉末年这里已有集市，三国时期筑城。", ["宋代", "东汉末年", "三国时期"]),
     # about a time: 许 stays in the span, 左右 and 前后 stay out of it (as of a figure)
     ("20日8时30分左右，货车驶入；21时许离开；春节前后客流最多。", ["20日8时30分", "21时许", "春节"]),
 ])
@@ -157,6 +161,9 @@ def test_finds_guideline_dates(text, expected):
     # greetings, the future of a wish, a word read across a festival
     "主持人说：“各位来宾，下午好！”",
     "1998/1999赛季的联赛由青禾公司赞助。",
+    "青禾铁路全长1956公里，2019美元一吨。",
+    "代表团访问了马里和尼日尔三国。",
+    "宋代表说，宋朝阳老师要退休了。",
     "他给父亲打电话，祝父亲节日快乐。",
     "新年初始，青禾公司开工。",
 ])

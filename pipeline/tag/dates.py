@@ -138,12 +138,15 @@ _AGO = (f"(?<!隔)(?<!耗时)(?<!历时)(?<!用时){_AGO_NUMBER}(?:多|余)?个?
 _BARE_YEAR = (r"(?<![0-9.A-Za-z])(?<![0-9][-－~～—–/／])(?:19[5-9][0-9]|20(?!00)[0-2][0-9])"
               r"(?=[\u4e00-\u9fff])(?![年元角分块亿万千百十多余个人名位家户件辆台部次座条张株棵"
               r"只头匹吨米克斤升亩项套本册份场起宗例股票秒点度倍号路室栋楼层期批笔封篇首种款"
-              r"春夏秋冬码型版字岁周天月日时])")
+              r"春夏秋冬码型版字岁周天月日时公平立毫厘瓦伏兆艘架幢间枚颗根盏幅趟把类组]"
+              r"|美元|欧元|港元|日元|英镑|英里|海里)")
 # 宋代, 清朝末年, 东汉末年, 战国时期, 北宋, 清末: a dynasty's time, a historical period (its
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
-_DYNASTY = (r"(?:战国|春秋战国|三国|南北朝|五代十国|五代|(?:西|东)(?:周|汉|晋)|[南北]宋|隋唐|唐宋|宋元|明清)"
+# (三国 and 五代 bare are also counts: 尼日尔三国, three countries)
+_DYNASTY = (r"(?:春秋战国|三国|南北朝|五代十国|五代)(?:时期|时代|年间|末年|初年|[初中末]期|中叶)"
+            r"|(?:战国|(?:西|东)(?:周|汉|晋)|[南北]宋|隋唐|唐宋|宋元|明清)"
             r"(?:时期|时代|年间|末年|初年|[初中末]期|中叶|" + _DYNASTY_END + ")"
             r"|(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)(?:代|朝)(?:时期|年间|末年|初年|[初中末]期|中叶|"
             + _DYNASTY_END + ")"
@@ -156,6 +159,10 @@ _PART_ALTERNATION = (
         for name, pattern in (
             ("century", r"(?:本|上个?|(?<![0-9])[0-9]{2}|二十一|二十|十[一二三四五六七八九])世纪"),
             ("dynasty", _DYNASTY),
+            # 2016至2018年, 2011-2013年: two years sharing their 年 are one expression (as
+            # 6月24—26日; 2009年至2011年, each with its own, are two)
+            ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
+             r"年(?!代|级)"),
             ("decade", _NO_AR_BEFORE + r"[1-9]0年代|(?:[二三四五六七八九]十)年代"),
             # 2011下半年 leaves out the 年 of the year.
             # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
@@ -243,7 +250,7 @@ _PART_STARTS = "".join(sorted({char for char in _outside_lookarounds(_PART_ALTER
 _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日)?|第)$")
-_GROUP_KIND = {"dynasty": CENTURY, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
+_GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
 
@@ -549,6 +556,8 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
     for part in chain:
         if part.group == "year_abs":
             year = _year_number(part)
+        elif part.group == "year_range":  # the first year of the range
+            year = int(part.text.translate(FULLWIDTH_DIGITS)[:4])
         elif part.group == "year_rel" and part.text[:2] in _REL_YEARS:
             year = pub_date.year + _REL_YEARS[part.text[:2]] if pub_date else None
         elif part.kind == PERIOD and part.text == "今年来" and pub_date:

@@ -12,12 +12,17 @@ from ..gazetteer import NAME_STOP, Gazetteer
 from .spans import MODEL, inside, occurrences, owners
 
 # What makes a dictionary word read as a person a name after all (``记者白云``,
-# ``白雪说``, ``副主席温文``): a credit, a title or kin word before it, a verb of saying
-# after it.
+# ``白雪说``, ``副主席温文``): a credit, a title or kin word before it; after it a verb of
+# saying, knowing or deciding (an adverb between: ``白雪当时说``), a body part, kin or a
+# birthday of hers (``白雪的母亲``, ``白雪生日``), or a pseudonym's mark (``白雪（化名）``).
 _PERSON_BEFORE = re.compile(r"(?:记者|通讯员|实习生|摄影|主席|总理|总统|书记|市长|县长|部长"
                             r"|经理|主任|教授|院长|局长|老师|医生|艺人|歌手|演员|网友|女儿"
-                            r"|儿子|妻子|丈夫|母亲|父亲|姓名|名叫)$")
-_PERSON_AFTER = re.compile(r"(?:说|表示|介绍|告诉|认为|指出|建议|坦言|回忆|笑着)")
+                            r"|儿子|妻子|丈夫|母亲|父亲|姓名|名叫|孙子|孙女|弟弟|妹妹|哥哥|姐姐)$")
+_PERSON_AFTER = re.compile(r"(?:(?:当时|也|还|就|又|却|便|则|当即|立即)?"
+                           r"(?:说|表示|介绍|告诉|认为|指出|建议|坦言|回忆|笑着|知道|觉得|决定"
+                           r"|后悔|承认|发誓|哭着|回答)"
+                           r"|的?(?:手腕|脸上|母亲|父亲|妈妈|爸爸|丈夫|妻子|儿子|女儿|家人|生日)"
+                           r"|[（(]化名[）)])")
 
 
 _ADDRESS = re.compile(r"(?:先生|女士|小姐|医生|老师|师傅|阿姨|老汉"
@@ -146,5 +151,5 @@ def person_cue(ent: Span, text: str, repeated: frozenset[str]) -> bool:
         return True
     doc = ent.doc
     before = doc[max(0, ent.start - 3):ent.start]
-    after = doc[ent.end:ent.end + 2]
+    after = doc[ent.end:ent.end + 4]
     return bool(_PERSON_BEFORE.search(before.text) or _PERSON_AFTER.match(after.text))

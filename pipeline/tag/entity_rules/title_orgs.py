@@ -74,9 +74,9 @@ def _after_dates(org: tuple[int, int], dates: list[tuple[int, int]]) -> tuple[in
 # (``X理事会``) is a body of its own.
 _REGION = r"(?:全球|中国区|大中华区|亚太区)?"
 # (a minister's function: ``X国外交`` of ``外交大臣``, ``X国国防`` of ``国防大臣``; a rank of
-# office: ``X国首任`` of ``首任总理``; the spokesperson's 新闻 of ``新闻发言人``)
+# office: ``X国首任`` of ``首任总理``)
 _TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|公共事务|人力资源|财务|营销|运营|研发"
-                            rf"|客服|战略|政治|外交|国防|财政|内政|司法|贸易|品牌管理|品牌|市场|新闻)?"
+                            rf"|客服|战略|政治|外交|国防|财政|内政|司法|贸易|品牌管理|品牌|市场)?"
                             rf"(?:董事局|党组|党委)?{_REGION}"
                             r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|临时|高级|产品|董事|首任"
                             r"|第[一二三四五六七八九十]+任|助理)?$")
@@ -209,6 +209,10 @@ def cleaned_title_org(text: str, start: int, end: int,
                 end = found.start()
             elif found and found.start() <= start + 1 and found.end() > found.start():
                 return None  # a position only (``创始人`` of ``创始人兼CEO``)
+        # (the spokesperson's 新闻 of ``新闻发言人``; not ``X对外新闻`` + ``编辑部主任``)
+        if (text.endswith("新闻", start, end) and text.startswith("发言人", end)
+                and end - start >= 4):
+            end -= 2
         if text[end - 1] == "中" and text.startswith("常委", end) and end - start >= 3:
             end -= 1
         elif text.endswith("国家", start, end) and text.startswith(("主席", "副主席"), end):
