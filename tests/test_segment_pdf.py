@@ -94,3 +94,15 @@ def test_every_body_character_lands_in_one_story():
     text = "".join(s.text for s in stories)
     for paragraph in (WATER[16:], WATER_2, WATER_3, MARKET, MARKET_2, BRIDGE[16:]):
         assert text.count(paragraph[:12]) == 1, paragraph[:12]
+
+
+def test_dateline_wrapped_in_a_narrow_column():
+    # A wire dateline longer than the column: ``电`` opens the block's second line.
+    raw = "\n".join(["清溪大桥正式通车", "", "新华社青禾3月8日", "电（记者苏晓禾）连接南岸", "新区和老城区的清溪大桥",
+                     "8日正式通车。", ""])
+    block = next(b for b in read_blocks(clean_page(raw)) if b.text.text.startswith("新华社"))
+    assert block.kind == "dateline"
+    assert block.dateline.reporters == ("苏晓禾",)
+    # A body line that merely begins with a place and a date is no dateline.
+    raw = "\n".join(["青禾3月8日", "晚间举行了灯会，两百多组", "花灯吸引市民观赏。", ""])
+    assert read_blocks(clean_page(raw))[0].kind != "dateline"

@@ -129,7 +129,9 @@ def classify(block: Block) -> None:
     elif byline := parse_byline(lines, max(block.widths or (0,)), block.spaced_ends):
         block.kind, block.dateline = DATELINE, byline[1]
         block.lines = [_byline_join(block, byline[0], max(block.widths or (0,)))]
-    elif is_dateline_start(first) or is_bare_dateline(_credit_join(block).text):
+    elif is_dateline_start(first) or is_bare_dateline(_credit_join(block).text) or (
+            # A dateline wrapped in a narrow column (``新华社北京10月17日⏎电（记者…``).
+            len(lines) > 1 and len(first) <= 14 and is_dateline_start(first + lines[1])):
         whole = _credit_join(block)
         dateline = parse_dateline(whole.text, whole_block=True)
         if dateline:
