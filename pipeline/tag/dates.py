@@ -133,9 +133,11 @@ _AGO = (f"(?<!隔)(?<!耗时)(?<!历时)(?<!用时){_AGO_NUMBER}(?:多|余)?个?
 # 2013赛季, 2014届, 2011中国版权年会, 2013北美车展: a year written without its 年 before
 # the season, class or event it dates (1950-2029). Not before a unit or measure word
 # (2000元, 2013人次, 2012路, 2015期: a number), a season (2014春装: a product's label),
-# 款 (2012款: a model's label) or anything but a Han character (2012-3, 2013》, ECIS2012);
+# 款 (2012款: a model's label) or anything but a Han character (2012-3, 2013》); after an
+# event's capitals it is the event's year (WCG2012的比赛), after another letter a code's;
 # nor as the second year of a range (1998/1999赛季, 2012-2013赛季: one season).
-_BARE_YEAR = (r"(?<![0-9.A-Za-z])(?<![0-9][-－~～—–/／])(?:19[5-9][0-9]|20(?!00)[0-2][0-9])"
+_BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／])"
+              r"(?:19[5-9][0-9]|20(?!00)[0-2][0-9])"
               r"(?=[\u4e00-\u9fff])(?![年元角分块亿万千百十多余个人名位家户件辆台部次座条张株棵"
               r"只头匹吨米克斤升亩项套本册份场起宗例股票秒点度倍号路室栋楼层期批笔封篇首种款"
               r"春夏秋冬码型版字岁周天月日时公平立毫厘瓦伏兆艘架幢间枚颗根盏幅趟把类组]"

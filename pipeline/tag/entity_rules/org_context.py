@@ -142,7 +142,8 @@ def trade_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 _COMPANY_TAIL = re.compile(
     rf"(?:{_TRADE}|集团|汽车|科技|电子|地产|物流|物业|食品|能源|机械|化工|钢铁|航空|网络|通信"
     r"|超市|百货|文化|生物|医药|林业|农业|牧业)(?:股份)?(?:有限)?(?:公司)?"
-    r"(?![业产行市站城展销股份]|商务|政务|邮件)"
+    # (not a word the sector opens: ``航空兵`` of an air arm, ``电子银行`` of e-banking)
+    r"(?![业产行市站城展销股份兵]|商务|政务|邮件|银行)"
 )
 
 
@@ -233,6 +234,9 @@ _GLUED_REPORT = re.compile(r"(?:(?<=消防|警方)|(?<=[局所队院委厅司]))
                            r"|介绍|透露)")
 
 
+_LINE_START = frozenset("\n\r\t 　】]")
+
+
 def trimmed_org(text: str, start: int, end: int,
                 words: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A model organisation without a glued verb or conjunction before it, a title
@@ -244,8 +248,10 @@ def trimmed_org(text: str, start: int, end: int,
     RETURNS (tuple[int, int]): the trimmed offsets (unchanged when nothing is glued).
     """
     org = text[start:end]
+    # (a conjunction joins what stands before it: ``和X银行`` opening a line is a name)
     verb = _GLUED_VERB.match(org) or (_GLUED_CONJUNCTION.match(org)
-                                      if org[:2] not in words else None)
+                                      if org[:2] not in words and start
+                                      and text[start - 1] not in _LINE_START else None)
     if verb and end - start - verb.end() >= 3:
         start += verb.end()
     title = _GLUED_TITLE.search(text, start, end)
