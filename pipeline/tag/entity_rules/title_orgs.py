@@ -49,9 +49,16 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
                 span = org and char_span(doc, *org, "ORG", "ORG", source)
                 # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
                 if (span is not None and span.text not in NOT_ENTITIES
-                        and not GENERIC_ORG.match(span.text)):
+                        and not GENERIC_ORG.match(span.text)
+                        and not _FUNCTION_UNIT.match(span.text)):
                     spans.append(span)
     return spans
+
+
+# A company's unit named by its function only (``销售公司`` of ``销售公司总经理``, ``执法组``
+# of ``执法组组长``): the generic unit of the position, no name (GUIDELINES §3, §4 ORG).
+_FUNCTION_UNIT = re.compile(r"^(?:销售|营销|市场|财务|人事|行政|技术|研发|生产|执法|管理|后勤|客服"
+                            r"|采购|质检|法务|公关)(?:公司|分公司|部|组|中心|处|科|室)$")
 
 
 def _after_dates(org: tuple[int, int], dates: list[tuple[int, int]]) -> tuple[int, int] | None:
