@@ -528,3 +528,30 @@ def test_a_paragraph_below_a_paragraph_of_its_column_opens_no_story():
     assert not evidence._one_column_continuation(first)       # below a closing credit
     assert evidence._one_column_continuation(second)
     assert "B1n" in evidence.barred(second) and "Bn" not in evidence.barred(second)
+
+
+def test_punctuation_and_bracketed_labels_are_no_headlines():
+    raw = """\
+青禾县举办迎春灯会
+
+青禾日报讯（记者 陈小河）元宵节前夕，青禾县在滨河公园
+举办迎春灯会，两百多组花灯沿河展出，吸引了大批市民和
+游客前来观赏。
+
+灯会上，舞龙舞狮、猜灯谜等活动轮番上演，孩子们提着兔
+子灯在人群中穿梭，欢声笑语不断
+
+……
+
+【网友留言】
+
+灯会办得真好，希望每年都有，明年还要带家人一起来看。
+"""
+    evidence, texts = _city_page(raw)
+    dots, label = texts.index("……"), texts.index("【网友留言】")
+    assert {"KB", "HB", "SB", "KA", "HA", "SA", "O", "B1n"} <= set(evidence.barred(dots))
+    assert {"KB", "HB", "SB", "KA", "HA", "SA"} <= set(evidence.barred(label))
+    assert "B1n" not in evidence.barred(label)          # a label may open a body (a box)
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert [s.headline for s in stories] == ["青禾县举办迎春灯会"]
+    assert "【网友留言】" in stories[0].text
