@@ -225,3 +225,15 @@ def test_items_of_a_collection_are_left_to_the_model():
                     "实验小学图书馆开放", "", SCHOOL, ""])
     evidence = _evidence(md)
     assert "Bn" not in evidence.barred(evidence.texts.index("实验小学图书馆开放"))
+
+
+def test_bare_news_label_is_a_main_headline_on_pdf_pages():
+    # ``资讯`` over credited briefs: a main headline, no kicker or body, on a pdf page.
+    brief = "本报电 青禾县新能源公交车本周投入运营，首批二十辆车行驶在城区三条线路上，票价不变。"
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(LEAD_2, 17), "", "资讯",
+                     "", *_wrap(brief, 17), ""])
+    evidence = _evidence(raw)
+    barred = set(evidence.barred(evidence.texts.index("资讯")))
+    assert {"KB", "KA", "SB", "SA", "Bh", "Bn", "B1h", "B1n"} <= barred
+    assert not {"HB", "HA"} & barred
+    assert "资讯" not in [t for t in evidence.texts if _LABEL_HEADLINE.match(t)]

@@ -107,6 +107,10 @@ _GRAPHICS_CLOSE = re.compile(
 # paragraph. Always the main headline.
 _LABEL_HEADLINE = re.compile(
     r"^(?:图片报道|图片新闻|速览|新闻速览|简讯|快讯|资讯速递|新闻速递)(?:[·（(][^。]{0,20})?$")
+# A bare ``资讯`` (news in brief) heads a collection the same way (2 rmrb headlines, no
+# kicker, subtitle or paragraph); not on city pages, whose model reads it otherwise (city
+# seed 13 two stories fewer when it was general).
+_LABEL_HEADLINE_PDF = re.compile(r"^资讯$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _ROLES = _HEAD_ROLES + ("B1h", "Bh", "B1n", "Bn", "O")
 # A block stopping on one of these stops mid-sentence; a credit tail stops a story.

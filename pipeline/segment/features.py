@@ -23,7 +23,8 @@ from .cues import (
     _AUTHOR, _AUTHOR_LINE, _BOX_LABEL, _BOX_OPEN, _BRACKETED, _BRIEF_CREDIT, _BULLETS, _BYLINE,
     _CLOSE, _CLOSING, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_CLOSE, _CREDIT_ONLY,
     _CREDIT_TAIL, _GRAPHICS_CLOSE, _NOT_CLOSING_CREDIT,
-    _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _MID_SENTENCE,
+    _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _LABEL_HEADLINE_PDF,
+    _MID_SENTENCE,
     _PHOTO_CREDIT, _ROLES, _SECTION_AUTHOR, _SENTENCE_END, _SHORT_COLON, _dateline_form,
     _opens_story,
 )
@@ -296,7 +297,8 @@ class PageEvidence:
             barred = ("O",) if len(text) > 30 or "。" in text else ()
         if len(text) <= 40 and _PHOTO_CREDIT.match(text):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
-        elif _LABEL_HEADLINE.match(text):
+        elif _LABEL_HEADLINE.match(text) or (
+                not self.local and _LABEL_HEADLINE_PDF.match(text)):
             # The main headline; on city pages, read by their own model, only no body.
             barred = tuple(role for role in _ROLES if role not in (
                 ("KB", "HB", "SB", "KA", "HA", "SA") if self.local else ("HB", "HA")))
