@@ -104,8 +104,9 @@ _FESTIVAL_WORDS = (
 # pattern of its own.
 _JAPAN_AMBIGUOUS = ("前日", "是日", "同日", "当日")
 _NOT_JAPAN = "(?!本|方|军|元|企|资|籍|系|韩|美|俄|欧|语)"
+# (近期, recently or soon, is vague as 最近 is: GUIDELINES §4 lists 近日 and 日前, not it)
 _PERIOD_WORDS = (
-    "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|近期|前不久|"
+    "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
     "不久前|近来|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
@@ -142,13 +143,13 @@ _BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／]
               r"只头匹吨米克斤升亩项套本册份场起宗例股票秒点度倍号路室栋楼层期批笔封篇首种款"
               r"春夏秋冬码型版字岁周天月日时公平立毫厘瓦伏兆艘架幢间枚颗根盏幅趟把类组]"
               r"|美元|欧元|港元|日元|英镑|英里|海里)")
-# 宋代, 清朝末年, 东汉末年, 战国时期, 北宋, 清末: a dynasty's time, a historical period (its
+# 宋代, 清朝末年, 东汉末年, 战国时期, 北宋, 清末, 先秦: a dynasty's time, a historical period (its
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
 # (三国 and 五代 bare are also counts: 尼日尔三国, three countries)
 _DYNASTY = (r"(?:春秋战国|三国|南北朝|五代十国|五代)(?:时期|时代|年间|末年|初年|[初中末]期|中叶)"
-            r"|(?:战国|(?:西|东)(?:周|汉|晋)|[南北]宋|隋唐|唐宋|宋元|明清)"
+            r"|先秦|(?:战国|(?:西|东)(?:周|汉|晋)|[南北]宋|秦汉|隋唐|唐宋|宋元|明清)"
             r"(?:时期|时代|年间|末年|初年|[初中末]期|中叶|" + _DYNASTY_END + ")"
             r"|(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)(?:代|朝)(?:时期|年间|末年|初年|[初中末]期|中叶|"
             + _DYNASTY_END + ")"
@@ -612,6 +613,6 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
 VAGUE_TIME = re.compile(
     "|".join(sorted(
         "目前 现在 如今 当前 过去 今后 当今 当代 现代 近代 此前 此后 此时 眼下 将来 未来 "
-        "最近 不久前 前不久 昔日 后来 当年 今天 明天 昨天 今日 当天 当晚".split(),
+        "最近 近期 不久前 前不久 昔日 后来 当年 今天 明天 昨天 今日 当天 当晚".split(),
         key=len, reverse=True))
 )
