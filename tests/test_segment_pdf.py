@@ -106,3 +106,21 @@ def test_dateline_wrapped_in_a_narrow_column():
     # A body line that merely begins with a place and a date is no dateline.
     raw = "\n".join(["青禾3月8日", "晚间举行了灯会，两百多组", "花灯吸引市民观赏。", ""])
     assert read_blocks(clean_page(raw))[0].kind != "dateline"
+
+
+def test_tail_of_a_credit_cut_by_a_column_break_is_no_headline():
+    # ``（新华社青禾3月8日电`` / blank / ``记者苏晓禾）``: the credit's tail is body, no headline.
+    body = ("青禾县河畔新村日前通上了自来水，全村三百多户村民告别了挑水吃的日子，"
+            "村委会主任郑大山说，过去一到旱季就得排队取水。")
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(body, 15), "", "（新华社青禾3月8日电", "",
+                     "记者苏晓禾）", "", "", "清溪大桥正式通车", "", *_wrap(WATER_2, 15), ""])
+    evidence = PageEvidence(read_blocks(clean_page(raw)))
+    tail = evidence.texts.index("记者苏晓禾）")
+    assert {"KB", "HB", "SB", "KA", "HA", "SA", "B1h", "B1n"} <= set(evidence.barred(tail))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw), clean_page(raw))
+    assert "记者苏晓禾）" not in [s.headline for s in stories]
+    assert any(s.text.rstrip().endswith("记者苏晓禾）") for s in stories)
+    # A bracket closed on its own line without a credit is no such tail.
+    raw = raw.replace("（新华社青禾3月8日电", "（青禾县河畔新村").replace("记者苏晓禾）", "村口老井）")
+    evidence = PageEvidence(read_blocks(clean_page(raw)))
+    assert "HA" not in evidence.barred(evidence.texts.index("村口老井）"))

@@ -12,6 +12,7 @@ in ``crossheads.py``, a plain-text page's own features in ``plain.py``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..clean import HAN
@@ -310,6 +311,8 @@ class PageEvidence:
         # author line (``_SECTION_AUTHOR``) further body (both counted on rmrb, ``cues``).
         if len(text) <= _SHORT_COLON and text[-1:] in "：:" and "Bh" not in barred:
             barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
+        if i and self._credit_tail(i):
+            barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if i and _SECTION_AUTHOR.match(text):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if _BOX_OPEN.match(text) and not self.local:
@@ -325,6 +328,17 @@ class PageEvidence:
                 and self._after_credit_close(i):
             barred = tuple(dict.fromkeys(barred + ("Bh", "Bn")))
         return barred
+
+    def _credit_tail(self, i: int) -> bool:
+        """Whether block i, 40 characters or less, closes a bracketed credit that the block
+        before opened (``（新华社北京1月21日电`` / ``记者王子铭）``: a column break inside the
+        credit): further body of that story, no headline."""
+        text, before = self.texts[i], self.texts[i - 1].rstrip()
+        if len(text) > 40 or text[-1:] not in "）)" or "（" in text or "(" in text:
+            return False
+        k = max(before.rfind("（"), before.rfind("("))
+        return k >= 0 and not re.search(r"[）)]", before[k:]) \
+            and bool(_CREDIT_CLOSE.search(before[k:] + text))
 
     def _after_credit_close(self, i: int) -> bool:
         """Whether block i, a body block longer than 60 characters or, on a pdf page (not
