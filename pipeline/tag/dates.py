@@ -104,10 +104,10 @@ _FESTIVAL_WORDS = (
 # pattern of its own.
 _JAPAN_AMBIGUOUS = ("前日", "是日", "同日", "当日")
 _NOT_JAPAN = "(?!本|方|军|元|企|资|籍|系|韩|美|俄|欧|语)"
-# (近期, recently or soon, is vague as 最近 is: GUIDELINES §4 lists 近日 and 日前, not it)
+# (近期 and 近来, recently, are vague as 最近 is: GUIDELINES §4 lists 近日 and 日前, not them)
 _PERIOD_WORDS = (
     "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
-    "不久前|近来|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
+    "不久前|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
 # 2011年全年 is the whole year.
@@ -613,6 +613,6 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
 VAGUE_TIME = re.compile(
     "|".join(sorted(
         "目前 现在 如今 当前 过去 今后 当今 当代 现代 近代 此前 此后 此时 眼下 将来 未来 "
-        "最近 近期 不久前 前不久 昔日 后来 当年 今天 明天 昨天 今日 当天 当晚".split(),
+        "最近 近期 近来 不久前 前不久 昔日 后来 当年 今天 明天 昨天 今日 当天 当晚".split(),
         key=len, reverse=True))
 )
