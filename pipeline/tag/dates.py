@@ -147,13 +147,15 @@ _BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／]
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
-# (三国 and 五代 bare are also counts: 尼日尔三国, three countries)
-_DYNASTY = (r"(?:春秋战国|三国|南北朝|五代十国|五代)(?:时期|时代|年间|末年|初年|[初中末]期|中叶)"
+# (三国 and 五代 bare are also counts: 尼日尔三国, three countries; the lookahead on the
+# second character only makes the scan faster)
+_DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])(?:"
+            r"(?:春秋战国|三国|南北朝|五代十国|五代)(?:时期|时代|年间|末年|初年|[初中末]期|中叶)"
             r"|先秦|(?:战国|(?:西|东)(?:周|汉|晋)|[南北]宋|秦汉|隋唐|唐宋|宋元|明清)"
             r"(?:时期|时代|年间|末年|初年|[初中末]期|中叶|" + _DYNASTY_END + ")"
             r"|(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)(?:代|朝)(?:时期|年间|末年|初年|[初中末]期|中叶|"
             + _DYNASTY_END + ")"
-            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$)")
+            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$))")
 # fmt: on
 
 _PART_ALTERNATION = (
