@@ -124,3 +124,14 @@ def test_tail_of_a_credit_cut_by_a_column_break_is_no_headline():
     raw = raw.replace("（新华社青禾3月8日电", "（青禾县河畔新村").replace("记者苏晓禾）", "村口老井）")
     evidence = PageEvidence(read_blocks(clean_page(raw)))
     assert "HA" not in evidence.barred(evidence.texts.index("村口老井）"))
+
+
+def test_long_body_after_a_cut_credit_opens_a_story():
+    body = ("青禾县河畔新村日前通上了自来水，全村三百多户村民告别了挑水吃的日子，"
+            "村委会主任郑大山说，过去一到旱季就得排队取水。（本报青禾3月8")
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(body, 15), "", "日电 记者苏晓禾）", "",
+                     *_wrap(MARKET, 19), "", "老街夜市重新开张", ""])
+    evidence = PageEvidence(read_blocks(clean_page(raw)))
+    after = next(i for i, t in enumerate(evidence.texts) if t.startswith(MARKET[:8]))
+    assert evidence.texts[after - 1] == "日电 记者苏晓禾）"
+    assert {"Bh", "Bn"} <= set(evidence.barred(after))

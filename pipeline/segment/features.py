@@ -377,7 +377,8 @@ class PageEvidence:
         """Whether the text before block i ends its story: a graphics or layout credit
         (``_GRAPHICS_CLOSE``, at the end of its text or on its last line), a block of more
         than 40 that ends in a bracketed closing credit (``_CREDIT_CLOSE``; not ``（记者手记）``
-        nor a section's ``（X采访整理）``), or such a credit alone."""
+        nor a section's ``（X采访整理）``), also one cut by a column break (``_credit_tail``),
+        or such a credit alone."""
         before, last = self.texts[i - 1].rstrip(), self.blocks[i - 1].lines
         if _GRAPHICS_CLOSE.search(before[-40:]) or (
                 last and _GRAPHICS_CLOSE.match(last[-1].text.strip())):
@@ -385,7 +386,10 @@ class PageEvidence:
         if len(before) <= 40 and before[:1] in "（(" and _CREDIT_CLOSE.search(before) \
                 and not _NOT_CLOSING_CREDIT.search(before):      # ``（本报X电）`` alone
             return True
-        return self.blocks[i - 1].kind in (BODY, DATELINE) and len(before) > 40 \
+        closer = i - 1
+        if i >= 2 and self._credit_tail(i - 1):
+            before, closer = self.texts[i - 2].rstrip() + before, i - 2
+        return self.blocks[closer].kind in (BODY, DATELINE) and len(before) > 40 \
             and not before.endswith(("手记）", "整理）")) \
             and bool(_CREDIT_CLOSE.search(before[-90:]))
 
