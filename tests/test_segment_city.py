@@ -555,3 +555,40 @@ def test_punctuation_and_bracketed_labels_are_no_headlines():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
     assert [s.headline for s in stories] == ["青禾县举办迎春灯会"]
     assert "【网友留言】" in stories[0].text
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width))
+
+
+# A page of groups below their bodies: the credited story's short crossheads and its own
+# headline have one shape (sibling crossheads), but its headline stands between its body
+# and the next story's, set in a narrower column.
+TWO_COLUMNS = "\n\n".join([
+    _wrapped("东岭日报·掌上东岭讯（记者/韩冬青）春节假期，东岭市各大景区迎来客流高峰，全市接"
+             "待游客一百二十万人次，比去年同期增长两成，夜游和民俗体验最受欢迎。", 20),
+    "夜游线路受青睐",
+    _wrapped("东岭古城的夜游线路今年首次开放，灯光秀和水上巡游吸引了大批游客，古城夜游每晚接"
+             "待游客两万人次，周边餐馆和民宿也跟着热闹起来。", 20),
+    "民俗体验人气旺",
+    _wrapped("在东岭民俗村，剪纸、糖画和面塑摊位前围满了游客，不少家庭带着孩子专程赶来体验，"
+             "民俗村春节期间接待游客十五万人次，比去年多了三成。", 20),
+    "东岭春节游客多",
+    _wrapped("青禾镇今年春节举办了舞龙大赛，十多支队伍参赛，锣鼓声从早响到晚，镇上的老人说舞"
+             "龙是过年的老规矩，年轻人也愿意参加。", 16),
+    "庙会品年味",
+    _wrapped("河西区的新春庙会上，小吃街人头攒动，不少市民一家老小一起出门逛庙会、买年货，庙"
+             "会一直持续到元宵节，每天都有新节目。", 16),
+    "青禾河西迎新春活动丰富"]) + "\n"
+
+
+def test_a_short_sibling_run_between_two_columns_is_left_to_the_model():
+    evidence, texts = _city_page(TWO_COLUMNS)
+    head, crosshead = texts.index("东岭春节游客多"), texts.index("夜游线路受青睐")
+    assert head in evidence.siblings and crosshead in evidence.siblings
+    assert evidence._two_column_sibling(head) and not evidence._two_column_sibling(crosshead)
+    assert head not in evidence.crossheads and crosshead in evidence.crossheads
+    assert "HA" not in evidence.barred(head)
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=TWO_COLUMNS))
+    assert [s.headline for s in stories] == ["东岭春节游客多", "青禾河西迎新春活动丰富"]
+    assert stories[0].reporters == ("韩冬青",)
