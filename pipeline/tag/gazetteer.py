@@ -42,11 +42,27 @@ VILLAGE = re.compile(rf"{_NAME_CHAR}{{2,4}}?(?:村|社区|小区)")
 _AFTER_PLACE = re.compile(rf"{_NAME_CHAR}{{2,4}}?(?:(?<![乡农])村|社区|小区)(?!民|委|级|干部|里)")
 
 
+# Established regions are places (GUIDELINES §4 PLACE): groups of provinces or cities
+# and parts of the world. Not the bare directions (``西部``, ``东北``, ``西南``), which
+# are mostly no names, nor ``中欧`` (mostly China and Europe, ``中欧关系``), ``欧元区`` (a
+# currency's members) and ``亚太`` (often a name's part: ``亚太X号``), nor the mere
+# pairs of one-character abbreviations (``港澳``, ``京津``, ``川渝``: GUIDELINES §3, as
+# ``湘赣`` of a brand); none of the seed pages' regions (the rule on their strings).
+REGIONS = (
+    "京津冀", "大湾区", "粤港澳大湾区", "两广", "东三省", "东北三省", "华北",
+    "华东", "华南", "华中", "陕北", "陕南", "关中", "苏北", "苏南", "苏中", "皖南", "皖北", "闽南",
+    "岭南", "江淮", "中原", "东南亚", "南亚", "中亚", "西亚", "东亚", "北美", "南美", "拉美",
+    "中东", "北非", "东非", "西非", "西欧", "东欧", "北欧", "南欧",
+    "加勒比", "巴尔干", "远东",
+)
+
+
 class Gazetteer:
     """Place names, surnames and ordinary words, for lookups and longest-match search."""
 
     def __init__(self, data: dict) -> None:
-        self.places = frozenset(data["admin"] + data["alias"] + data["town"] + data["world"])
+        self.places = frozenset(data["admin"] + data["alias"] + data["town"] + data["world"]
+                                + list(REGIONS))
         self.world = frozenset(data["world"])  # countries and world cities
         self.surnames = frozenset(data["surnames"])
         self.unambiguous_surnames = frozenset(data["unambiguous_surnames"])

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text, merged_ents
-from ..gazetteer import NAME_STOP, Gazetteer
+from ..gazetteer import NAME_STOP, REGIONS, Gazetteer
 from .filters import NUMERALS
 from .latin_names import (
     has_latin_gloss,
@@ -113,6 +113,9 @@ _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
 
 
+_REGIONS = frozenset(REGIONS)
+
+
 def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
              source: str) -> list[Span]:
     """Organisations found by their head word, after a distinguishing element.
@@ -131,7 +134,9 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     found: list[tuple[int, int, bool]] = []  # start, end, after a level prefix
     web = "网" in text or "在线" in text
     for ent in ents:
-        if ent.label_ in ("PLACE", "ORG"):
+        # (a region opens no organisation's name: ``X区域绿色金融中心`` is a plan's hub,
+        # ``X协同发展作出部署`` a clause)
+        if ent.label_ in ("PLACE", "ORG") and ent.text not in _REGIONS:
             # An admin place (``X区``) is a level prefix; after a model ORG only a
             # company or government head (``X`` + ``财险``) or a branch is read, as
             # a longer body there is mostly a clause.

@@ -92,9 +92,11 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             continue
         within = inside(owner, ents, start, end)
         # A longer known place replaces the model's shorter place or person inside
-        # it (``X区`` over ``X``; a village read as a name).
-        if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
-               and e.label_ in ("PLACE", "PERSON")
+        # it (``X区`` over ``X``; a village read as a name), and a count read inside
+        # it (``三省`` of ``东三省``: a number inside a name is no figure, GUIDELINES §4).
+        if all(e.start_char >= start and e.end_char <= end
+               and (e._.source == MODEL and e.label_ in ("PLACE", "PERSON")
+                    or e.label_ == "FIGURE" and end - start >= 3)
                and (e.end_char - e.start_char) < end - start for e in within):
             span = char_span(doc, start, end, "PLACE", "GPE", source)
             if span is not None:
