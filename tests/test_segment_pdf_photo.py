@@ -237,3 +237,15 @@ def test_bare_news_label_is_a_main_headline_on_pdf_pages():
     assert {"KB", "KA", "SB", "SA", "Bh", "Bn", "B1h", "B1n"} <= barred
     assert not {"HB", "HA"} & barred
     assert "资讯" not in [t for t in evidence.texts if _LABEL_HEADLINE.match(t)]
+
+
+@pytest.mark.parametrize("label", ["延伸阅读", "知识链接", "记者手记", "点评", "链接："])
+def test_inset_box_label_is_further_body(label):
+    # A box inside a story, after its closing credit: no headline, no new story.
+    close = LEAD_2 + "（本报记者 林书远）"
+    raw = "\n".join(["河畔新村通上自来水", "", *_wrap(LEAD, 17), "", *_wrap(close, 17), "", label,
+                     "", *_wrap(SCHOOL, 17), ""])
+    evidence = _evidence(raw)
+    barred = set(evidence.barred(evidence.texts.index(label)))
+    assert {"KB", "HB", "SB", "KA", "HA", "SA", "O", "B1h", "B1n"} <= barred
+    assert not {"Bh", "Bn"} <= barred

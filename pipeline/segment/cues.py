@@ -111,6 +111,10 @@ _LABEL_HEADLINE = re.compile(
 # kicker, subtitle or paragraph); not on city pages, whose model reads it otherwise (city
 # seed 13 two stories fewer when it was general).
 _LABEL_HEADLINE_PDF = re.compile(r"^资讯$")
+# A label heading a box inside a story (``延伸阅读``, ``知识链接``, ``记者手记``, ``点评``): of
+# the rmrb paragraphs so, 39, none an article's first; no kicker, headline or subtitle is one.
+_INSET_LABEL = re.compile(
+    r"^(?:延伸阅读|知识链接|相关链接|背景链接|链接|记者手记|专家点评|点评|短评|编后|小贴士)[：:]?$")
 _HEAD_ROLES = ("KB", "HB", "SB", "KA", "HA", "SA")
 _ROLES = _HEAD_ROLES + ("B1h", "Bh", "B1n", "Bn", "O")
 # A block stopping on one of these stops mid-sentence; a credit tail stops a story.

@@ -24,8 +24,8 @@ from .cues import (
     _AUTHOR, _AUTHOR_LINE, _BOX_LABEL, _BOX_OPEN, _BRACKETED, _BRIEF_CREDIT, _BULLETS, _BYLINE,
     _CLOSE, _CLOSING, _COLUMN_TAG, _CONTACT, _CONTINUATION_MARKS, _CREDIT_CLOSE, _CREDIT_ONLY,
     _CREDIT_TAIL, _GRAPHICS_CLOSE, _NOT_CLOSING_CREDIT,
-    _EDITOR, _HEAD_ROLES, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE, _LABEL_HEADLINE_PDF,
-    _MID_SENTENCE,
+    _EDITOR, _HEAD_ROLES, _INSET_LABEL, _KICKER_END, _KICKER_ONLY, _LABEL_HEADLINE,
+    _LABEL_HEADLINE_PDF, _MID_SENTENCE,
     _PHOTO_CREDIT, _ROLES, _SECTION_AUTHOR, _SENTENCE_END, _SHORT_COLON, _dateline_form,
     _opens_story,
 )
@@ -311,7 +311,9 @@ class PageEvidence:
         # author line (``_SECTION_AUTHOR``) further body (both counted on rmrb, ``cues``).
         if len(text) <= _SHORT_COLON and text[-1:] in "：:" and "Bh" not in barred:
             barred = tuple(dict.fromkeys(barred + ("HB", "SB", "HA", "SA")))
-        if i and self._credit_tail(i):
+        if i and (self._credit_tail(i) or (not self.local and _INSET_LABEL.match(text))):
+            # A credit's tail cut off by a column break, or the label of a box inside a
+            # story (``延伸阅读``, ``点评``; not on city pages): further body.
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
         if i and _SECTION_AUTHOR.match(text):
             barred = tuple(dict.fromkeys(barred + _HEAD_ROLES + ("O", "B1h", "B1n")))
