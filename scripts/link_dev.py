@@ -175,13 +175,14 @@ def _build_invented(pages: Path, gold_dir: Path, half: str, name: str) -> None:
 def _gold_story(sid: str, headline: str, start: str, end: str, note: dict) -> dict:
     return {"id": sid, "headline": headline, "subheadlines": [], "dateline": None,
             "reporters": None, "correspondents": [], "body_start": start, "body_end": end,
-            "entities": {}, "officials": note["officials"], "events": note["events"],
+            "entities": note.get("entities", {}), "officials": note["officials"], "events": note["events"],
             "figures": []}
 
 
-def _write_gold(gold_dir: Path, page: str, stories: list[dict], half: str) -> None:
+def _write_gold(gold_dir: Path, page: str, stories: list[dict], half: str,
+                scored: tuple[str, ...] = ("stories", "officials", "events")) -> None:
     gold = {"doc": page, "publication_year": int(page[:4]), "publication_date": page[:10],
-            "half": half, "scored": ["stories", "officials", "events"], "stories": stories}
+            "half": half, "scored": list(scored), "stories": stories}
     path = gold_dir / f"{page[:-4]}.gold.json"
     path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

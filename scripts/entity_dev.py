@@ -1,0 +1,199 @@
+"""Draw, build and score the entity dev set of ``eval/entity-dev`` (issue 11).
+
+Pages are single real 人民日报 articles of ``../shared/data/rmrb``, listed by id in
+``eval/entity-dev/annotations.json`` with their hand-written gold entities; the text is
+not in the repository, so the pages are written from the data at each run with the page
+and gold writers of ``scripts/link_dev.py``.
+
+    python scripts/entity_dev.py draw                  # the recorded random draw (ids)
+    python scripts/entity_dev.py build                 # pages to /tmp, gold files
+    python scripts/entity_dev.py score [--diff]        # default pipeline, then per-type P/R/F1
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import argparse
+import gzip
+import json
+import random
+import re
+import shutil
+import subprocess
+
+import link_dev
+
+DEV = ROOT / "eval" / "entity-dev"
+ANNOTATIONS = DEV / "annotations.json"
+LAYOUT_DEV = ROOT.parent / "shared" / "eval" / "layout-dev"
+LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
+
+# The draw: seed, length bounds (characters of the paragraphs) and how many of each kind,
+# the kinds told by the first matching pattern on headline + text.
+SEED = 1111
+MIN_CHARS, MAX_CHARS = 300, 900
+KINDS = (
+    ("foreign", 1, re.compile(r"会见|会谈|大使|外长|总统|总理.{0,6}访|联合国")),
+    ("inspection", 1, re.compile(r"调研|考察|视察|督查|检查")),
+    ("meeting", 2, re.compile(r"会议|座谈会|论坛|大会|召开|举行")),
+    ("economic", 2, re.compile(r"(公司|企业|集团).*(亿元|万元|%)|(亿元|万元|%).*(公司|企业|集团)")),
+    ("local", 2, re.compile(r"(省|市|县|区)(委|政府)|乡镇|街道")),
+    ("feature", 2, re.compile(r"村民|老人|师傅|大爷|大妈|大姐|一家|他说|她说")),
+)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def excluded() -> tuple[set[str], str, set[str]]:
+    """ISO dates of the layout-dev pages (page names and the gold files' dates, both
+    ``YYYY-MM-DD`` and ``YYYYMMDD`` forms), their text without whitespace (only for the
+    overlap check) and the article ids the link-dev set uses."""
+    dates = set()
+    for path in (LAYOUT_DEV / "pages").glob("*.txt"):
+        dates.add(path.name[:10])
+    for path in (LAYOUT_DEV / "gold").glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("publication_date", "source_page", "doc"):
+            value = str(gold.get(key) or "")
+            m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+            if m:
+                dates.add("-".join(m.groups()))
+    text = "".join(_squash(p.read_text(encoding="utf-8")) for p in (LAYOUT_DEV / "pages").glob("*.txt"))
+    ids = set()
+    for path in (ROOT / "eval" / "link-dev").glob("rmrb*-annotations.json"):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        ids.update(i for page in spec["pages"].values() for i in page)
+    return dates, text, ids
+
+
+def overlaps(first: str, text: str) -> bool:
+    """Whether any 12-character window of the first paragraph stands in ``text``."""
+    first = _squash(first)
+    return any(first[i : i + 12] in text for i in range(0, max(1, len(first) - 11), 6))
+
+
+def draw() -> list[tuple[str, str]]:
+    """(kind, id) of the drawn articles: shuffled with :data:`SEED`, each taken for the
+    first kind it matches whose quota is open."""
+    dates, text, ids = excluded()
+    arts = []
+    with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f:
+        for line in f:
+            art = json.loads(line)
+            n = sum(len(p) for p in art["paragraphs"])
+            if not MIN_CHARS <= n <= MAX_CHARS or art["id"] in ids:
+                continue
+            if art["date"] in dates or art["date"].replace("-", "") in {d.replace("-", "") for d in dates}:
+                continue
+            arts.append(art)
+    random.Random(SEED).shuffle(arts)
+    quota = {kind: n for kind, n, _ in KINDS}
+    out = []
+    for art in arts:
+        blob = art["headline"] + "".join(art["paragraphs"])
+        for kind, _, pattern in KINDS:
+            if quota[kind] and pattern.search(blob):
+                if not overlaps(next(p for p in art["paragraphs"] if p.strip()), text):
+                    quota[kind] -= 1
+                    out.append((kind, art["id"]))
+                break
+        if not any(quota.values()):
+            break
+    return out
+
+
+def page_name(art: dict) -> str:
+    return f"{art['date']}-p{art['page']:02d}-{art['seq']:02d}.txt"
+
+
+def build(out: Path) -> list[Path]:
+    """Write each article's page to ``out/pages`` and its gold to ``out/gold`` (the
+    gold is made from ``annotations.json`` each time, like the pages).
+
+    RETURNS (list[Path]): the gold files.
+    """
+    spec = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    pages, gold_dir = out / "pages", out / "gold"
+    for d in (pages, gold_dir):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    wanted = set(spec["stories"])
+    articles = {}
+    with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f:
+        for line in f:
+            art = json.loads(line)
+            if art["id"] in wanted:
+                articles[art["id"]] = art
+    written = []
+    for aid, note in spec["stories"].items():
+        art = articles[aid]
+        block, lead, end = link_dev.article_page(art)
+        page = page_name(art)
+        (pages / page).write_text(block + "\n", encoding="utf-8")
+        entities = {lab: note["entities"].get(lab, []) for lab in LABELS}
+        story = link_dev._gold_story(aid, art["headline"], lead[:12], end,
+                                     {"officials": [], "events": [], "entities": entities})
+        link_dev._write_gold(gold_dir, page, [story], "rmrb", scored=["stories", "entities"])
+        written.append(gold_dir / f"{page[:-4]}.gold.json")
+    return written
+
+
+def score_table(table: Path, gold_dir: Path, diff: bool = False) -> dict:
+    """Per-type and micro P/R/F1 of the entities, as ``score.py`` computes them."""
+    sys.path.insert(0, str(link_dev.SCORER.parent))
+    import score as scorer  # the project's scorer, unchanged
+
+    golds = scorer.load_gold([gold_dir])
+    pred = scorer.load_pred(table)
+    res = scorer.score(golds, pred)
+    if diff:
+        by_key = {scorer.doc_key(k): v for k, v in pred.items()}
+        for gold in golds:
+            rows = by_key.get(scorer.doc_key(gold["doc"]), {})
+            print(f"## {gold['doc']}")
+            for lab in LABELS:
+                g = {scorer.norm(e) for s in gold["stories"] for e in s["entities"].get(lab, [])}
+                p = {scorer.norm(e.get("text")) for e in rows.get("entity", []) if e.get("label") == lab}
+                if g - p or p - g:
+                    print(f"  {lab:<6} missed {sorted(g - p)}")
+                    print(f"  {'':<6} extra  {sorted(p - g)}")
+    return {"entities": res["entities"], "micro": res["entities_micro"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=("draw", "build", "score"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/entity-dev"))
+    parser.add_argument("--config", default="configs/default.yaml")
+    parser.add_argument("--diff", action="store_true", help="print each page's misses and false hits")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.command == "draw":
+        for kind, aid in draw():
+            print(kind, aid)
+        return
+    build(args.work)
+    if args.command == "build":
+        return
+    table = args.work / "table.jsonl"
+    subprocess.run([sys.executable, "-m", "pipeline", "run", args.config,
+                    "--input", str(args.work / "pages"), "--output", str(table), "-q"],
+                   cwd=ROOT, check=True)
+    res = score_table(table, args.work / "gold", args.diff)
+    if args.json:
+        print(json.dumps(res))
+        return
+    for lab, d in (*res["entities"].items(), ("micro", res["micro"])):
+        print(f"{lab:<7} P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")
+
+
+if __name__ == "__main__":
+    main()
