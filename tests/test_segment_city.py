@@ -434,14 +434,23 @@ COLUMN_BREAK = """\
 """
 
 
-def test_a_headline_after_a_column_break_opens_a_story():
-    evidence, texts = _city_page(COLUMN_BREAK)
-    head = texts.index("县图书馆延长开放时间")
-    assert evidence._column_break_head(head)
+def _opens_a_story(raw: str, rule, first: str, second: str) -> list:
+    """Check that ``rule`` (a ``CityEvidence`` method) holds on headline ``second`` of an
+    invented page, not on ``first``, bars it from further body, and that the page reads as
+    the two stories. RETURNS (list): the stories."""
+    evidence, texts = _city_page(raw)
+    head = texts.index(second)
+    assert rule(evidence, head)
     assert {"Bh", "Bn"} <= set(evidence.barred(head))
-    assert not evidence._column_break_head(texts.index("柳湾镇春耕备耕有序推进"))
-    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=COLUMN_BREAK))
-    assert [s.headline for s in stories] == ["柳湾镇春耕备耕有序推进", "县图书馆延长开放时间"]
+    assert not rule(evidence, texts.index(first))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert [s.headline for s in stories] == [first, second]
+    return stories
+
+
+def test_a_headline_after_a_column_break_opens_a_story():
+    stories = _opens_a_story(COLUMN_BREAK, CityEvidence._column_break_head,
+                             "柳湾镇春耕备耕有序推进", "县图书馆延长开放时间")
     assert stories[0].reporters == ("陈小河",)
 
 
@@ -592,3 +601,20 @@ def test_a_short_sibling_run_between_two_columns_is_left_to_the_model():
     stories = segment_page(Page(doc="p.txt", path="p.txt", raw=TWO_COLUMNS))
     assert [s.headline for s in stories] == ["东岭春节游客多", "青禾河西迎新春活动丰富"]
     assert stories[0].reporters == ("韩冬青",)
+
+
+def test_a_headline_its_lead_restates_below_another_column_opens_a_story():
+    # An uncredited short report below a credited one, its headline restated by its lead,
+    # its body in a narrower column: a story of its own, not a crosshead.
+    raw = "\n\n".join([
+        "青禾县召开春季农业生产工作会议",
+        _wrapped("青禾日报讯（记者 陈小河）12日，青禾县召开春季农业生产工作会议，部署春耕备耕、"
+                 "高标准农田建设和农技服务等工作，要求各乡镇抓好粮食生产，确保全年粮食面积稳定。", 20),
+        _wrapped("会议要求，各乡镇要组织农技人员深入田间地头，指导农户科学施肥、选种育秧，及时"
+                 "解决春耕中遇到的困难和问题，为全年农业丰收打好基础。", 20),
+        "周立衡会见省农科院专家组",
+        _wrapped("县委书记周立衡13日在青禾会见省农科院专家组一行。双方就水稻新品种推广、农业科"
+                 "技服务下乡等事项交换了意见。", 16)]) + "\n"
+    stories = _opens_a_story(raw, CityEvidence._echoed_head,
+                             "青禾县召开春季农业生产工作会议", "周立衡会见省农科院专家组")
+    assert stories[0].reporters == ("陈小河",) and stories[1].reporters == ()
