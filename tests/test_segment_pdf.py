@@ -135,3 +135,13 @@ def test_long_body_after_a_cut_credit_opens_a_story():
     after = next(i for i, t in enumerate(evidence.texts) if t.startswith(MARKET[:8]))
     assert evidence.texts[after - 1] == "日电 记者苏晓禾）"
     assert {"Bh", "Bn"} <= set(evidence.barred(after))
+
+
+def test_headline_wrapped_in_four_short_lines():
+    # A long headline set in a narrow column (12 characters a line or less) wraps to four
+    # lines: still a headline-like block; four full body lines are none.
+    raw = "\n".join(["前文到此结束。", "", "青禾县《关于河畔", "新村饮水工程建设", "的实施意见》单行", "本出版", ""])
+    assert read_blocks(clean_page(raw))[1].kind == HEADLINE
+    raw = "\n".join(["前文到此结束。", "", "青禾县河畔新村日前通上了自来水", "全村三百多户村民告别了挑水吃",
+                     "的日子村委会主任郑大山说过去", "村里靠几口老井取水", ""])
+    assert read_blocks(clean_page(raw))[1].kind != HEADLINE

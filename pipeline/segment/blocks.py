@@ -201,7 +201,7 @@ def _looks_like_headline(lines: list[str]) -> bool:
     unquoted = _QUOTED.sub("", text)
     has_clause = bool(re.search(r"[，,、]", unquoted))
     return (
-        len(lines) <= 3
+        (len(lines) <= 3 or (len(lines) == 4 and max(len(line) for line in lines) <= 12))
         and 4 <= len(text) <= 48
         and not _NO_HEADLINE_PUNCT.search(unquoted)
         and text[-1] not in "，,、"
