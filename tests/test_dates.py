@@ -110,6 +110,10 @@ def spans(text: str) -> list[str]:
      ["宋代", "东汉末年", "三国时期", "先秦"]),
     # about a time: 许 stays in the span, 左右 and 前后 stay out of it (as of a figure)
     ("20日8时30分左右，货车驶入；21时许离开；春节前后客流最多。", ["20日8时30分", "21时许", "春节"]),
+    # two months sharing their 月 are one expression (as two days are); 前9月 opening a
+    # headline is the first nine months
+    ("1—9月，青禾县新增就业2000人；今年3至5月雨水偏多。", ["1—9月", "今年3至5月"]),
+    ("前9月松溪港吞吐量同比增长，提前9个月完成任务。", ["前9月"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):
@@ -168,6 +172,8 @@ def test_finds_guideline_dates(text, expected):
     "宋代表说，宋朝阳老师要退休了。",
     "他给父亲打电话，祝父亲节日快乐。",
     "新年初始，青禾公司开工。",
+    # a vague count of years or days ago, as 多年 and 连续几日 (GUIDELINES §4 DATE)
+    "几年前，青禾村还是贫困村；十几天后，新路通车。",
 ])
 # fmt: on
 def test_skips_non_dates(text):
@@ -242,6 +248,9 @@ def test_offsets_and_fullwidth_digits():
     ("2021-11-22", "2021-11-22"),
     ("2019/3/5", "2019-03-05"),
     ("今年情人节", "2021-02-14"),
+    # a month range takes its year from its last month (1—9月 told in November)
+    ("1—9月", "2021-01"),
+    ("11至12月", "2021-11"),
 ])
 # fmt: on
 def test_resolve(text, expected):

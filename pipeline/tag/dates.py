@@ -125,7 +125,8 @@ _PART_OF_DAY_WORDS = ("凌晨|清晨|早晨|早上|上午|中午|正午|午间|�
 # 51年前, 三天后, 半个小时后: a time that far before or after now or the story's day,
 # a deictic time (GUIDELINES §4 DATE); the bare duration (``三天``) is a FIGURE, and so
 # is the interval of 时隔/耗时 X后. (``3日后`` is after the 3rd; 后者, 前往 open words.)
-_AGO_NUMBER = ("(?:(?<![0-9.])[0-9]{1,2}|(?<![〇○零一二两三四五六七八九十百千万半])[一二两三四五六七八九十几]+"
+# (几年前, 十几天后: vague, as 多年 and 连续几日 are, GUIDELINES §4 DATE)
+_AGO_NUMBER = ("(?:(?<![0-9.])[0-9]{1,2}|(?<![〇○零一二两三四五六七八九十百千万半几])[一二两三四五六七八九十]+(?!几)"
                "|(?<![个0-9一二两三四五六七八九十几])半)")
 _AGO_UNIT = "(?:(?<![0-9])日|年|个月|周|星期|天|小时|钟头|分钟)"
 _AGO = (f"(?<!隔)(?<!耗时)(?<!历时)(?<!用时){_AGO_NUMBER}(?:多|余)?个?半?{_AGO_UNIT}半?多?"
@@ -185,6 +186,8 @@ _PART_ALTERNATION = (
             # 今年前9个月, 2012年前两季度: the first months of that year
             ("year_part", "[上下]半年|第?[一二三四]季度|[一二三四]季末|前三季度"
              "|(?<=年)前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?(?:月|季度)"
+             # 前9月 opening a headline or clause: the first months of the story's year
+             "|(?<![\u4e00-\u9fff0-9])前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?![份])"
              # (新年初始: 年初 of 初始, the start)
              "|(?<![周千百万0-9一二三四五六七八九十几多余])年(?:初(?!始)|底|末|中|内)"
              # (如今夏普: 今 of 如今 before a name)
@@ -192,6 +195,9 @@ _PART_ALTERNATION = (
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
              "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节))"),
             ("festival", _FESTIVAL_WORDS),
+            # 1—9月, 3至5月: two months sharing their unit are one expression (as 6月24—26日)
+            ("month_range", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])(?:[-—–~～]+|至|到)(?:1[0-2]|0?[1-9])"
+             r"月份?(?![球亮饼光子])"),
             ("month_abs", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])月份?(?![球亮饼光子])"
              + "|" + _NO_CN_BEFORE + "(?:十[一二]|[一二三四五六七八九十])月份?(?![球亮饼光子])"),
             ("month_rel", "本月|这个月|上个?月|下个?月|当月|同月|次月|(?<![年岁个])月(?:初|底|末|中)"),
@@ -255,7 +261,7 @@ _PART_STARTS = "".join(sorted({char for char in _outside_lookarounds(_PART_ALTER
 _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日)?|第)$")
-_GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH,
+_GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
 
@@ -556,7 +562,7 @@ def _weekday_date(text: str, pub_date: datetime.date | None) -> str | None:
 
 def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | None:
     """Combine the parts of one chain into an ISO date (see the module docstring)."""
-    year = month = day = None
+    year = month = day = last_month = None
     lunar = False
     for part in chain:
         if part.group == "year_abs":
@@ -571,6 +577,9 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
             year = year or (pub_date.year if pub_date else None)
         elif part.group == "month_abs":
             month = _number_in(part, "月")
+        elif part.group == "month_range":  # the first month; the year fits the last
+            first, last = re.findall(r"[0-9]+", part.text.translate(FULLWIDTH_DIGITS))
+            month, last_month = _small_number(first), _small_number(last)
         elif part.text in _REL_MONTHS and pub_date:
             year, month = _shift_month(pub_date.year, pub_date.month,
                                        _REL_MONTHS[part.text])
@@ -601,7 +610,7 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
         return _place_month_day(year, month, day, pub_date)
     if month is not None:
         if year is None and pub_date is not None:
-            year = _closest((datetime.date(pub_date.year + shift, month, 1)
+            year = _closest((datetime.date(pub_date.year + shift, last_month or month, 1)
                              for shift in (-1, 0, 1)),
                             pub_date.replace(day=1)).year
         return f"{year:04d}-{month:02d}" if year is not None else None

@@ -33,7 +33,16 @@ from spacy.tokens import Doc, Span
 from ...serialize import GazetteerSerializer
 from .. import doc_text, merge_ents, merged_ents
 from ..gazetteer import Gazetteer, load_gazetteer
-from .filters import PEN_NAME, join_bracketed, keep, plausible, trimmed, world_place
+from .filters import (
+    PEN_NAME,
+    join_bracketed,
+    join_stationed,
+    keep,
+    office_place,
+    plausible,
+    trimmed,
+    world_place,
+)
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, repair_places
@@ -89,10 +98,11 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         if self.filters:
             repeated = repeated_persons(ents)
-            ents = [world_place(e, gazetteer, source)
+            ents = [office_place(world_place(e, gazetteer, source), source)
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             ents = join_bracketed(doc, ents, doc_text(doc))
+            ents = join_stationed(doc, ents, doc_text(doc))
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)

@@ -34,6 +34,16 @@ GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监�
 # function of two characters at least (one and 科 is a company's short name: ``X科``).
 _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原])(?:[^部局厅委院]{1,6}"
                           r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
+# Words ending in an organisation's head that name a state of affairs, not a body
+# (``X乱局``: the chaos in X, ``X内政``: X's internal affairs, ``X格局``).
+_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势)$")
+# Two-character 市 words that are markets or the idea of a city, not a city (``黑市``,
+# ``股市``, ``都市``), and generic village classes (``嘎查村``: a Mongolian village,
+# ``行政村``); ``中东`` of ``中东南部``, ``中东部`` (central and eastern parts) is no Middle East.
+_NOT_PLACE = re.compile(r"^(?:[黑股楼车夜早超集菜门闹鬼牛熊都城]市|(?:嘎查|行政|自然|贫困|空心)村"
+                        r"|中东南部|中东部)$")
+# A city's council or hall is its government, an organisation (``X市政厅``, ``X市议会``).
+_OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府)$")
 
 
 def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
@@ -73,6 +83,41 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
+def office_place(ent: Span, source: str) -> Span:
+    """A model place that is a city's hall, council or government is an ORG."""
+    if ent.label_ != "PLACE" or ent._.source != MODEL or not _OFFICE_PLACE.search(ent.text):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.end_char, "ORG", "ORG", source)
+    return span if span is not None else ent
+
+
+def join_stationed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+    """An office stationed somewhere is one ORG (``X部驻Y公署``, ``X驻Y办事处``), where
+    the model cut it at 驻: an ORG, 驻, and an ORG right after it.
+
+    RETURNS (list[Span]): the entities, such pairs joined."""
+    return _joined_orgs(doc, ents, lambda last, ent: text[last.end_char] == "驻")
+
+
+def _joined_orgs(doc: Doc, ents: list[Span], fits) -> list[Span]:
+    """Two model ORGs one character apart joined into one where ``fits(last, ent)``.
+
+    RETURNS (list[Span]): the entities, such pairs joined."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and ent.label_ == "ORG" == last.label_
+                and ent._.source == MODEL == last._.source
+                and ent.start_char == last.end_char + 1 and fits(last, ent)):
+            joined = char_span(doc, last.start_char, ent.end_char, "ORG", ent._.fine_label,
+                               MODEL)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(ent)
+    return out
+
+
 def plausible(ent: Span, gazetteer: Gazetteer,
               repeated: frozenset[str] = frozenset()) -> bool:
     """Whether a model entity survives the filters (rule entities always do).
@@ -91,8 +136,13 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         return not (len(text) == 2 and text[0] in NUMERALS
                     and not gazetteer.looks_like_name(text))
     if ent.label_ == "PLACE":
+        if _NOT_PLACE.match(text) or (text == "中东" and doc_text(ent.doc).startswith(
+                ("南部", "部"), ent.end_char)):
+            return False
         return not gazetteer.is_ordinary_word(text)
     if ent.label_ == "ORG":
+        if _NOT_ORG_TAIL.search(text):
+            return False
         # (``X办事处``, ``X实验室`` after a name that is no word: a sub-district's
         # office, a named laboratory)
         if _BARE_OFFICE.match(text) and not gazetteer.find(text) and not (
@@ -119,23 +169,11 @@ def join_bracketed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
     after it that closes the bracket.
 
     RETURNS (list[Span]): the entities, such pairs joined."""
-    out: list[Span] = []
-    for ent in ents:
-        last = out[-1] if out else None
-        if (last is not None and ent.label_ == "ORG" == last.label_
-                and ent._.source == MODEL == last._.source
-                and ent.start_char == last.end_char + 1
-                and text[last.end_char] in "（("
-                and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")
-                # (not its short name: ``X能源股份有限公司（X能源）Y油田``)
-                and text[ent.start_char:ent.start_char + 2] not in last.text):
-            joined = char_span(doc, last.start_char, ent.end_char, "ORG", ent._.fine_label,
-                               MODEL)
-            if joined is not None:
-                out[-1] = joined
-                continue
-        out.append(ent)
-    return out
+    return _joined_orgs(doc, ents, lambda last, ent: (
+        text[last.end_char] in "（("
+        and any(c in text[ent.start_char + 1:ent.end_char - 1] for c in "）)")
+        # (not its short name: ``X能源股份有限公司（X能源）Y油田``)
+        and text[ent.start_char:ent.start_char + 2] not in last.text))
 
 
 def keep(ent: Span, min_chars: int = 2) -> bool:

@@ -42,7 +42,7 @@ _BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法�
 # Heads that need at least one character between the element and the head.
 # 办, 部, 局, 厅 and 中心 are not the end of a verb (``交办``), a noun (``干部``,
 # ``大局``, ``餐厅``) or a venue (``会展中心``, a PLACE).
-_UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开终残僵变定出入战])局|办公室"
+_UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开终残僵变定出入战乱困危迷])局|办公室"
                r"|(?<![舞餐大客展门茶前后息告会宴业])厅|(?<!博览|会展|展览|体育|购物|活动|商务|贸易)中心"
                r"|总站|服务站|工作站|驿站|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|研究院"
                r"|研究所|派出所|分行|支行|分公司|营业部|办事处|管委会|合作社"
@@ -56,8 +56,9 @@ _LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举
 _BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术景务生通])和)"
 # Company, school and hospital heads may follow a name directly (``X财险``, ``X大学``).
 _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|学院|中学|小学|医院|兵工厂"
-# ``X银行业`` and ``X保险业`` are industries; ``局势``, ``局面`` no bureaus.
-_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限]|(?<=学)生)"
+# ``X银行业`` and ``X保险业`` are industries; ``局势``, ``局面`` no bureaus; ``X村部分村民``
+# is some of X村's villagers.
+_HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限]|(?<=学)生|(?<=部)分)"
 _AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
 _AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
 # The body is short after a name: a long one is usually a clause (``X大力发展…中心``).

@@ -43,11 +43,44 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             continue
         cut = strip_glued_verb(ent.text, gazetteer)
         parts = ([(cut, len(ent.text))] if cut else _split_address(ent.text, gazetteer)
-                 or split_chain(ent.text))
+                 or split_chain(ent.text) or _split_world(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# A foreign state (``X邦``) and the unit inside it after it (``X邦Y村``, ``X邦Y市``);
+# 联邦 is a federation, a whole country's name.
+_STATE_CHAR = re.compile(r"(?<!联)邦")
+_STATE = re.compile(r"(?<!联)邦(?=[\u4e00-\u9fff]{2,}?(?:村|镇|市|县|区)$)")
+
+
+def _split_world(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A glued chain of foreign places cut into its places: a country before its state
+    (``X国Y邦``, ``X国Y州``), a state before its town (``X邦Y村``), and 中国 glued after
+    a foreign place (``Y城中国新年庆典``: China is never a unit inside another place).
+    Chains of Chinese units and a country before its city keep their convention (left
+    whole).
+
+    RETURNS (list[tuple[int, int]]): offsets of the parts, empty when no cut applies."""
+    if text in gazetteer.places:
+        return []
+    world = gazetteer.world
+    for n in range(min(len(text) - 2, 6), 1, -1):
+        head, rest = text[:n], text[n:]
+        if head in world and head != "中国" and len(rest) >= 3 and (
+                _STATE_CHAR.search(rest) or rest.endswith("州") and rest not in gazetteer.places):
+            return [(0, n)] + [(n + s, n + e) for s, e in _split_world(rest, gazetteer)
+                               or [(0, len(rest))]]
+    state = _STATE.search(text)
+    if state and state.start() >= 2:
+        return [(0, state.end()), (state.end(), len(text))]
+    head = text[:-2]
+    if text.endswith("中国") and len(head) >= 2 and (
+            any(head[i:] in gazetteer.places for i in range(len(head) - 1))):
+        return [(0, len(head)), (len(head), len(text))]
+    return []
 
 
 def _split_address(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -1,0 +1,50 @@
+"""The entity dev set (``eval/entity-dev``, ``scripts/entity_dev.py``): its build writes
+one page per listed 人民日报 article and a gold file in ``score.py``'s shape whose
+entities all stand in the page. Skipped where the rmrb data is not present."""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import entity_dev  # noqa: E402
+import link_dev  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not link_dev.DATA.exists(), reason="rmrb data not present")
+
+
+def test_build_writes_pages_and_gold_in_the_scorer_shape(tmp_path):
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    golds = entity_dev.build(tmp_path)
+    pages = sorted((tmp_path / "pages").glob("*.txt"))
+    assert len(pages) == len(golds) == len(spec["stories"])
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert gold["scored"] == ["stories", "entities"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-p\d{2}-\d{2}\.txt", gold["doc"])
+        assert gold["publication_date"] == gold["doc"][:10]
+        (story,) = gold["stories"]
+        assert set(story["entities"]) == set(entity_dev.LABELS)
+        assert story["entities"] == {lab: spec["stories"][story["id"]]["entities"].get(lab, [])
+                                     for lab in entity_dev.LABELS}
+        text = (tmp_path / "pages" / gold["doc"]).read_text(encoding="utf-8")
+        flat = re.sub(r"\s+", "", text.replace("#", ""))
+        assert len(story["body_start"]) == 12 and story["body_start"] in flat
+        assert flat.endswith(story["body_end"])
+        for lab, names in story["entities"].items():
+            for name in names:
+                assert name in flat, (gold["doc"], lab, name)
+
+
+def test_the_draw_keeps_off_layout_dev_and_link_dev():
+    dates, _, ids = entity_dev.excluded()
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    assert dates and ids
+    for aid in spec["stories"]:
+        assert aid not in ids
+        assert f"{aid[:4]}-{aid[4:6]}-{aid[6:8]}" not in dates
