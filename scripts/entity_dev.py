@@ -80,10 +80,13 @@ def overlaps(first: str, text: str) -> bool:
     return any(first[i : i + 12] in text for i in range(0, max(1, len(first) - 11), 6))
 
 
-def draw() -> list[tuple[str, str]]:
-    """(kind, id) of the drawn articles: shuffled with :data:`SEED`, each taken for the
-    first kind it matches whose quota is open."""
+def draw(seed: int = SEED, each: int | None = None, fresh: bool = False) -> list[tuple[str, str]]:
+    """(kind, id) of the drawn articles: shuffled with ``seed``, each taken for the
+    first kind it matches whose quota is open (``each``: one quota for every kind);
+    ``fresh``: the articles already in ``annotations.json`` are left out."""
     dates, text, ids = excluded()
+    if fresh:
+        ids |= set(json.loads(ANNOTATIONS.read_text(encoding="utf-8"))["stories"])
     arts = []
     with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f:
         for line in f:
@@ -94,8 +97,8 @@ def draw() -> list[tuple[str, str]]:
             if art["date"] in dates or art["date"].replace("-", "") in {d.replace("-", "") for d in dates}:
                 continue
             arts.append(art)
-    random.Random(SEED).shuffle(arts)
-    quota = {kind: n for kind, n, _ in KINDS}
+    random.Random(seed).shuffle(arts)
+    quota = {kind: each or n for kind, n, _ in KINDS}
     out = []
     for art in arts:
         blob = art["headline"] + "".join(art["paragraphs"])
@@ -141,7 +144,8 @@ def build(out: Path) -> list[Path]:
         entities = {lab: note["entities"].get(lab, []) for lab in LABELS}
         story = link_dev._gold_story(aid, art["headline"], lead[:12], end,
                                      {"officials": [], "events": [], "entities": entities})
-        link_dev._write_gold(gold_dir, page, [story], "rmrb", scored=["stories", "entities"])
+        link_dev._write_gold(gold_dir, page, [story], note.get("half", "dev"),
+                             scored=["stories", "entities"])
         written.append(gold_dir / f"{page[:-4]}.gold.json")
     return written
 
@@ -154,6 +158,10 @@ def score_table(table: Path, gold_dir: Path, diff: bool = False) -> dict:
     golds = scorer.load_gold([gold_dir])
     pred = scorer.load_pred(table)
     res = scorer.score(golds, pred)
+    halves = {}
+    for half in sorted({g["half"] for g in golds}):
+        part = scorer.score([g for g in golds if g["half"] == half], pred)
+        halves[half] = {"entities": part["entities"], "micro": part["entities_micro"]}
     if diff:
         by_key = {scorer.doc_key(k): v for k, v in pred.items()}
         for gold in golds:
@@ -165,7 +173,7 @@ def score_table(table: Path, gold_dir: Path, diff: bool = False) -> dict:
                 if g - p or p - g:
                     print(f"  {lab:<6} missed {sorted(g - p)}")
                     print(f"  {'':<6} extra  {sorted(p - g)}")
-    return {"entities": res["entities"], "micro": res["entities_micro"]}
+    return {"entities": res["entities"], "micro": res["entities_micro"], "halves": halves}
 
 
 def main() -> None:
@@ -175,9 +183,12 @@ def main() -> None:
     parser.add_argument("--config", default="configs/default.yaml")
     parser.add_argument("--diff", action="store_true", help="print each page's misses and false hits")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--seed", type=int, default=SEED, help="draw: the shuffle's seed")
+    parser.add_argument("--each", type=int, help="draw: how many of every kind")
+    parser.add_argument("--fresh", action="store_true", help="draw: leave out annotated ids")
     args = parser.parse_args()
     if args.command == "draw":
-        for kind, aid in draw():
+        for kind, aid in draw(args.seed, args.each, args.fresh):
             print(kind, aid)
         return
     build(args.work)
@@ -191,8 +202,11 @@ def main() -> None:
     if args.json:
         print(json.dumps(res))
         return
-    for lab, d in (*res["entities"].items(), ("micro", res["micro"])):
-        print(f"{lab:<7} P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")
+    for name, part in (("all", res), *res["halves"].items()):
+        print(f"## {name}")
+        for lab, d in (*part["entities"].items(), ("micro", part["micro"])):
+            print(f"{lab:<7} P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}"
+                  f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")
 
 
 if __name__ == "__main__":
