@@ -114,6 +114,8 @@ def spans(text: str) -> list[str]:
     # headline is the first nine months
     ("1—9月，青禾县新增就业2000人；今年3至5月雨水偏多。", ["1—9月", "今年3至5月"]),
     ("前9月松溪港吞吐量同比增长，提前9个月完成任务。", ["前9月"]),
+    # a century or two sharing their unit (a month range's rule for centuries)
+    ("这座石塔建于公元7至8世纪，5世纪已有村落。", ["公元7至8世纪", "5世纪"]),
 ])
 # fmt: on
 def test_finds_guideline_dates(text, expected):

@@ -163,7 +163,9 @@ _PART_ALTERNATION = (
     "|".join(
         f"(?P<{name}>{pattern})"
         for name, pattern in (
-            ("century", r"(?:本|上个?|(?<![0-9])[0-9]{2}|二十一|二十|十[一二三四五六七八九])世纪"),
+            # 公元7至8世纪, 5世纪: a century or two sharing their unit, as a month range
+            ("century", r"(?:本|上个?|(?:公元前?)?(?<![0-9])[0-9]{1,2}(?:(?:至|到|[-—–~～])[0-9]{1,2})?"
+             r"|二十一|二十|十[一二三四五六七八九])世纪"),
             ("dynasty", _DYNASTY),
             # 2016至2018年, 2011-2013年: two years sharing their 年 are one expression (as
             # 6月24—26日; 2009年至2011年, each with its own, are two)

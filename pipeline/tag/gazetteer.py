@@ -51,7 +51,7 @@ _AFTER_PLACE = re.compile(rf"{_NAME_CHAR}{{2,4}}?(?:(?<![乡农])村|社区|小�
 REGIONS = (
     "京津冀", "大湾区", "粤港澳大湾区", "两广", "东三省", "东北三省", "华北",
     "华东", "华南", "华中", "陕北", "陕南", "关中", "苏北", "苏南", "苏中", "皖南", "皖北", "闽南",
-    "岭南", "江淮", "中原", "东南亚", "南亚", "中亚", "西亚", "东亚", "北美", "南美", "拉美",
+    "岭南", "江淮", "鲁西南", "中原", "东南亚", "南亚", "中亚", "西亚", "东亚", "北美", "南美", "拉美",
     "中东", "北非", "东非", "西非", "西欧", "东欧", "北欧", "南欧",
     "加勒比", "巴尔干", "远东",
 )
@@ -198,13 +198,21 @@ def load_gazetteer(path: str | Path = DATA) -> Gazetteer:
 def strip_glued_verb(text: str, gazetteer: Gazetteer) -> int:
     """Characters to cut from the left of a model place that swallowed a verb.
 
-    ``到衡阳县`` → 1 when ``衡阳县`` is a known place and ``到衡阳县`` is not.
-    RETURNS (int): 0 or 1.
+    ``到衡阳县`` → 1 when ``衡阳县`` is a known place and ``到衡阳县`` is not; ``东连X市``
+    → 2.
+    RETURNS (int): 0, 1 or 2.
     """
     if (len(text) >= 3 and text[0] in GLUED_VERBS and text not in gazetteer.places
             and text[1:] in gazetteer.places):
         return 1
+    # (``东连X``, ``西接Y``: a direction and a verb of bordering)
+    if (len(text) >= 4 and _DIRECTED_VERB.match(text) and text not in gazetteer.places
+            and text[2:] in gazetteer.places):
+        return 2
     return 0
+
+
+_DIRECTED_VERB = re.compile(r"[东西南北](?:连|接|邻|靠|临|抵|至)")
 
 
 def split_chain(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ from .. import doc_text, merge_ents, merged_ents
 from ..gazetteer import Gazetteer, load_gazetteer
 from .filters import (
     PEN_NAME,
+    country_before_outlet,
     join_bracketed,
     join_stationed,
     keep,
@@ -103,6 +104,7 @@ class NewsEntityRules(GazetteerSerializer):
                     if plausible(e, gazetteer, repeated)]
             ents = join_bracketed(doc, ents, doc_text(doc))
             ents = join_stationed(doc, ents, doc_text(doc))
+            ents = country_before_outlet(doc, ents, gazetteer, source)
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)
@@ -113,6 +115,8 @@ class NewsEntityRules(GazetteerSerializer):
             ents = add_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
+            if self.filters:
+                ents = country_before_outlet(doc, ents, gazetteer, source)
         doc.ents = [e for e in ents if keep(e, self.min_chars)]
         return doc
 
