@@ -176,6 +176,8 @@ def test_finds_guideline_dates(text, expected):
     "新年初始，青禾公司开工。",
     # a vague count of years or days ago, as 多年 and 连续几日 (GUIDELINES §4 DATE)
     "几年前，青禾村还是贫困村；十几天后，新路通车。",
+    # each time a festival comes round is a frequency, as 每年
+    "每到大年初一，青禾村的后辈都来拜年；每逢春节，游子返乡。",
 ])
 # fmt: on
 def test_skips_non_dates(text):

@@ -262,7 +262,8 @@ _PART_STARTS = "".join(sorted({char for char in _outside_lookarounds(_PART_ALTER
                                if char > "\u2e80"}))
 _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
-_FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日)?|第)$")
+# (每到大年初一, 每逢春节: each time it comes round)
+_FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日|到|逢)?|第)$")
 _GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
