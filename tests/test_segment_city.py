@@ -618,3 +618,22 @@ def test_a_headline_its_lead_restates_below_another_column_opens_a_story():
     stories = _opens_a_story(raw, CityEvidence._echoed_head,
                              "青禾县召开春季农业生产工作会议", "周立衡会见省农科院专家组")
     assert stories[0].reporters == ("陈小河",) and stories[1].reporters == ()
+
+
+def test_a_headline_closing_with_a_column_tag_below_another_column_opens_a_story():
+    # An uncredited short commentary below a credited report, its headline closing with the
+    # column's tag, its lead restating nothing of it, its body in a narrower column.
+    raw = "\n\n".join([
+        "青禾县新建农村公路三百公里",
+        _wrapped("青禾日报讯（记者 方明远）记者从县交通运输局获悉，去年青禾县新建和改造农村公路"
+                 "三百公里，全县所有建制村通上了硬化路，客车开进了山里的每一个村庄。", 20),
+        _wrapped("县交通运输局负责人介绍，今年还将实施农村公路安全防护工程，在急弯陡坡路段加装"
+                 "护栏和警示标志，让群众出行更安全、更方便。", 20),
+        "让好路连起致富门（青禾时评）",
+        _wrapped("山里的茶叶过去要肩挑背扛运下山，如今货车开到了茶园边上。路通了，茶农的腰包鼓"
+                 "了，年轻人也回来了，日子越过越红火。", 16)]) + "\n"
+    evidence, texts = _city_page(raw)
+    assert not evidence._echoed_head(texts.index("让好路连起致富门（青禾时评）"))
+    stories = _opens_a_story(raw, CityEvidence._tagged_head,
+                             "青禾县新建农村公路三百公里", "让好路连起致富门（青禾时评）")
+    assert stories[0].reporters == ("方明远",) and stories[1].reporters == ()
