@@ -44,6 +44,7 @@ from .filters import (
     trimmed,
     world_place,
 )
+from .media import foreign_places, furniture, verb_phrase_place, joined_schools, padded_credits, unglued_villages
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, repair_places
@@ -102,22 +103,31 @@ class NewsEntityRules(GazetteerSerializer):
             ents = [office_place(world_place(e, gazetteer, source), source)
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
-            ents = join_bracketed(doc, ents, doc_text(doc))
+            text = doc_text(doc)
+            ents = [e for e in ents if not furniture(e, text)]
+            ents = unglued_villages(doc, ents)
+            ents = foreign_places(doc, ents, gazetteer, source)
+            ents = join_bracketed(doc, ents, text)
             ents = join_stationed(doc, ents, doc_text(doc))
             ents = country_before_outlet(doc, ents, gazetteer, source)
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
+        if self.credits:
+            ents = padded_credits(doc, ents, gazetteer, source)
         ents = [e for e in ents if keep(e, self.min_chars)]
         if self.places:
             ents = repair_places(doc, ents, gazetteer, source)
             ents = add_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
+            ents = joined_schools(doc, ents, doc_text(doc), source)
             if self.filters:
                 ents = country_before_outlet(doc, ents, gazetteer, source)
-        doc.ents = [e for e in ents if keep(e, self.min_chars)]
+        text = doc_text(doc)
+        doc.ents = [e for e in ents if keep(e, self.min_chars)
+                    and not (self.places and verb_phrase_place(e, text))]
         return doc
 
     def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:

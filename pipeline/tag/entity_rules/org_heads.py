@@ -19,6 +19,7 @@ from .latin_names import (
     latin_lists,
     latin_orgs,
 )
+from .media import broadcasters, platform_lists
 from .org_context import (
     company_tail,
     known_orgs,
@@ -165,6 +166,7 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     found += [(s, e, False) for s, e in (*lead_outlets(text, gazetteer),
                                          *trade_names(text, gazetteer),
                                          *national_companies(text),
+                                         *broadcasters(text), *platform_lists(text, gazetteer),
                                          *titled_papers(text), *latin_orgs(text),
                                              *latin_lists(text))]
     spans = []

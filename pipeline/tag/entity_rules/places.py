@@ -19,6 +19,7 @@ from ..gazetteer import (
     strip_glued_verb,
     villages_after,
 )
+from .media import sight_lists
 from .spans import MODEL, inside, owners
 
 # Country short forms that news writes far more often as two abbreviations (``中非合作``:
@@ -27,7 +28,9 @@ _BILATERAL = frozenset({"中非"})
 # Conjunctions and prepositions that open a few town names (``和X镇``, ``同X镇``).
 _CONJUNCTIONS = frozenset("和与及同跟或")
 # Kinds of landform that follow a place's name to make a longer one (``X半岛``).
-_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷)"
+# (a river's mouth: ``X江口``, not ``X江口岸``)
+_LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷"
+                       r"|(?<=[江河])口(?![岸子号径味罩碑头市县区镇乡村街路]))"
                        r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
 
 
@@ -140,6 +143,15 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         within = inside(owner, ents, start, end)
         if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
                and e.label_ == "PLACE" for e in within):
+            span = char_span(doc, start, end, "PLACE", "GPE", source)
+            if span is not None:
+                spans.append(span)
+    # The sites of a listing (``X、Y等古迹``) replace the model's entities inside them
+    # (a transliterated name read as a person's).
+    for start, end in sight_lists(text, gazetteer):
+        within = inside(owner, ents, start, end)
+        if all(e.start_char >= start and e.end_char <= end and e._.source == MODEL
+               for e in within):
             span = char_span(doc, start, end, "PLACE", "GPE", source)
             if span is not None:
                 spans.append(span)

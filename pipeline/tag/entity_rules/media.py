@@ -1,0 +1,237 @@
+"""Media, platforms and schools the head-word rules miss, and model entities a page's
+furniture or a verb phrase makes: national broadcasters (``中央广播电视总台``), the
+platforms of a listing that names them as channels (``X、Y等平台``), a university's school
+whose name joins two fields with 与 (``X大学A与B学院``), a column label in brackets after
+a headline (``（X观）``), a place that is the verb of ``盘山而上``, a village glued to the
+next character of a headline, and a credit whose two-character name is padded with
+spaces (``记者  X  Y整理``)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import char_span, doc_text
+from ..gazetteer import HAN, NAME_STOP, Gazetteer
+from .spans import MODEL
+
+# ------------------------------------------------------------ national broadcasters
+# A broadcaster named by its level and kind: no place or name opens it, so no head rule
+# reads it (``中央人民广播电台``, ``中国国际广播电台``).
+_BROADCASTER = re.compile(r"(?:中央|中国|国际)(?:人民)?(?:广播电视总台|国际广播电台|广播电台"
+                          r"|电视台|广播电视台)")
+
+
+def broadcasters(text: str) -> list[tuple[int, int]]:
+    """RETURNS (list[tuple[int, int]]): offsets of the national broadcasters."""
+    return [m.span() for m in _BROADCASTER.finditer(text)]
+
+
+# ------------------------------------------------------------------ listed names
+# ``X、Y等平台``: names listed as the platforms, channels or apps something runs on are
+# organisations (the companies' services), as a listing of ``X、Y等企业`` names firms;
+# ``X、Y等古迹`` lists sites, places (GUIDELINES §4 PLACE).
+_CHANNEL = (r"(?:渠道|平台|网络平台|社交平台|社交媒体|新媒体平台|短视频平台|视频平台|直播平台"
+            r"|电商平台|客户端|App|APP|应用)")
+_SIGHT = r"(?:古迹|景点|景区|名胜|名胜古迹|遗迹|遗址|文物古迹)"
+_MEMBER = rf"(?:[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,11}})"
+_LIST = rf"({_MEMBER}(?:、{_MEMBER}){{1,5}})等"
+_PLATFORM_LIST = re.compile(rf"{_LIST}{_CHANNEL}")
+_SIGHT_LIST = re.compile(rf"{_LIST}{_SIGHT}")
+# What opens the list's first member: a verb of using or joining, a preposition, or a
+# boundary (the first member's extent is read from it).
+_LIST_OPENER = re.compile(r"(?:对接|接入|入驻|登录|通过|借助|利用|依托|使用|在|与|和|如|包括|像|比如|例如"
+                          r"|覆盖|联合|携手|上线|登陆|由|有|参观|游览)$")
+
+
+# (那 is a deictic, and a syllable of transliterated names)
+_MEMBER_STOP = frozenset(NAME_STOP) - {"那"}
+
+
+def _listed(text: str, pattern: re.Pattern, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The members of a listing ``X、Y等`` + a kind; the first member opens after a
+    boundary or a verb of using; a member that is a common word (``网站``, ``电视``) or a
+    place is no name, and then none of the list is read."""
+    out = []
+    for match in pattern.finditer(text):
+        start = match.start(1)
+        members = match.group(1).split("、")
+        first = members[0]
+        # the first member: the shortest tail after a verb of using or a boundary
+        for n in range(2, len(first) + 1):
+            cut = start + len(first) - n
+            before = text[cut - 1] if cut else ""
+            if (not "\u4e00" <= before <= "\u9fff" or before in _MEMBER_STOP
+                    or _LIST_OPENER.search(text, max(0, cut - 6), cut)):
+                members[0] = first[len(first) - n:]
+                start = cut
+                break
+        else:
+            continue
+        if any(c in _MEMBER_STOP for m in members for c in m) or any(
+                m in gazetteer.common_words or m in gazetteer.places or m in gazetteer.world
+                for m in members if not m.isascii()):
+            continue
+        pos = start
+        for m in members:
+            out.append((pos, pos + len(m)))
+            pos += len(m) + 1
+    return out
+
+
+def platform_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The platforms of a listing (``对接X、Y等渠道``), organisations.
+
+    RETURNS (list[tuple[int, int]]): offsets of the members.
+    """
+    return _listed(text, _PLATFORM_LIST, gazetteer)
+
+
+def sight_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The sites of a listing (``由X石雕、Y神庙等古迹组成``), places.
+
+    RETURNS (list[tuple[int, int]]): offsets of the members.
+    """
+    return _listed(text, _SIGHT_LIST, gazetteer)
+
+
+# -------------------------------------------------------------- foreign places
+# The place of a foreign dateline after its country (``本报X国Y10月11日电``): ``Y`` is a
+# city; a model PERSON of that string elsewhere in the story is the city.
+_DATELINE = re.compile(rf"本报([{HAN}]{{3,12}}?)[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日电")
+# A site's kind after a name the model read as a person's (``X古寺庙群``): a place.
+_SITE_KIND = re.compile(r"(?:古寺庙群|古寺庙|寺庙群|神庙|古寺|神殿|古城|古堡|遗址|石窟|城堡|宫殿)")
+
+
+def foreign_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """Model persons that are foreign places: the dateline's city after its country,
+    and a name before a site's kind, with the kind (``X神庙``).
+
+    RETURNS (list[Span]): the entities, those persons made places."""
+    text = doc_text(doc)
+    cities = set()
+    for match in _DATELINE.finditer(text):
+        run = match.group(1)
+        for n in range(min(len(run) - 2, 8), 1, -1):
+            if run[:n] in gazetteer.world and run[:n] != "中国":
+                cities.add(run[n:])
+                break
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent._.source == MODEL:
+            site = _SITE_KIND.match(text, ent.end_char)
+            end = site.end() if site and len(ent.text) >= 3 else (
+                ent.end_char if ent.text in cities else 0)
+            span = end and char_span(doc, ent.start_char, end, "PLACE", "GPE", source)
+            if span:
+                out.append(span)
+                continue
+        out.append(ent)
+    return out
+
+
+# ------------------------------------------------------------------ joined schools
+# ``X大学`` + ``A与B学院``: a school whose name joins two fields is one ORG with its
+# university (the model reads the university and ``B学院`` apart).
+_JOINED_SCHOOL = re.compile(rf"[{HAN}]{{1,5}}[与和及][{HAN}]{{1,5}}?(?:学院|学系|系|研究院|研究所|研究中心)")
+
+
+def joined_schools(doc: Doc, ents: list[Span], text: str, source: str) -> list[Span]:
+    """An ORG ending in 大学/学院 followed by ``A与B学院``: one ORG from the university to
+    the school's head, replacing the parts.
+
+    RETURNS (list[Span]): the entities, the schools joined."""
+    joined = []
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.text.endswith(("大学", "学院")):
+            match = _JOINED_SCHOOL.match(text, ent.end_char)
+            if match and not any(c in NAME_STOP.replace("与", "").replace("和", "")
+                                 .replace("及", "") for c in match.group()):
+                span = char_span(doc, ent.start_char, match.end(), "ORG", "ORG", source)
+                if span is not None:
+                    joined.append(span)
+    if not joined:
+        return ents
+    taken = {i for s in joined for i in range(s.start_char, s.end_char)}
+    kept = [e for e in ents if not (e.start_char in taken or e.end_char - 1 in taken)]
+    return sorted(kept + joined, key=lambda e: e.start_char)
+
+
+# -------------------------------------------------------- furniture and verb phrases
+# A column label closing a headline line in brackets (``（X谈）``, ``（X观）``): the
+# column's name, no organisation, unless it has an organisation's head.
+_HEADED = re.compile(r"[司团行社局院会部委厂校所台网报处署队馆]$|中心$|组织$")
+# ``X而上``: a two-character place read out of a verb and 而 (``盘山而上``, ``绕城而过``).
+_VERB_PHRASE_AFTER = re.compile(r"而[上下行过来去起入出建居]")
+# (a place after a verb of going along it is one: ``溯X江而上``)
+_ROUTE_VERBS = frozenset("溯沿顺逆绕穿跨越经过翻渡循")
+# The places a village or town ends with, then one glued character (``X村山``).
+_GLUED_UNIT = re.compile(r"[村镇乡屯寨](?=[\u4e00-\u9fff]$)")
+
+
+def furniture(ent: Span, text: str) -> bool:
+    """Whether a model ORG is a bracketed column label at a line's end."""
+    if ent._.source != MODEL:
+        return False
+    start, end = ent.start_char, ent.end_char
+    if ent.label_ == "ORG" and start and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+        after = text[end + 1:end + 2]
+        if after in ("", "\n") and not _HEADED.search(ent.text):
+            return True
+    return False
+
+
+def verb_phrase_place(ent: Span, text: str) -> bool:
+    """Whether a two-character place, the model's or the gazetteer's short form, is the
+    verb of ``X而上`` (``盘山而上``), not the river or road gone along (``溯X江而上``)."""
+    return (ent.label_ == "PLACE" and len(ent.text) == 2
+            and _VERB_PHRASE_AFTER.match(text, ent.end_char) is not None
+            and text[ent.start_char - 1:ent.start_char] not in _ROUTE_VERBS)
+
+
+def unglued_villages(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model place ``X村`` + one character (``X村山`` of ``X村山货``) is ``X村`` when
+    ``X村`` is written elsewhere in the story without that character.
+
+    RETURNS (list[Span]): the entities, such villages cut."""
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        glued = ent.label_ == "PLACE" and ent._.source == MODEL and _GLUED_UNIT.search(ent.text)
+        if glued and len(ent.text) >= 4:
+            name = ent.text[:-1]
+            elsewhere = [m.start() for m in re.finditer(re.escape(name), text)
+                         if text[m.end():m.end() + 1] != ent.text[-1]]
+            span = elsewhere and char_span(doc, ent.start_char, ent.end_char - 1, "PLACE",
+                                           ent._.fine_label, ent._.source)
+            if span:
+                out.append(span)
+                continue
+        out.append(ent)
+    return out
+
+
+# ------------------------------------------------------------------ padded credits
+# rmrb pads a two-character name to three with spaces (``记者  X  Y``): the surname, the
+# spaces, the given name, then the credit's verb or its bracket.
+_PADDED_CREDIT = re.compile(r"(?:记者|通讯员|实习生|撰稿|摄影|文|图)[ 　]+"
+                            rf"([{HAN}])[ 　]{{1,3}}([{HAN}])(?=整理|摄|报道|执笔|采写|[）)\s]|$)")
+
+
+def padded_credits(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """The credited names padded with spaces, surname to given name, as PERSON; the model
+    entities they overlap (``Y整理``) are replaced.
+
+    RETURNS (list[Span]): the entities with the names."""
+    text = doc_text(doc)
+    found = []
+    for match in _PADDED_CREDIT.finditer(text):
+        if match.group(1) in gazetteer.surnames:
+            span = char_span(doc, match.start(1), match.end(2), "PERSON", "PERSON", source)
+            if span is not None:
+                found.append(span)
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start_char < s.end_char and s.start_char < e.end_char
+                                       for s in found)]
+    return sorted(kept + found, key=lambda e: e.start_char)
