@@ -536,6 +536,18 @@ CASES = [
     ("places: a river's mouth is one place, not a port after it",
      "渔船停在湘江口，货轮驶进湘江口岸。", [("湘江", "PLACE")],
      {("湘江口", "PLACE")}, {("湘江口岸", "PLACE")}),
+    ("media: a title's last character read into a foreign name is cut off",
+     "总理会见来访的国务资政阿玛拉吉。", [("政阿玛拉吉", "PERSON")],
+     {("阿玛拉吉", "PERSON")}, {("政阿玛拉吉", "PERSON")}),
+    ("media: a credit's verb read into the name before it is cut off",
+     "（本报记者  方晓岚整理）", [("方晓岚整理", "PERSON")],
+     {("方晓岚", "PERSON")}, {("方晓岚整理", "PERSON")}),
+    ("media: the agency in brackets after a photo credit is an ORG",
+     "方晓岚摄影报道（湘州图景）", [("方晓岚", "PERSON")],
+     {("湘州图景", "ORG")}, set()),
+    ("media: 中 and a country's one-character abbreviation are no place",
+     "中缅两国友好往来，中东局势平稳。", [("中缅", "PLACE"), ("中东", "PLACE")],
+     {("中东", "PLACE")}, {("中缅", "PLACE")}),
 ]
 # fmt: on
 
@@ -782,6 +794,7 @@ CONTEXT_ALPHABET = list("网报社讯电道日月0123456789（）()《》、，�
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(CONTEXT_ALPHABET), max_size=60))
 def test_context_rules_give_spans_inside_the_text(text):
+    from pipeline.tag.entity_rules import media
     from pipeline.tag.entity_rules import org_context
     from pipeline.tag.entity_rules.latin_names import latin_orgs
     from pipeline.tag.entity_rules.title_orgs import cleaned_title_org
@@ -791,7 +804,9 @@ def test_context_rules_give_spans_inside_the_text(text):
     found = (org_context.lead_outlets(text, gazetteer) + org_context.trade_names(text, gazetteer)
              + org_context.national_companies(text) + org_context.titled_papers(text)
              + named_sites(text, gazetteer) + latin_orgs(text)
-             + org_context.known_orgs(text, gazetteer))
+             + org_context.known_orgs(text, gazetteer) + media.broadcasters(text)
+             + media.platform_lists(text, gazetteer) + media.sight_lists(text, gazetteer)
+             + media.photo_agencies(text))
     for start, end in found:
         assert 0 <= start < end <= len(text)
     for start in range(len(text)):

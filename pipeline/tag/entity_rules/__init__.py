@@ -44,7 +44,17 @@ from .filters import (
     trimmed,
     world_place,
 )
-from .media import foreign_places, furniture, verb_phrase_place, joined_schools, padded_credits, unglued_villages
+from .media import (
+    bilateral,
+    credited_name,
+    foreign_places,
+    furniture,
+    joined_schools,
+    padded_credits,
+    person_edges,
+    unglued_villages,
+    verb_phrase_place,
+)
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, repair_places
@@ -107,6 +117,7 @@ class NewsEntityRules(GazetteerSerializer):
             ents = [e for e in ents if not furniture(e, text)]
             ents = unglued_villages(doc, ents)
             ents = foreign_places(doc, ents, gazetteer, source)
+            ents = person_edges(doc, ents, gazetteer)
             ents = join_bracketed(doc, ents, text)
             ents = join_stationed(doc, ents, doc_text(doc))
             ents = country_before_outlet(doc, ents, gazetteer, source)
@@ -127,7 +138,8 @@ class NewsEntityRules(GazetteerSerializer):
                 ents = country_before_outlet(doc, ents, gazetteer, source)
         text = doc_text(doc)
         doc.ents = [e for e in ents if keep(e, self.min_chars)
-                    and not (self.places and verb_phrase_place(e, text))]
+                    and not (self.places and (verb_phrase_place(e, text) or (
+                        self.min_chars >= 2 and bilateral(e))))]
         return doc
 
     def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:
@@ -136,7 +148,7 @@ class NewsEntityRules(GazetteerSerializer):
         spans: list[Span] = []
         meta = doc._.story or {}
         if self.credits:
-            names = [n for key in ("reporters", "correspondents", "photographers")
+            names = [credited_name(n) for key in ("reporters", "correspondents", "photographers")
                      for n in meta.get(key) or [] if not PEN_NAME.match(n)]
             spans += occurrences(doc, names, "PERSON", "PERSON", self.name)
             media = [m for m in re.split(r"[·•・]", meta.get("media") or "") if len(m) >= 2]

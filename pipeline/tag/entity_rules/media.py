@@ -235,3 +235,63 @@ def padded_credits(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str
     kept = [e for e in ents if not any(e.start_char < s.end_char and s.start_char < e.end_char
                                        for s in found)]
     return sorted(kept + found, key=lambda e: e.start_char)
+
+
+# ------------------------------------------------------------------ person edges
+# A credit's verb the model read into the name before it (``X整理``), and the last
+# character of a title the model read into the name after it (``资政`` + ``X``: ``政X``).
+_CREDIT_VERB = re.compile(r"(?:整理|执笔|采写|摄影报道|报道)$")
+_TITLE_WORDS = frozenset({"资政", "总理", "主席", "总统", "首相", "部长", "书记", "市长", "省长",
+                          "县长", "议长", "国王", "大使", "经理", "主任", "教授", "院长", "局长"})
+
+
+def credited_name(name: str) -> str:
+    """A credited name without the credit's verb a credit parser left on it
+    (``X整理`` → ``X``)."""
+    verb = _CREDIT_VERB.search(name)
+    return name[:verb.start()] if verb and verb.start() >= 2 else name
+
+
+def person_edges(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Model persons without a credit's verb at their end (``X整理`` before a bracket or
+    the line's end) or a title's last character at their start (``政X`` of ``资政X``).
+
+    RETURNS (list[Span]): the entities, those persons trimmed."""
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent._.source != MODEL or len(ent.text) < 3:
+            out.append(ent)
+            continue
+        start, end = ent.start_char, ent.end_char
+        verb = _CREDIT_VERB.search(ent.text)
+        if (verb and verb.start() >= 2 and ent.text[0] in gazetteer.surnames
+                and not "\u4e00" <= text[end:end + 1] <= "\u9fff"):
+            end = start + verb.start()
+        if text[start - 1:start + 1] in _TITLE_WORDS and end - start >= 3:
+            start += 1
+        span = (start, end) != (ent.start_char, ent.end_char) and char_span(
+            doc, start, end, "PERSON", ent._.fine_label, ent._.source)
+        out.append(span or ent)
+    return out
+
+
+# ------------------------------------------------------------------ photo agencies
+# The agency in brackets after a photo credit (``X摄（Y）``, ``X摄影报道（Y）``).
+_PHOTO_AGENCY = re.compile(rf"(?:摄|摄影报道|供图)[（(]([{HAN}]{{2,8}})[）)]")
+
+
+def photo_agencies(text: str) -> list[tuple[int, int]]:
+    """RETURNS (list[tuple[int, int]]): offsets of the agencies credited for photos."""
+    return [m.span(1) for m in _PHOTO_AGENCY.finditer(text)]
+
+
+# ------------------------------------------------------------------ two abbreviations
+# ``中`` + a one-character country abbreviation (``中缅``, ``中印``): two countries,
+# single characters (GUIDELINES §3), no place; not the regions ``中东``, ``中亚``, ``中欧``.
+_BILATERAL = re.compile(r"^中[美俄日韩英法德印缅越泰朝澳柬菲蒙]$")
+
+
+def bilateral(ent: Span) -> bool:
+    """Whether a PLACE is ``中`` and a country's one-character abbreviation."""
+    return ent.label_ == "PLACE" and _BILATERAL.match(ent.text) is not None
