@@ -637,3 +637,23 @@ def test_a_headline_closing_with_a_column_tag_below_another_column_opens_a_story
     stories = _opens_a_story(raw, CityEvidence._tagged_head,
                              "青禾县新建农村公路三百公里", "让好路连起致富门（青禾时评）")
     assert stories[0].reporters == ("方明远",) and stories[1].reporters == ()
+
+
+def test_a_quote_alone_between_paragraphs_of_one_column_is_a_crosshead():
+    # A credited feature set in one column, a speaker's words quoted on a line of their own
+    # between two of its paragraphs: a crosshead of the story, no headline.
+    raw = "\n\n".join([
+        "老街上的修表铺",
+        _wrapped("青禾日报讯（记者 石秋禾）在青禾老街的拐角，有一间不到十平方米的修表铺，六十八岁"
+                 "的贺长林在这里守了四十年，街坊们的手表、座钟坏了，都爱拿到他这儿来修。", 18),
+        "“只要有人来修，我就一直开下去”",
+        _wrapped("贺长林说，如今来修表的人少了，可总有老顾客专程赶来，有的表是父亲留下的，有的是"
+                 "结婚时买的，修好了，念想也就留住了。他打算把手艺教给愿意学的年轻人。", 18)]) + "\n"
+    evidence, texts = _city_page(raw)
+    quote = texts.index("“只要有人来修，我就一直开下去”")
+    assert evidence._quoted_crosshead(quote)
+    assert not evidence._quoted_crosshead(texts.index("老街上的修表铺"))
+    assert {"KB", "HB", "KA", "HA"} <= set(evidence.barred(quote))
+    stories = segment_page(Page(doc="p.txt", path="p.txt", raw=raw))
+    assert [s.headline for s in stories] == ["老街上的修表铺"]
+    assert stories[0].reporters == ("石秋禾",) and "只要有人来修" in stories[0].text
