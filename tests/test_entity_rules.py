@@ -548,6 +548,12 @@ CASES = [
     ("media: 中 and a country's one-character abbreviation are no place",
      "中缅两国友好往来，中东局势平稳。", [("中缅", "PLACE"), ("中东", "PLACE")],
      {("中东", "PLACE")}, {("中缅", "PLACE")}),
+    ("media: an unknown place of a dateline is a place, in all its mentions",
+     "本报卡塔维1月17日电  代表团17日在卡塔维出席开幕式。", [],
+     {("卡塔维", "PLACE")}, set()),
+    ("media: a model ORG holding a verb of meeting is a clause, no ORG",
+     "主席在卡塔维议会大厦出席欢迎仪式。", [("卡塔维议会大厦出席欢迎", "ORG")],
+     set(), {("卡塔维议会大厦出席欢迎", "ORG")}),
 ]
 # fmt: on
 

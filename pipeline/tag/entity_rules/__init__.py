@@ -46,6 +46,7 @@ from .filters import (
 )
 from .media import (
     bilateral,
+    clause_org,
     credited_name,
     foreign_places,
     furniture,
@@ -137,7 +138,7 @@ class NewsEntityRules(GazetteerSerializer):
             if self.filters:
                 ents = country_before_outlet(doc, ents, gazetteer, source)
         text = doc_text(doc)
-        doc.ents = [e for e in ents if keep(e, self.min_chars)
+        doc.ents = [e for e in ents if keep(e, self.min_chars) and not clause_org(e)
                     and not (self.places and (verb_phrase_place(e, text) or (
                         self.min_chars >= 2 and bilateral(e))))]
         return doc

@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .. import char_span, doc_text
+from .. import char_span, doc_text, merged_ents
 from ..gazetteer import HAN, NAME_STOP, Gazetteer
-from .spans import MODEL
+from .spans import MODEL, occurrences
 
 # ------------------------------------------------------------ national broadcasters
 # A broadcaster named by its level and kind: no place or name opens it, so no head rule
@@ -116,6 +116,11 @@ def foreign_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str
             if run[:n] in gazetteer.world and run[:n] != "中国":
                 cities.add(run[n:])
                 break
+        else:
+            # (a dateline place the gazetteer lacks: a foreign city, ``本报X1月1日电``)
+            if (len(run) <= 5 and not any(c in NAME_STOP for c in run)
+                    and not gazetteer.find(run)):
+                cities.add(run)
     out = []
     for ent in ents:
         if ent.label_ == "PERSON" and ent._.source == MODEL:
@@ -127,6 +132,10 @@ def foreign_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str
                 out.append(span)
                 continue
         out.append(ent)
+    if cities:
+        # the city's other mentions, where nothing else was read
+        out = merged_ents(out, occurrences(doc, sorted(cities), "PLACE", "GPE", source),
+                          overwrite=False)
     return out
 
 
@@ -161,6 +170,8 @@ def joined_schools(doc: Doc, ents: list[Span], text: str, source: str) -> list[S
 # A column label closing a headline line in brackets (``（X谈）``, ``（X观）``): the
 # column's name, no organisation, unless it has an organisation's head.
 _HEADED = re.compile(r"[司团行社局院会部委厂校所台网报处署队馆]$|中心$|组织$")
+# Verbs of meeting or going that a name never holds (``X府出席Y``: a clause).
+_VERB_INSIDE = re.compile(r"出席|会见|会谈|举行|前往|来到|走访")
 # ``X而上``: a two-character place read out of a verb and 而 (``盘山而上``, ``绕城而过``).
 _VERB_PHRASE_AFTER = re.compile(r"而[上下行过来去起入出建居]")
 # (a place after a verb of going along it is one: ``溯X江而上``)
@@ -187,6 +198,12 @@ def verb_phrase_place(ent: Span, text: str) -> bool:
     return (ent.label_ == "PLACE" and len(ent.text) == 2
             and _VERB_PHRASE_AFTER.match(text, ent.end_char) is not None
             and text[ent.start_char - 1:ent.start_char] not in _ROUTE_VERBS)
+
+
+def clause_org(ent: Span) -> bool:
+    """Whether an ORG, the model's or a rule's, is a clause: a verb of meeting or going
+    inside it (``X府出席Y``)."""
+    return ent.label_ == "ORG" and _VERB_INSIDE.search(ent.text, 2) is not None
 
 
 def unglued_villages(doc: Doc, ents: list[Span]) -> list[Span]:
