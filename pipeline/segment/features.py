@@ -34,7 +34,6 @@ from .plain import PlainEvidence, one_line_blocks
 _BOX_REACH = 8          # blocks an opening box runs at most before its story's credit
 _LEAD = 120             # Han characters of a body's lead read for a headline group's link
 _LEAD_SHARE = 0.2       # a headline's share of words in a lead that tells which body it heads
-_OWN_SHARE = 0.25       # a headline's share of words in a body block that tells which it names
 _CONTEXT = 400          # characters of neighbouring body read for the lexical link
 
 
@@ -162,53 +161,9 @@ class PageEvidence:
         self.plain = PlainEvidence(blocks, self._side, lambda: _sibling_crossheads(
             blocks, self.texts, self.cohesion)) if not (self.markdown or self.local) \
             and one_line_blocks(blocks) else None
-        # Which headline a body block's words name (``_owners``), on PDF text pages only.
-        self.owner = self._owners() if not (self.markdown or self.local or self.plain) \
-            else [""] * n
         if not self.markdown:
             self.crossheads |= _brief_crossheads(blocks, self.texts, self._col_before,
                                                  self._col_after)
-
-    def _owners(self) -> list[str]:
-        """Per body block: ``next`` where it names the first headline-like run after it
-        clearly more than the (up to two) runs before it, ``prev`` the other way, else "".
-        A body-first story's first paragraphs name the headline below them, while the
-        sections of a headline-on-top story above it name their own headline (or
-        crossheads): the evidence for where the lower story's body opens.
-        """
-        n = len(self.blocks)
-        runs: list[tuple[int, int, set[str], float]] = []
-        i = 0
-        while i < n:
-            if self.blocks[i].kind == HEADLINE:
-                j = i
-                grams: set[str] = set()
-                while j < n and self.blocks[j].kind == HEADLINE:
-                    grams |= _bigrams(self.texts[j])
-                    j += 1
-                runs.append((i, j, grams, self._weight(grams)))
-                i = j
-            else:
-                i += 1
-        out = [""] * n
-        r = 0
-        for i in range(n):
-            while r < len(runs) and runs[r][0] <= i:
-                r += 1
-            if self.blocks[i].kind in (HEADLINE, CAPTION) or len(self.texts[i]) <= 40:
-                continue
-            mine = _bigrams(self.texts[i])
-
-            def share(run) -> float:
-                return self._weight(run[2] & mine) / run[3] if run[3] else 0.0
-            after = share(runs[r]) if r < len(runs) and runs[r][0] - i <= _REACH else 0.0
-            before = max([share(run) for run in runs[max(r - 2, 0):r]
-                          if i - run[1] <= 3 * _REACH], default=0.0)
-            if after >= _OWN_SHARE and after - before >= _OWN_SHARE:
-                out[i] = "next"
-            elif before >= _OWN_SHARE and before - after >= _OWN_SHARE:
-                out[i] = "prev"
-        return out
 
     def _window(self, j: int, step: int, origin: int) -> set[str]:
         """The bigrams of the body text from block j on in direction ``step``: short blocks
@@ -634,11 +589,6 @@ class PageEvidence:
             column = _same_column(self._col_before[i - 1], self._col_after[i])
             if column == "differ" or (column and (self._headlike(i - 1) or self._headlike(i))):
                 f += [f"col={column}", f"col_gap={column}:{min(cur.gap, 2)}"]
-        if self.owner[i - 1] or self.owner[i]:
-            # Which headlines the two blocks name (``_owners``): ``prev>next`` where a
-            # body-first story opens below a headline-on-top one. A pair feature only: as
-            # block features too (``own_prev``/``own_next``) three sets lost 1-4 stories more.
-            f.append(f"own_pair={self.owner[i - 1] or '-'}>{self.owner[i] or '-'}")
         if self.local:
             f.append(f"top={self.top}")
         return f
