@@ -200,3 +200,29 @@ def test_context_normalised_to_city_and_year(context, city, expected):
 ])
 def test_malformed_numerals_and_figure_like_words(text, expected):
     assert [f.value for f in find_figures(text)] == expected
+
+
+# Tenths, compound durations and foreign currencies (entity-dev errors, counted on rmrb).
+@pytest.mark.parametrize("text, expected", [
+    ("全镇近七成农户种茶。", ("近七成", 70.0, None, "%", "近")),
+    ("来客中六七成以上来自外省。", ("六七成以上", 60.0, 70.0, "%", "以上")),
+    ("可节省两至三成用水。", ("两至三成", 20.0, 30.0, "%", None)),
+    ("其中五成多是返乡青年。", ("五成多", 50.0, None, "%", "多")),
+    ("她以1分07秒夺得第一。", ("1分07秒", 67.0, None, "秒", None)),
+    ("全程用时2小时8分钟。", ("2小时8分钟", 128.0, None, "分钟", None)),
+    ("冠军成绩为2小时10分05秒。", ("2小时10分05秒", 7805.0, None, "秒", None)),
+    ("只差3秒钟。", ("3秒钟", 3.0, None, "秒", None)),
+    ("售价20万卢比。", ("20万卢比", 200000.0, None, "卢比", None)),
+    ("投入5亿人民币。", ("5亿人民币", 500000000.0, None, "元", None)),
+])
+def test_tenths_durations_currencies(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.text, figure.value, figure.value_max, figure.unit,
+            figure.qualifier) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这一成果来之不易。", "规矩一成不变。", "游客三五成群。", "两成员国代表到会。",
+])
+def test_words_with_cheng_are_no_tenths(text):
+    assert find_figures(text) == []

@@ -25,7 +25,11 @@ from .dates import FULLWIDTH_DIGITS, find_dates
 # fmt: off
 # Units by OntoNotes label. The regex tries them longest first, so 个月 wins
 # over 个 and 平方公里 over 公里.
-MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
+MONEY_UNITS = frozenset({
+    "元", "美元", "欧元", "港元", "日元", "英镑", "人民币", "澳门元", "新台币", "韩元",
+    "澳元", "加元", "新加坡元", "卢布", "卢比", "雷亚尔", "比索", "兰特", "泰铢", "林吉特",
+    "越南盾", "里拉", "法郎", "瑞士法郎",
+})
 PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
 MEASURE_UNITS = frozenset({
     "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "米", "千米", "公里",
@@ -34,7 +38,7 @@ MEASURE_UNITS = frozenset({
 })
 DURATION_UNITS = frozenset({
     "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
-    "分钟", "秒", "课时", "学时", "个季度",
+    "分钟", "秒", "秒钟", "课时", "学时", "个季度",
 })
 COUNT_UNITS = frozenset({
     "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
@@ -63,7 +67,7 @@ _UNIT_LABELS = {
     **{unit: "CARDINAL" for unit in COUNT_UNITS},
 }
 # Units reported in one spelling (GUIDELINES §7: percent has unit %).
-_UNIT_SPELLING = {"％": "%"}
+_UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒"}
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
                "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
@@ -95,6 +99,15 @@ _FIGURE_RE = re.compile(
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
     rf"(?P<pct>[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十百点]+){_BOUND}?)"
+    # 七成, 近三成, 六七成以上: tenths (一成 is mostly 一成不变, 这一成果)
+    rf"|(?P<tenths>(?P<tnear>(?<![将接附最邻靠临亲就])近)?"
+    rf"(?<![〇○零一二两三四五六七八九十百千万几数])(?P<tlow>[二两三四五六七八九]{{1,2}})"
+    rf"(?:[至到](?P<thigh>[二两三四五六七八九十]))?成(?![员群为立功就果本交型熟绩长])"
+    rf"(?P<tapprox>{_APPROX})?(?P<tbound>{_BOUND})?)"
+    # 1分07秒, 2小时30分钟: one duration, counted in its smaller unit
+    rf"|(?P<compound>(?<![0-9.])(?:(?P<minutes>[0-9]+)分(?P<seconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒钟?"
+    rf"|(?P<hours>[0-9]+)小时(?P<hminutes>[0-9]{{1,2}})分"
+    rf"(?:钟|(?P<hseconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒)?))"
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?)"
@@ -261,9 +274,14 @@ def _qualifier(match: re.Match, text: str) -> str | None:
 def _low_high(match: re.Match) -> tuple[str, str | None]:
     """The range ends as numerals: ``3—11`` or an approximate ``两三``/``七八千``."""
     low, high = match.group("low"), match.group("high")
+    return (low, high) if high else _low_high_numerals(low)
+
+
+def _low_high_numerals(low: str) -> tuple[str, str | None]:
+    """``两三`` → 二, 三; ``七八千`` → 七千, 八千; any other numeral → itself, None."""
     pair = _CN_PAIR_RE.match(low)
-    if high or not pair:
-        return low, high
+    if not pair:
+        return low, None
     first, second, rest = pair.groups()
     ordered = sorted((first, second), key=_CN_DIGITS.__getitem__)
     return ordered[0] + rest, ordered[1] + rest
@@ -282,7 +300,27 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
 
 
 def _other_figure(match: re.Match, text: str) -> FigureMention | None:
-    """A ratio (``1.8:1``) or a written-out percentage (``百分之二十``)."""
+    """A ratio (``1.8:1``), a written-out percentage (``百分之二十``), tenths (``近七成``)
+    or a compound duration (``1分07秒``)."""
+    if match.group("tenths"):
+        low, high = _low_high_numerals(match.group("tlow"))
+        high = match.group("thigh") or high
+        return FigureMention(
+            match.start(), match.end(), match.group(), float(parse_number(low) * 10),
+            float(parse_number(high) * 10) if high else None, "%",
+            match.group("tbound") or match.group("tapprox") or match.group("tnear")
+            or _qualifier(match, text), "PERCENT")
+    if match.group("compound"):
+        if match.group("minutes"):
+            value = parse_number(match.group("minutes")) * 60 + parse_number(match.group("seconds"))
+            unit = "秒"
+        else:
+            value = parse_number(match.group("hours")) * 60 + parse_number(match.group("hminutes"))
+            unit = "分钟"
+            if match.group("hseconds"):
+                value, unit = value * 60 + parse_number(match.group("hseconds")), "秒"
+        return FigureMention(match.start(), match.end(), match.group(), float(value), None,
+                             unit, _qualifier(match, text), "QUANTITY")
     if match.group("ratio"):
         if _CLOCK_LIKE_RE.match(match.group("ratio")):
             return None  # 10:30 is a clock time
