@@ -399,6 +399,8 @@ def _time_phrase(sentence: str, position: int) -> tuple[int, int] | None:
     start, end = before[-1]
     if sentence[max(0, start - 2):start] == "截至":
         start -= 2  # 截至10月底 states a cut-off, not a period
+    if sentence[end:end + 2] == "以来":
+        end += 2  # 今年以来 (since) states a period's start; the DATE leaves it out
     return start, end
 
 
