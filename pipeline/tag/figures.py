@@ -34,8 +34,9 @@ PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
 MEASURE_UNITS = frozenset({
     "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "米", "千米", "公里",
     "厘米", "毫米", "吨", "千克", "公斤", "克", "斤", "升", "毫升", "千瓦", "千瓦时",
-    "兆瓦", "瓦", "千伏", "伏", "度",
+    "兆瓦", "瓦", "千伏", "伏", "度", "摄氏度", "华氏度", "℃", "桶", "标箱", "标准箱",
 })
+TEMPERATURE_UNITS = frozenset({"摄氏度", "华氏度", "℃", "度"})  # 度 only after 零下/-
 DURATION_UNITS = frozenset({
     "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
     "分钟", "秒", "秒钟", "课时", "学时", "个季度",
@@ -46,6 +47,7 @@ COUNT_UNITS = frozenset({
     "册", "份", "篇", "只", "头", "间", "栋", "幢", "层", "处", "例", "起", "轮", "级",
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
+    "卷", "列", "方面", "口人",
     "市", "县", "区", "镇", "乡", "村", "省", "地", "国", "校",
 })
 # Idioms and fixed terms whose numerals are not quantities (GUIDELINES (e)).
@@ -95,7 +97,7 @@ _RANGE_SEP = "(?:——|[—–\\-~～至到])"
 _UNITS = _alternation(_UNIT_LABELS)
 
 _FIGURE_RE = re.compile(
-    rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：]"
+    rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：∶]"
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
     rf"(?P<pct>[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十百点]+){_BOUND}?)"
@@ -104,8 +106,15 @@ _FIGURE_RE = re.compile(
     rf"(?<![〇○零一二两三四五六七八九十百千万几数])(?P<tlow>[二两三四五六七八九]{{1,2}})"
     rf"(?:[至到](?P<thigh>[二两三四五六七八九十]))?成(?![员群为立功就果本交型熟绩长])"
     rf"(?P<tapprox>{_APPROX})?(?P<tbound>{_BOUND})?)"
-    # 1分07秒, 2小时30分钟: one duration, counted in its smaller unit
-    rf"|(?P<compound>(?<![0-9.])(?:(?P<minutes>[0-9]+)分(?P<seconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒钟?"
+    # 1/3, 2/3以上, 三分之一, 近四分之三: a fraction, as a percentage (1/4决赛 is a round)
+    rf"|(?P<afrac>(?<![0-9./])(?P<fnum>[1-9][0-9]*)/(?P<fden>[0-9]+)(?![0-9./]|决赛){_BOUND}?)"
+    rf"|(?P<cfrac>(?P<fnear>(?<![将接附最邻靠临亲就])近)?(?<![〇○零一二两三四五六七八九十百千万])"
+    rf"(?P<cden>[二两三四五六七八九十千万][十]?)分之(?P<cnum>[一二三四五六七八九十][十]?[一二三四五六七八九]?)"
+    rf"(?P<fbound>{_BOUND})?)"
+    # 1分07秒, 2小时30分钟, 37秒79: one duration, counted in its smaller unit
+    rf"|(?P<compound>(?<![0-9.])(?:(?P<minutes>[0-9]+)分(?P<seconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒"
+    rf"(?:钟|(?P<hund>[0-9]{{2}})(?![0-9年月日时号]))?"
+    rf"|(?P<bsec>[0-9]{{1,2}})秒(?P<bhund>[0-9]{{2}})(?![0-9年月日时号])"
     rf"|(?P<hours>[0-9]+)小时(?P<hminutes>[0-9]{{1,2}})分"
     rf"(?:钟|(?P<hseconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒)?))"
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
@@ -244,7 +253,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         vague = not (match.group("near") or match.group("approx1")
                      or match.group("approx2") or match.group("mag"))
         return vague and unit not in DURATION_UNITS
-    return unit == "年" and re.fullmatch(r"[0-9]{4}", low) is not None
+    approximate = match.group("approx1") or match.group("approx2")  # 5000多年: a duration
+    return unit == "年" and not approximate and re.fullmatch(r"[0-9]{4}", low) is not None
 
 
 def _digit_by_digit_name(numeral: str) -> bool:
@@ -292,10 +302,15 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
     magnitude = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1
     low, high = _low_high(match)
     unit = match.group("unit")
+    sign, start = 1, match.start()
+    if unit in TEMPERATURE_UNITS:  # 零下20摄氏度 and -4℃ are below zero
+        below = re.search(r"(?:零下|[-－])$", text[max(0, start - 2):start])
+        if below:
+            sign, start = -1, start - len(below.group())
     return FigureMention(
-        match.start(), match.end(), match.group(),
-        float(parse_number(low) * magnitude),
-        float(parse_number(high) * magnitude) if high else None,
+        start, match.end(), text[start:match.end()],
+        float(sign * parse_number(low) * magnitude),
+        float(sign * parse_number(high) * magnitude) if high else None,
         _UNIT_SPELLING.get(unit, unit), _qualifier(match, text), _UNIT_LABELS[unit])
 
 
@@ -310,9 +325,26 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
             float(parse_number(high) * 10) if high else None, "%",
             match.group("tbound") or match.group("tapprox") or match.group("tnear")
             or _qualifier(match, text), "PERCENT")
+    if match.group("afrac") or match.group("cfrac"):
+        if match.group("afrac"):
+            numerator, denominator = (parse_number(match.group(g)) for g in ("fnum", "fden"))
+        else:
+            numerator, denominator = (parse_number(match.group(g)) for g in ("cnum", "cden"))
+        if not 0 < numerator < denominator:
+            return None  # 10/8 is no fraction of a whole
+        return FigureMention(
+            match.start(), match.end(), match.group(),
+            round(float(numerator / denominator * 100), 2), None, "%",
+            match.group("fbound") or match.group("fnear") or _qualifier(match, text),
+            "PERCENT")
     if match.group("compound"):
         if match.group("minutes"):
             value = parse_number(match.group("minutes")) * 60 + parse_number(match.group("seconds"))
+            if match.group("hund"):
+                value += parse_number(match.group("hund")) / 100
+            unit = "秒"
+        elif match.group("bsec"):
+            value = parse_number(match.group("bsec")) + parse_number(match.group("bhund")) / 100
             unit = "秒"
         else:
             value = parse_number(match.group("hours")) * 60 + parse_number(match.group("hminutes"))
