@@ -80,13 +80,27 @@ def overlaps(first: str, text: str) -> bool:
     return any(first[i : i + 12] in text for i in range(0, max(1, len(first) - 11), 6))
 
 
-def draw(seed: int = SEED, each: int | None = None, fresh: bool = False) -> list[tuple[str, str]]:
+def earlier(stories: dict, half: str | None = None) -> set[str]:
+    """The ids of the annotated stories a ``--fresh`` draw of ``half`` leaves out: those
+    of the halves before it, in the order the halves first appear in ``stories`` (all of
+    them where ``half`` is not given or not yet annotated), so that a recorded draw gives
+    the same articles after its own and later halves were added."""
+    order = list(dict.fromkeys(note.get("half", "dev") for note in stories.values()))
+    if half not in order:
+        return set(stories)
+    before = set(order[: order.index(half)])
+    return {aid for aid, note in stories.items() if note.get("half", "dev") in before}
+
+
+def draw(seed: int = SEED, each: int | None = None, fresh: bool = False,
+         half: str | None = None) -> list[tuple[str, str]]:
     """(kind, id) of the drawn articles: shuffled with ``seed``, each taken for the
     first kind it matches whose quota is open (``each``: one quota for every kind);
-    ``fresh``: the articles already in ``annotations.json`` are left out."""
+    ``fresh``: the articles already in ``annotations.json`` are left out (with ``half``,
+    only those of the halves annotated before it: see ``earlier``)."""
     dates, text, ids = excluded()
     if fresh:
-        ids |= set(json.loads(ANNOTATIONS.read_text(encoding="utf-8"))["stories"])
+        ids |= earlier(json.loads(ANNOTATIONS.read_text(encoding="utf-8"))["stories"], half)
     arts = []
     with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f:
         for line in f:
@@ -186,9 +200,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED, help="draw: the shuffle's seed")
     parser.add_argument("--each", type=int, help="draw: how many of every kind")
     parser.add_argument("--fresh", action="store_true", help="draw: leave out annotated ids")
+    parser.add_argument("--half", help="draw --fresh: the half drawn, leaving out only the "
+                        "ids of the halves annotated before it (replays a recorded draw)")
     args = parser.parse_args()
     if args.command == "draw":
-        for kind, aid in draw(args.seed, args.each, args.fresh):
+        for kind, aid in draw(args.seed, args.each, args.fresh, args.half):
             print(kind, aid)
         return
     build(args.work)

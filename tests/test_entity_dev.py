@@ -49,3 +49,26 @@ def test_the_draw_keeps_off_layout_dev_and_link_dev():
     for aid in spec["stories"]:
         assert aid not in ids
         assert f"{aid[:4]}-{aid[4:6]}-{aid[6:8]}" not in dates
+
+
+def test_every_recorded_draw_replays_its_half():
+    """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
+    recorded draw gives its half's articles again after later halves were added."""
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    halves = {}
+    for aid, note in spec["stories"].items():
+        halves.setdefault(note.get("half", "dev"), set()).add(aid)
+    for rec in spec["draws"]:
+        fresh = "--fresh" in rec["command"]
+        got = entity_dev.draw(rec["seed"], rec.get("each"), fresh, rec["half"] if fresh else None)
+        assert {aid for _, aid in got} == halves[rec["half"]], rec["half"]
+        assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
+
+
+def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
+    stories = {"a": {"half": "dev"}, "b": {"half": "check"}, "c": {"half": "check"},
+               "d": {"half": "check2"}}
+    assert entity_dev.earlier(stories, "check") == {"a"}
+    assert entity_dev.earlier(stories, "check2") == {"a", "b", "c"}
+    assert entity_dev.earlier(stories, "dev") == set()
+    assert entity_dev.earlier(stories, "check3") == entity_dev.earlier(stories) == {"a", "b", "c", "d"}
