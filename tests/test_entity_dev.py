@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not link_dev.DATA.exists(), reason="rmrb data no
 
 def test_build_writes_pages_and_gold_in_the_scorer_shape(tmp_path):
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    golds = entity_dev.build(tmp_path)
+    golds = entity_dev.build(tmp_path, "all")
     pages = sorted((tmp_path / "pages").glob("*.txt"))
     assert len(pages) == len(golds) == len(spec["stories"])
     for path in golds:
@@ -49,3 +49,43 @@ def test_the_draw_keeps_off_layout_dev_and_link_dev():
     for aid in spec["stories"]:
         assert aid not in ids
         assert f"{aid[:4]}-{aid[4:6]}-{aid[6:8]}" not in dates
+
+
+def test_every_recorded_draw_replays_its_half():
+    """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
+    recorded draw gives its half's articles again after later halves were added."""
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    halves = {}
+    for aid, note in spec["stories"].items():
+        halves.setdefault(note.get("half", "dev"), set()).add(aid)
+    for rec in spec["draws"]:
+        fresh = "--fresh" in rec["command"]
+        got = entity_dev.draw(rec["seed"], rec.get("each"), fresh, rec["half"] if fresh else None)
+        assert {aid for _, aid in got} == halves[rec["half"]], rec["half"]
+        assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
+
+
+def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
+    stories = {"a": {"half": "dev"}, "b": {"half": "check"}, "c": {"half": "check"},
+               "d": {"half": "check2"}}
+    assert entity_dev.earlier(stories, "check") == {"a"}
+    assert entity_dev.earlier(stories, "check2") == {"a", "b", "c"}
+    assert entity_dev.earlier(stories, "dev") == set()
+    assert entity_dev.earlier(stories, "check3") == entity_dev.earlier(stories) == {"a", "b", "c", "d"}
+
+
+def test_held_back_halves_are_built_only_when_named(tmp_path):
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    half = {aid: note.get("half", "dev") for aid, note in spec["stories"].items()}
+
+    def built(parts):
+        golds = entity_dev.build(tmp_path / str(parts), parts)
+        return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
+
+    default = built(None)
+    assert default == {aid for aid, h in half.items() if h not in entity_dev.HELD_BACK}
+    assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
+    assert built("all") == set(half)
+    assert entity_dev.select(spec["stories"], "check6") == ["check6"]
+    with pytest.raises(SystemExit):
+        entity_dev.select(spec["stories"], "check9")
