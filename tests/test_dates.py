@@ -342,3 +342,8 @@ def test_a_story_s_today_is_its_dateline_s_day():
     # without a dated dateline, the page's date
     doc = story_doc(nlp, "今晚，湘州举行招待会。", pub_date="2023-05-10", dateline="本报讯")
     assert [d.iso for d in ruler.match(doc)[0]] == ["2023-05-10"]
+
+
+def test_the_new_and_the_past_year_are_dates_a_column_name_is_not():
+    found = [d.text for d in find_dates("展望新的一年，回顾过去的一年。（今日谈）今日上午开幕。")]
+    assert found == ["新的一年", "过去的一年", "今日上午"]

@@ -229,6 +229,9 @@ def test_malformed_numerals_and_figure_like_words(text, expected):
     ("油田日产原油1000多万桶。", ("1000多万桶", 10000000.0, None, "桶", "多")),
     ("文集共出版70卷。", ("70卷", 70.0, None, "卷", None)),
     ("全年开行班列1154列。", ("1154列", 1154.0, None, "列", None)),
+    ("他排了两个多小时。", ("两个多小时", 2.0, None, "个小时", "多")),
+    ("当地发生6.6级地震。", ("6.6级", 6.6, None, "级", None)),
+    ("一家三代人同台。", ("三代人", 3.0, None, "代人", None)),
 ])
 def test_tenths_fractions_durations_currencies(text, expected):
     (figure,) = find_figures(text)

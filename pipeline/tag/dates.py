@@ -107,7 +107,7 @@ _NOT_JAPAN = "(?!本|方|军|元|企|资|籍|系|韩|美|俄|欧|语)"
 # (近期 and 近来, recently, are vague as 最近 is: GUIDELINES §4 lists 近日 and 日前, not them)
 _PERIOD_WORDS = (
     "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
-    "不久前|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
+    "不久前|(?:新的|(?:刚刚|即将)?过去的)一年|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
 # 2011年全年 is the whole year.
@@ -217,10 +217,10 @@ _PART_ALTERNATION = (
                 for sep in ("-", "/", "－")) + r")(?![0-9:：.])"),
             ("day_abs", _NO_AR_BEFORE + _DAY_NUMBER + "[日号]" + _NOT_AFTER_DAY
              + "|" + _NO_CN_BEFORE + _CN_DAY + "[日号]" + _NOT_AFTER_DAY),
-            # 《今日X》 is a title and 时至今日 an idiom (until now).
+            # 《今日X》 is a title, （今日谈） a column's name and 时至今日 an idiom (until now).
             # 这是日本, 同日方会谈, 当日军: 是日, 同日 and 当日 not before 日 of Japan.
             # (光明日报: a 日 before 报 is a paper's, as after a day number)
-            ("day_rel", "(?<!《)(?<!时至)(?:" + "|".join(
+            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)])(?:" + "|".join(
                 [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
              + ")(?!(?<=日)报(?![道讯名告到警送称]))(?!(?<=前天)津)"  # (前天津泰达: former)
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN

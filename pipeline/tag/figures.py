@@ -39,7 +39,7 @@ MEASURE_UNITS = frozenset({
 TEMPERATURE_UNITS = frozenset({"摄氏度", "华氏度", "℃", "度"})  # 度 only after 零下/-
 DURATION_UNITS = frozenset({
     "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
-    "分钟", "秒", "秒钟", "课时", "学时", "个季度",
+    "分钟", "秒", "秒钟", "课时", "学时", "个季度", "个多小时", "个多月", "个多星期",
 })
 COUNT_UNITS = frozenset({
     "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
@@ -47,7 +47,7 @@ COUNT_UNITS = frozenset({
     "册", "份", "篇", "只", "头", "间", "栋", "幢", "层", "处", "例", "起", "轮", "级",
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
-    "卷", "列", "方面", "口人",
+    "卷", "列", "方面", "口人", "代人",
     "市", "县", "区", "镇", "乡", "村", "省", "地", "国", "校",
 })
 # Idioms and fixed terms whose numerals are not quantities (GUIDELINES (e)).
@@ -69,7 +69,8 @@ _UNIT_LABELS = {
     **{unit: "CARDINAL" for unit in COUNT_UNITS},
 }
 # Units reported in one spelling (GUIDELINES §7: percent has unit %).
-_UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒"}
+_UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒", "个多小时": "个小时", "个多月": "个月",
+                  "个多星期": "个星期"}
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
                "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
@@ -234,9 +235,9 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     GUIDELINES (b)–(d): 百名“…”, 二级标准, 三年级, 一座, 一个个, 三年行动计划.
     """
     low, unit, end = match.group("low"), match.group("unit"), match.end()
-    if unit == "级" and low != "两":
-        return True  # counts of levels say 两级; 一级/二级/3级 name a class
     following = text[end:end + 2]
+    if unit == "级" and low != "两" and not ("." in low and following in ("地震", "余震", "强震")):
+        return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a magnitude
     if following.startswith("级"):
         return True  # 七十公斤级, 三年级: a weight class or a school year
     if _digit_by_digit_name(low):
@@ -311,7 +312,8 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
         start, match.end(), text[start:match.end()],
         float(sign * parse_number(low) * magnitude),
         float(sign * parse_number(high) * magnitude) if high else None,
-        _UNIT_SPELLING.get(unit, unit), _qualifier(match, text), _UNIT_LABELS[unit])
+        _UNIT_SPELLING.get(unit, unit),
+        "多" if "多" in unit else _qualifier(match, text), _UNIT_LABELS[unit])
 
 
 def _other_figure(match: re.Match, text: str) -> FigureMention | None:
