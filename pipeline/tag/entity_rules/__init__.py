@@ -41,6 +41,7 @@ from .filters import (
     keep,
     office_place,
     plausible,
+    shared_head,
     trimmed,
     world_place,
 )
@@ -59,7 +60,7 @@ from .media import (
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, repair_places
-from .spans import MODEL, occurrences
+from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
 
 __all__ = ["MODEL", "NewsEntityRules", "make_news_entity_rules"]
@@ -138,7 +139,10 @@ class NewsEntityRules(GazetteerSerializer):
             if self.filters:
                 ents = country_before_outlet(doc, ents, gazetteer, source)
         text = doc_text(doc)
+        # (levels coordinated before one head: ``市、区X办``)
+        owner = owners(ents, len(text)) if self.org_patterns and "、" in text else None
         doc.ents = [e for e in ents if keep(e, self.min_chars) and not clause_org(e)
+                    and not (owner and shared_head(e, text, owner))
                     and not (self.places and (verb_phrase_place(e, text) or (
                         self.min_chars >= 2 and bilateral(e))))]
         return doc
