@@ -27,6 +27,11 @@ CASES = [
     ("orgs: a level after a place and a comma opens an organisation",
      "记者走访了湘州市、市委宣传部的干部。", [("湘州市", "PLACE"), ("市委宣传部", "ORG")],
      {("湘州市", "PLACE"), ("市委宣传部", "ORG")}, set()),
+    ("sub-county: a county and its residential compound are two places",
+     "记者来到枫林县石榴苑和河西区青禾家园的安置点。",
+     [("枫林县石榴苑", "PLACE"), ("河西区青禾家园", "PLACE")],
+     {("枫林县", "PLACE"), ("石榴苑", "PLACE"), ("河西区", "PLACE"), ("青禾家园", "PLACE")},
+     {("枫林县石榴苑", "PLACE"), ("河西区青禾家园", "PLACE")}),
 ]
 # fmt: on
 

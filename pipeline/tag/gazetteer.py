@@ -231,7 +231,11 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 # What ends a local place name that a model may glue to the admin place before it
 # (``X省Y江``, ``X区Y小区``, ``X县Y镇``); chains of county-level or larger units
 # (``X省Y市``) are left whole.
-_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛|景区|公园|水库)$")
+# (and a residential compound, ``X县Y苑``, ``X区Y家园``: 4 of 6 such model places in
+# the rmrb text are a county and its compound, the other two no place either way)
+_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|苑|家园|江|河|湖|山|岛|景区|公园|水库)$")
+# A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
+_BARE_KINDS = frozenset({"家园"})
 
 
 def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -252,7 +256,8 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]
         # county renamed or abolished: ``X`` of ``X县Y镇`` is ``X县``)
         length += (text[length:length + 1] in _LEVEL_CHARS
                    and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
-        if len(text) - length >= 2 and _PLACE_END.search(text, length):
+        if (len(text) - length >= 2 and text[length:] not in _BARE_KINDS
+                and _PLACE_END.search(text, length)):
             return [(0, length), (length, len(text))]
     county = _COUNTY.match(text)
     if county and len(text) - county.end() >= 2 and _PLACE_END.search(text, county.end()):
