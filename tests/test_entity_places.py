@@ -32,6 +32,10 @@ CASES = [
      [("枫林县石榴苑", "PLACE"), ("河西区青禾家园", "PLACE")],
      {("枫林县", "PLACE"), ("石榴苑", "PLACE"), ("河西区", "PLACE"), ("青禾家园", "PLACE")},
      {("枫林县石榴苑", "PLACE"), ("河西区青禾家园", "PLACE")}),
+    ("sites: grottoes, steles and castles by their kind; a verb of causing opens no name",
+     "游客参观了青崖石窟和岚峰碑林，数字技术，让鹤汀古镇焕发新生。", [],
+     {("青崖石窟", "PLACE"), ("岚峰碑林", "PLACE"), ("鹤汀古镇", "PLACE")},
+     {("让鹤汀古镇", "PLACE")}),
 ]
 # fmt: on
 

@@ -290,10 +290,12 @@ def villages_after(text: str, place: str, end: int) -> tuple[int, int] | None:
 
 # Named sites and venues (GUIDELINES §4 PLACE): a two- or three-character name after a
 # boundary (the start, a symbol or a function word), then the kind of site.
-_SITE_STOP = NAME_STOP + "以"
+# (nor a verb of causing: ``让X古镇``, ``使X遗址``)
+_SITE_STOP = NAME_STOP + "以让使令"
 _SITE = re.compile(
     r"(?:寺|庙|庵|祠|宝塔|陵|牌坊|公园|森林公园|广场|风景区|景区|大剧院|剧院|体育馆|体育场"
-    r"|博物馆|纪念馆|图书馆|大厦|古镇|古城|水库|大桥|码头|机场|火车站|高铁站|故居|遗址|湿地)"
+    r"|博物馆|纪念馆|图书馆|大厦|古镇|古城|水库|大桥|码头|机场|火车站|高铁站|故居|遗址|湿地"
+    r"|石窟|石刻|碑林|城堡)"
     r"(?![\u4e00-\u9fff]?(?:路|街|站|村|镇|社区|管理|公司|中学|小学))"
 )
 
