@@ -41,6 +41,7 @@ from .filters import (
     keep,
     office_place,
     plausible,
+    shared_head,
     trimmed,
     world_place,
 )
@@ -58,8 +59,8 @@ from .media import (
 )
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
-from .places import add_places, repair_places
-from .spans import MODEL, occurrences
+from .places import add_places, address_before_company, repair_places
+from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
 
 __all__ = ["MODEL", "NewsEntityRules", "make_news_entity_rules"]
@@ -89,11 +90,18 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
 
 
 class NewsEntityRules(GazetteerSerializer):
-    """Rule-based corrections on top of the statistical entities."""
+    """Rule-based corrections on top of the statistical entities.
+
+    split_chains (bool): a glued chain of county-level or larger units is listed part by
+        part (``X省Y市`` → ``X省``, ``Y市``), as MSRA and the annotated rmrb pages do;
+        false keeps it whole, as Boson's web news does (sub-county chains, ``X县Y镇``,
+        are split either way); set on the component, the factory keeps the default.
+    """
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
                  places: bool = True, org_patterns: bool = True, filters: bool = True,
-                 min_chars: int = 2, gazetteer: Gazetteer | None = None) -> None:
+                 min_chars: int = 2, gazetteer: Gazetteer | None = None,
+                 split_chains: bool = True) -> None:
         self.name = name
         self.credits = credits
         self.title_orgs = title_orgs
@@ -101,6 +109,7 @@ class NewsEntityRules(GazetteerSerializer):
         self.org_patterns = org_patterns
         self.filters = filters
         self.min_chars = min_chars
+        self.split_chains = split_chains
         needs_data = places or org_patterns or filters
         self.gazetteer = gazetteer or (load_gazetteer() if needs_data else None)
 
@@ -130,15 +139,20 @@ class NewsEntityRules(GazetteerSerializer):
             ents = padded_credits(doc, ents, gazetteer, source)
         ents = [e for e in ents if keep(e, self.min_chars)]
         if self.places:
-            ents = repair_places(doc, ents, gazetteer, source)
+            ents = repair_places(doc, ents, gazetteer, source, self.split_chains)
             ents = add_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
             ents = joined_schools(doc, ents, doc_text(doc), source)
             if self.filters:
                 ents = country_before_outlet(doc, ents, gazetteer, source)
+        if self.places:
+            ents = address_before_company(doc, ents, gazetteer, source, self.split_chains)
         text = doc_text(doc)
+        # (levels coordinated before one head: ``市、区X办``)
+        owner = owners(ents, len(text)) if self.org_patterns and "、" in text else None
         doc.ents = [e for e in ents if keep(e, self.min_chars) and not clause_org(e)
+                    and not (owner and shared_head(e, text, owner))
                     and not (self.places and (verb_phrase_place(e, text) or (
                         self.min_chars >= 2 and bilateral(e))))]
         return doc

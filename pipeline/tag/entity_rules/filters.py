@@ -197,6 +197,21 @@ def join_bracketed(doc: Doc, ents: list[Span], text: str) -> list[Span]:
         and text[ent.start_char:ent.start_char + 2] not in last.text))
 
 
+# Level characters coordinated before a shared head (``省、市X局``, ``市、区X办``).
+_LEVELS = "省市县区乡镇"
+
+
+def shared_head(ent: Span, text: str, owner: list[int]) -> bool:
+    """Whether an ORG opening with a level character is the last conjunct of levels
+    coordinated before one head (``市、区X办``: no single organisation, GUIDELINES §4
+    ORG, as ``长沙、株洲、湘潭三市文联``); a level character that ends a place entity
+    (``X市、市委``) is no conjunct."""
+    start = ent.start_char
+    return (ent.label_ == "ORG" and start >= 2 and text[start] in _LEVELS
+            and text[start - 1] == "、" and text[start - 2] in _LEVELS
+            and owner[start - 2] < 0)
+
+
 def keep(ent: Span, min_chars: int = 2) -> bool:
     """Self-references, level words and (by default) lone characters are not entities."""
     text = ent.text.strip()

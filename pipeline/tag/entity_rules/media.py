@@ -4,7 +4,7 @@ platforms of a listing that names them as channels (``X、Y等平台``), a unive
 whose name joins two fields with 与 (``X大学A与B学院``), a column label in brackets after
 a headline (``（X观）``), a place that is the verb of ``盘山而上``, a village glued to the
 next character of a headline, and a credit whose two-character name is padded with
-spaces (``记者  X  Y整理``)."""
+spaces (``记者  X  Y整理``), and a web outlet's forum or channel (``X网Y论坛``)."""
 from __future__ import annotations
 
 import re
@@ -76,6 +76,44 @@ def _listed(text: str, pattern: re.Pattern, gazetteer: Gazetteer) -> list[tuple[
         for m in members:
             out.append((pos, pos + len(m)))
             pos += len(m) + 1
+    return out
+
+
+# ``X网Y论坛``, ``X网Y频道``: a web outlet's forum or channel is one platform, an ORG
+# (GUIDELINES §4: media outlets and platforms); (``X互联网`` is a network, no outlet).
+_FORUM = re.compile(rf"([{HAN}]{{2,4}}?网)([{HAN}]{{2,4}}?)(?:论坛|频道)")
+# Networks, no outlets: ``互联网``, ``物联网``, ``电网``, ``管网``.
+_NETWORK = re.compile(r"(?:联|电|管|路|光|水|局域|因特|信息|通信|渔|丝)网$")
+
+
+def outlet_forums(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A web outlet and its forum or channel (``X网Y论坛``), after a boundary, a
+    function word or a verb of using; no common word ends the outlet (``互联网``) and
+    no function word sits inside.
+
+    RETURNS (list[tuple[int, int]]): offsets of the platforms.
+    """
+    out = []
+    for match in _FORUM.finditer(text):
+        for start in range(match.start(), match.end(1) - 2):
+            before = text[start - 1] if start else ""
+            if before.isascii() and before.isalnum():  # (a Latin name's part: ``XYZ新闻网``)
+                break
+            if text[start] in NAME_STOP:
+                continue
+            if (not "\u4e00" <= before <= "\u9fff" or before in NAME_STOP
+                    or _LIST_OPENER.search(text, max(0, start - 6), start)):
+                break
+        else:
+            continue
+        if text[start - 1:start].isascii() and text[start - 1:start].isalnum():
+            continue
+        name = text[start:match.end()]
+        outlet = text[start:match.end(1)]
+        if (any(c in NAME_STOP for c in name) or outlet in gazetteer.words
+                or _NETWORK.search(outlet)):
+            continue
+        out.append((start, match.end()))
     return out
 
 

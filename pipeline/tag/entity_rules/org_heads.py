@@ -19,7 +19,7 @@ from .latin_names import (
     latin_lists,
     latin_orgs,
 )
-from .media import broadcasters, photo_agencies, platform_lists
+from .media import broadcasters, outlet_forums, photo_agencies, platform_lists
 from .org_context import (
     company_tail,
     known_orgs,
@@ -167,6 +167,7 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                          *trade_names(text, gazetteer),
                                          *national_companies(text),
                                          *broadcasters(text), *platform_lists(text, gazetteer),
+                                         *outlet_forums(text, gazetteer),
                                          *photo_agencies(text),
                                          *titled_papers(text), *latin_orgs(text),
                                              *latin_lists(text))]
