@@ -54,6 +54,7 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
 
     RETURNS (list[Span]): the entities, those persons repaired."""
     text = doc_text(doc)
+    ents = person_bounds(doc, ents, gazetteer, text)
     out: list[Span] = []
     for ent in ents:
         name = ent.text
@@ -78,6 +79,79 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     return out
 
 
+# A function word the model read into the name after it (``以X同志为核心``, ``对Y·Z``);
+# ``比`` opens transliterations too (``比尔``), so it goes only before a name read elsewhere.
+_LEAD_QUOTE = re.compile(r"^”\s*")
+_LEAD_FUNCTION = frozenset("以对同把给被将让与及在为比")
+# A title whose holder's surname the model read into it (``主任何X``: 何 + ``X``).
+_TITLE_BEFORE = re.compile(r"(?:主任|部长|书记|经理|院长|局长|校长|会长|所长|处长|厅长|司长|主席"
+                           r"|理事长|秘书长|董事长|总裁|教授|研究员)$")
+# Between a name and a verb of saying only an adverb, a conjunction or a particle stands
+# (``X则说``, ``X也表示``, ``X来说``); another character is the name's last one, cut off
+# (``X为说``, ``X由表示``: a name of three or four characters, ``X·Y察表示``).
+_BETWEEN_NAME_AND_SAYING = frozenset(
+    "则也曾所还时又就都便却亦再常连听来小有先后均即才只正已将仍笑忙并不没们等的了和家"
+    "对向跟与同给被把在从到中上下里外前首他她说还更最很每一这那其当初今昨早")
+# (a 说 that opens no word: ``说服``, ``说明`` are no saying; ``为表示`` is "to express")
+_SAYING_AFTER = re.compile(r"说(?=[：:，,。“\"\s]|$)|表示|指出|认为|介绍|强调|告诉")
+
+
+def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                  text: str | None = None) -> list[Span]:
+    """Model persons with a wrong edge: a closing quote or a function word read in at
+    the start (``”X``, ``以X同志``, ``比Y·Z`` where ``Y·Z`` is read elsewhere); a
+    surname left in the title before (``主任何`` + ``XY`` → ``何XY``); the name's last
+    character left before a verb of saying (``XYZ`` + ``由认为``, ``XY`` + ``为说``).
+
+    RETURNS (list[Span]): the entities, those persons' edges moved."""
+    text = doc_text(doc) if text is None else text
+    persons = [k for k, e in enumerate(ents) if e.label_ == "PERSON" and e._.source == MODEL]
+    if not persons:
+        return ents
+    # the characters after each model person: a name the model also read alone
+    after: dict[str, set[str]] = {}
+    for k in persons:
+        e = ents[k]
+        after.setdefault(text[e.start_char:e.end_char], set()).add(text[e.end_char:e.end_char + 1])
+    out = list(ents)
+    for k in persons:
+        ent = ents[k]
+        start, end = ent.start_char, ent.end_char
+        name = text[start:end]
+        quote = _LEAD_QUOTE.match(name)
+        if quote and len(name) - quote.end() >= 2:
+            start += quote.end()
+        elif (len(name) >= 3 and name[0] in _LEAD_FUNCTION and name[0] not in gazetteer.surnames
+              and (name[1:] in after or (name[0] != "比" and name[1] in gazetteer.surnames
+                                         and len(name) >= 4))):
+            start += 1
+        elif (len(name) == 2 and text[start - 1:start] in gazetteer.surnames
+              and text[start - 1] not in NAME_STOP and text[start - 1] not in "和向从跟同"
+              and _TITLE_BEFORE.search(text, max(0, start - 4), start - 1)):
+            start -= 1
+        # ``XYZ`` + ``顿了顿``, ``XY`` + ``乐呵呵``: the name read alone elsewhere, then a
+        # word the model read into it (or a character that follows names).
+        for cut in range(end - start - 1, 1, -1):
+            head = text[start:start + cut]
+            if (head in after and after[head] - {text[start + cut]} and text[start + cut] != "某"
+                    and (text[start + cut] in _FOLLOWS_NAME
+                         or text[start + cut:start + cut + 2] in gazetteer.words)):
+                end = start + cut
+                break
+        nxt = text[end:end + 1]
+        if ("\u4e00" <= nxt <= "\u9fff" and nxt not in _BETWEEN_NAME_AND_SAYING
+                and (end - start <= 3 or "·" in name)
+                and (saying := _SAYING_AFTER.match(text, end + 1))
+                and (nxt != "为" or saying.group() == "说")
+                and text[end:end + 2] not in gazetteer.words):
+            end += 1
+        if (start, end) != (ent.start_char, ent.end_char):
+            span = char_span(doc, start, end, "PERSON", ent._.fine_label, MODEL)
+            if span is not None:
+                out[k] = span
+    return out
+
+
 def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                     source: str) -> tuple[list[Span], list[Span]]:
     """Other mentions of a full name the model found once (``郑X华`` after it was
@@ -88,26 +162,62 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     RETURNS (tuple[list[Span], list[Span]]): the entities without those the new
         mentions replace, and the mentions."""
     text = doc_text(doc)
-    names = {e.text for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
-             and gazetteer.looks_like_name(e.text)}
+    names = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
+             and gazetteer.looks_like_name(name := text[e.start_char:e.end_char])}
     names.update(slipped_names(text, ents, gazetteer))
+    # A name without a surname (``X·Y``, a transliteration) the model read whole once:
+    # its mentions the model cut short (``昂山`` of ``昂山素季``), not its other readings.
+    foreign = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
+               and (name := text[e.start_char:e.end_char]) not in names
+               and text.count(name) > 1 and e._.source == MODEL
+               and not any(c in NAME_STOP for c in name) and not _placed(name, gazetteer)}
     owner = owners(ents, len(text))
+    # (read before the mentions are made: a span's ``_.source`` is stored by its offsets,
+    # so a mention of the same offsets relabels the model's entity; the other names keep
+    # that reading: a model PERSON read as one of them is no longer the model's, and its
+    # readings as a place or an organisation elsewhere stay)
+    model = {(e.start, e.end) for e in ents if e.label_ == "PERSON"
+             and e._.source == MODEL} if foreign else frozenset()
     spans, replaced = [], set()
-    for span in occurrences(doc, sorted(names), "PERSON", "PERSON", source):
+    for span in occurrences(doc, sorted(names | foreign), "PERSON", "PERSON", source):
         found = inside(owner, ents, span.start_char, span.end_char)
+        name = text[span.start_char:span.end_char]
+        is_foreign = name in foreign
+        # (untagged, it is a mention where a name inside it would be one: ``山素季``;
+        # ``X特`` of a country ``X特和Y`` is the country's part)
+        if is_foreign and (
+                not (any(e.label_ == "PERSON" for e in found)
+                     or any(n in name for n in names))
+                or any(text[span.start_char:span.end_char + n] in gazetteer.world
+                       for n in range(2, 9))):
+            continue
         # (a shorter model person inside is the name cut short, unless the longer
         # one is a form of address, two names, a family or a name and the word after
         # it: ``X大娘``, ``X和Y``, ``X家``, ``X某任`` of ``X某任Y长``)
-        cut_short = not (_ADDRESS.search(span.text) or span.text[1] in NAME_STOP
-                         or (span.text[1] == "家" and span.text[2] in "大二三四小老人里")
-                         or span.text[-1] in _FOLLOWS_NAME)
-        if all(e.start >= span.start and e.end <= span.end and e._.source == MODEL
+        cut_short = not (_ADDRESS.search(name) or name[1] in NAME_STOP
+                         or (name[1] == "家" and name[2] in "大二三四小老人里")
+                         or name[-1] in _FOLLOWS_NAME)
+        if all(e.start >= span.start and e.end <= span.end
+               and ((e.start, e.end) in model if is_foreign and e.label_ == "PERSON"
+                    else e._.source == MODEL)
                and (e.label_ != "PERSON" or (e.end - e.start < span.end - span.start
                                              and cut_short))
                for e in found):
             replaced.update((e.start, e.end) for e in found)
             spans.append(span)
+    for e in ents if foreign else ():  # (the model's own readings stay the model's)
+        if (e.start, e.end) in model and e.label_ == "PERSON" and text[
+                e.start_char:e.end_char] in foreign:
+            e._.source = MODEL
     return [e for e in ents if (e.start, e.end) not in replaced], spans
+
+
+def _placed(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a surname-less "name" opens or ends with a place (``X河Y``, ``Y苏丹``: a
+    county, a country or a ruler's title) or ends as a people (``X人``)."""
+    return name[-1] in "人族" or any(
+        part in gazetteer.world or part in gazetteer.places
+        for n in range(2, len(name) - 1) for part in (name[:n], name[-n:]))
 
 
 def slipped_names(text: str, ents: list[Span], gazetteer: Gazetteer) -> set[str]:
