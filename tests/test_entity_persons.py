@@ -83,6 +83,16 @@ CASES = [
      "张某说自己不知情，张某某则拒绝回答。",
      [("张某", "PERSON"), ("张某某", "PERSON")],
      {("张某某", "PERSON")}, set()),
+    # --- layout and graphics credits
+    ("a layout credit on its own line, and after the last sentence",
+     "枫林县新建三座便民桥。\n版式设计：柯雨桐\n", [],
+     {("柯雨桐", "PERSON")}, set()),
+    ("a graphics credit after the last sentence; a padded name",
+     "湘州的早稻开镰了。本版制图：宁  远", [],
+     {("宁  远", "PERSON")}, set()),
+    ("no credit inside a sentence, no name without a surname",
+     "方案的版式设计：简洁大方。\n制图：本报", [],
+     set(), {("简洁大方", "PERSON"), ("本报", "PERSON")}),
     # --- mentions of a surname-less name
     ("a surname-less name read whole once: its mention the model cut short",
      "总理萨维娜塔会见了代表团。会见中，萨维娜塔向客人赠送了礼物。",

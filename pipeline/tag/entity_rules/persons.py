@@ -165,6 +165,7 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     names = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
              and gazetteer.looks_like_name(name := text[e.start_char:e.end_char])}
     names.update(slipped_names(text, ents, gazetteer))
+    names.update(layout_credits(text, gazetteer))
     # A name without a surname (``X·Y``, a transliteration) the model read whole once:
     # its mentions the model cut short (``昂山`` of ``昂山素季``), not its other readings.
     foreign = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
@@ -210,6 +211,28 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 e.start_char:e.end_char] in foreign:
             e._.source = MODEL
     return [e for e in ents if (e.start, e.end) not in replaced], spans
+
+
+# A page's layout and graphics credit closing a line, on its own or after the last
+# sentence (``版式设计：X``, ``…。本版制图：X``, ``责任编辑：X、Y``): the names, each a surname
+# and one or two characters, a space may pad a two-character one (``X  Y``).
+_LAYOUT_CREDIT = re.compile(r"(?m)(?:^|(?<=[。！？”）)]))(?:本版)?(?:版式设计|美术设计|制图|绘图|插图|美编|责编|责任编辑"
+                            r"|漫画|图表制作)[：:][ \t\u3000\u00a0]*"
+                            r"((?:[\u4e00-\u9fff][ \u3000\u00a0]*[\u4e00-\u9fff]{1,2}"
+                            r"[、 \u3000\u00a0]*)+)$")
+_CREDIT_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]*[\u4e00-\u9fff]{1,2}")
+
+
+def layout_credits(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The names of the layout and graphics credits (see above), as written.
+
+    RETURNS (list[str]): the names."""
+    if "：" not in text and ":" not in text:
+        return []
+    return [name.group() for credit in _LAYOUT_CREDIT.finditer(text)
+            for name in _CREDIT_NAME.finditer(credit.group(1))
+            if name.group()[0] in gazetteer.surnames
+            and not any(c in NAME_STOP for c in name.group())]
 
 
 def _placed(name: str, gazetteer: Gazetteer) -> bool:
