@@ -79,12 +79,13 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     return out
 
 
-# A function word the model read into the name after it (``以X同志为核心``, ``对Y·Z``);
-# ``比`` opens transliterations too (``比尔``), so it goes only before a name read elsewhere.
+# A closing quote (and the space after it) read into the name after it.
 _LEAD_QUOTE = re.compile(r"^”\s*")
 # A ruler's title between a country and the name, all read as one person
 # (``X国埃米尔Y``; not 苏丹, a country too: the gazetteer would read the title a place).
 _RULER = re.compile(r"埃米尔|国王|女王|王储|亲王|总统|总理|首相")
+# A function word the model read into the name after it (``以X同志为核心``, ``对Y·Z``);
+# ``比`` opens transliterations too (``比尔``), so it goes only before a name read elsewhere.
 _LEAD_FUNCTION = frozenset("以对同把给被将让与及在为比")
 # A title whose holder's surname the model read into it (``主任何X``: 何 + ``X``).
 _TITLE_BEFORE = re.compile(r"(?:主任|部长|书记|经理|院长|局长|校长|会长|所长|处长|厅长|司长|主席"
@@ -232,7 +233,8 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # A page's layout and graphics credit closing a line, on its own or after the last
 # sentence (``版式设计：X``, ``…。本版制图：X``, ``责任编辑：X、Y``): the names, each a surname
 # and one or two characters, a space may pad a two-character one (``X  Y``).
-_LAYOUT_CREDIT = re.compile(r"(?m)(?:^|(?<=[。！？”）)]))(?:本版)?(?:版式设计|美术设计|制图|绘图|插图|美编|责编|责任编辑"
+_LAYOUT_CREDIT = re.compile(r"(?m)(?:^|(?<=[。！？”）)]))(?:本版)?"
+                            r"(?:版式设计|美术设计|制图|绘图|插图|美编|责编|责任编辑"
                             r"|漫画|图表制作)[：:][ \t\u3000\u00a0]*"
                             r"((?:[\u4e00-\u9fff][ \u3000\u00a0]*[\u4e00-\u9fff]{1,2}"
                             r"[、 \u3000\u00a0]*)+)$")
