@@ -79,9 +79,13 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     return out
 
 
+# A closing quote (and the space after it) read into the name after it.
+_LEAD_QUOTE = re.compile(r"^”\s*")
+# A ruler's title between a country and the name, all read as one person
+# (``X国埃米尔Y``; not 苏丹, a country too: the gazetteer would read the title a place).
+_RULER = re.compile(r"埃米尔|国王|女王|王储|亲王|总统|总理|首相")
 # A function word the model read into the name after it (``以X同志为核心``, ``对Y·Z``);
 # ``比`` opens transliterations too (``比尔``), so it goes only before a name read elsewhere.
-_LEAD_QUOTE = re.compile(r"^”\s*")
 _LEAD_FUNCTION = frozenset("以对同把给被将让与及在为比")
 # A title whose holder's surname the model read into it (``主任何X``: 何 + ``X``).
 _TITLE_BEFORE = re.compile(r"(?:主任|部长|书记|经理|院长|局长|校长|会长|所长|处长|厅长|司长|主席"
@@ -99,7 +103,8 @@ _SAYING_AFTER = re.compile(r"说(?=[：:，,。“\"\s]|$)|表示|指出|认为|
 def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   text: str | None = None) -> list[Span]:
     """Model persons with a wrong edge: a closing quote or a function word read in at
-    the start (``”X``, ``以X同志``, ``比Y·Z`` where ``Y·Z`` is read elsewhere); a
+    the start (``”X``, ``以X同志``, ``比Y·Z`` where ``Y·Z`` is read elsewhere), a country
+    and a ruler's title (``X国埃米尔Y``: the country a PLACE, the name ``Y``); a
     surname left in the title before (``主任何`` + ``XY`` → ``何XY``); the name's last
     character left before a verb of saying (``XYZ`` + ``由认为``, ``XY`` + ``为说``).
 
@@ -114,13 +119,21 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         e = ents[k]
         after.setdefault(text[e.start_char:e.end_char], set()).add(text[e.end_char:e.end_char + 1])
     out = list(ents)
+    places: dict[int, Span] = {}
     for k in persons:
         ent = ents[k]
         start, end = ent.start_char, ent.end_char
         name = text[start:end]
         quote = _LEAD_QUOTE.match(name)
+        ruled = _RULER.search(name, 2)
         if quote and len(name) - quote.end() >= 2:
             start += quote.end()
+        elif ruled and len(name) - ruled.end() >= 2 and name[:ruled.start()] in gazetteer.world:
+            # ``X国埃米尔Y``: the country a place, the ruler's title none, the name
+            place = char_span(doc, start, start + ruled.start(), "PLACE", "GPE", MODEL)
+            if place is not None:
+                places[k] = place
+                start += ruled.end()
         elif (len(name) >= 3 and name[0] in _LEAD_FUNCTION and name[0] not in gazetteer.surnames
               and (name[1:] in after or (name[0] != "比" and name[1] in gazetteer.surnames
                                          and len(name) >= 4))):
@@ -149,6 +162,10 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             span = char_span(doc, start, end, "PERSON", ent._.fine_label, MODEL)
             if span is not None:
                 out[k] = span
+            else:
+                places.pop(k, None)
+    if places:
+        out = [s for k, e in enumerate(out) for s in ((places[k], e) if k in places else (e,))]
     return out
 
 
@@ -165,6 +182,7 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     names = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
              and gazetteer.looks_like_name(name := text[e.start_char:e.end_char])}
     names.update(slipped_names(text, ents, gazetteer))
+    names.update(layout_credits(text, gazetteer))
     # A name without a surname (``X·Y``, a transliteration) the model read whole once:
     # its mentions the model cut short (``昂山`` of ``昂山素季``), not its other readings.
     foreign = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
@@ -210,6 +228,29 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 e.start_char:e.end_char] in foreign:
             e._.source = MODEL
     return [e for e in ents if (e.start, e.end) not in replaced], spans
+
+
+# A page's layout and graphics credit closing a line, on its own or after the last
+# sentence (``版式设计：X``, ``…。本版制图：X``, ``责任编辑：X、Y``): the names, each a surname
+# and one or two characters, a space may pad a two-character one (``X  Y``).
+_LAYOUT_CREDIT = re.compile(r"(?m)(?:^|(?<=[。！？”）)]))(?:本版)?"
+                            r"(?:版式设计|美术设计|制图|绘图|插图|美编|责编|责任编辑"
+                            r"|漫画|图表制作)[：:][ \t\u3000\u00a0]*"
+                            r"((?:[\u4e00-\u9fff][ \u3000\u00a0]*[\u4e00-\u9fff]{1,2}"
+                            r"[、 \u3000\u00a0]*)+)$")
+_CREDIT_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]*[\u4e00-\u9fff]{1,2}")
+
+
+def layout_credits(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The names of the layout and graphics credits (see above), as written.
+
+    RETURNS (list[str]): the names."""
+    if "：" not in text and ":" not in text:
+        return []
+    return [name.group() for credit in _LAYOUT_CREDIT.finditer(text)
+            for name in _CREDIT_NAME.finditer(credit.group(1))
+            if name.group()[0] in gazetteer.surnames
+            and not any(c in NAME_STOP for c in name.group())]
 
 
 def _placed(name: str, gazetteer: Gazetteer) -> bool:
