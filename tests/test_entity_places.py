@@ -14,6 +14,10 @@ from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its run
 
 # fmt: off
 CASES = [
+    ("orgs: a platform named in quotes after a place is an ORG; a clause in quotes is none",
+     "“河西区人才一站式服务平台”上线，“枫林县成为区域物流重要平台”的目标写入规划。",
+     [("河西区", "PLACE"), ("枫林县", "PLACE")],
+     {("河西区人才一站式服务平台", "ORG")}, {("枫林县成为区域物流重要平台", "ORG")}),
     ("platforms: a web outlet's forum is one ORG",
      "网友在青禾网民生论坛留言，也有人登录湘州网财经频道。", [],
      {("青禾网民生论坛", "ORG"), ("湘州网财经频道", "ORG")}, set()),
