@@ -9,7 +9,11 @@ up, the real places come from the gazetteer.
 """
 
 import pytest
+import spacy
 from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+
+from pipeline.nlp import CharTokenizer
+from pipeline.tag.gazetteer import load_gazetteer, split_admin_prefix
 
 
 # fmt: off
@@ -31,6 +35,30 @@ CASES = [
     ("orgs: a level after a place and a comma opens an organisation",
      "记者走访了湘州市、市委宣传部的干部。", [("湘州市", "PLACE"), ("市委宣传部", "ORG")],
      {("湘州市", "PLACE"), ("市委宣传部", "ORG")}, set()),
+    ("chains: a province and its county-level city are two places",
+     "记者从江西省瑞金市获悉，当地新建了两所学校。", [("江西省瑞金市", "PLACE")],
+     {("江西省", "PLACE"), ("瑞金市", "PLACE")}, {("江西省瑞金市", "PLACE")}),
+    ("chains: a city and its district are two places; a short form before its city stays",
+     "他从湖北宜昌来到成都市武侯区创业。", [("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE")],
+     {("湖北宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE")},
+     {("湖北", "PLACE"), ("成都市武侯区", "PLACE")}),
+    ("chains: a county the gazetteer lacks after its province",
+     "她出生在湖南省青禾县。", [("湖南省青禾县", "PLACE")],
+     {("湖南省", "PLACE"), ("青禾县", "PLACE")}, {("湖南省青禾县", "PLACE")}),
+    ("chains: a country before its capital stays whole by default",
+     "代表团抵达法国巴黎。", [("法国巴黎", "PLACE")],
+     {("法国巴黎", "PLACE")}, {("法国", "PLACE")}),
+    ("chains: a full name that starts with another place stays whole",
+     "青海省海南藏族自治州的牧民搬进新居。", [("海南藏族自治州", "PLACE")],
+     {("海南藏族自治州", "PLACE")}, {("海南", "PLACE")}),
+    ("chains: a chain of two units glued to a company written alone elsewhere",
+     "昨天，在江西省赣州市青松集团的车间里，青松集团的工人正忙着装箱。",
+     [("江西省赣州市青松集团", "ORG")],
+     {("江西省", "PLACE"), ("赣州市", "PLACE"), ("青松集团", "ORG")},
+     {("江西省赣州市青松集团", "ORG")}),
+    ("chains: a chain and a company written only together stay one ORG",
+     "江西省赣州市青松纺织厂今年扩产。", [("江西省赣州市青松纺织厂", "ORG")],
+     {("江西省赣州市青松纺织厂", "ORG")}, {("江西省", "PLACE")}),
     ("sub-county: a county and its residential compound are two places",
      "记者来到枫林县石榴苑和河西区青禾家园的安置点。",
      [("枫林县石榴苑", "PLACE"), ("河西区青禾家园", "PLACE")],
@@ -50,3 +78,20 @@ def test_rules(rules, name, text, model, present, absent):
     assert present <= got, (name, got)
     assert not (absent & got), (name, got)
 
+
+def test_chain_parts():
+    gazetteer = load_gazetteer()
+    assert split_admin_prefix("四川省绵阳市", gazetteer) == [(0, 3), (3, 6)]
+    assert split_admin_prefix("四川省绵阳市", gazetteer, chains=False) == []
+    assert split_admin_prefix("绵阳市", gazetteer) == []
+    # (a three-level chain: the first cut, the rest cut again by the caller)
+    assert split_admin_prefix("四川省绵阳市涪城区", gazetteer) == [(0, 3), (3, 9)]
+
+
+def test_chains_kept_whole_when_asked():
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("news_entity_rules")
+    nlp.get_pipe("news_entity_rules").split_chains = False
+    got = _ents(nlp, "他从湖北宜昌来到青禾县石门镇。", [("湖北宜昌", "PLACE"), ("青禾县石门镇", "PLACE")])
+    assert {("湖北宜昌", "PLACE"), ("青禾县", "PLACE"), ("石门镇", "PLACE")} <= got

@@ -59,7 +59,7 @@ from .media import (
 )
 from .org_heads import add_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
-from .places import add_places, repair_places
+from .places import add_places, address_before_company, repair_places
 from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
 
@@ -90,11 +90,20 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
 
 
 class NewsEntityRules(GazetteerSerializer):
-    """Rule-based corrections on top of the statistical entities."""
+    """Rule-based corrections on top of the statistical entities.
+
+    split_chains (bool | str): a glued chain of county-level or larger units is listed
+        part by part (``X省Y市`` → ``X省``, ``Y市``), as MSRA and the annotated rmrb pages
+        do: ``"levelled"`` (the default) where the first unit carries its level
+        (``X省``, ``X市``), True also after a short form or a country (``X Y市``, ``X国Y``),
+        False never, as Boson's web news (sub-county chains, ``X县Y镇``, are split
+        either way); set on the component, the factory keeps the default.
+    """
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
                  places: bool = True, org_patterns: bool = True, filters: bool = True,
-                 min_chars: int = 2, gazetteer: Gazetteer | None = None) -> None:
+                 min_chars: int = 2, gazetteer: Gazetteer | None = None,
+                 split_chains: bool | str = "levelled") -> None:
         self.name = name
         self.credits = credits
         self.title_orgs = title_orgs
@@ -102,6 +111,7 @@ class NewsEntityRules(GazetteerSerializer):
         self.org_patterns = org_patterns
         self.filters = filters
         self.min_chars = min_chars
+        self.split_chains = split_chains
         needs_data = places or org_patterns or filters
         self.gazetteer = gazetteer or (load_gazetteer() if needs_data else None)
 
@@ -131,13 +141,15 @@ class NewsEntityRules(GazetteerSerializer):
             ents = padded_credits(doc, ents, gazetteer, source)
         ents = [e for e in ents if keep(e, self.min_chars)]
         if self.places:
-            ents = repair_places(doc, ents, gazetteer, source)
+            ents = repair_places(doc, ents, gazetteer, source, self.split_chains)
             ents = add_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
             ents = joined_schools(doc, ents, doc_text(doc), source)
             if self.filters:
                 ents = country_before_outlet(doc, ents, gazetteer, source)
+        if self.places:
+            ents = address_before_company(doc, ents, gazetteer, source, self.split_chains)
         text = doc_text(doc)
         # (levels coordinated before one head: ``市、区X办``)
         owner = owners(ents, len(text)) if self.org_patterns and "、" in text else None
