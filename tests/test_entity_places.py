@@ -38,16 +38,16 @@ CASES = [
     ("chains: a province and its county-level city are two places",
      "记者从江西省瑞金市获悉，当地新建了两所学校。", [("江西省瑞金市", "PLACE")],
      {("江西省", "PLACE"), ("瑞金市", "PLACE")}, {("江西省瑞金市", "PLACE")}),
-    ("chains: a city and its district are two places; a short form before its city stays",
+    ("chains: a city and its district, and a province's short form before its city",
      "他从湖北宜昌来到成都市武侯区创业。", [("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE")],
-     {("湖北宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE")},
-     {("湖北", "PLACE"), ("成都市武侯区", "PLACE")}),
+     {("湖北", "PLACE"), ("宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE")},
+     {("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE")}),
     ("chains: a county the gazetteer lacks after its province",
      "她出生在湖南省青禾县。", [("湖南省青禾县", "PLACE")],
      {("湖南省", "PLACE"), ("青禾县", "PLACE")}, {("湖南省青禾县", "PLACE")}),
-    ("chains: a country before its capital stays whole by default",
+    ("chains: a country before its capital",
      "代表团抵达法国巴黎。", [("法国巴黎", "PLACE")],
-     {("法国巴黎", "PLACE")}, {("法国", "PLACE")}),
+     {("法国", "PLACE"), ("巴黎", "PLACE")}, {("法国巴黎", "PLACE")}),
     ("chains: a full name that starts with another place stays whole",
      "青海省海南藏族自治州的牧民搬进新居。", [("海南藏族自治州", "PLACE")],
      {("海南藏族自治州", "PLACE")}, {("海南", "PLACE")}),
@@ -95,3 +95,14 @@ def test_chains_kept_whole_when_asked():
     nlp.get_pipe("news_entity_rules").split_chains = False
     got = _ents(nlp, "他从湖北宜昌来到青禾县石门镇。", [("湖北宜昌", "PLACE"), ("青禾县石门镇", "PLACE")])
     assert {("湖北宜昌", "PLACE"), ("青禾县", "PLACE"), ("石门镇", "PLACE")} <= got
+
+
+def test_levelled_chains_keep_short_forms_and_countries_whole():
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("news_entity_rules")
+    nlp.get_pipe("news_entity_rules").split_chains = "levelled"
+    got = _ents(nlp, "他从湖北宜昌来到成都市武侯区，又去了法国巴黎。",
+                [("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE"), ("法国巴黎", "PLACE")])
+    assert {("湖北宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE"),
+            ("法国巴黎", "PLACE")} <= got
