@@ -18,6 +18,10 @@ from pipeline.tag.gazetteer import load_gazetteer, split_admin_prefix
 
 # fmt: off
 CASES = [
+    ("orgs: a platform named in quotes after a place is an ORG; a clause in quotes is none",
+     "“河西区人才一站式服务平台”上线，“枫林县成为区域物流重要平台”的目标写入规划。",
+     [("河西区", "PLACE"), ("枫林县", "PLACE")],
+     {("河西区人才一站式服务平台", "ORG")}, {("枫林县成为区域物流重要平台", "ORG")}),
     ("platforms: a web outlet's forum is one ORG",
      "网友在青禾网民生论坛留言，也有人登录湘州网财经频道。", [],
      {("青禾网民生论坛", "ORG"), ("湘州网财经频道", "ORG")}, set()),
@@ -91,3 +95,14 @@ def test_chains_kept_whole_when_asked():
     nlp.get_pipe("news_entity_rules").split_chains = False
     got = _ents(nlp, "他从湖北宜昌来到青禾县石门镇。", [("湖北宜昌", "PLACE"), ("青禾县石门镇", "PLACE")])
     assert {("湖北宜昌", "PLACE"), ("青禾县", "PLACE"), ("石门镇", "PLACE")} <= got
+
+
+def test_levelled_chains_keep_short_forms_and_countries_whole():
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("news_entity_rules")
+    nlp.get_pipe("news_entity_rules").split_chains = "levelled"
+    got = _ents(nlp, "他从湖北宜昌来到成都市武侯区，又去了法国巴黎。",
+                [("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE"), ("法国巴黎", "PLACE")])
+    assert {("湖北宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE"),
+            ("法国巴黎", "PLACE")} <= got

@@ -241,7 +241,7 @@ _BARE_KINDS = frozenset({"家园"})
 
 
 def split_admin_prefix(text: str, gazetteer: Gazetteer,
-                       chains: bool = True) -> list[tuple[int, int]]:
+                       chains: bool | str = True) -> list[tuple[int, int]]:
     """A known place glued to the place it is in: ``X县Y镇`` → ``X县``, ``Y镇``
     (web-news corpora tag the whole address as one place; GUIDELINES list each); so is
     a county the gazetteer lacks, after a known stem or of any name (``X县Y村``).
@@ -250,7 +250,9 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
     splits them (a province and a city glued: 192 split, 4 whole), as the hand-annotated
     rmrb pages do; Boson's web news keeps them whole (14 whole, none split).
 
-    chains (bool): whether chains of county-level or larger units are split.
+    chains (bool | str): which chains of county-level or larger units are split: all
+        (True), those whose first unit carries its level, ``X省``/``X市`` (``"levelled"``:
+        on Boson dev 1 of the 8 whole chains that True cuts), or none (False).
 
     RETURNS (list[tuple[int, int]]): offsets of the two parts within ``text``; empty
     when ``text`` is itself a known place or does not start with one followed by a
@@ -267,7 +269,8 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
                    and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
         if len(text) - length >= 2 and text[length:] not in _BARE_KINDS and (
                 _PLACE_END.search(text, length) or (
-                    chains and _unit_chain(text[length:], gazetteer))):
+                    chains and (chains != "levelled" or text[length - 1] in "省市")
+                    and _unit_chain(text[length:], gazetteer, chains))):
             return [(0, length), (length, len(text))]
     county = _COUNTY.match(text)
     if county and len(text) - county.end() >= 2 and _PLACE_END.search(text, county.end()):
@@ -275,12 +278,12 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
     return []
 
 
-def _unit_chain(rest: str, gazetteer: Gazetteer) -> bool:
+def _unit_chain(rest: str, gazetteer: Gazetteer, chains: bool | str = True) -> bool:
     """Whether ``rest``, after a known place, is a county-level or larger unit
     (``Y市``, ``Y区``, a short form ``Y``, a world city), a county the gazetteer lacks
     (``Y县``), or starts a further chain of them."""
     return (rest in gazetteer.units or bool(_COUNTY.fullmatch(rest)) and not any(
-        c in NAME_STOP for c in rest) or bool(split_admin_prefix(rest, gazetteer)))
+        c in NAME_STOP for c in rest) or bool(split_admin_prefix(rest, gazetteer, chains)))
 
 
 _LEVEL_CHARS = "省市县区旗"

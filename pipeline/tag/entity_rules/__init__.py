@@ -92,16 +92,19 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
 class NewsEntityRules(GazetteerSerializer):
     """Rule-based corrections on top of the statistical entities.
 
-    split_chains (bool): a glued chain of county-level or larger units is listed part by
-        part (``X省Y市`` → ``X省``, ``Y市``), as MSRA and the annotated rmrb pages do;
-        false keeps it whole, as Boson's web news does (sub-county chains, ``X县Y镇``,
-        are split either way); set on the component, the factory keeps the default.
+    split_chains (bool | str): a glued chain of county-level or larger units is listed
+        part by part (``X省Y市`` → ``X省``, ``Y市``), as MSRA and the annotated rmrb pages
+        do: True (the default) every chain, also after a short form or a country
+        (``X Y市``, ``X国Y``); ``"levelled"`` only where the first unit carries its level
+        (``X省``, ``X市``); False never, as Boson's web news (sub-county chains,
+        ``X县Y镇``, are split either way); set on the component, the factory keeps the
+        default.
     """
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
                  places: bool = True, org_patterns: bool = True, filters: bool = True,
                  min_chars: int = 2, gazetteer: Gazetteer | None = None,
-                 split_chains: bool = True) -> None:
+                 split_chains: bool | str = True) -> None:
         self.name = name
         self.credits = credits
         self.title_orgs = title_orgs

@@ -115,6 +115,11 @@ _QUOTED = re.compile(r"“([^“”\s]{2,10})”"
                      r"(?=[\u4e00-\u9fff]{0,4}(?:平台|APP|App|app|客户端|公众号|视频号))")
 
 
+# A platform named in quotes after a place (``“X区…服务平台”``): a service body with a
+# distinguishing element (GUIDELINES §4 ORG); raw rmrb: 4 such, 3 platforms and 1 clause
+# (``“X成为…平台”``, a verb of _CLAUSE).
+_QUOTED_PLATFORM = re.compile(r"“([\u4e00-\u9fff]{4,20}?平台)”")
+
 _REGIONS = frozenset(REGIONS)
 
 
@@ -163,6 +168,9 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             if span:
                 found.append((*span, True))
     found += [(m.start(1), m.end(1), False) for m in _QUOTED.finditer(text)]
+    if "平台”" in text:
+        found += _quoted_platforms(text, gazetteer, {e.start_char: e.end_char for e in ents
+                                                     if e.label_ == "PLACE"})
     found += [(s, e, False) for s, e in (*lead_outlets(text, gazetteer),
                                          *trade_names(text, gazetteer),
                                          *national_companies(text),
@@ -188,6 +196,25 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
     ents = _glosses(doc, ents, text, source)
     return [_strip_former(doc, e, source, gazetteer.common_words) for e in ents]
+
+
+def _quoted_platforms(text: str, gazetteer: Gazetteer,
+                      places: dict[int, int]) -> list[tuple[int, int, bool]]:
+    """Platforms named in quotes that open with a place (the gazetteer's or an entity's):
+    ``“X区…平台”``, not a clause and no function word after the place.
+
+    places (dict[int, int]): start → end of the PLACE entities.
+    RETURNS (list[tuple[int, int, bool]]): offsets, and False (no level prefix)."""
+    out = []
+    for match in _QUOTED_PLATFORM.finditer(text):
+        name, start = match.group(1), match.start(1)
+        known = gazetteer.find(name)
+        place_end = (places.get(start, start) - start
+                     or (known[0][1] if known and known[0][0] == 0 else 0))
+        if (place_end and not _CLAUSE.search(name)
+                and not any(c in NAME_STOP for c in name[place_end:])):
+            out.append((match.start(1), match.end(1), False))
+    return out
 
 
 def _level_prefix(text: str, i: int, gazetteer: Gazetteer) -> bool:

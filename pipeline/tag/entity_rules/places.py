@@ -35,7 +35,7 @@ _LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海
 
 
 def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
-                  source: str, chains: bool = True) -> list[Span]:
+                  source: str, chains: bool | str = True) -> list[Span]:
     """Cut a glued verb off a model place and split glued address chains (``X县Y镇``;
     ``X省Y市`` too where ``chains``).
 
@@ -87,7 +87,7 @@ def _split_world(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 
 def _split_address(text: str, gazetteer: Gazetteer,
-                   chains: bool = True) -> list[tuple[int, int]]:
+                   chains: bool | str = True) -> list[tuple[int, int]]:
     """A glued address (``X县Y镇Z村``) cut into its places, outermost first."""
     parts, start = [], 0
     while True:
@@ -211,7 +211,7 @@ _COMPANY_HEAD = re.compile(r"(?:集团|公司|有限公司|股份有限公司|�
 
 
 def address_before_company(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
-                           source: str, chains: bool = True) -> list[Span]:
+                           source: str, chains: bool | str = True) -> list[Span]:
     """An ORG that opens with a chain of two admin units glued to a company
     (``X省Y市Z集团``), where the story also writes the company without the chain
     (``Z集团``), is the address's places and the company: the chain says where it is
