@@ -159,6 +159,7 @@ def test_config_that_is_a_folder(tmp_path):
     ({"name": "zh_char_ner", "batchsize": 8}, "batchsize", "unknown setting"),
     ({"name": "date_figure_ruler", "describe_figures": "maybe"}, "describe_figures", "valid boolean"),
     ({"name": "news_entity_rules", "min_chars": -7}, "min_chars", "at least 0"),
+    ({"name": "news_entity_rules", "split_chains": "sometimes"}, "split_chains", "expected"),
     ({"name": "official_event_linker", "lead_sentences": -3}, "lead_sentences", "at least 0"),
 ])
 def test_out_of_range_stage_settings(stage, where, what):

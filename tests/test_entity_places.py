@@ -106,3 +106,12 @@ def test_levelled_chains_keep_short_forms_and_countries_whole():
                 [("湖北宜昌", "PLACE"), ("成都市武侯区", "PLACE"), ("法国巴黎", "PLACE")])
     assert {("湖北宜昌", "PLACE"), ("成都市", "PLACE"), ("武侯区", "PLACE"),
             ("法国巴黎", "PLACE")} <= got
+
+
+
+@pytest.mark.parametrize("setting", [True, "levelled", False])
+def test_split_chains_is_a_setting_of_the_stage(setting):
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    pipe = nlp.add_pipe("news_entity_rules", config={"split_chains": setting})
+    assert pipe.split_chains == setting

@@ -26,6 +26,7 @@ The stage runs its rules in this order, one module per theme:
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -68,10 +69,12 @@ __all__ = ["MODEL", "NewsEntityRules", "make_news_entity_rules"]
 
 @Language.factory("news_entity_rules", requires=["doc.ents"], assigns=["doc.ents"],
                   default_config={"credits": True, "title_orgs": True, "places": True,
-                                  "org_patterns": True, "filters": True, "min_chars": 2})
+                                  "org_patterns": True, "filters": True, "min_chars": 2,
+                                  "split_chains": True})
 def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: bool,
                            places: bool, org_patterns: bool, filters: bool,
-                           min_chars: int) -> NewsEntityRules:
+                           min_chars: int,
+                           split_chains: bool | Literal["levelled"]) -> NewsEntityRules:
     """Create the newspaper entity rules.
 
     credits (bool): tag credited names and the credit line's media.
@@ -84,9 +87,14 @@ def make_news_entity_rules(nlp: Language, name: str, credits: bool, title_orgs: 
     min_chars (int): shorter PERSON/ORG/PLACE entities are dropped; 2 follows GUIDELINES
         (single-character abbreviations such as 株 in 来株 are not entities), 1 keeps
         them as MSRA-style corpora do (中 in 中美).
+    split_chains (bool | str): glued chains of county-level or larger units listed part by
+        part (``X省Y市`` → ``X省``, ``Y市``), as GUIDELINES' own annotation lists glued
+        chains (``X县Y镇``): true every chain, ``levelled`` only where the first unit
+        carries its level, false never (Boson's web-news convention).
     """
     return NewsEntityRules(name, credits=credits, title_orgs=title_orgs, places=places,
-                           org_patterns=org_patterns, filters=filters, min_chars=min_chars)
+                           org_patterns=org_patterns, filters=filters, min_chars=min_chars,
+                           split_chains=split_chains)
 
 
 class NewsEntityRules(GazetteerSerializer):
@@ -97,8 +105,7 @@ class NewsEntityRules(GazetteerSerializer):
         do: True (the default) every chain, also after a short form or a country
         (``X Y市``, ``X国Y``); ``"levelled"`` only where the first unit carries its level
         (``X省``, ``X市``); False never, as Boson's web news (sub-county chains,
-        ``X县Y镇``, are split either way); set on the component, the factory keeps the
-        default.
+        ``X县Y镇``, are split either way); the factory's ``split_chains`` setting.
     """
 
     def __init__(self, name: str, credits: bool = True, title_orgs: bool = True,
