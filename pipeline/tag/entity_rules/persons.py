@@ -1,6 +1,7 @@
 """Person names beyond the model's reading: every mention of a full name the model
-found once, names it cut short each time, and the cues (a title before, a verb of
-saying after) that make a dictionary word a name after all."""
+found once, names it cut short each time, company short names it read as persons, and
+the cues (a title before, a verb of saying after) that make a dictionary word a name
+after all."""
 from __future__ import annotations
 
 import re
@@ -133,7 +134,9 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """Model persons with a wrong edge: a closing quote or a function word read in at
     the start (``”X``, ``以X同志``, ``比Y·Z`` where ``Y·Z`` is read elsewhere), a country
     and a ruler's title (``X国埃米尔Y``: the country a PLACE, the name ``Y``); a
-    surname left in the title before (``主任何`` + ``XY`` → ``何XY``); the name's last
+    surname left in the title before (``主任何`` + ``XY`` → ``何XY``), a leader's name's
+    first character left after the title (``总理呼`` + ``XYZ``); the first character of
+    a verb of greeting read in at the end (``XYZ互`` + ``致贺电``); the name's last
     character left before a verb of saying (``XYZ`` + ``由认为``, ``XY`` + ``为说``).
 
     RETURNS (list[Span]): the entities, those persons' edges moved."""
