@@ -1,7 +1,9 @@
 """Person names in the ``news_entity_rules`` stage (pipeline.tag.entity_rules.persons):
 the model's persons with a wrong edge (a quote or a function word read in, a surname left
 in the title before, the name's last character left before a verb of saying, a word read
-into the name's end) and the mentions of a surname-less name the model cut short.
+into the name's end, the first character of a verb of greeting after a leader's name, a
+leader's name cut after its first character) and the mentions of a surname-less name
+the model cut short.
 
 The model's entities are given by hand (source ``zh_char_ner``), each at a chosen
 occurrence of its string, so the tests do not depend on the NER model. All sentences,
@@ -80,6 +82,26 @@ CASES = [
     ("为表示 is 'to express', no name's end",
      "林嘉为表示感谢，给村小送去了图书。", [("林嘉", "PERSON")],
      {("林嘉", "PERSON")}, {("林嘉为", "PERSON")}),
+    # --- a leader's name and the verb of greeting or meeting after it
+    ("the first character of 互致 read into a foreign name",
+     "市长同阿兰多国总统奥德巴雅尔互致贺电。", [("奥德巴雅尔互", "PERSON")],
+     {("奥德巴雅尔", "PERSON")}, {("奥德巴雅尔互", "PERSON")}),
+    ("the first character of 会见 read into a foreign name",
+     "阿兰多国总统塔兰图尔会见了湘州经贸代表团。", [("塔兰图尔会", "PERSON")],
+     {("塔兰图尔", "PERSON")}, {("塔兰图尔会", "PERSON")}),
+    ("a foreign leader's name cut after its first character (总理X + YZW)",
+     "市长同阿兰多国总理呼德吉勒图互致贺电。", [("德吉勒图互", "PERSON")],
+     {("呼德吉勒图", "PERSON")}, {("德吉勒图", "PERSON"), ("德吉勒图互", "PERSON")}),
+    ("同 after a title is a conjunction, no name's start",
+     "协会主席同萨维娜塔总统共同出席仪式。", [("萨维娜塔", "PERSON")],
+     {("萨维娜塔", "PERSON")}, {("同萨维娜塔", "PERSON")}),
+    # --- a company's short name read as a person
+    ("a short name the story also writes before 乳业 is the company's",
+     "枫林乳业建起了万亩牧场。去年，枫林又新建了两座工厂。", [("枫林", "PERSON", 1)],
+     set(), {("枫林", "PERSON")}),
+    ("a name before a school named after the person stays (X科技大学)",
+     "林嘉为回到了母校。林嘉为科技大学捐建了实验楼。", [("林嘉为", "PERSON")],
+     {("林嘉为", "PERSON")}, set()),
     # --- the end of the name: a word read into it
     ("a word read into a name the model also reads alone (X正忙着)",
      "“还早呢。”黎远航说。此时黎远航正忙着搬运稻谷。",

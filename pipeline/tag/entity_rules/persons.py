@@ -1,6 +1,7 @@
 """Person names beyond the model's reading: every mention of a full name the model
-found once, names it cut short each time, and the cues (a title before, a verb of
-saying after) that make a dictionary word a name after all."""
+found once, names it cut short each time, company short names it read as persons, and
+the cues (a title before, a verb of saying after) that make a dictionary word a name
+after all."""
 from __future__ import annotations
 
 import re
@@ -45,6 +46,21 @@ _ADDRESSED = re.compile(r"^[^\W\d_]{1,2}?(?:先生|女士|小姐|大爷|大妈|�
 _SAYING = re.compile(r"认为|表示|指出|介绍|告诉|透露|强调|坦言")
 
 
+# A company word after a short name (``X乳业``, ``X集团``; not ``X科技大学``, a school
+# named after a person): the story's ``X`` is the company, no person.
+_COMPANY_AFTER = re.compile(r"乳业|集团|公司|股份|控股|科技(?!大学|学院|馆)|实业|药业|食品|电器"
+                            r"|银行|证券|保险|传媒|地产|置业|酒业|物流|粮油")
+
+
+def company_names(text: str, names) -> set[str]:
+    """The names (surname-less or not, never ``X·Y``) the story also writes right before a
+    company word (see above): short names of companies.
+
+    RETURNS (set[str]): those names."""
+    return {name for name in names if "·" not in name and any(
+        _COMPANY_AFTER.match(text, m.end()) for m in re.finditer(re.escape(name), text))}
+
+
 def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Model persons that are two names or a name and the words after it, cut: four
     characters in a credit slot, two surnames each opening two (``记者X甲Y乙`` → ``X甲``,
@@ -55,6 +71,11 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     RETURNS (list[Span]): the entities, those persons repaired."""
     text = doc_text(doc)
     ents = person_bounds(doc, ents, gazetteer, text)
+    companies = company_names(text, {text[e.start_char:e.end_char] for e in ents
+                                     if e.label_ == "PERSON" and e._.source == MODEL})
+    if companies:  # (``X乳业`` … ``X``: a company's short name)
+        ents = [e for e in ents if not (e.label_ == "PERSON" and e._.source == MODEL
+                                        and text[e.start_char:e.end_char] in companies)]
     out: list[Span] = []
     for ent in ents:
         name = ent.text
@@ -98,6 +119,14 @@ _BETWEEN_NAME_AND_SAYING = frozenset(
     "对向跟与同给被把在从到中上下里外前首他她说还更最很每一这那其当初今昨早")
 # (a 说 that opens no word: ``说服``, ``说明`` are no saying; ``为表示`` is "to express")
 _SAYING_AFTER = re.compile(r"说(?=[：:，,。“\"\s]|$)|表示|指出|认为|介绍|强调|告诉")
+# A verb of greeting or meeting between two leaders whose first character the model
+# read into the name before it (``X互致贺电``, ``X致电``, ``X会见``): the name ends before it.
+_GREETING = re.compile(r"互致|互通|互赠|致电|致贺|致函|致信|通电话|会见|会谈|会晤")
+# A foreign leader's title, and one character between it and a transliterated name the
+# model read from the next one (``总理X`` + ``YZW``): the character is the name's first.
+_LEADER_BEFORE = re.compile(r"(?:总统|总理|首相|主席|国王|女王|埃米尔|亲王|议长|外长|秘书长"
+                            r"|大使|总督)$")
+_NOT_NAME_START = frozenset("同致给请与和及向对在为代跟让被把将以称说府团令")
 
 
 def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
@@ -105,7 +134,9 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """Model persons with a wrong edge: a closing quote or a function word read in at
     the start (``”X``, ``以X同志``, ``比Y·Z`` where ``Y·Z`` is read elsewhere), a country
     and a ruler's title (``X国埃米尔Y``: the country a PLACE, the name ``Y``); a
-    surname left in the title before (``主任何`` + ``XY`` → ``何XY``); the name's last
+    surname left in the title before (``主任何`` + ``XY`` → ``何XY``), a leader's name's
+    first character left after the title (``总理呼`` + ``XYZ``); the first character of
+    a verb of greeting read in at the end (``XYZ互`` + ``致贺电``); the name's last
     character left before a verb of saying (``XYZ`` + ``由认为``, ``XY`` + ``为说``).
 
     RETURNS (list[Span]): the entities, those persons' edges moved."""
@@ -142,6 +173,15 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
               and text[start - 1] not in NAME_STOP and text[start - 1] not in "和向从跟同"
               and _TITLE_BEFORE.search(text, max(0, start - 4), start - 1)):
             start -= 1
+        elif (len(name) >= 3 and (name[0] not in gazetteer.surnames or "·" in name)
+              and "\u4e00" <= (lead := text[start - 1:start]) <= "\u9fff"
+              and lead not in NAME_STOP and lead not in _NOT_NAME_START
+              and lead not in gazetteer.surnames
+              and _LEADER_BEFORE.search(text, max(0, start - 4), start - 1)
+              and text[start - 2:start] not in gazetteer.words
+              and lead + name[0] not in gazetteer.words):
+            # ``总理X`` + ``YZW``: the leader's name cut after its first character
+            start -= 1
         # ``XYZ`` + ``顿了顿``, ``XY`` + ``乐呵呵``: the name read alone elsewhere, then a
         # word the model read into it (or a character that follows names).
         for cut in range(end - start - 1, 1, -1):
@@ -151,6 +191,8 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                          or text[start + cut:start + cut + 2] in gazetteer.words)):
                 end = start + cut
                 break
+        if end - start >= 3 and _GREETING.match(text, end - 1):
+            end -= 1  # ``XYZ互`` + ``致贺电``
         nxt = text[end:end + 1]
         if ("\u4e00" <= nxt <= "\u9fff" and nxt not in _BETWEEN_NAME_AND_SAYING
                 and (end - start <= 3 or "·" in name)
@@ -183,6 +225,7 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
              and gazetteer.looks_like_name(name := text[e.start_char:e.end_char])}
     names.update(slipped_names(text, ents, gazetteer))
     names.update(layout_credits(text, gazetteer))
+    names -= company_names(text, names)
     # A name without a surname (``X·Y``, a transliteration) the model read whole once:
     # its mentions the model cut short (``昂山`` of ``昂山素季``), not its other readings.
     foreign = {name for e in ents if e.label_ == "PERSON" and e.end - e.start >= 3
