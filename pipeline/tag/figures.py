@@ -97,7 +97,9 @@ _BOUND = "(?:以上|以下|以内)"
 _RANGE_SEP = "(?:——|[—–\\-~～至到])"
 _UNITS = _alternation(_UNIT_LABELS)
 
+# (the lookahead fails fast where no alternative can start: half the tagging time)
 _FIGURE_RE = re.compile(
+    r"(?=[0-9〇○零一二两三四五六七八九十百千万近])(?:"
     rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：∶]"
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
@@ -120,7 +122,7 @@ _FIGURE_RE = re.compile(
     rf"(?:钟|(?P<hseconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒)?))"
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
-    rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?)"
+    rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?))"
 )
 # Titles always; quotes only when short enough to be a slogan or label, since
 # long quotations are reported speech whose figures are real.
