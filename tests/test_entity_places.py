@@ -115,3 +115,10 @@ def test_split_chains_is_a_setting_of_the_stage(setting):
     nlp.tokenizer = CharTokenizer(nlp.vocab)
     pipe = nlp.add_pipe("news_entity_rules", config={"split_chains": setting})
     assert pipe.split_chains == setting
+
+
+def test_a_generic_venue_after_its_place_is_the_place():
+    from pipeline import load_nlp
+    nlp = load_nlp("configs/default.yaml")
+    doc = nlp("晚会在北京主会场和青山市分会场同步举行，丝绸之路国际电影节分会场也很热闹。")
+    assert {(e.text, e.label_) for e in doc.ents} == {("北京", "PLACE"), ("青山市", "PLACE")}

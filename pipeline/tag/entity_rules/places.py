@@ -42,6 +42,9 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     RETURNS (list[Span]): the entities, repaired."""
     out = []
     for ent in ents:
+        ent = _venue_place(doc, ent, gazetteer)
+        if ent is None:
+            continue
         if ent.label_ != "PLACE" or ent._.source != MODEL:
             out.append(ent)
             continue
@@ -52,6 +55,29 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# A generic venue after the place it stands in: ``X分会场`` is a site of the event in X,
+# no named venue (GUIDELINES §4: generic sites are no PLACE).
+_VENUE = re.compile(r"(?:主|分)?会场$")
+_LEVELLED = re.compile(r"^[\u4e00-\u9fff]{2,}[省市县区州镇乡]$")
+
+
+def _venue_place(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
+    """A model place or organisation ``X主会场``/``X分会场`` cut to its place ``X`` (a
+    place the gazetteer knows, a name with its level, or a chain of them), or dropped when ``X`` is none (an
+    event's name: ``X电影节分会场``); any other entity as it is."""
+    venue = _VENUE.search(ent.text) if ent._.source == MODEL else None
+    if not venue or ent.label_ not in ("PLACE", "ORG") or venue.start() < 2:
+        return ent
+    head = ent.text[:venue.start()]
+    known = head in gazetteer.places or _LEVELLED.search(head) or all(
+        ent.text[s:e] in gazetteer.places for s, e in
+        split_admin_prefix(head, gazetteer, chains=True) or [(0, 0)])
+    if not known:
+        return None
+    return char_span(doc, ent.start_char, ent.start_char + venue.start(), "PLACE", "GPE",
+                     MODEL)
 
 
 # A foreign state (``X邦``) and the unit inside it after it (``X邦Y村``, ``X邦Y市``);
