@@ -122,3 +122,9 @@ def test_a_generic_venue_after_its_place_is_the_place():
     nlp = load_nlp("configs/default.yaml")
     doc = nlp("晚会在北京主会场和青山市分会场同步举行，丝绸之路国际电影节分会场也很热闹。")
     assert {(e.text, e.label_) for e in doc.ents} == {("北京", "PLACE"), ("青山市", "PLACE")}
+
+
+def test_a_party_congress_written_by_its_number_is_no_org():
+    from pipeline.tag.entity_rules.filters import _CONGRESS
+    assert all(_CONGRESS.search(t) for t in ("十九大", "党的十八大", "县第三次党代会"))
+    assert not _CONGRESS.search("县人民代表大会")
