@@ -166,7 +166,8 @@ def build(out: Path, parts: str | None = None) -> list[Path]:
         shutil.rmtree(d, ignore_errors=True)
         d.mkdir(parents=True)
     halves = set(select(spec["stories"], parts))
-    stories = {aid: note for aid, note in spec["stories"].items() if note.get("half", "dev") in halves}
+    stories = {aid: note for aid, note in spec["stories"].items()
+               if note.get("half", "dev") in halves}
     wanted = set(stories)
     articles = {}
     with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f:

@@ -71,7 +71,8 @@ def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
     assert entity_dev.earlier(stories, "check") == {"a"}
     assert entity_dev.earlier(stories, "check2") == {"a", "b", "c"}
     assert entity_dev.earlier(stories, "dev") == set()
-    assert entity_dev.earlier(stories, "check3") == entity_dev.earlier(stories) == {"a", "b", "c", "d"}
+    assert (entity_dev.earlier(stories, "check3") == entity_dev.earlier(stories)
+            == {"a", "b", "c", "d"})
 
 
 def test_held_back_halves_are_built_only_when_named(tmp_path):

@@ -343,7 +343,8 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
             "PERCENT")
     if match.group("compound"):
         if match.group("minutes"):
-            value = parse_number(match.group("minutes")) * 60 + parse_number(match.group("seconds"))
+            value = (parse_number(match.group("minutes")) * 60
+                     + parse_number(match.group("seconds")))
             if match.group("hund"):
                 value += parse_number(match.group("hund")) / 100
             unit = "秒"
@@ -351,7 +352,8 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
             value = parse_number(match.group("bsec")) + parse_number(match.group("bhund")) / 100
             unit = "秒"
         else:
-            value = parse_number(match.group("hours")) * 60 + parse_number(match.group("hminutes"))
+            value = (parse_number(match.group("hours")) * 60
+                     + parse_number(match.group("hminutes")))
             unit = "分钟"
             if match.group("hseconds"):
                 value, unit = value * 60 + parse_number(match.group("hseconds")), "秒"

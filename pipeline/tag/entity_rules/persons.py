@@ -104,7 +104,8 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
 _LEAD_QUOTE = re.compile(r"^”\s*")
 # A ruler's title between a country and the name, all read as one person
 # (``X国埃米尔Y``; not 苏丹, a country too: the gazetteer would read the title a place).
-_RULER = re.compile(r"埃米尔|国王|女王|王储|亲王|总统|总理|首相")
+_HEADS_OF_STATE = ("埃米尔", "国王", "女王", "亲王", "总统", "总理", "首相")
+_RULER = re.compile("|".join(_HEADS_OF_STATE + ("王储",)))
 # A function word the model read into the name after it (``以X同志为核心``, ``对Y·Z``);
 # ``比`` opens transliterations too (``比尔``), so it goes only before a name read elsewhere.
 _LEAD_FUNCTION = frozenset("以对同把给被将让与及在为比")
@@ -124,8 +125,8 @@ _SAYING_AFTER = re.compile(r"说(?=[：:，,。“\"\s]|$)|表示|指出|认为|
 _GREETING = re.compile(r"互致|互通|互赠|致电|致贺|致函|致信|通电话|会见|会谈|会晤")
 # A foreign leader's title, and one character between it and a transliterated name the
 # model read from the next one (``总理X`` + ``YZW``): the character is the name's first.
-_LEADER_BEFORE = re.compile(r"(?:总统|总理|首相|主席|国王|女王|埃米尔|亲王|议长|外长|秘书长"
-                            r"|大使|总督)$")
+_LEADER_BEFORE = re.compile(
+    "(?:" + "|".join(_HEADS_OF_STATE + ("主席", "议长", "外长", "秘书长", "大使", "总督")) + ")$")
 _NOT_NAME_START = frozenset("同致给请与和及向对在为代跟让被把将以称说府团令")
 
 

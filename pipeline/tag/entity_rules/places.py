@@ -65,8 +65,8 @@ _LEVELLED = re.compile(r"^[\u4e00-\u9fff]{2,}[省市县区州镇乡]$")
 
 def _venue_place(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
     """A model place or organisation ``X主会场``/``X分会场`` cut to its place ``X`` (a
-    place the gazetteer knows, a name with its level, or a chain of them), or dropped when ``X`` is none (an
-    event's name: ``X电影节分会场``); any other entity as it is."""
+    place the gazetteer knows, a name with its level, or a chain of them), or dropped
+    when ``X`` is none (an event's name: ``X电影节分会场``); any other entity as it is."""
     venue = _VENUE.search(ent.text) if ent._.source == MODEL else None
     if not venue or ent.label_ not in ("PLACE", "ORG") or venue.start() < 2:
         return ent
