@@ -11,34 +11,9 @@ people and places are invented, in the style of a city daily.
 """
 
 import pytest
-import spacy
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
 
-from pipeline.nlp import CharTokenizer
 from pipeline.tag import char_span
-from pipeline.tag import entity_rules  # noqa: F401  (registers the factory)
-
-
-@pytest.fixture(scope="module")
-def rules():
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = CharTokenizer(nlp.vocab)
-    nlp.add_pipe("news_entity_rules")
-    return nlp
-
-
-def _ents(rules, text: str, model: list[tuple]) -> set[tuple[str, str]]:
-    """Run the stage on ``text`` with the model's entities ``(string, label[, n])``, each
-    at the string's n-th occurrence (default the first). RETURNS (set): ``(text, label)``."""
-    doc = rules.make_doc(text)
-    ents = []
-    for string, label, *nth in model:
-        start = -1
-        for _ in range((nth[0] if nth else 0) + 1):
-            start = text.index(string, start + 1)
-        ents.append(char_span(doc, start, start + len(string), label, label, "zh_char_ner"))
-    doc.ents = sorted(ents, key=lambda e: e.start)
-    doc = rules.get_pipe("news_entity_rules")(doc)
-    return {(e.text, e.label_) for e in doc.ents}
 
 
 # fmt: off

@@ -31,12 +31,17 @@ def rules():
     return nlp
 
 
-def _ents(rules, text: str, model: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Run the stage on ``text`` with the model's entities ``(string, label)``, each at
-    the string's first occurrence. RETURNS (set): ``(text, label)`` of the result."""
+def _ents(rules, text: str, model: list[tuple]) -> set[tuple[str, str]]:
+    """Run the stage on ``text`` with the model's entities ``(string, label[, n])``, each
+    at the string's n-th occurrence (default the first). RETURNS (set): ``(text, label)``."""
     doc = rules.make_doc(text)
-    doc.ents = [char_span(doc, text.index(s), text.index(s) + len(s), label, label, "zh_char_ner")
-                for s, label in model]
+    ents = []
+    for string, label, *nth in model:
+        start = -1
+        for _ in range((nth[0] if nth else 0) + 1):
+            start = text.index(string, start + 1)
+        ents.append(char_span(doc, start, start + len(string), label, label, "zh_char_ner"))
+    doc.ents = sorted(ents, key=lambda e: e.start)
     doc = rules.get_pipe("news_entity_rules")(doc)
     return {(e.text, e.label_) for e in doc.ents}
 
