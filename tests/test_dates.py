@@ -347,3 +347,8 @@ def test_a_story_s_today_is_its_dateline_s_day():
 def test_the_new_and_the_past_year_are_dates_a_column_name_is_not():
     found = [d.text for d in find_dates("展望新的一年，回顾过去的一年。（今日谈）今日上午开幕。")]
     assert found == ["新的一年", "过去的一年", "今日上午"]
+
+
+def test_periods_reaching_now_are_dates_a_bare_count_of_years_is_not():
+    text = "近两年来，白沙镇新建了学校；今明两年还将修路。近三年，产值翻番。"
+    assert [d.text for d in find_dates(text)] == ["近两年来", "今明两年"]

@@ -251,3 +251,30 @@ def test_words_rounds_codes_and_clocks_are_no_tenths_or_fractions(text):
 def test_approximate_four_digit_years_are_durations_and_household_sizes_counts():
     texts = [f.text for f in find_figures("这片土地有5000多年文明史，他家7口人。")]
     assert texts == ["5000多年", "7口人"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("桃源镇每年接待游客上万人次。", ("上万人次", 10000.0, "人次", "上")),
+    ("合作社年产值达到上千万元。", ("上千万元", 10000000.0, "元", "上")),
+    ("一场暴雨淹没了上百亩稻田。", ("上百亩", 100.0, "亩", "上")),
+    ("经过3年多的发展，书屋越办越红火。", ("3年多", 3.0, "年", "多")),
+    ("老周在村里驻守了一年多。", ("一年多", 1.0, "年", "多")),
+])
+def test_as_many_as_a_magnitude_and_years_and_more(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("成千上万的市民涌上街头。", []),
+    ("大家踏上万里征程。", []),
+    ("晚上千家万户灯火通明。", []),
+    ("他3年多次获得表彰。", ["3年"]),
+    ("一年多少钱才够？", ["一年"]),
+])
+def test_words_holding_up_or_duo_are_no_such_figures(text, expected):
+    assert [f.text for f in find_figures(text)] == expected
+
+
+def test_more_than_last_year_is_no_duration_of_years_and_more():
+    assert "一年多" not in [f.text for f in find_figures("游客一年比一年多。")]

@@ -97,9 +97,11 @@ _BOUND = "(?:以上|以下|以内)"
 _RANGE_SEP = "(?:——|[—–\\-~～至到])"
 _UNITS = _alternation(_UNIT_LABELS)
 
+# 上 of a word before the magnitude (成千上万, 踏上, 加上, 晚上, 线上, 以上, 之上, ...)
+_UP_BEFORE = "(?<![千百踏加马晚早身线网路会台以之向往北至世头手脸面街桌地天楼山海岸车船墙纸书史])"
 # (the lookahead fails fast where no alternative can start: half the tagging time)
 _FIGURE_RE = re.compile(
-    r"(?=[0-9〇○零一二两三四五六七八九十百千万近])(?:"
+    r"(?=[0-9〇○零一二两三四五六七八九十百千万近上])(?:"
     rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：∶]"
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
@@ -120,9 +122,13 @@ _FIGURE_RE = re.compile(
     rf"|(?P<bsec>[0-9]{{1,2}})秒(?P<bhund>[0-9]{{2}})(?![0-9年月日时号])"
     rf"|(?P<hours>[0-9]+)小时(?P<hminutes>[0-9]{{1,2}})分"
     rf"(?:钟|(?P<hseconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒)?))"
-    rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?(?P<low>{_NUM})"
+    rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?"
+    # 上千元, 上万名, 上百亿元: 上 before a bare magnitude is "as many as" (not 成千上万)
+    rf"(?:(?P<up>{_UP_BEFORE}上)(?P<uplow>[百千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
-    rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})(?P<bound>{_BOUND})?))"
+    rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})"
+    # 3年多, 一年多来: a duration of years and more (not 3年多次, 一年多少, 2015年多地)
+    rf"(?P<approx3>(?<=年)(?<!比一年)多(?=[的来前后时里间之，。、；：）)”」了也就才还中内！？\s]|$))?(?P<bound>{_BOUND})?))"
 )
 # Titles always; quotes only when short enough to be a slogan or label, since
 # long quotations are reported speech whose figures are real.
@@ -236,7 +242,7 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
 
     GUIDELINES (b)–(d): 百名“…”, 二级标准, 三年级, 一座, 一个个, 三年行动计划.
     """
-    low, unit, end = match.group("low"), match.group("unit"), match.end()
+    low, unit, end = _low_numeral(match), match.group("unit"), match.end()
     following = text[end:end + 2]
     if unit == "级" and low != "两" and not ("." in low and following in ("地震", "余震", "强震")):
         return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a magnitude
@@ -256,8 +262,14 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         vague = not (match.group("near") or match.group("approx1")
                      or match.group("approx2") or match.group("mag"))
         return vague and unit not in DURATION_UNITS
-    approximate = match.group("approx1") or match.group("approx2")  # 5000多年: a duration
+    approximate = (match.group("approx1") or match.group("approx2")  # 5000多年: a duration
+                   or match.group("approx3"))
     return unit == "年" and not approximate and re.fullmatch(r"[0-9]{4}", low) is not None
+
+
+def _low_numeral(match: re.Match) -> str:
+    """The count's numeral: its number, or the magnitude after 上 (``上千元`` → 千)."""
+    return match.group("low") or match.group("uplow")
 
 
 def _digit_by_digit_name(numeral: str) -> bool:
@@ -277,7 +289,7 @@ def _qualifier(match: re.Match, text: str) -> str | None:
     bound = _BOUND_END_RE.search(match.group())
     if bound:
         return bound.group()
-    for group in ("approx1", "approx2", "near"):
+    for group in ("approx1", "approx2", "approx3", "near", "up"):
         if match.group(group):
             return match.group(group)
     verb = _QUALIFIER_BEFORE_RE.search(text, max(0, match.start() - 2), match.start())
@@ -286,7 +298,7 @@ def _qualifier(match: re.Match, text: str) -> str | None:
 
 def _low_high(match: re.Match) -> tuple[str, str | None]:
     """The range ends as numerals: ``3—11`` or an approximate ``两三``/``七八千``."""
-    low, high = match.group("low"), match.group("high")
+    low, high = _low_numeral(match), match.group("high")
     return (low, high) if high else _low_high_numerals(low)
 
 
@@ -303,7 +315,12 @@ def _low_high_numerals(low: str) -> tuple[str, str | None]:
 def _count_figure(match: re.Match, text: str) -> FigureMention:
     """A number, range or approximation with its unit (``3000余万元``, ``3—11岁``)."""
     magnitude = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1
-    low, high = _low_high(match)
+    if match.group("uplow"):  # 上万: the magnitude is the number
+        low, high = "一", None
+        for char in match.group("uplow"):
+            magnitude *= _MAGNITUDES[char]
+    else:
+        low, high = _low_high(match)
     unit = match.group("unit")
     sign, start = 1, match.start()
     if unit in TEMPERATURE_UNITS:  # 零下20摄氏度 and -4℃ are below zero
