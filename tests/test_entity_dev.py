@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(not link_dev.DATA.exists(), reason="rmrb data no
 
 def test_build_writes_pages_and_gold_in_the_scorer_shape(tmp_path):
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    golds = entity_dev.build(tmp_path, "all")
+    every = dict.fromkeys(note.get("half", "dev") for note in spec["stories"].values())
+    golds = entity_dev.build(tmp_path, ",".join(every))  # held-back halves named too
     pages = sorted((tmp_path / "pages").glob("*.txt"))
     assert len(pages) == len(golds) == len(spec["stories"])
     for path in golds:
@@ -53,16 +54,25 @@ def test_the_draw_keeps_off_layout_dev_and_link_dev():
 
 def test_every_recorded_draw_replays_its_half():
     """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
-    recorded draw gives its half's articles again after later halves were added."""
+    recorded draw gives its half's articles again after later halves were added; a half
+    drawn in several draws (check7: seeds 8888 and 9999) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    halves = {}
+    halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
         halves.setdefault(note.get("half", "dev"), set()).add(aid)
     for rec in spec["draws"]:
         fresh = "--fresh" in rec["command"]
+        assert f"--seed {rec['seed']}" in rec["command"] or rec["seed"] == entity_dev.SEED
         got = entity_dev.draw(rec["seed"], rec.get("each"), fresh, rec["half"] if fresh else None)
-        assert {aid for _, aid in got} == halves[rec["half"]], rec["half"]
+        ids = {aid for _, aid in got}
+        assert len(ids) == len(got) and ids <= halves[rec["half"]], rec["half"]
+        assert not ids & drawn.get(rec["half"], set()), rec["half"]
+        drawn.setdefault(rec["half"], set()).update(ids)
         assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
+    for half, ids in drawn.items():
+        assert ids == halves[half], half
+    assert sum(1 for rec in spec["draws"] if rec["half"] == "check7") == 2
+    assert len(drawn["check7"]) == 12
 
 
 def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
@@ -83,10 +93,16 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
+    assert entity_dev.HELD_BACK == ("check7",)
+    held = {aid for aid, h in half.items() if h == "check7"}
+    assert len(held) == 12
     default = built(None)
-    assert default == {aid for aid, h in half.items() if h not in entity_dev.HELD_BACK}
+    assert default == set(half) - held
+    assert built("all") == default  # 'all' leaves the held-back half out as well
+    assert {half[aid] for aid in default} >= {"dev", "check", "check6"}
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
-    assert built("all") == set(half)
-    assert entity_dev.select(spec["stories"], "check6") == ["check6"]
+    assert built("check7") == held
+    assert entity_dev.select(spec["stories"], "check7") == ["check7"]
+    assert "check7" not in entity_dev.select(spec["stories"], "all")
     with pytest.raises(SystemExit):
         entity_dev.select(spec["stories"], "check9")
