@@ -31,6 +31,10 @@ CASES = [
      [("井冈山茨坪村", "PLACE"), ("凤凰山体育公园", "PLACE")],
      {("井冈山", "PLACE"), ("茨坪村", "PLACE"), ("凤凰山体育公园", "PLACE")},
      {("凤凰山", "PLACE"), ("体育公园", "PLACE")}),
+    ("events: an event named by its place is the place, the event no entity",
+     "第三届武汉国际马拉松开跑，青禾企业组团参加上海进博会。",
+     [("武汉国际马拉松", "PLACE"), ("上海进博会", "PLACE")],
+     {("武汉", "PLACE"), ("上海", "PLACE")}, {("武汉国际马拉松", "PLACE"), ("上海进博会", "PLACE")}),
 ]
 # fmt: on
 
