@@ -6,7 +6,7 @@ unambiguous short forms), townships and sub-districts, countries and world citie
 百家姓 surnames, the words of a dictionary (with those whose gloss describes a place) and
 the frequent two-character words of a corpus, for word-boundary checks; and jieba's
 common two-character words (``scripts/build_gazetteer_words.py``), to tell names from
-words; and organisation names that raw 人民日报 text writes before a company word or a
+words, and its named landforms and waters (``scripts/build_gazetteer_features.py``); and organisation names that raw 人民日报 text writes before a company word or a
 management title (``scripts/build_gazetteer_orgs.py``).
 
 Matching is longest-first over a first-two-characters index: a dict lookup per
@@ -54,6 +54,8 @@ REGIONS = (
     "岭南", "江淮", "鲁西南", "中原", "东南亚", "南亚", "中亚", "西亚", "东亚", "北美", "南美", "拉美",
     "中东", "北非", "东非", "西非", "西欧", "东欧", "北欧", "南欧",
     "加勒比", "巴尔干", "远东",
+    # (and the country since 1949, as news names it: ``新中国成立``, ``同新中国建交``)
+    "新中国",
 )
 
 
@@ -61,8 +63,12 @@ class Gazetteer:
     """Place names, surnames and ordinary words, for lookups and longest-match search."""
 
     def __init__(self, data: dict) -> None:
+        # (and the named landforms and waters of ``scripts/build_gazetteer_features.py``:
+        # ``X高原``, ``X盆地``, ``X湖``, ``X河``; not units that a chain may hold)
+        self.features = frozenset(data.get("features", ())) - frozenset(
+            data["admin"] + data["alias"] + data["town"] + data["world"])
         self.places = frozenset(data["admin"] + data["alias"] + data["town"] + data["world"]
-                                + list(REGIONS))
+                                + list(self.features) + list(REGIONS))
         self.world = frozenset(data["world"])  # countries and world cities
         # County-level or larger units (full names and short forms) and world places:
         # what may follow the place it lies in, in a glued chain (``X省Y市``).
@@ -238,6 +244,10 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 _PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|苑|家园|江|河|湖|山|岛|景区|公园|水库)$")
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})
+# What a landform or a water holds as a unit (``X山Y村``) or is glued to (two rivers,
+# ``X江Y江``); a site after it is a site of
+# that name, one place (``X山体育公园``, ``X岭景区``).
+_UNIT_IN_FEATURE = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
 
 
 def split_admin_prefix(text: str, gazetteer: Gazetteer,
@@ -263,12 +273,15 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
     for length in gazetteer._lengths.get(text[:2], ()):
         if text[:length] not in gazetteer.places:
             continue
+        feature = text[:length] in gazetteer.features
         # (a known stem before a level character is a unit the gazetteer lacks, a
         # county renamed or abolished: ``X`` of ``X县Y镇`` is ``X县``)
-        length += (text[length:length + 1] in _LEVEL_CHARS
-                   and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
+        level = (text[length:length + 1] in _LEVEL_CHARS
+                 and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
+        length += level
+        ends = _UNIT_IN_FEATURE if feature and not level else _PLACE_END
         if len(text) - length >= 2 and text[length:] not in _BARE_KINDS and (
-                _PLACE_END.search(text, length) or (
+                ends.search(text, length) or (
                     chains and (chains != "levelled" or text[length - 1] in "省市")
                     and _unit_chain(text[length:], gazetteer, chains))):
             return [(0, length), (length, len(text))]

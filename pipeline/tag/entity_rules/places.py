@@ -49,12 +49,29 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             out.append(ent)
             continue
         cut = strip_glued_verb(ent.text, gazetteer)
-        parts = ([(cut, len(ent.text))] if cut else _split_address(ent.text, gazetteer, chains)
+        event = _event_place(ent.text, gazetteer)
+        parts = ([(cut, len(ent.text))] if cut else [(0, event)] if event else _split_address(ent.text, gazetteer, chains)
                  or split_chain(ent.text) or _split_world(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# An event named by its place (``X马拉松``, ``X博览会``): the event is no entity, the place
+# inside it is listed (GUIDELINES §3: names inside event names).
+_EVENT = re.compile(r"(?:国际|半程|全程)?马拉松$|(?:运动|博览|艺术|电影|文化|旅游|交易|世园|"
+                    r"亚运|冬奥|奥运|世博|进博|服贸|广交)会$|(?:峰会|论坛|车展|灯会|庙会)$")
+
+
+def _event_place(text: str, gazetteer: Gazetteer) -> int:
+    """Where the place that opens a model place ``X马拉松`` (a known place, then the
+    event's head) ends, or 0."""
+    event = _EVENT.search(text)
+    if not event or event.start() < 2:
+        return 0
+    head = text[:event.start()]
+    return len(head) if head in gazetteer.places else 0
 
 
 # A generic venue after the place it stands in: ``X分会场`` is a site of the event in X,
