@@ -70,7 +70,7 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
 
     RETURNS (list[Span]): the entities, those persons repaired."""
     text = doc_text(doc)
-    ents = person_bounds(doc, ents, gazetteer, text)
+    ents = glued_surnames(doc, person_bounds(doc, ents, gazetteer, text), gazetteer, text)
     companies = company_names(text, {text[e.start_char:e.end_char] for e in ents
                                      if e.label_ == "PERSON" and e._.source == MODEL})
     if companies:  # (``X乳业`` … ``X``: a company's short name)
@@ -95,6 +95,49 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
         else:
             addressed = _ADDRESSED.match(name)
             parts = [(start, start + addressed.end())] if addressed else []
+        spans = [char_span(doc, s, e, "PERSON", ent._.fine_label, MODEL) for s, e in parts]
+        out += spans if parts and all(spans) else [ent]
+    return out
+
+
+# A lone surname the model read with what follows it as one name: two surnames joined by
+# a conjunction (``X和Y二人``; not ``X和平``, ``和`` opening a word), a surname's mark
+# (``X姓上尉``: no name; not ``X氏``, which may stand for the person), a digit (``X6师``: a general's divisions), and an
+# adverb after the surname of a full name the story names (``X亦获悉`` of ``XYZ``).
+_JOINED = frozenset("和与及同跟")
+_SURNAME_MARK = frozenset("姓")
+_ADVERB_AFTER = frozenset("亦也又就还却便都均曾")
+
+
+def glued_surnames(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                   text: str | None = None) -> list[Span]:
+    """Model persons that are a lone surname and what follows it (see above), cut to the
+    surname (or the two surnames): under GUIDELINES' ``min_chars`` a lone character is
+    no entity, so the false name goes; with ``min_chars: 1`` the surnames stay persons.
+
+    RETURNS (list[Span]): the entities, those persons cut."""
+    text = doc_text(doc) if text is None else text
+    surnames = gazetteer.surnames
+    full = {e.text[0] for e in ents if e.label_ == "PERSON" and len(e.text) >= 3
+            and e.text[0] in surnames}
+    out: list[Span] = []
+    for ent in ents:
+        name = ent.text
+        if ent.label_ != "PERSON" or ent._.source != MODEL or name[0] not in surnames:
+            out.append(ent)
+            continue
+        start = ent.start_char
+        parts: list[tuple[int, int]] = []
+        if (len(name) == 3 and name[1] in _JOINED and name[2] in surnames
+                and name[1:] not in gazetteer.words and name[:2] not in gazetteer.words):
+            parts = [(start, start + 1), (start + 2, start + 3)]  # ``X和Y``
+        elif len(name) == 2 and name[1] in _SURNAME_MARK:
+            parts = [(start, start + 1)]  # ``X姓``
+        elif len(name) >= 2 and name[1].isdigit():
+            parts = [(start, start + 1)]  # ``X6师``
+        elif (len(name) == 2 and name[1] in _ADVERB_AFTER and name[0] in full
+              and "\u4e00" <= text[ent.end_char:ent.end_char + 1] <= "\u9fff"):
+            parts = [(start, start + 1)]  # ``X亦`` + ``获悉`` of ``XYZ``
         spans = [char_span(doc, s, e, "PERSON", ent._.fine_label, MODEL) for s, e in parts]
         out += spans if parts and all(spans) else [ent]
     return out
