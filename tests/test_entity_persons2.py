@@ -1,7 +1,8 @@
 """More person rules of the ``news_entity_rules`` stage (pipeline.tag.entity_rules.persons):
 a lone surname the model read with what follows it as one name (``X和Y``, ``X姓``, ``X6师``,
 ``X亦`` of a full name the story names), cut to the surname(s), which GUIDELINES'
-``min_chars: 2`` then drops.
+``min_chars: 2`` then drops; a screen name or nickname in quotes after the word that says
+so (``网友“X”``, ``绰号“X”``) is a person.
 
 The model's entities are given by hand (source ``zh_char_ner``), each at a chosen
 occurrence of its string, so the tests do not depend on the NER model. All sentences,
@@ -40,6 +41,22 @@ CASES = [
     ("X氏 may stand for the person and stays",
      "蓝啸天回到县城后，由蓝氏出面调停。", [("蓝啸天", "PERSON"), ("蓝氏", "PERSON")],
      {("蓝啸天", "PERSON"), ("蓝氏", "PERSON")}, set()),
+    # --- screen names and nicknames in quotes
+    ("a netizen's screen name the model cut short",
+     "家住河西的网友“青柠慢半拍”表示，新路灯亮了，晚上散步安心多了。", [("青柠慢", "PERSON")],
+     {("青柠慢半拍", "PERSON")}, {("青柠慢", "PERSON")}),
+    ("a screen name the model missed (网名为“X”)",
+     "一位网名为“晚风”的快递员留言称，小区的快递柜不够用。", [],
+     {("晚风", "PERSON")}, set()),
+    ("a nickname the model read as an organisation",
+     "球队主帅邵远航（绰号“铁帅”）表示，下一场必须全力争胜。", [("铁帅", "ORG")],
+     {("铁帅", "PERSON")}, {("铁帅", "ORG")}),
+    ("what netizens did, in quotes, is no name",
+     "这片林子已被8万网友“认领”栽培；小程序还能帮助网友“换装”，生成头像。", [],
+     set(), {("认领", "PERSON"), ("换装", "PERSON")}),
+    ("a thing's nickname is no person (昵称)",
+     "这座新桥被市民起了个昵称“小彩虹”。", [],
+     set(), {("小彩虹", "PERSON")}),
 ]
 # fmt: on
 

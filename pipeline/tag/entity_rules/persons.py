@@ -314,7 +314,37 @@ def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if (e.start, e.end) in model and e.label_ == "PERSON" and text[
                 e.start_char:e.end_char] in foreign:
             e._.source = MODEL
+    for start, end in nicknames(text):  # (the entities read before the span is made)
+        found = inside(owner, ents, start, end)
+        if all(e._.source == MODEL and e.start_char >= start and e.end_char <= end
+               for e in found) and (span := char_span(doc, start, end, "PERSON", "PERSON",
+                                                      source)) is not None:
+            replaced.update((e.start, e.end) for e in found)
+            spans.append(span)
     return [e for e in ents if (e.start, e.end) not in replaced], spans
+
+
+# A person's screen name, nickname or pseudonym in quotes after the word that says so
+# (``网友“X”``, ``网名为“X”``, ``绰号“X”``, ``化名“X”``): the name the story knows the
+# person by (GUIDELINES §4: people who are named). Not ``昵称``: things have them too.
+# After ``网友`` or ``博主`` the quotes may hold what the users did (``网友“认领”栽培``,
+# ``帮助网友“换装”，``): there the name must be followed by what follows a speaker or a
+# subject (a colon, a verb of saying, an adverb, a preposition).
+_NICKNAME = re.compile(r"(网友|博主|网名|绰号|外号|艺名|笔名|化名)(?:叫做|名为|叫|为|是)?"
+                       r"[“\"「]([^”\"」“「，,。！？!?、：:；;\s《》（）()]{2,12})[”\"」]")
+_AFTER_USER = frozenset("：:（(说表认称评留写发在的则也是从现回指坦直感听曾就还又更都对向告透提质"
+                        "吐晒调问答呼希建觉分自等和与")
+
+
+def nicknames(text: str) -> list[tuple[int, int]]:
+    """The quoted names after a word that marks a screen name or nickname (see above).
+
+    RETURNS (list[tuple[int, int]]): their character offsets."""
+    if "“" not in text and '"' not in text and "「" not in text:
+        return []
+    return [match.span(2) for match in _NICKNAME.finditer(text)
+            if match.group(1) not in ("网友", "博主")
+            or text[match.end():match.end() + 1] in _AFTER_USER]
 
 
 # A page's layout and graphics credit closing a line, on its own or after the last
