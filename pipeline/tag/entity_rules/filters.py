@@ -218,3 +218,61 @@ def keep(ent: Span, min_chars: int = 2) -> bool:
     if ent.label_ in ("PERSON", "ORG", "PLACE"):
         return len(text) >= min_chars and text not in NOT_ENTITIES
     return bool(text)
+
+
+# ----------------------------------------------------- a country glued to a named body
+# A foreign country or city glued before an organisation that carries its own name: a
+# city of that country (``X国Y市大学``, ``X国Y城爱乐乐团``), a Latin-script name
+# (``X国ABC电视台``) or 联合国 (``Y城联合国总部``). The country is a place of its own and
+# the organisation is the rest, as the annotated rmrb articles list them; a national body
+# (``X国政府``, ``X国国家Y研究所``) keeps its country. The country's Chinese cities
+# (``X国北京商会``) and 中国 after a foreign country (``X国中国研究中心``, the body's
+# subject) are no such name; nor is a country glued to a place alone an ORG (``X国Y市``:
+# two places).
+_CHINA = frozenset({"中国", "中华人民共和国", "中华"})
+_NAMED_BODY = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]|联合国")
+
+
+def _foreign(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a foreign country or city (the gazetteer's world places less
+    China and its cities, which also carry a level: ``X市``)."""
+    return (name in gazetteer.world and name not in _CHINA
+            and f"{name}市" not in gazetteer.places and f"{name}省" not in gazetteer.places)
+
+
+def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                        source: str) -> list[Span]:
+    """A model ORG that opens with a foreign country or city and goes on with a named
+    organisation, split into the place and the organisation; one that is two foreign
+    places (``X国Y市``) split into two places.
+
+    RETURNS (list[Span]): the entities, such ORGs split."""
+    out: list[Span] = []
+    for ent in ents:
+        parts = [ent]
+        while (parts[-1].label_ == "ORG" and parts[-1]._.source == MODEL
+               and len(parts[-1].text) >= 4):
+            last = parts[-1]
+            text = last.text
+            found = gazetteer.find(text)
+            if not found or found[0][0] != 0 or not _foreign(text[:found[0][1]], gazetteer):
+                break
+            cut = found[0][1]
+            rest = text[cut:]
+            nxt = gazetteer.find(rest)
+            place_end = nxt[0][1] if nxt and nxt[0][0] == 0 else 0
+            if place_end and not _foreign(rest[:place_end], gazetteer):
+                break
+            if not (_NAMED_BODY.match(rest) or place_end) or len(rest) < 2:
+                break
+            start, mid = last.start_char, last.start_char + cut
+            place = char_span(doc, start, mid, "PLACE", "GPE", source)
+            label = "PLACE" if place_end == len(rest) else "ORG"
+            body = char_span(doc, mid, last.end_char, label,
+                             "GPE" if label == "PLACE" else "ORG",
+                             source if label == "PLACE" else MODEL)
+            if place is None or body is None:
+                break
+            parts[-1:] = [place, body]
+        out.extend(parts)
+    return out

@@ -1,0 +1,46 @@
+"""Organisation rules of ``news_entity_rules`` (pipeline/tag/entity_rules/filters.py,
+org_heads.py, org_context.py, media.py) for the ORG error classes of real 2019–2020 news:
+a country glued to a body that has its own name, and the like.
+
+The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
+invented in the style of a city daily; 湘州, 枫林县, 青禾 and the bodies are made up, the
+real places come from the gazetteer.
+"""
+
+import pytest
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+
+# fmt: off
+CASES = [
+    ("country before body: a foreign city opens the body's own name",
+     "青禾交响乐团与英国伦敦青禾爱乐乐团同台演出。", [("英国伦敦青禾爱乐乐团", "ORG")],
+     {("英国", "PLACE"), ("伦敦青禾爱乐乐团", "ORG")}, {("英国伦敦青禾爱乐乐团", "ORG")}),
+    ("country before body: a Latin-script name, and 联合国 after a city",
+     "加拿大XYZ电视台记者在纽约联合国总部采访。",
+     [("加拿大XYZ电视台", "ORG"), ("纽约联合国总部", "ORG")],
+     {("加拿大", "PLACE"), ("XYZ电视台", "ORG"), ("纽约", "PLACE"), ("联合国总部", "ORG")},
+     {("加拿大XYZ电视台", "ORG"), ("纽约联合国总部", "ORG")}),
+    ("country before body: a country, its city and 联合国 are split in turn",
+     "论坛在美国纽约联合国总部举行。", [("美国纽约联合国总部", "ORG")],
+     {("美国", "PLACE"), ("纽约", "PLACE"), ("联合国总部", "ORG")}, set()),
+    ("country before body: a country and its city read as an ORG are two places",
+     "湘州代表团昨日抵达印度孟买。", [("印度孟买", "ORG")],
+     {("印度", "PLACE"), ("孟买", "PLACE")}, {("印度孟买", "ORG")}),
+    ("country before body: a national body keeps its country; 中国 and China's cities "
+     "after a country are no city of it",
+     "德国外交部、泰国湘州商会和韩国中国经济研究所、泰国北京青禾商会发表声明。",
+     [("德国外交部", "ORG"), ("韩国中国经济研究所", "ORG"), ("泰国北京青禾商会", "ORG")],
+     {("德国外交部", "ORG"), ("韩国中国经济研究所", "ORG"), ("泰国北京青禾商会", "ORG")},
+     {("德国", "PLACE"), ("韩国", "PLACE"), ("泰国", "PLACE")}),
+    ("country before body: 中国 before a domestic university stays as the model read it",
+     "他就读于中国湘州大学。", [("中国湘州大学", "ORG")],
+     {("中国湘州大学", "ORG")}, {("中国", "PLACE")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("name,text,model,present,absent", CASES, ids=[c[0] for c in CASES])
+def test_rules(rules, name, text, model, present, absent):
+    got = _ents(rules, text, model)
+    assert present <= got, f"{name}: missing {present - got} in {got}"
+    assert not (absent & got), f"{name}: unexpected {absent & got} in {got}"
