@@ -35,6 +35,23 @@ CASES = [
     ("country before body: 中国 before a domestic university stays as the model read it",
      "他就读于中国湘州大学。", [("中国湘州大学", "ORG")],
      {("中国湘州大学", "ORG")}, {("中国", "PLACE")}),
+    ("clause: an adverb after a place makes the model ORG a clause; the places stay",
+     "湖南省衡阳县认真落实省委部署，长沙县积极发挥协会作用。",
+     [("湖南省衡阳县认真落实省委部", "ORG"), ("长沙县积极发挥协会", "ORG")],
+     {("湖南省", "PLACE"), ("衡阳县", "PLACE"), ("长沙县", "PLACE")},
+     {("湖南省衡阳县认真落实省委部", "ORG"), ("长沙县积极发挥协会", "ORG"),
+      ("衡阳县认真落实省委部", "ORG"), ("湖南省衡阳县", "PLACE")}),
+    ("clause: 关于 inside a model ORG drops it; a real name with 促进 stays",
+     "会议学习了省委关于深化改革的部署，湘州文化促进会派员参加。",
+     [("省委关于深化改革", "ORG"), ("湘州文化促进会", "ORG")],
+     {("湘州文化促进会", "ORG")}, {("省委关于深化改革", "ORG")}),
+    ("clause: 的 right after a place is no name; 的 inside a transliteration is",
+     "环绕衡阳县的交通网已建成，英国加的夫大学代表团来访。",
+     [("衡阳县的交通网", "ORG"), ("英国加的夫大学", "ORG")],
+     {("衡阳县", "PLACE"), ("英国加的夫大学", "ORG")}, {("衡阳县的交通网", "ORG")}),
+    ("clause: a web outlet after a place holds no function word; X在线 is one",
+     "衡阳在线记者报道，环绕衡阳县的物流网。", [("衡阳", "PLACE"), ("衡阳县", "PLACE")],
+     {("衡阳在线", "ORG")}, {("衡阳县的物流网", "ORG")}),
 ]
 # fmt: on
 

@@ -276,3 +276,45 @@ def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             parts[-1:] = [place, body]
         out.extend(parts)
     return out
+
+
+# ------------------------------------------------------------- a clause read as an ORG
+# Adverbs, prepositions and verbs that no organisation's name holds: a model ORG holding
+# one is a clause (``X区认真贯彻落实…部``, ``X国通过推动政府``, ``X旗发挥协会``). The
+# possessive 的 marks one only right after a place (``X村的交通网``): it stands in
+# transliterations (``加的夫``) and brands.
+CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落实|切实|着力|扎实|进一步|不断"
+                          r"|全力|努力|充分|坚持")
+
+
+def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                source: str) -> list[Span]:
+    """Model ORGs that are clauses dropped; a place that opens the clause right before
+    its adverb or verb (``X区认真…``, ``X村的…``) kept as a place.
+
+    RETURNS (list[Span]): the entities, such ORGs dropped or cut to their place."""
+    out: list[Span] = []
+    for ent in ents:
+        text = ent.text
+        if ent.label_ != "ORG" or ent._.source != MODEL:
+            out.append(ent)
+            continue
+        word = CLAUSE_WORD.search(text, 1)
+        # (a chain of places before it: ``X市Y区认真…``)
+        chain: list[tuple[int, int]] = []
+        for s, e in gazetteer.find(text):
+            if s != (chain[-1][1] if chain else 0):
+                break
+            chain.append((s, e))
+        place_end = chain[-1][1] if chain else 0
+        if not word and place_end >= 2 and text.startswith("的", place_end) and (
+                not text.startswith("的士", place_end)):
+            word = re.compile("的").match(text, place_end)
+        if not word:
+            out.append(ent)
+            continue
+        if place_end >= 2 and word.start() == place_end:
+            spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
+                               source) for s, e in chain]
+            out.extend(s for s in spans if s is not None)
+    return out

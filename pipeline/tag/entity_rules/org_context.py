@@ -199,8 +199,10 @@ def web_outlet_after(text: str, end: int, gazetteer: Gazetteer) -> int:
     match = _WEB_AFTER.match(text, end)
     last = text[match.end() - 2:match.end()] if match else ""
     # (在线 is a word, and the outlet's name: ``X在线``)
+    # (a function word makes it a phrase: ``X村的交通网``)
     if not match or (last in gazetteer.words and last != "在线") or (
-            text[match.end() - 3:match.end()] in gazetteer.ordinary_words):
+            text[match.end() - 3:match.end()] in gazetteer.ordinary_words) or any(
+            c in NAME_STOP for c in text[end:match.end()].replace("在线", "")):
         return 0
     return match.end()
 
