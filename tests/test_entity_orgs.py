@@ -52,6 +52,10 @@ CASES = [
     ("clause: a web outlet after a place holds no function word; X在线 is one",
      "衡阳在线记者报道，环绕衡阳县的物流网。", [("衡阳", "PLACE"), ("衡阳县", "PLACE")],
      {("衡阳在线", "ORG")}, {("衡阳县的物流网", "ORG")}),
+    ("sides: a country's side by its abbreviation is no ORG; a region in 方 is kept",
+     "中方愿同湘方一道努力，美方表示欢迎，东方集团代表出席。",
+     [("中方", "ORG"), ("美方", "ORG"), ("东方集团", "ORG")],
+     {("东方集团", "ORG")}, {("中方", "ORG"), ("美方", "ORG")}),
 ]
 # fmt: on
 
