@@ -56,6 +56,13 @@ CASES = [
      "中方愿同湘方一道努力，美方表示欢迎，东方集团代表出席。",
      [("中方", "ORG"), ("美方", "ORG"), ("东方集团", "ORG")],
      {("东方集团", "ORG")}, {("中方", "ORG"), ("美方", "ORG")}),
+    ("bare bureaus: a list of sector bureaus with no prefix names no ORG; a prefixed "
+     "list head lends its prefix, and a bare bureau alone is left",
+     "平台整合了人社局、商务局、民政局的窗口；湘州市委组织部、宣传部派员指导，交通局也到场。",
+     [("人社局", "ORG"), ("商务局", "ORG"), ("民政局", "ORG"), ("湘州市委组织部", "ORG"),
+      ("宣传部", "ORG"), ("交通局", "ORG")],
+     {("湘州市委组织部", "ORG"), ("宣传部", "ORG"), ("交通局", "ORG")},
+     {("人社局", "ORG"), ("商务局", "ORG"), ("民政局", "ORG")}),
 ]
 # fmt: on
 

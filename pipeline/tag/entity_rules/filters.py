@@ -325,3 +325,40 @@ def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                source) for s, e in chain]
             out.extend(s for s in spans if s is not None)
     return out
+
+
+# ------------------------------------------------------------ bare bureaus in a list
+# A bureau, department or commission named by its sector alone (``X局``, ``X厅``,
+# ``X委``, ``X办``) has no distinguishing element (GUIDELINES §4 ORG: ``疫情防控办`` is a
+# bare office type); one opening with a level or a national word has (``国家X局``,
+# ``国台办``, ``中办``), and so has one a prefixed organisation heads a list for
+# (``市委组织部、宣传部``; ``市委副书记、政法委书记``: GUIDELINES' inherited prefix).
+# 当局 and 分局 are no sector bureaus (``X当局``, ``X分局``).
+# (nor are the words in 局: ``政局``, ``饭局``; ``X民政局``, ``X财政局`` are bureaus)
+# (a region's bureau of the party is named by its region: ``华北局``, ``西北局``; an
+# event's committee by its event: ``X奥组委``; ``X东厅`` is a hall)
+_BARE_BUREAU = re.compile(r"^(?![中国央全团军总原澳地华]|北方|南方|东北|西北|西南|东南|中南)(?!政局$)(?:(?![省市县区州乡镇村党第])[\u4e00-\u9fff]){0,3}"
+                          r"[^当分总大格布结乱僵终残变困危迷赌饭棋酒牌时党省市县区州组奥东西南北]"
+                          r"(?:局|厅|委|办)$")
+
+
+def bare_bureaus(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Model ORGs that are bare sector bureaus listed together (``X局、Y委、Z局``)
+    dropped: no item of the list has a prefix to lend the others. (A bare bureau
+    alone is left: web news tags it, and the real articles write it rarely.)
+
+    RETURNS (list[Span]): the entities, such ORGs dropped."""
+    text = doc_text(doc)
+    bare = [ent.label_ == "ORG" and ent._.source == MODEL
+            and bool(_BARE_BUREAU.match(ent.text)) and not gazetteer.find(ent.text)
+            and not gazetteer.find(text[ent.start_char:ent.start_char + 3])
+            and not any(ent.text[:k] in gazetteer.places for k in (2, 3)) for ent in ents]
+    drop = set()
+    for i in range(1, len(ents)):
+        before, ent = ents[i - 1], ents[i]
+        if (bare[i] and bare[i - 1] and ent.start_char == before.end_char + 1
+                and text[before.end_char] == "、"):
+            # (the list's head: nothing before it lends a prefix, ``…、X局、Y局``)
+            if i - 1 in drop or text[before.start_char - 1:before.start_char] != "、":
+                drop.update((i - 1, i))
+    return [e for i, e in enumerate(ents) if i not in drop]
