@@ -63,6 +63,12 @@ CASES = [
       ("宣传部", "ORG"), ("交通局", "ORG")],
      {("湘州市委组织部", "ORG"), ("宣传部", "ORG"), ("交通局", "ORG")},
      {("人社局", "ORG"), ("商务局", "ORG"), ("民政局", "ORG")}),
+    ("outlets: 央视 is an outlet, also inside a programme's name; its web outlet stays whole",
+     "湘州小学生登上央视春晚舞台，央视网全程直播。", [("央视网", "ORG")],
+     {("央视", "ORG"), ("央视网", "ORG")}, set()),
+    ("companies: the state grid by its trade after 国家; a country's grid is none",
+     "国家电网湘州供电公司抢修线路，国家电网络安全检查同步开展。", [],
+     {("国家电网", "ORG")}, {("国家电网络", "ORG")}),
 ]
 # fmt: on
 
