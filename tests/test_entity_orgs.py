@@ -69,6 +69,11 @@ CASES = [
     ("companies: the state grid by its trade after 国家; a country's grid is none",
      "国家电网湘州供电公司抢修线路，国家电网络安全检查同步开展。", [],
      {("国家电网", "ORG")}, {("国家电网络", "ORG")}),
+    ("classes: a sector's departments or organs are a class; the place before them stays",
+     "湖南省公安部门和纪检监察机关联合督查，湘州市公安局通报了结果。",
+     [("湖南省公安部门", "ORG"), ("纪检监察机关", "ORG"), ("湘州市公安局", "ORG")],
+     {("湖南省", "PLACE"), ("湘州市公安局", "ORG")},
+     {("湖南省公安部门", "ORG"), ("纪检监察机关", "ORG")}),
 ]
 # fmt: on
 

@@ -294,10 +294,17 @@ CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落�
                           r"|全力|努力|充分|坚持")
 
 
+# A sector's departments or organs are a class, not one body (GUIDELINES §4 ORG:
+# ``省、市气象部门``, ``检察机关``), also after a place (``X省公安部门``); MSRA tags 1
+# of 1,123 such mentions, People's Daily none.
+_GENERIC_CLASS = re.compile(r"(?:部门|机关)$")
+
+
 def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 source: str) -> list[Span]:
-    """Model ORGs that are clauses dropped; a place that opens the clause right before
-    its adverb or verb (``X区认真…``, ``X村的…``) kept as a place.
+    """Model ORGs that are clauses or a sector's class (``X省公安部门``) dropped; the
+    places that open the class, or the clause right before its adverb or verb
+    (``X区认真…``, ``X村的…``), kept as places.
 
     RETURNS (list[Span]): the entities, such ORGs dropped or cut to their place."""
     out: list[Span] = []
@@ -317,10 +324,11 @@ def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if not word and place_end >= 2 and text.startswith("的", place_end) and (
                 not text.startswith("的士", place_end)):
             word = re.compile("的").match(text, place_end)
-        if not word:
+        generic = _GENERIC_CLASS.search(text)
+        if not word and not generic:
             out.append(ent)
             continue
-        if place_end >= 2 and word.start() == place_end:
+        if place_end >= 2 and (generic or word.start() == place_end):
             spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                                source) for s, e in chain]
             out.extend(s for s in spans if s is not None)
