@@ -74,6 +74,13 @@ CASES = [
      [("湖南省公安部门", "ORG"), ("纪检监察机关", "ORG"), ("湘州市公安局", "ORG")],
      {("湖南省", "PLACE"), ("湘州市公安局", "ORG")},
      {("湖南省公安部门", "ORG"), ("纪检监察机关", "ORG")}),
+    ("non-bodies: numbered plenums, codes of law and sector nouns are no ORGs; a school's "
+     "short name is",
+     "市二中师生学习十九届二中、三中全会精神和民法典，纪检监察干部到场。",
+     [("市二中", "ORG"), ("二中", "ORG", 1), ("三中", "ORG"), ("民法典", "ORG"),
+      ("纪检监察", "ORG")],
+     {("市二中", "ORG")}, {("二中", "ORG"), ("三中", "ORG"), ("民法典", "ORG"),
+                          ("纪检监察", "ORG")}),
 ]
 # fmt: on
 

@@ -36,7 +36,14 @@ _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原]
                           r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
 # Words ending in an organisation's head that name a state of affairs, not a body
 # (``X乱局``: the chaos in X, ``X内政``: X's internal affairs, ``X格局``).
-_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势)$")
+_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势"
+                           r"|法典|条例)$")
+# A plenary session by its number (``X届二中、三中全会``): an event, as a party congress
+# is (GUIDELINES §4), not a school's short name (``市二中``).
+_PLENUM = re.compile(r"(?:、[一二三四五六七八九]中)*全会")
+# Nouns the model reads as an ORG that name no body: a sector (``纪检监察``, of
+# ``纪检监察干部``), the idea of the republic (``共和国的将军``); no corpus tags them.
+_NOT_BODY = frozenset({"纪检监察", "共和国"})
 # Two-character 市 words that are markets or the idea of a city, not a city (``黑市``,
 # ``股市``, ``都市``), and generic village classes (``嘎查村``: a Mongolian village,
 # ``行政村``); ``中东`` of ``中东南部``, ``中东部`` (central and eastern parts) is no Middle East.
@@ -169,7 +176,10 @@ def plausible(ent: Span, gazetteer: Gazetteer,
             return False
         return not gazetteer.is_ordinary_word(text)
     if ent.label_ == "ORG":
-        if _NOT_ORG_TAIL.search(text):
+        if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
+            return False
+        if (len(text) == 2 and text[1] == "中" and text[0] in NUMERALS
+                and _PLENUM.match(doc_text(ent.doc), ent.end_char)):
             return False
         # (``X办事处``, ``X实验室`` after a name that is no word: a sub-district's
         # office, a named laboratory)
