@@ -355,7 +355,8 @@ def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # (nor are the words in 局: ``政局``, ``饭局``; ``X民政局``, ``X财政局`` are bureaus)
 # (a region's bureau of the party is named by its region: ``华北局``, ``西北局``; an
 # event's committee by its event: ``X奥组委``; ``X东厅`` is a hall)
-_BARE_BUREAU = re.compile(r"^(?![中国央全团军总原澳地华]|北方|南方|东北|西北|西南|东南|中南)(?!政局$)(?:(?![省市县区州乡镇村党第])[\u4e00-\u9fff]){0,3}"
+_BARE_BUREAU = re.compile(r"^(?![中国央全团军总原澳地华]|北方|南方|东北|西北|西南|东南|中南)(?!政局$)"
+                          r"(?:(?![省市县区州乡镇村党第])[\u4e00-\u9fff]){0,3}"
                           r"[^当分总大格布结乱僵终残变困危迷赌饭棋酒牌时党省市县区州组奥东西南北]"
                           r"(?:局|厅|委|办)$")
 
