@@ -36,6 +36,9 @@ from .. import doc_text, merge_ents, merged_ents
 from ..gazetteer import Gazetteer, load_gazetteer
 from .filters import (
     PEN_NAME,
+    bare_bureaus,
+    clause_orgs,
+    country_before_body,
     country_before_outlet,
     join_bracketed,
     join_stationed,
@@ -141,6 +144,9 @@ class NewsEntityRules(GazetteerSerializer):
             ents = join_bracketed(doc, ents, text)
             ents = join_stationed(doc, ents, doc_text(doc))
             ents = country_before_outlet(doc, ents, gazetteer, source)
+            ents = country_before_body(doc, ents, gazetteer, source)
+            ents = clause_orgs(doc, ents, gazetteer, source)
+            ents = bare_bureaus(doc, ents, gazetteer)
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)

@@ -36,12 +36,24 @@ _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原]
                           r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
 # Words ending in an organisation's head that name a state of affairs, not a body
 # (``X乱局``: the chaos in X, ``X内政``: X's internal affairs, ``X格局``).
-_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势)$")
+_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势"
+                           r"|法典|条例)$")
+# A plenary session by its number (``X届二中、三中全会``): an event, as a party congress
+# is (GUIDELINES §4), not a school's short name (``市二中``).
+_PLENUM = re.compile(r"(?:、[一二三四五六七八九]中)*全会")
+# Nouns the model reads as an ORG that name no body: a sector (``纪检监察``, of
+# ``纪检监察干部``), the idea of the republic (``共和国的将军``); no corpus tags them.
+_NOT_BODY = frozenset({"纪检监察", "共和国"})
 # Two-character 市 words that are markets or the idea of a city, not a city (``黑市``,
 # ``股市``, ``都市``), and generic village classes (``嘎查村``: a Mongolian village,
 # ``行政村``); ``中东`` of ``中东南部``, ``中东部`` (central and eastern parts) is no Middle East.
 _NOT_PLACE = re.compile(r"^(?:[黑股楼车夜早超集菜门闹鬼牛熊都城]市|(?:嘎查|行政|自然|贫困|空心)村"
                         r"|中东南部|中东部)$")
+# A country's side in talks, by its one-character abbreviation (``X方``: China's, the
+# other party's): a single-character abbreviation and 方, no entity (GUIDELINES §3);
+# MSRA and People's Daily tag none of them (0 of 213 and 0 of 12).
+_SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴越蒙泰缅柬老菲马新澳加墨古智秘委阿埃沙伊以土希葡荷比瑞"
+                   r"挪丹芬波捷匈罗保塞乌哈吉塔非欧肯坦津赞尼卡基密萨斐汤孟]方$")
 # Generic sites of a village (``村中心文体广场``; GUIDELINES §4: 村 prefix, no name).
 _VILLAGE_SITE = re.compile(r"^村.{2,}(?:广场|公园|中心|馆)$")
 # A city's council or hall is its government, an organisation (``X市政厅``, ``X市议会``).
@@ -148,6 +160,8 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent._.source != MODEL:
         return True
     text = ent.text
+    if _SIDE.match(text):
+        return False
     if ent.label_ == "PERSON":
         if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)
                                      and not person_cue(ent, text, repeated)
@@ -162,7 +176,10 @@ def plausible(ent: Span, gazetteer: Gazetteer,
             return False
         return not gazetteer.is_ordinary_word(text)
     if ent.label_ == "ORG":
-        if _NOT_ORG_TAIL.search(text):
+        if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
+            return False
+        if (len(text) == 2 and text[1] == "中" and text[0] in NUMERALS
+                and _PLENUM.match(doc_text(ent.doc), ent.end_char)):
             return False
         # (``X办事处``, ``X实验室`` after a name that is no word: a sub-district's
         # office, a named laboratory)
@@ -218,3 +235,149 @@ def keep(ent: Span, min_chars: int = 2) -> bool:
     if ent.label_ in ("PERSON", "ORG", "PLACE"):
         return len(text) >= min_chars and text not in NOT_ENTITIES
     return bool(text)
+
+
+# ----------------------------------------------------- a country glued to a named body
+# A foreign country or city glued before an organisation that carries its own name: a
+# city of that country (``X国Y市大学``, ``X国Y城爱乐乐团``), a Latin-script name
+# (``X国ABC电视台``) or 联合国 (``Y城联合国总部``). The country is a place of its own and
+# the organisation is the rest, as the annotated rmrb articles list them; a national body
+# (``X国政府``, ``X国国家Y研究所``) keeps its country. The country's Chinese cities
+# (``X国北京商会``) and 中国 after a foreign country (``X国中国研究中心``, the body's
+# subject) are no such name; nor is a country glued to a place alone an ORG (``X国Y市``:
+# two places).
+_CHINA = frozenset({"中国", "中华人民共和国", "中华"})
+_NAMED_BODY = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]|联合国")
+
+
+def _foreign(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a foreign country or city (the gazetteer's world places less
+    China and its cities, which also carry a level: ``X市``)."""
+    return (name in gazetteer.world and name not in _CHINA
+            and f"{name}市" not in gazetteer.places and f"{name}省" not in gazetteer.places)
+
+
+def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                        source: str) -> list[Span]:
+    """A model ORG that opens with a foreign country or city and goes on with a named
+    organisation, split into the place and the organisation; one that is two foreign
+    places (``X国Y市``) split into two places.
+
+    RETURNS (list[Span]): the entities, such ORGs split."""
+    out: list[Span] = []
+    for ent in ents:
+        parts = [ent]
+        while (parts[-1].label_ == "ORG" and parts[-1]._.source == MODEL
+               and len(parts[-1].text) >= 4):
+            last = parts[-1]
+            text = last.text
+            found = gazetteer.find(text)
+            if not found or found[0][0] != 0 or not _foreign(text[:found[0][1]], gazetteer):
+                break
+            cut = found[0][1]
+            rest = text[cut:]
+            nxt = gazetteer.find(rest)
+            place_end = nxt[0][1] if nxt and nxt[0][0] == 0 else 0
+            if place_end and not _foreign(rest[:place_end], gazetteer):
+                break
+            if not (_NAMED_BODY.match(rest) or place_end) or len(rest) < 2:
+                break
+            start, mid = last.start_char, last.start_char + cut
+            place = char_span(doc, start, mid, "PLACE", "GPE", source)
+            label = "PLACE" if place_end == len(rest) else "ORG"
+            body = char_span(doc, mid, last.end_char, label,
+                             "GPE" if label == "PLACE" else "ORG",
+                             source if label == "PLACE" else MODEL)
+            if place is None or body is None:
+                break
+            parts[-1:] = [place, body]
+        out.extend(parts)
+    return out
+
+
+# ------------------------------------------------------------- a clause read as an ORG
+# Adverbs, prepositions and verbs that no organisation's name holds: a model ORG holding
+# one is a clause (``X区认真贯彻落实…部``, ``X国通过推动政府``, ``X旗发挥协会``). The
+# possessive 的 marks one only right after a place (``X村的交通网``): it stands in
+# transliterations (``加的夫``) and brands.
+CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落实|切实|着力|扎实|进一步|不断"
+                          r"|全力|努力|充分|坚持")
+
+
+# A sector's departments or organs are a class, not one body (GUIDELINES §4 ORG:
+# ``省、市气象部门``, ``检察机关``), also after a place (``X省公安部门``); MSRA tags 1
+# of 1,123 such mentions, People's Daily none.
+_GENERIC_CLASS = re.compile(r"(?:部门|机关)$")
+
+
+def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                source: str) -> list[Span]:
+    """Model ORGs that are clauses or a sector's class (``X省公安部门``) dropped; the
+    places that open the class, or the clause right before its adverb or verb
+    (``X区认真…``, ``X村的…``), kept as places.
+
+    RETURNS (list[Span]): the entities, such ORGs dropped or cut to their place."""
+    out: list[Span] = []
+    for ent in ents:
+        text = ent.text
+        if ent.label_ != "ORG" or ent._.source != MODEL:
+            out.append(ent)
+            continue
+        word = CLAUSE_WORD.search(text, 1)
+        # (a chain of places before it: ``X市Y区认真…``)
+        chain: list[tuple[int, int]] = []
+        for s, e in gazetteer.find(text):
+            if s != (chain[-1][1] if chain else 0):
+                break
+            chain.append((s, e))
+        place_end = chain[-1][1] if chain else 0
+        if not word and place_end >= 2 and text.startswith("的", place_end) and (
+                not text.startswith("的士", place_end)):
+            word = re.compile("的").match(text, place_end)
+        generic = _GENERIC_CLASS.search(text)
+        if not word and not generic:
+            out.append(ent)
+            continue
+        if place_end >= 2 and (generic or word.start() == place_end):
+            spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
+                               source) for s, e in chain]
+            out.extend(s for s in spans if s is not None)
+    return out
+
+
+# ------------------------------------------------------------ bare bureaus in a list
+# A bureau, department or commission named by its sector alone (``X局``, ``X厅``,
+# ``X委``, ``X办``) has no distinguishing element (GUIDELINES §4 ORG: ``疫情防控办`` is a
+# bare office type); one opening with a level or a national word has (``国家X局``,
+# ``国台办``, ``中办``), and so has one a prefixed organisation heads a list for
+# (``市委组织部、宣传部``; ``市委副书记、政法委书记``: GUIDELINES' inherited prefix).
+# 当局 and 分局 are no sector bureaus (``X当局``, ``X分局``).
+# (nor are the words in 局: ``政局``, ``饭局``; ``X民政局``, ``X财政局`` are bureaus)
+# (a region's bureau of the party is named by its region: ``华北局``, ``西北局``; an
+# event's committee by its event: ``X奥组委``; ``X东厅`` is a hall)
+_BARE_BUREAU = re.compile(r"^(?![中国央全团军总原澳地华]|北方|南方|东北|西北|西南|东南|中南)(?!政局$)"
+                          r"(?:(?![省市县区州乡镇村党第])[\u4e00-\u9fff]){0,3}"
+                          r"[^当分总大格布结乱僵终残变困危迷赌饭棋酒牌时党省市县区州组奥东西南北]"
+                          r"(?:局|厅|委|办)$")
+
+
+def bare_bureaus(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Model ORGs that are bare sector bureaus listed together (``X局、Y委、Z局``)
+    dropped: no item of the list has a prefix to lend the others. (A bare bureau
+    alone is left: web news tags it, and the real articles write it rarely.)
+
+    RETURNS (list[Span]): the entities, such ORGs dropped."""
+    text = doc_text(doc)
+    bare = [ent.label_ == "ORG" and ent._.source == MODEL
+            and bool(_BARE_BUREAU.match(ent.text)) and not gazetteer.find(ent.text)
+            and not gazetteer.find(text[ent.start_char:ent.start_char + 3])
+            and not any(ent.text[:k] in gazetteer.places for k in (2, 3)) for ent in ents]
+    drop = set()
+    for i in range(1, len(ents)):
+        before, ent = ents[i - 1], ents[i]
+        if (bare[i] and bare[i - 1] and ent.start_char == before.end_char + 1
+                and text[before.end_char] == "、"):
+            # (the list's head: nothing before it lends a prefix, ``…、X局、Y局``)
+            if i - 1 in drop or text[before.start_char - 1:before.start_char] != "、":
+                drop.update((i - 1, i))
+    return [e for i, e in enumerate(ents) if i not in drop]

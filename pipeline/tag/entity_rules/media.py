@@ -18,8 +18,12 @@ from .spans import MODEL, occurrences
 # ------------------------------------------------------------ national broadcasters
 # A broadcaster named by its level and kind: no place or name opens it, so no head rule
 # reads it (``中央人民广播电台``, ``中国国际广播电台``).
+# 央视, the national television's short name, is an outlet wherever it stands, also
+# inside a programme's or a channel's name (``央视春晚``: GUIDELINES §3 lists names
+# inside non-entity spans); not its web outlet or app (``央视网``, ``央视频``), ORGs of
+# their own.
 _BROADCASTER = re.compile(r"(?:中央|中国|国际)(?:人民)?(?:广播电视总台|国际广播电台|广播电台"
-                          r"|电视台|广播电视台)")
+                          r"|电视台|广播电视台)|央视(?!网|频(?!道))")
 
 
 def broadcasters(text: str) -> list[tuple[int, int]]:

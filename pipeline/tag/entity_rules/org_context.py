@@ -174,12 +174,23 @@ _NATIONAL_COMPANY = re.compile(
 )
 
 
+# The state grid, named by 国家 (a level word, GUIDELINES §3) and its trade: the
+# company (``国家电网``, ``国家电网有限公司``), not a grid of the country (``国家电网络``);
+# its party group (``…公司党组``) is left as the model read it.
+_STATE_GRID = re.compile(r"国家电网(?:有限公司|公司)?")
+
+
 def national_companies(text: str) -> list[tuple[int, int]]:
-    """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country.
+    """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, and
+    the state grid.
 
     RETURNS (list[tuple[int, int]]): offsets of the companies.
     """
-    return [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
+    spans = [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
+    if "国家电网" in text:
+        spans += [m.span() for m in _STATE_GRID.finditer(text)
+                  if text[m.end():m.end() + 1] not in ("络", "业", "党")]
+    return spans
 
 
 # ---------------------------------------------------------------- web outlets
@@ -199,8 +210,10 @@ def web_outlet_after(text: str, end: int, gazetteer: Gazetteer) -> int:
     match = _WEB_AFTER.match(text, end)
     last = text[match.end() - 2:match.end()] if match else ""
     # (在线 is a word, and the outlet's name: ``X在线``)
+    # (a function word makes it a phrase: ``X村的交通网``)
     if not match or (last in gazetteer.words and last != "在线") or (
-            text[match.end() - 3:match.end()] in gazetteer.ordinary_words):
+            text[match.end() - 3:match.end()] in gazetteer.ordinary_words) or any(
+            c in NAME_STOP for c in text[end:match.end()].replace("在线", "")):
         return 0
     return match.end()
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text, merged_ents
 from ..gazetteer import NAME_STOP, REGIONS, Gazetteer
-from .filters import NUMERALS
+from .filters import CLAUSE_WORD, NUMERALS
 from .latin_names import (
     has_latin_gloss,
     latin_gloss,
@@ -278,7 +278,8 @@ def _org_after(text: str, start: int, end: int, direct: re.Pattern,
     # head that repeats the element's own (``X有限公司`` + ``公司债券``, ``X银行`` + ``银行卡``).
     if (not match or _LEVEL.match(text, end) or text.endswith(match.group(), start, end)
             or _HONOUR.search(match.group())
-            or _CLAUSE.search(match.group()) or _QUANTITY.search(match.group())
+            or _CLAUSE.search(match.group()) or CLAUSE_WORD.search(match.group())
+            or _QUANTITY.search(match.group())
             or (body is _NAME_BODY and _GENERIC_BODY.match(match.group()))):
         return None
     org_end = match.end()
