@@ -352,3 +352,8 @@ def test_the_new_and_the_past_year_are_dates_a_column_name_is_not():
 def test_periods_reaching_now_are_dates_a_bare_count_of_years_is_not():
     text = "近两年来，白沙镇新建了学校；今明两年还将修路。近三年，产值翻番。"
     assert [d.text for d in find_dates(text)] == ["近两年来", "今明两年"]
+
+
+def test_decades_with_four_digits_and_two_decades_sharing_their_unit():
+    text = "1990年代，沙河镇兴起了砖厂；上世纪五六十年代，这里还是荒滩。2010年代末通了高铁。"
+    assert [d.text for d in find_dates(text)] == ["1990年代", "上世纪五六十年代", "2010年代末"]

@@ -176,7 +176,10 @@ _PART_ALTERNATION = (
             # 6月24—26日; 2009年至2011年, each with its own, are two)
             ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
              r"年(?!代|级)"),
-            ("decade", _NO_AR_BEFORE + r"[1-9]0年代|(?:[二三四五六七八九]十)年代"),
+            # 90年代, 1990年代, 2010年代末: a decade, written with two digits or four; 五六十年代,
+            # two decades sharing their unit, are one expression (as 6月24—26日)
+            ("decade", _NO_AR_BEFORE + r"(?:1[5-9]|20)?[0-9]0年代"
+             + "|" + _NO_CN_BEFORE + r"(?:[二三四五六七八]?[二三四五六七八九]十)年代"),
             # 2011下半年 leaves out the 年 of the year.
             # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
             # with its last two digits, before its end or start (a count of years has none).
