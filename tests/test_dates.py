@@ -357,3 +357,8 @@ def test_periods_reaching_now_are_dates_a_bare_count_of_years_is_not():
 def test_decades_with_four_digits_and_two_decades_sharing_their_unit():
     text = "1990年代，沙河镇兴起了砖厂；上世纪五六十年代，这里还是荒滩。2010年代末通了高铁。"
     assert [d.text for d in find_dates(text)] == ["1990年代", "上世纪五六十年代", "2010年代末"]
+
+
+def test_the_past_year_without_de_is_a_date_a_year_and_more_is_not():
+    text = "过去一年，青禾区新增就业岗位3000个；过去一年多时间里，园区建起厂房。"
+    assert [d.text for d in find_dates(text)] == ["过去一年"]
