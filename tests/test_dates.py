@@ -362,3 +362,21 @@ def test_decades_with_four_digits_and_two_decades_sharing_their_unit():
 def test_the_past_year_without_de_is_a_date_a_year_and_more_is_not():
     text = "过去一年，青禾区新增就业岗位3000个；过去一年多时间里，园区建起厂房。"
     assert [d.text for d in find_dates(text)] == ["过去一年"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("馆里展出了一批唐代诗人的手稿。", ["唐代"]),
+    ("这件青铜器属于商代晚期。", ["商代晚期"]),
+    ("镇上保存着30多座明清古民居。", ["明清"]),
+    ("两宋时期，青禾城多次修葺城墙。", ["两宋时期"]),
+    ("这种技艺一直流传到清末，才渐渐失传。", ["清末"]),
+    # 微商代购, 武汉代表团, 说明清楚, 50元代金券, 宋代表 (a representative called 宋): no dynasty
+    ("微商代购须依法纳税。", []),
+    ("武汉代表团抵达会场。", []),
+    ("他把情况说明清楚了。", []),
+    ("凭50元代金券入场。", []),
+    ("宋代表在会上发言。", []),
+    ("王明代为领取了快递。", []),
+])
+def test_dynasties_before_a_noun(text, expected):
+    assert [d.text for d in find_dates(text)] == expected

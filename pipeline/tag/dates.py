@@ -153,6 +153,10 @@ _BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／]
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
+_DYNASTY_BEFORE = (r"(?:(?<![\u4e00-\u9fff0-9０-９])|(?<=[的在于自从到至是与和及等为仿读承件座种位个国荐批幅尊部首块处套"
+                   r"如同比乃这那即入起始经历溯]))")
+_NO_DAI_WORD = (r"(?![表理言替价码谢购办销管收缴驾课写际金币市省县区主书记会领付交签扣发步工号数入用持售"
+                r"加孕偿称词劳跑练养运建征转储笔沟位培为])")
 # (三国 and 五代 bare are also counts: 尼日尔三国, three countries; the lookahead on the
 # second character only makes the scan faster)
 _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])(?:"
@@ -161,7 +165,14 @@ _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])
             r"(?:时期|时代|年间|末年|初年|[初中末]期|中叶|" + _DYNASTY_END + ")"
             r"|(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)(?:代|朝)(?:时期|年间|末年|初年|[初中末]期|中叶|"
             + _DYNASTY_END + ")"
-            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$))")
+            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$)"
+            # 唐代诗人, 清代宫廷, 明清古戏台, 从商代晚期, 两宋时期, 直到清末: a dynasty before any noun,
+            # where the character before it opens no word with it (微商代购, 武汉代表, 说明清楚, 表明初心;
+            # a digit: 50元代金券) and 代 opens no verb or word (宋代表 a representative called 宋,
+            # 王明代为 on his behalf)
+            r"|" + _DYNASTY_BEFORE + r"(?:(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)代" + _NO_DAI_WORD
+            + r"|明清|两宋|两汉|两晋|(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?![心步衷始]))"
+            r"(?:时期|时代|年间|末年|初年|[早中晚前后初末]期|中晚期|中叶)?)")
 # fmt: on
 
 _PART_ALTERNATION = (
