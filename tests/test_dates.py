@@ -380,3 +380,22 @@ def test_the_past_year_without_de_is_a_date_a_year_and_more_is_not():
 ])
 def test_dynasties_before_a_noun(text, expected):
     assert [d.text for d in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今日中国，青山绿水处处可见。", []),  # present-day China, as 如今
+    ("今日之青禾，已是工业重镇。", []),
+    ("他在今日头条上发布了视频。", []),  # an app
+    ("（今日谈·乡村振兴）", []),  # a column
+    ("松溪县今日启动冬季征兵。", ["今日"]),
+    ("展会前一日，布展全部完成。", ["前一日"]),
+    ("他提前一天赶到了会场。", []),  # a day ahead: the FIGURE 一天
+    ("这个周六上午，社区组织义诊。", ["这个周六上午"]),
+])
+def test_present_day_names_days_before_and_ordinal_weeks(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_an_ordinal_week_of_the_month_gives_no_weekday_cut_after_its_measure_word():
+    found = [d.text for d in find_dates("每月第二个周六上午开放，一个周日下午闭馆。")]
+    assert not [text for text in found if text.startswith("个")]

@@ -69,7 +69,7 @@ _REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "�
              "明早": 1, "前天": -2, "前日": -2, "后天": 2}
 # Anaphoric days: their anchor is an earlier date of the story.
 _ANAPHORIC_DAYS = ("当天", "当日", "当晚", "当夜", "次日", "翌日", "同日", "是日",
-                   "第二天", "第一天", "前一天", "头一天")
+                   "第二天", "第一天", "前一天", "前一日", "头一天")
 _EVENING_DAYS = frozenset({"当晚", "当夜", "今晚", "今夜", "昨晚", "昨夜", "明晚"})
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEK_SHIFT = {"上": -1, "下": 1}
@@ -222,7 +222,8 @@ _PART_ALTERNATION = (
             ("month_abs", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])月份?(?![球亮饼光子])"
              + "|" + _NO_CN_BEFORE + "(?:十[一二]|[一二三四五六七八九十])月份?(?![球亮饼光子])"),
             ("month_rel", "本月|这个月|上个?月|下个?月|当月|同月|次月|(?<![年岁个])月(?:初|底|末|中)"),
-            ("weekday", "(?:本|这|上|下)?个?(?:星期|周|礼拜)[一二三四五六日天]"),
+            # (第二个周六: an ordinal week of a month, no weekday of its own; 这个周六 is one)
+            ("weekday", "(?:(?:本|这|上|下)个?|(?<!个))(?:星期|周|礼拜)[一二三四五六日天]"),
             ("week", "(?:本|这|上|下)个?(?:周|星期|礼拜)"),
             # 6月24—26日: two days sharing their unit are one expression (as a figure
             # range sharing its unit is one string, GUIDELINES §4).
@@ -237,7 +238,9 @@ _PART_ALTERNATION = (
             # 《今日X》 is a title, （今日谈） a column's name and 时至今日 an idiom (until now).
             # 这是日本, 同日方会谈, 当日军: 是日, 同日 and 当日 not before 日 of Japan.
             # (光明日报: a 日 before 报 is a paper's, as after a day number)
-            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)])(?:" + "|".join(
+            # (今日中国, 今日之广西: present-day China, as 如今; 今日头条, an app; （今日谈·X）, a column;
+            # 提前一天, a day ahead, is a duration)
+            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)·])(?!今日(?:之|中国|头条))(?!(?<=提)前一[天日])(?:" + "|".join(
                 [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
              + ")(?!(?<=日)报(?![道讯名告到警送称]))(?!(?<=前天)津)"  # (前天津泰达: former)
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
