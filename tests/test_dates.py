@@ -399,3 +399,14 @@ def test_present_day_names_days_before_and_ordinal_weeks(text, expected):
 def test_an_ordinal_week_of_the_month_gives_no_weekday_cut_after_its_measure_word():
     found = [d.text for d in find_dates("每月第二个周六上午开放，一个周日下午闭馆。")]
     assert not [text for text in found if text.startswith("个")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这座祠堂建于清光绪三十一年，民国时期曾作学堂。", ["光绪三十一年", "民国时期"]),
+    ("青禾剪纸始于清代康熙年间，至乾隆年间形成流派。", ["清代康熙年间", "乾隆年间"]),
+    ("他最爱读《万历十五年》。", []),  # a book's title
+])
+def test_years_and_periods_of_a_reign_title(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+    assert all(d.iso is None for d in find_dates(text, PUB))
+

@@ -153,7 +153,7 @@ _BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／]
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
-_DYNASTY_BEFORE = (r"(?:(?<![\u4e00-\u9fff0-9０-９])|(?<=[的在于自从到至是与和及等为仿读承件座种位个国荐批幅尊部首块处套"
+_DYNASTY_BEFORE = (r"(?:(?<![\u4e00-\u9fff0-9０-９])|(?<=[的在于自从到至是与和及等为仿读承件座种位个国荐批幅尊部首块处套艘"
                    r"如同比乃这那即入起始经历溯]))")
 _NO_DAI_WORD = (r"(?![表理言替价码谢购办销管收缴驾课写际金币市省县区主书记会领付交签扣发步工号数入用持售"
                 r"加孕偿称词劳跑练养运建征转储笔沟位培为])")
@@ -173,6 +173,9 @@ _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])
             r"|" + _DYNASTY_BEFORE + r"(?:(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)代" + _NO_DAI_WORD
             + r"|明清|两宋|两汉|两晋|(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?![心步衷始]))"
             r"(?:时期|时代|年间|末年|初年|[早中晚前后初末]期|中晚期|中叶)?)")
+_ERA = ("(?<!《)(?:中华)?(?:民国|洪武|永乐|宣德|成化|弘治|嘉靖|隆庆|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|"
+        "道光|咸丰|同治|光绪|宣统|贞观|开元|天宝|熙宁|至正)"
+        "(?:(?:元|[一二三四五六七八九十]{1,3})年|年间|初年|末年|时期)")
 # fmt: on
 
 _PART_ALTERNATION = (
@@ -183,6 +186,9 @@ _PART_ALTERNATION = (
             ("century", r"(?:本|上个?|(?:公元前?)?(?<![0-9])[0-9]{1,2}(?:(?:至|到|[-—–~～])[0-9]{1,2})?"
              r"|二十一|二十|十[一二三四五六七八九])世纪"),
             ("dynasty", _DYNASTY),
+            # 康熙二十九年, 万历十五年, 乾隆年间, 中华民国三十五年, 民国时期: a year or the years of a
+            # reign title (清代康熙年间 chains, as a year after its century)
+            ("era", _ERA),
             # 2016至2018年, 2011-2013年: two years sharing their 年 are one expression (as
             # 6月24—26日; 2009年至2011年, each with its own, are two)
             ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
@@ -286,7 +292,7 @@ _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
 # (每到大年初一, 每逢春节: each time it comes round)
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日|到|逢)?|第)$")
-_GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
+_GROUP_KIND = {"dynasty": CENTURY, "era": YEAR, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
 
@@ -629,7 +635,7 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
                 continue
             month, day = _FIXED_FESTIVALS[part.text]
         elif part.kind in (CENTURY, DECADE, PERIOD, AGO, WEEK) or part.group in (
-                "year_rel", "day_rel", "month_rel"):
+                "year_rel", "day_rel", "month_rel", "era"):
             return None
     if day is not None:
         return _place_month_day(year, month, day, pub_date)
