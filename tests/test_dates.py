@@ -410,3 +410,7 @@ def test_years_and_periods_of_a_reign_title(text, expected):
     assert [d.text for d in find_dates(text)] == expected
     assert all(d.iso is None for d in find_dates(text, PUB))
 
+
+def test_a_year_without_its_nian_inside_a_title_is_part_of_the_name():
+    text = "研究院发布《2020青禾消费趋势报告》；《2020年全市交通年报》显示，2020年客流回升。"
+    assert [d.text for d in find_dates(text)] == ["2020年", "2020年"]
