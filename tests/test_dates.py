@@ -414,3 +414,14 @@ def test_years_and_periods_of_a_reign_title(text, expected):
 def test_a_year_without_its_nian_inside_a_title_is_part_of_the_name():
     text = "研究院发布《2020青禾消费趋势报告》；《2020年全市交通年报》显示，2020年客流回升。"
     assert [d.text for d in find_dates(text)] == ["2020年", "2020年"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("青禾区出台措施繁荣夜间经济。", []),
+    ("夜间消费占全天消费的三成。", []),
+    ("街口新开了一家深夜食堂。", []),
+    ("民警夜间巡逻时发现了他。", ["夜间"]),  # a time, not an attribute
+    ("20日夜间消费额创新高。", ["20日夜间"]),
+])
+def test_a_lone_part_of_day_before_an_economy_noun_is_an_attribute(text, expected):
+    assert [d.text for d in find_dates(text)] == expected

@@ -388,10 +388,22 @@ def _is_weak(part: _Part) -> bool:
     return False
 
 
+# 夜间经济, 夜间消费, 深夜食堂, 夜间理财产品: a lone part of day before a noun of the economy
+# or of a service is an attribute (night-time), no time of a story's day (GUIDELINES §4 DATE
+# lists times that point to a specific day or period).
+_ATTRIBUTIVE_PART_OF_DAY = frozenset({"夜间", "深夜", "夜晚", "白天", "晚间", "日间"})
+_ATTRIBUTE_NOUN = re.compile("经济|消费|旅游|文旅|餐饮|食堂|营业|停车|公共|交通|理财|电价|市场|"
+                             "产品|服务|照明|景观|灯光|模式|业态|商圈|集市|夜市")
+
+
 def _is_excluded(chain: list[_Part], text: str) -> bool:
-    """Drop frequencies (``每月15日``), ordinals and lone ambiguous parts."""
+    """Drop frequencies (``每月15日``), ordinals, lone ambiguous parts and a lone part of
+    day used as an attribute (``夜间经济``)."""
     start = chain[0].start
     if _FREQUENCY_OR_ORDINAL_BEFORE.search(text, max(0, start - 3), start):
+        return True
+    if (len(chain) == 1 and chain[0].text in _ATTRIBUTIVE_PART_OF_DAY
+            and _ATTRIBUTE_NOUN.match(text, chain[0].end)):
         return True
     return len(chain) == 1 and _is_weak(chain[0])
 
