@@ -425,3 +425,8 @@ def test_a_year_without_its_nian_inside_a_title_is_part_of_the_name():
 ])
 def test_a_lone_part_of_day_before_an_economy_noun_is_an_attribute(text, expected):
     assert [d.text for d in find_dates(text)] == expected
+
+
+def test_superlative_recent_years_and_a_range_of_decades_are_whole():
+    text = "最近几年，青禾村变了样；上世纪50到70年代，这里种满了甘蔗。"
+    assert [d.text for d in find_dates(text)] == ["最近几年", "上世纪50到70年代"]

@@ -109,7 +109,8 @@ _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
-    "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
+    # (最近几年: 近几年 with the 最 of its superlative, not a span cut inside 最近)
+    "最?近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
     "不久前|(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
@@ -195,7 +196,8 @@ _PART_ALTERNATION = (
              r"年(?!代|级)"),
             # 90年代, 1990年代, 2010年代末: a decade, written with two digits or four; 五六十年代,
             # two decades sharing their unit, are one expression (as 6月24—26日)
-            ("decade", _NO_AR_BEFORE + r"(?:1[5-9]|20)?[0-9]0年代"
+            # (50到70年代, 1930—1940年代: two decades sharing their unit, one expression)
+            ("decade", _NO_AR_BEFORE + r"(?:(?:1[5-9]|20)?[0-9]0(?:[-—–~～]+|至|到))?(?:1[5-9]|20)?[0-9]0年代"
              + "|" + _NO_CN_BEFORE + r"(?:[二三四五六七八]?[二三四五六七八九]十)年代"),
             # 2011下半年 leaves out the 年 of the year.
             # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
