@@ -109,8 +109,7 @@ _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
-    # (最近几年: 近几年 with the 最 of its superlative, not a span cut inside 最近)
-    "最?近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
+    "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
     "不久前|(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
@@ -174,9 +173,12 @@ _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])
             r"|" + _DYNASTY_BEFORE + r"(?:(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)代" + _NO_DAI_WORD
             + r"|明清|两宋|两汉|两晋|(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?![心步衷始]))"
             r"(?:时期|时代|年间|末年|初年|[早中晚前后初末]期|中晚期|中叶)?)")
-_ERA = ("(?<!《)(?:中华)?(?:民国|洪武|永乐|宣德|成化|弘治|嘉靖|隆庆|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|"
-        "道光|咸丰|同治|光绪|宣统|贞观|开元|天宝|熙宁|至正)"
-        "(?:(?:元|[一二三四五六七八九十]{1,3})年|年间|初年|末年|时期)")
+# (scanned apart from the other parts, in _scan_parts: the reign titles' characters do not join
+# _PART_STARTS, so the main scan stays as fast)
+_ERA_RE = re.compile(
+    "(?<!《)(?:中华)?(?:民国|洪武|永乐|宣德|成化|弘治|嘉靖|隆庆|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|"
+    "道光|咸丰|同治|光绪|宣统|贞观|开元|天宝|熙宁|至正)"
+    "(?:(?:元|[一二三四五六七八九十]{1,3})年|年间|初年|末年|时期)")
 # fmt: on
 
 _PART_ALTERNATION = (
@@ -187,9 +189,6 @@ _PART_ALTERNATION = (
             ("century", r"(?:本|上个?|(?:公元前?)?(?<![0-9])[0-9]{1,2}(?:(?:至|到|[-—–~～])[0-9]{1,2})?"
              r"|二十一|二十|十[一二三四五六七八九])世纪"),
             ("dynasty", _DYNASTY),
-            # 康熙二十九年, 万历十五年, 乾隆年间, 中华民国三十五年, 民国时期: a year or the years of a
-            # reign title (清代康熙年间 chains, as a year after its century)
-            ("era", _ERA),
             # 2016至2018年, 2011-2013年: two years sharing their 年 are one expression (as
             # 6月24—26日; 2009年至2011年, each with its own, are two)
             ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
@@ -294,7 +293,7 @@ _PART_RE = re.compile(f"(?=[0-9{_PART_STARTS}])(?:{_PART_ALTERNATION})")
 # ``每月15日`` and ``每天早上`` are frequencies and ``第3日`` an ordinal, not a date.
 # (每到大年初一, 每逢春节: each time it comes round)
 _FREQUENCY_OR_ORDINAL_BEFORE = re.compile("(?:每(?:年|个?月|周|星期|天|日|到|逢)?|第)$")
-_GROUP_KIND = {"dynasty": CENTURY, "era": YEAR, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
+_GROUP_KIND = {"dynasty": CENTURY, "year_range": YEAR, "year_abs": YEAR, "year_rel": YEAR, "month_abs": MONTH, "month_range": MONTH,
                "month_rel": MONTH, "weekday": DAY, "day_abs": DAY, "day_range": DAY,
                "day_rel": DAY, "date_iso": DAY}
 
@@ -335,6 +334,15 @@ def _scan_parts(text: str) -> list[_Part]:
         group = match.lastgroup
         parts.append(_Part(match.start(), match.end(), _GROUP_KIND.get(group, group),
                            group, match.group()))
+    # 康熙二十九年, 万历十五年, 乾隆年间, 中华民国三十五年, 民国时期: a year or the years of a
+    # reign title, a year of its own in a chain (清代康熙年间, as a year after its century)
+    if "年" in text or "时期" in text:
+        eras = [_Part(match.start(), match.end(), YEAR, "era", match.group())
+                for match in _ERA_RE.finditer(text)]
+        if eras:
+            parts = sorted([part for part in parts if not any(
+                era.start < part.end and part.start < era.end for era in eras)] + eras,
+                key=lambda part: part.start)
     return parts
 
 
@@ -442,6 +450,8 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
         if _is_excluded(chain, text):
             continue
         start, end = chain[0].start, chain[-1].end
+        if start and text[start - 1] == "最" and chain[0].text.startswith("近几年"):
+            start -= 1  # 最近几年: 近几年 with the 最 of its superlative, not cut inside 最近
         if (titles and chain[0].text[-1].isdigit()
                 and any(first < start and end < last for first, last in titles)):
             continue
