@@ -352,3 +352,81 @@ def test_the_new_and_the_past_year_are_dates_a_column_name_is_not():
 def test_periods_reaching_now_are_dates_a_bare_count_of_years_is_not():
     text = "近两年来，白沙镇新建了学校；今明两年还将修路。近三年，产值翻番。"
     assert [d.text for d in find_dates(text)] == ["近两年来", "今明两年"]
+
+
+def test_decades_with_four_digits_and_two_decades_sharing_their_unit():
+    text = "1990年代，沙河镇兴起了砖厂；上世纪五六十年代，这里还是荒滩。2010年代末通了高铁。"
+    assert [d.text for d in find_dates(text)] == ["1990年代", "上世纪五六十年代", "2010年代末"]
+
+
+def test_the_past_year_without_de_is_a_date_a_year_and_more_is_not():
+    text = "过去一年，青禾区新增就业岗位3000个；过去一年多时间里，园区建起厂房。"
+    assert [d.text for d in find_dates(text)] == ["过去一年"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("馆里展出了一批唐代诗人的手稿。", ["唐代"]),
+    ("这件青铜器属于商代晚期。", ["商代晚期"]),
+    ("镇上保存着30多座明清古民居。", ["明清"]),
+    ("两宋时期，青禾城多次修葺城墙。", ["两宋时期"]),
+    ("这种技艺一直流传到清末，才渐渐失传。", ["清末"]),
+    # 微商代购, 武汉代表团, 说明清楚, 50元代金券, 宋代表 (a representative called 宋): no dynasty
+    ("微商代购须依法纳税。", []),
+    ("武汉代表团抵达会场。", []),
+    ("他把情况说明清楚了。", []),
+    ("凭50元代金券入场。", []),
+    ("宋代表在会上发言。", []),
+    ("王明代为领取了快递。", []),
+])
+def test_dynasties_before_a_noun(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今日中国，青山绿水处处可见。", []),  # present-day China, as 如今
+    ("今日之青禾，已是工业重镇。", []),
+    ("他在今日头条上发布了视频。", []),  # an app
+    ("（今日谈·乡村振兴）", []),  # a column
+    ("松溪县今日启动冬季征兵。", ["今日"]),
+    ("展会前一日，布展全部完成。", ["前一日"]),
+    ("他提前一天赶到了会场。", []),  # a day ahead: the FIGURE 一天
+    ("这个周六上午，社区组织义诊。", ["这个周六上午"]),
+])
+def test_present_day_names_days_before_and_ordinal_weeks(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_an_ordinal_week_of_the_month_gives_no_weekday_cut_after_its_measure_word():
+    found = [d.text for d in find_dates("每月第二个周六上午开放，一个周日下午闭馆。")]
+    assert not [text for text in found if text.startswith("个")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这座祠堂建于清光绪三十一年，民国时期曾作学堂。", ["光绪三十一年", "民国时期"]),
+    ("青禾剪纸始于清代康熙年间，至乾隆年间形成流派。", ["清代康熙年间", "乾隆年间"]),
+    ("他最爱读《万历十五年》。", []),  # a book's title
+])
+def test_years_and_periods_of_a_reign_title(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+    assert all(d.iso is None for d in find_dates(text, PUB))
+
+
+def test_a_year_without_its_nian_inside_a_title_is_part_of_the_name():
+    text = "研究院发布《2020青禾消费趋势报告》；《2020年全市交通年报》显示，2020年客流回升。"
+    assert [d.text for d in find_dates(text)] == ["2020年", "2020年"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("青禾区出台措施繁荣夜间经济。", []),
+    ("夜间消费占全天消费的三成。", []),
+    ("街口新开了一家深夜食堂。", []),
+    ("民警夜间巡逻时发现了他。", ["夜间"]),  # a time, not an attribute
+    ("20日夜间消费额创新高。", ["20日夜间"]),
+])
+def test_a_lone_part_of_day_before_an_economy_noun_is_an_attribute(text, expected):
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_superlative_recent_years_and_a_range_of_decades_are_whole():
+    text = "最近几年，青禾村变了样；上世纪50到70年代，这里种满了甘蔗。"
+    assert [d.text for d in find_dates(text)] == ["最近几年", "上世纪50到70年代"]

@@ -69,7 +69,7 @@ _REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "�
              "明早": 1, "前天": -2, "前日": -2, "后天": 2}
 # Anaphoric days: their anchor is an earlier date of the story.
 _ANAPHORIC_DAYS = ("当天", "当日", "当晚", "当夜", "次日", "翌日", "同日", "是日",
-                   "第二天", "第一天", "前一天", "头一天")
+                   "第二天", "第一天", "前一天", "前一日", "头一天")
 _EVENING_DAYS = frozenset({"当晚", "当夜", "今晚", "今夜", "昨晚", "昨夜", "明晚"})
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEK_SHIFT = {"上": -1, "下": 1}
@@ -109,8 +109,8 @@ _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
-    "近年来|近些年来?|近几年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
-    "不久前|(?:新的|(?:刚刚|即将)?过去的)一年|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
+    "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
+    "不久前|(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
 # 2011年全年 is the whole year.
@@ -153,6 +153,10 @@ _BARE_YEAR = (r"(?:(?<![0-9.A-Za-z])|(?<=[A-Z]{2}))(?<![0-9][-－~～—–/／]
 # dates are those of the dynasty). A dynasty's 代/朝 or a bare one ends at a boundary
 # (宋代表 is a representative called 宋, 宋朝阳 a name, 西汉姆 a club); 周末 is a weekend.
 _DYNASTY_END = r"(?=时期|年间|以来|以后|以前|之前|之后|末年|初年|[初中末]期|中叶|[的时年，。、；：）)”\s]|$)"
+_DYNASTY_BEFORE = (r"(?:(?<![\u4e00-\u9fff0-9０-９])|(?<=[的在于自从到至是与和及等为仿读承件座种位个国荐批幅尊部首块处套艘"
+                   r"如同比乃这那即入起始经历溯]))")
+_NO_DAI_WORD = (r"(?![表理言替价码谢购办销管收缴驾课写际金币市省县区主书记会领付交签扣发步工号数入用持售"
+                r"加孕偿称词劳跑练养运建征转储笔沟位培为])")
 # (三国 and 五代 bare are also counts: 尼日尔三国, three countries; the lookahead on the
 # second character only makes the scan faster)
 _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])(?:"
@@ -161,7 +165,20 @@ _DYNASTY = (r"(?=[\u4e00-\u9fff][代朝初末秦国北宋汉晋唐元清周秋])
             r"(?:时期|时代|年间|末年|初年|[初中末]期|中叶|" + _DYNASTY_END + ")"
             r"|(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)(?:代|朝)(?:时期|年间|末年|初年|[初中末]期|中叶|"
             + _DYNASTY_END + ")"
-            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$))")
+            r"|(?<![\u4e00-\u9fff])(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?=[的时年以，。、；）)”\s]|民|清|$)"
+            # 唐代诗人, 清代宫廷, 明清古戏台, 从商代晚期, 两宋时期, 直到清末: a dynasty before any noun,
+            # where the character before it opens no word with it (微商代购, 武汉代表, 说明清楚, 表明初心;
+            # a digit: 50元代金券) and 代 opens no verb or word (宋代表 a representative called 宋,
+            # 王明代为 on his behalf)
+            r"|" + _DYNASTY_BEFORE + r"(?:(?:夏|商|周|秦|汉|晋|隋|唐|宋|辽|金|元|明|清)代" + _NO_DAI_WORD
+            + r"|明清|两宋|两汉|两晋|(?:秦|汉|晋|隋|唐|宋|元|明|清)[初末](?![心步衷始]))"
+            r"(?:时期|时代|年间|末年|初年|[早中晚前后初末]期|中晚期|中叶)?)")
+# (scanned apart from the other parts, in _scan_parts: the reign titles' characters do not join
+# _PART_STARTS, so the main scan stays as fast)
+_ERA_RE = re.compile(
+    "(?<!《)(?:中华)?(?:民国|洪武|永乐|宣德|成化|弘治|嘉靖|隆庆|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|"
+    "道光|咸丰|同治|光绪|宣统|贞观|开元|天宝|熙宁|至正)"
+    "(?:(?:元|[一二三四五六七八九十]{1,3})年|年间|初年|末年|时期)")
 # fmt: on
 
 _PART_ALTERNATION = (
@@ -176,7 +193,11 @@ _PART_ALTERNATION = (
             # 6月24—26日; 2009年至2011年, each with its own, are two)
             ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
              r"年(?!代|级)"),
-            ("decade", _NO_AR_BEFORE + r"[1-9]0年代|(?:[二三四五六七八九]十)年代"),
+            # 90年代, 1990年代, 2010年代末: a decade, written with two digits or four; 五六十年代,
+            # two decades sharing their unit, are one expression (as 6月24—26日)
+            # (50到70年代, 1930—1940年代: two decades sharing their unit, one expression)
+            ("decade", _NO_AR_BEFORE + r"(?:(?:1[5-9]|20)?[0-9]0(?:[-—–~～]+|至|到))?(?:1[5-9]|20)?[0-9]0年代"
+             + "|" + _NO_CN_BEFORE + r"(?:[二三四五六七八]?[二三四五六七八九]十)年代"),
             # 2011下半年 leaves out the 年 of the year.
             # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
             # with its last two digits, before its end or start (a count of years has none).
@@ -208,7 +229,8 @@ _PART_ALTERNATION = (
             ("month_abs", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])月份?(?![球亮饼光子])"
              + "|" + _NO_CN_BEFORE + "(?:十[一二]|[一二三四五六七八九十])月份?(?![球亮饼光子])"),
             ("month_rel", "本月|这个月|上个?月|下个?月|当月|同月|次月|(?<![年岁个])月(?:初|底|末|中)"),
-            ("weekday", "(?:本|这|上|下)?个?(?:星期|周|礼拜)[一二三四五六日天]"),
+            # (第二个周六: an ordinal week of a month, no weekday of its own; 这个周六 is one)
+            ("weekday", "(?:(?:本|这|上|下)个?|(?<!个))(?:星期|周|礼拜)[一二三四五六日天]"),
             ("week", "(?:本|这|上|下)个?(?:周|星期|礼拜)"),
             # 6月24—26日: two days sharing their unit are one expression (as a figure
             # range sharing its unit is one string, GUIDELINES §4).
@@ -223,7 +245,9 @@ _PART_ALTERNATION = (
             # 《今日X》 is a title, （今日谈） a column's name and 时至今日 an idiom (until now).
             # 这是日本, 同日方会谈, 当日军: 是日, 同日 and 当日 not before 日 of Japan.
             # (光明日报: a 日 before 报 is a paper's, as after a day number)
-            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)])(?:" + "|".join(
+            # (今日中国, 今日之广西: present-day China, as 如今; 今日头条, an app; （今日谈·X）, a column;
+            # 提前一天, a day ahead, is a duration)
+            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)·])(?!今日(?:之|中国|头条))(?!(?<=提)前一[天日])(?:" + "|".join(
                 [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
              + ")(?!(?<=日)报(?![道讯名告到警送称]))(?!(?<=前天)津)"  # (前天津泰达: former)
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
@@ -310,6 +334,15 @@ def _scan_parts(text: str) -> list[_Part]:
         group = match.lastgroup
         parts.append(_Part(match.start(), match.end(), _GROUP_KIND.get(group, group),
                            group, match.group()))
+    # 康熙二十九年, 万历十五年, 乾隆年间, 中华民国三十五年, 民国时期: a year or the years of a
+    # reign title, a year of its own in a chain (清代康熙年间, as a year after its century)
+    if "年" in text or "时期" in text:
+        eras = [_Part(match.start(), match.end(), YEAR, "era", match.group())
+                for match in _ERA_RE.finditer(text)]
+        if eras:
+            parts = sorted([part for part in parts if not any(
+                era.start < part.end and part.start < era.end for era in eras)] + eras,
+                key=lambda part: part.start)
     return parts
 
 
@@ -365,10 +398,22 @@ def _is_weak(part: _Part) -> bool:
     return False
 
 
+# 夜间经济, 夜间消费, 深夜食堂, 夜间理财产品: a lone part of day before a noun of the economy
+# or of a service is an attribute (night-time), no time of a story's day (GUIDELINES §4 DATE
+# lists times that point to a specific day or period).
+_ATTRIBUTIVE_PART_OF_DAY = frozenset({"夜间", "深夜", "夜晚", "白天", "晚间", "日间"})
+_ATTRIBUTE_NOUN = re.compile("经济|消费|旅游|文旅|餐饮|食堂|营业|停车|公共|交通|理财|电价|市场|"
+                             "产品|服务|照明|景观|灯光|模式|业态|商圈|集市|夜市")
+
+
 def _is_excluded(chain: list[_Part], text: str) -> bool:
-    """Drop frequencies (``每月15日``), ordinals and lone ambiguous parts."""
+    """Drop frequencies (``每月15日``), ordinals, lone ambiguous parts and a lone part of
+    day used as an attribute (``夜间经济``)."""
     start = chain[0].start
     if _FREQUENCY_OR_ORDINAL_BEFORE.search(text, max(0, start - 3), start):
+        return True
+    if (len(chain) == 1 and chain[0].text in _ATTRIBUTIVE_PART_OF_DAY
+            and _ATTRIBUTE_NOUN.match(text, chain[0].end)):
         return True
     return len(chain) == 1 and _is_weak(chain[0])
 
@@ -384,6 +429,14 @@ def _fine_label(chain: list[_Part]) -> str:
     return "TIME"
 
 
+# A 《title》: a year without its 年 inside it is part of the title's name (《2019营商环境报告》),
+# no DATE, as a bare year before an event's name and a year inside a quoted bill's name
+# (eval/entity-dev's recorded choices) and as a number inside a title is no FIGURE
+# (GUIDELINES §4 FIGURE (b)); one with its 年 (《2020年全球风险报告》) stays a DATE, as
+# People's Daily tags it.
+_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+
+
 def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMention]:
     """Find DATE/TIME expressions and resolve them against a publication date.
 
@@ -392,10 +445,16 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
     RETURNS (list[DateMention]): non-overlapping mentions in text order.
     """
     mentions: list[DateMention] = []
+    titles = [match.span() for match in _TITLE.finditer(text)] if "《" in text else []
     for chain in _chain_parts(_scan_parts(text)):
         if _is_excluded(chain, text):
             continue
         start, end = chain[0].start, chain[-1].end
+        if start and text[start - 1] == "最" and chain[0].text.startswith("近几年"):
+            start -= 1  # 最近几年: 近几年 with the 最 of its superlative, not cut inside 最近
+        if (titles and chain[0].text[-1].isdigit()
+                and any(first < start and end < last for first, last in titles)):
+            continue
         iso = _resolve_chain(chain, pub_date)
         if mentions and _LINK.fullmatch(text, mentions[-1].end, start):
             iso = (_day_after(chain, mentions[-1].iso)
@@ -612,7 +671,7 @@ def _resolve_chain(chain: list[_Part], pub_date: datetime.date | None) -> str | 
                 continue
             month, day = _FIXED_FESTIVALS[part.text]
         elif part.kind in (CENTURY, DECADE, PERIOD, AGO, WEEK) or part.group in (
-                "year_rel", "day_rel", "month_rel"):
+                "year_rel", "day_rel", "month_rel", "era"):
             return None
     if day is not None:
         return _place_month_day(year, month, day, pub_date)
