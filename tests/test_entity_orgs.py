@@ -90,3 +90,9 @@ def test_rules(rules, name, text, model, present, absent):
     got = _ents(rules, text, model)
     assert present <= got, f"{name}: missing {present - got} in {got}"
     assert not (absent & got), f"{name}: unexpected {absent & got} in {got}"
+
+
+def test_the_nation_s_attribute_is_no_place(rules):
+    assert ("中华", "PLACE") not in _ents(rules, "枫林县青年传承中华文明。",
+                                          [("枫林县", "PLACE"), ("中华", "PLACE")])
+    assert ("中华", "PLACE") in _ents(rules, "枫林县青年立志振兴中华。", [("中华", "PLACE")])
