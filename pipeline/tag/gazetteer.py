@@ -6,8 +6,9 @@ unambiguous short forms), townships and sub-districts, countries and world citie
 百家姓 surnames, the words of a dictionary (with those whose gloss describes a place) and
 the frequent two-character words of a corpus, for word-boundary checks; and jieba's
 common two-character words (``scripts/build_gazetteer_words.py``), to tell names from
-words, and its named landforms and waters (``scripts/build_gazetteer_features.py``); and organisation names that raw 人民日报 text writes before a company word or a
-management title (``scripts/build_gazetteer_orgs.py``).
+words, and its named landforms and waters (``scripts/build_gazetteer_features.py``); and
+organisation names that raw 人民日报 text writes before a company word or a management
+title (``scripts/build_gazetteer_orgs.py``).
 
 Matching is longest-first over a first-two-characters index: a dict lookup per
 candidate length at the positions whose two characters can start a name, linear in the
@@ -245,8 +246,7 @@ _PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|苑|家园|江|河
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})
 # What a landform or a water holds as a unit (``X山Y村``) or is glued to (two rivers,
-# ``X江Y江``); a site after it is a site of
-# that name, one place (``X山体育公园``, ``X岭景区``).
+# ``X江Y江``); a site after it is a site of that name, one place (``X山体育公园``).
 _UNIT_IN_FEATURE = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
 
 

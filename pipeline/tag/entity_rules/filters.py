@@ -54,10 +54,10 @@ _NOT_PLACE = re.compile(r"^(?:[黑股楼车夜早超集菜门闹鬼牛熊都城]
 # MSRA and People's Daily tag none of them (0 of 213 and 0 of 12).
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴越蒙泰缅柬老菲马新澳加墨古智秘委阿埃沙伊以土希葡荷比瑞"
                    r"挪丹芬波捷匈罗保塞乌哈吉塔非欧肯坦津赞尼卡基密萨斐汤孟]方$")
-# Generic sites of a village (``村中心文体广场``; GUIDELINES §4: 村 prefix, no name).
-# (MSRA tags 中华 of 中华民族 LOC, 91 of 91; People's Daily leaves it O, 12 of 12, and
-# GUIDELINES makes demonyms no places)
+# 中华 before a Han character (``中华民族``): the nation's attribute, no place (GUIDELINES:
+# demonyms are none; People's Daily leaves it O, 12 of 12, MSRA tags it LOC, 91 of 91).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Generic sites of a village (``村中心文体广场``; GUIDELINES §4: 村 prefix, no name).
 _VILLAGE_SITE = re.compile(r"^村.{2,}(?:广场|公园|中心|馆)$")
 # A city's council or hall is its government, an organisation (``X市政厅``, ``X市议会``).
 _OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府)$")
@@ -307,6 +307,7 @@ def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # transliterations (``加的夫``) and brands.
 CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落实|切实|着力|扎实|进一步|不断"
                           r"|全力|努力|充分|坚持")
+_OF = re.compile("的")
 
 
 # A sector's departments or organs are a class, not one body (GUIDELINES §4 ORG:
@@ -338,7 +339,7 @@ def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         place_end = chain[-1][1] if chain else 0
         if not word and place_end >= 2 and text.startswith("的", place_end) and (
                 not text.startswith("的士", place_end)):
-            word = re.compile("的").match(text, place_end)
+            word = _OF.match(text, place_end)
         generic = _GENERIC_CLASS.search(text)
         if not word and not generic:
             out.append(ent)

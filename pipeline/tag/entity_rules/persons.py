@@ -102,8 +102,8 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
 
 # A lone surname the model read with what follows it as one name: two surnames joined by
 # a conjunction (``X和Y二人``; not ``X和平``, ``和`` opening a word), a surname's mark
-# (``X姓上尉``: no name; not ``X氏``, which may stand for the person), a digit (``X6师``: a general's divisions), and an
-# adverb after the surname of a full name the story names (``X亦获悉`` of ``XYZ``).
+# (``X姓上尉``: no name; not ``X氏``, which may stand for the person), a digit (``X6师``:
+# a general's divisions), and an adverb after the surname of a full name the story names (``X亦获悉`` of ``XYZ``).
 _JOINED = frozenset("和与及同跟")
 _SURNAME_MARK = frozenset("姓")
 _ADVERB_AFTER = frozenset("亦也又就还却便都均曾")

@@ -50,8 +50,13 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             continue
         cut = strip_glued_verb(ent.text, gazetteer)
         event = _event_place(ent.text, gazetteer)
-        parts = ([(cut, len(ent.text))] if cut else [(0, event)] if event else _split_address(ent.text, gazetteer, chains)
-                 or split_chain(ent.text) or _split_world(ent.text, gazetteer))
+        if cut:
+            parts = [(cut, len(ent.text))]
+        elif event:
+            parts = [(0, event)]
+        else:
+            parts = (_split_address(ent.text, gazetteer, chains) or split_chain(ent.text)
+                     or _split_world(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
