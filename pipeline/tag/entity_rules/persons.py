@@ -61,6 +61,34 @@ def company_names(text: str, names) -> set[str]:
         _COMPANY_AFTER.match(text, m.end()) for m in re.finditer(re.escape(name), text))}
 
 
+# A title that a name follows directly (``X国外长Y``, ``副总统Y``): what the model reads as
+# a place there is the holder's name when no gazetteer knows it as a place and it ends on no
+# place word. In MSRA's training text 1,326 of 1,332 entities right after these titles are
+# persons, and the 5 places are known ones (``X国总理Y国副总理``, ``部长维也纳会议``).
+_HOLDER_TITLE = re.compile(r"(?:外长|外交部长|总统|总理|首相|部长|大使|国王|议长|秘书长|国务卿"
+                           r"|防长|王储|总干事|特使)$")
+_PLACE_END = frozenset("国省市县区州岛山河湖江海港湾村镇乡城府馆")
+
+
+def titled_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer, text: str) -> list[Span]:
+    """Model places right after a holder's title (see above) that are no known place: the
+    holder, a person.
+
+    RETURNS (list[Span]): the entities, those places retyped."""
+    out = []
+    for ent in ents:
+        name = text[ent.start_char:ent.end_char]
+        if (ent.label_ == "PLACE" and ent._.source == MODEL and len(name) >= 2
+                and _HOLDER_TITLE.search(text, max(0, ent.start_char - 4), ent.start_char)
+                and name not in gazetteer.places and name not in gazetteer.features
+                and name[-1] not in _PLACE_END):
+            person = char_span(doc, ent.start_char, ent.end_char, "PERSON", "PERSON", MODEL)
+            out.append(person if person is not None else ent)
+        else:
+            out.append(ent)
+    return out
+
+
 def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Model persons that are two names or a name and the words after it, cut: four
     characters in a credit slot, two surnames each opening two (``记者X甲Y乙`` → ``X甲``,
@@ -70,6 +98,7 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
 
     RETURNS (list[Span]): the entities, those persons repaired."""
     text = doc_text(doc)
+    ents = titled_persons(doc, ents, gazetteer, text)
     ents = glued_surnames(doc, person_bounds(doc, ents, gazetteer, text), gazetteer, text)
     companies = company_names(text, {text[e.start_char:e.end_char] for e in ents
                                      if e.label_ == "PERSON" and e._.source == MODEL})
