@@ -38,3 +38,11 @@ def test_titled_persons(rules, name, text, model, present, absent):
     found = _ents(rules, text, model)
     assert present <= found, (name, found)
     assert not (absent & found), (name, found)
+
+
+def test_name_ending_the_text(rules):
+    """A two-character model name that ends the text (a headline's last word) does not
+    break the search for names the model cut short."""
+    text = "社区志愿者邱岚。本期人物：邱岚"
+    found = _ents(rules, text, [("邱岚", "PERSON"), ("邱岚", "PERSON", 1)])
+    assert ("邱岚", "PERSON") in found

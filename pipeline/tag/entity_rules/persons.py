@@ -422,8 +422,9 @@ def slipped_names(text: str, ents: list[Span], gazetteer: Gazetteer) -> set[str]
             following.setdefault(ent.text, []).append(text[ent.end_char:ent.end_char + 2])
     words = gazetteer.words
     return {name + nxt for name, after in following.items()
-            if len(after) >= 2 and len({a[0] for a in after}) == 1
-            and "\u4e00" <= (nxt := after[0][0]) <= "\u9fff" and nxt not in _FOLLOWS_NAME
+            # (``a[:1]``: a name may end the text, with nothing after it)
+            if len(after) >= 2 and len({a[:1] for a in after}) == 1
+            and "\u4e00" <= (nxt := after[0][:1]) <= "\u9fff" and nxt not in _FOLLOWS_NAME
             and name[1] not in _FOLLOWS_NAME
             # (``X洁`` + ``开着``, ``开始``: the character opens the next word)
             and sum(a in words for a in after) * 2 < len(after)}
