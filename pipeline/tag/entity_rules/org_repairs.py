@@ -1,0 +1,151 @@
+"""Model organisations that are places or clauses, for the ``news_entity_rules`` stage:
+
+- a station named by its place (``X站``, ``X东站``, ``X火车站``) is a PLACE (the entity-dev
+  README: stations are places, as roads and bridges; Boson tags them LOC, 5 of 5 in its
+  training blocks), while a service station keeps its body word (``X救助站``,
+  ``X警务站``: no bare place before 站); a tour's leg (``X系列赛Y站``, ``X杯Y站``) is
+  the place alone;
+- a bare legislative chamber (``参议院`` of ``参议院主席``, the country named only
+  elsewhere) has no distinguishing element (GUIDELINES §4 ORG), while ``X国参议院`` and
+  ``X参议院`` (a one-character country) have;
+- a model organisation glued to the clause after it by ``共`` (all together: ``X海关共
+  监管…``, ``X企业共申请…``) is the organisation before ``共``, and none when that part
+  ends in no body word (``X企业``: a class of firms);
+- a company's regional division after its name (``X大中华区``) is one ORG.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import char_span, doc_text
+from ..gazetteer import Gazetteer
+from .spans import MODEL
+
+# ------------------------------------------------------------------------ stations
+_STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
+# A leg of a competition or a tour before the place (``X系列赛Y站``, ``X杯Y站``).
+_LEG_BEFORE = re.compile(r"(?:赛|杯|巡演|巡展|之旅)[（(]?$")
+
+
+def _station_place(text: str, gazetteer: Gazetteer) -> int:
+    """The length of the place that opens a station's name ``text`` (0: no station)."""
+    match = _STATION.search(text)
+    if not match or match.start() < 2:
+        return 0
+    place = text[:match.start()]
+    return len(place) if place in gazetteer.places or place in gazetteer.world else 0
+
+
+def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """Model ORGs and PLACEs that are stations named by their place: PLACE, the
+    station's name; after a competition or a tour (``X系列赛Y站``) the place alone.
+
+    RETURNS (list[Span]): the entities, such stations relabelled or cut."""
+    if "站" not in doc_text(doc):
+        return ents
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        if ent._.source != MODEL or ent.label_ not in ("ORG", "PLACE"):
+            out.append(ent)
+            continue
+        length = _station_place(ent.text, gazetteer)
+        if not length:
+            out.append(ent)
+            continue
+        leg = _LEG_BEFORE.search(text, max(0, ent.start_char - 3), ent.start_char)
+        end = ent.start_char + length if leg else ent.end_char
+        span = char_span(doc, ent.start_char, end, "PLACE", "FAC", source)
+        out.append(span if span is not None else ent)
+    return out
+
+
+# ------------------------------------------------------------------ bare chambers
+_BARE_CHAMBER = frozenset({"参议院", "众议院", "上议院", "下议院", "国民议会", "联邦议院",
+                           "联邦参议院"})
+
+
+def bare_chamber(name: str) -> bool:
+    """Whether an ORG's name is a legislative chamber with nothing to tell whose."""
+    return name in _BARE_CHAMBER
+
+
+# ------------------------------------------------------------- clauses by 共
+# ``共`` + a verb (all together did X); not a word of a name (``共青团``, ``共产党``,
+# ``共和``, ``公共``, ``中共``, ``总共``).
+_TOGETHER = re.compile(r"(?<![公中总])共(?![青产和同享])")
+_BODY_END = re.compile(r"[司团行社局院会部委厂校所台网报处署队关馆站心]$")
+
+
+def together_clauses(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs glued to a clause by ``共`` (``X海关共监管``): cut before ``共``;
+    dropped when that part ends in no body word (``X企业共``).
+
+    RETURNS (list[Span]): the entities, such ORGs cut or dropped."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent._.source != MODEL:
+            out.append(ent)
+            continue
+        glue = _TOGETHER.search(ent.text, 2)
+        if not glue:
+            out.append(ent)
+            continue
+        head = ent.text[:glue.start()]
+        if _BODY_END.search(head):
+            span = char_span(doc, ent.start_char, ent.start_char + glue.start(), "ORG",
+                             ent._.fine_label, source)
+            if span is not None:
+                out.append(span)
+    return out
+
+
+# ---------------------------------------------------------------- divisions
+# A company's regional division after its name (``X大中华区``, ``X亚太区``): one ORG, the
+# division (the entity-dev README: ``X公司华东区`` of ``…华东区负责人``), not a company
+# and a region.
+_DIVISION = re.compile(r"大中华区|中国区|亚太区|(?:华东|华南|华北|华中|华西|西南|西北|东北)区(?=负责人|总裁"
+                       r"|副总裁|总经理|副总经理|董事|首席|总监|经理|主管)")
+
+
+def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """An ORG and the regional division written right after it, one ORG; the model's
+    place of the division's name replaced.
+
+    RETURNS (list[Span]): the entities, such divisions joined."""
+    text = doc_text(doc)
+    if "区" not in text:
+        return ents
+    out: list[Span] = []
+    skip = -1
+    for i, ent in enumerate(ents):
+        if i == skip:
+            continue
+        match = ent.label_ == "ORG" and _DIVISION.match(text, ent.end_char)
+        if match:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            covers = nxt is not None and nxt.start_char < match.end()
+            if covers and not (nxt.label_ == "PLACE" and nxt.start_char == ent.end_char
+                               and nxt.end_char == match.end()):
+                out.append(ent)
+                continue
+            span = char_span(doc, ent.start_char, match.end(), "ORG", "ORG", source)
+            if span is not None:
+                out.append(span)
+                skip = i + 1 if covers else -1
+                continue
+        out.append(ent)
+    return out
+
+
+def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                  source: str) -> list[Span]:
+    """The model ORGs of this module repaired: stations, bare chambers, ``共`` clauses.
+
+    RETURNS (list[Span]): the entities."""
+    ents = stations(doc, ents, gazetteer, source)
+    ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
+                                    and bare_chamber(e.text))]
+    return divisions(doc, together_clauses(doc, ents, source), source)
