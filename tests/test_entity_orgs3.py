@@ -1,8 +1,8 @@
 """ORG rules of the twelfth session (pipeline/tag/entity_rules/org_repairs.py, media.py,
 org_context.py, title_orgs.py): stations named by their place are places, a tour's leg
 is its place, bilateral pairs are no ORG, bare legislative chambers are no ORG, a clause
-glued by 共 is cut, a company's regional division is one ORG with it, and more national
-companies by their trade.
+glued by 共 is cut, a company's regional division is one ORG with it, more national
+companies by their trade, and bodies named in quotes with a collective head.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 青禾 and the bodies are made up, the real
@@ -27,6 +27,15 @@ CASES = [
      [("长沙站", "ORG"), ("衡阳站", "PLACE")],
      {("长沙", "PLACE"), ("衡阳", "PLACE")},
      {("长沙站", "ORG"), ("长沙站", "PLACE"), ("衡阳站", "PLACE")}),
+    ("station: a leg before its competition is the place alone",
+     "选手在伯明翰站的比赛中夺冠。", [("伯明翰站", "ORG")],
+     {("伯明翰", "PLACE")}, {("伯明翰站", "ORG"), ("伯明翰站", "PLACE")}),
+    ("quoted body: a body named in quotes with a collective head is an ORG",
+     "村里成立了“青禾苗木种植专业合作社”，他还出席了“湘州之友俱乐部”首场活动。", [],
+     {("青禾苗木种植专业合作社", "ORG"), ("湘州之友俱乐部", "ORG")}, set()),
+    ("quoted body: a class of people or a model after the quote is no named body",
+     "推广“农民养殖合作社”示范基地模式，打造“青禾茶叶协会”品牌。", [],
+     set(), {("农民养殖合作社", "ORG"), ("青禾茶叶协会", "ORG")}),
     ("bilateral: 中 and a country's one-character abbreviation is no ORG",
      "中巴友谊源远流长，中老铁路带动沿线发展。", [("中巴", "ORG"), ("中老", "ORG")],
      set(), {("中巴", "ORG"), ("中老", "ORG")}),

@@ -304,3 +304,31 @@ def known_orgs(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                   or text[end - 1:end + 2] in words):
             out.append((start, end))
     return out
+
+
+# ------------------------------------------------------------ quoted bodies
+# A body named in quotes by its own name and a collective head (``“X之友俱乐部”``,
+# ``“X专业合作社”``, ``“X基金会”``): an organisation, whatever the name (GUIDELINES §4
+# ORG: a proper name and a body term); raw rmrb, 4,000 articles: 11 such, all bodies.
+# (not 联盟, 中心, 学校, 大学 or 公司: quoted, these are as often a label or a notion:
+# ``“一流大学”``, ``“X服务中心”`` of a plan, a TV series' ``“X联盟”``)
+_QUOTED_BODY = re.compile(rf"“([{HAN}A-Za-z0-9·]{{3,14}}?(?:俱乐部|协会|商会|学会|研究会|联合会|促进会"
+                          r"|基金会|合作社|书院))”")
+_NOT_A_BODY = re.compile(r"的|示范|特色|先进|优秀|文明|模范|标准化|星级|一流")
+# A class of people before the head names a kind of body (``“农民X合作社”`` of a model to
+# copy), and so does a model, base or brand after the quote (``“X合作社”示范基地``).
+_CLASS_OPENING = re.compile(r"农民|村民|居民|群众|妇女|青年|老年|社区|乡村|农村|企业|学生|家庭")
+_KIND_AFTER = re.compile(r"模式|示范|基地|品牌|式")
+
+
+def quoted_bodies(text: str) -> list[tuple[int, int]]:
+    """Bodies named in quotes with a collective head (``“X俱乐部”``), no honour or phrase
+    (``“X示范合作社”``, ``“X的协会”``).
+
+    RETURNS (list[tuple[int, int]]): offsets of the names, inside the quotes.
+    """
+    if "”" not in text:
+        return []
+    return [m.span(1) for m in _QUOTED_BODY.finditer(text)
+            if not (_NOT_A_BODY.search(m.group(1)) or _CLASS_OPENING.match(m.group(1))
+                    or _KIND_AFTER.match(text, m.end()))]

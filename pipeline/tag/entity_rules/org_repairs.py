@@ -3,8 +3,8 @@
 - a station named by its place (``X站``, ``X东站``, ``X火车站``) is a PLACE (the entity-dev
   README: stations are places, as roads and bridges; Boson tags them LOC, 5 of 5 in its
   training blocks), while a service station keeps its body word (``X救助站``,
-  ``X警务站``: no bare place before 站); a tour's leg (``X系列赛Y站``, ``X杯Y站``) is
-  the place alone;
+  ``X警务站``: no bare place before 站); a tour's leg (``X系列赛Y站``, ``X杯Y站``,
+  ``Y站的比赛``) is the place alone;
 - a bare legislative chamber (``参议院`` of ``参议院主席``, the country named only
   elsewhere) has no distinguishing element (GUIDELINES §4 ORG), while ``X国参议院`` and
   ``X参议院`` (a one-character country) have;
@@ -27,6 +27,8 @@ from .spans import MODEL
 _STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
 # A leg of a competition or a tour before the place (``X系列赛Y站``, ``X杯Y站``).
 _LEG_BEFORE = re.compile(r"(?:赛|杯|巡演|巡展|之旅)[（(]?$")
+# ... or the competition after it (``Y站的比赛``, ``Y站比赛``).
+_LEG_AFTER = re.compile(r"的?(?:比赛|赛事|决赛|预赛|半决赛)")
 
 
 def _station_place(text: str, gazetteer: Gazetteer) -> int:
@@ -55,7 +57,8 @@ def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> l
         if not length:
             out.append(ent)
             continue
-        leg = _LEG_BEFORE.search(text, max(0, ent.start_char - 3), ent.start_char)
+        leg = (_LEG_BEFORE.search(text, max(0, ent.start_char - 3), ent.start_char)
+               or _LEG_AFTER.match(text, ent.end_char))
         end = ent.start_char + length if leg else ent.end_char
         span = char_span(doc, ent.start_char, end, "PLACE", "FAC", source)
         out.append(span if span is not None else ent)
@@ -127,8 +130,10 @@ def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
         if match:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             covers = nxt is not None and nxt.start_char < match.end()
+            # (the model's place there is the division's name or its country: ``中国``
+            # of ``X中国区``)
             if covers and not (nxt.label_ == "PLACE" and nxt.start_char == ent.end_char
-                               and nxt.end_char == match.end()):
+                               and nxt.end_char <= match.end()):
                 out.append(ent)
                 continue
             span = char_span(doc, ent.start_char, match.end(), "ORG", "ORG", source)
