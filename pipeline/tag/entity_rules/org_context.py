@@ -2,7 +2,7 @@
 
 What the NER model misses most on web news, and a context settles:
 
-- a newspaper named in 《》 (``《X晚报》``);
+- a newspaper named in 《》 (``《X晚报》``), a magazine before its kind (``《X》杂志``);
 - the outlet that opens a story's lead (``X网Y市12月12日讯``, ``X体育7月19日报道``,
   ``X都市网Y市电（记者…``): GUIDELINES §3 counts the credit line's media as ORG, the
   place after them is a PLACE;
@@ -102,12 +102,23 @@ _TITLED_PAPER = re.compile(rf"《([{HAN}]{{1,10}}?(?:日报|晚报|早报|时报
                            r"|画报|邮报|报))》")
 
 
+# A magazine named in 《》 before its kind (``《X》杂志``, ``《X》周刊``) or the ranking it
+# publishes (``《X》世界500强``): the outlet, named inside the marks (as ``《X日报》``);
+# raw rmrb, 12,000 articles: 74 such, all magazines.
+_TITLED_MAGAZINE = re.compile(rf"《([{HAN}]{{2,8}})》(?=杂志|周刊|月刊|半月刊|(?:世界|全球|中国|亚洲)?"
+                              r"[0-9０-９]+强)")
+
+
 def titled_papers(text: str) -> list[tuple[int, int]]:
-    """Newspapers named in title marks: ``《X日报》``, ``《X时报》``.
+    """Newspapers named in title marks (``《X日报》``, ``《X时报》``), and magazines named
+    in them before their kind or their ranking (``《X》杂志``, ``《X》世界500强``).
 
     RETURNS (list[tuple[int, int]]): offsets of the papers' names.
     """
-    return [m.span(1) for m in _TITLED_PAPER.finditer(text)]
+    spans = [m.span(1) for m in _TITLED_PAPER.finditer(text)]
+    if "》" in text:
+        spans += [m.span(1) for m in _TITLED_MAGAZINE.finditer(text)]
+    return spans
 
 
 # ----------------------------------------------------------------- company by trade
