@@ -2,7 +2,8 @@
 org_context.py, title_orgs.py): stations named by their place are places, a tour's leg
 is its place, bilateral pairs are no ORG, bare legislative chambers are no ORG, a clause
 glued by 共 is cut, a company's regional division is one ORG with it, more national
-companies by their trade, and bodies named in quotes with a collective head.
+companies by their trade, bodies named in quotes with a collective head, magazines
+named in 《》 before their kind, and registered names with a bracket.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 青禾 and the bodies are made up, the real
@@ -41,6 +42,14 @@ CASES = [
      {("青禾", "ORG"), ("湘风", "ORG")}, set()),
     ("magazine: a book title before another word is no outlet",
      "他写了《青禾》一书。", [], set(), {("青禾", "ORG")}),
+    ("bracketed name: a registered name read from its bracket on gets its name back",
+     "该店隶属青禾集团（湖南）运营总部有限公司，总指挥就是湘风智控（长沙）科技有限公司的创始人。",
+     [("湖南）运营总部有限公司", "ORG"), ("长沙）科技有限公司", "ORG")],
+     {("青禾集团（湖南）运营总部有限公司", "ORG"), ("湘风智控（长沙）科技有限公司", "ORG")},
+     {("湖南）运营总部有限公司", "ORG"), ("就是湘风智控（长沙）科技有限公司", "ORG")}),
+    ("bracketed name: a run too long to tell its name is left as the model read it",
+     "的经营者同方青禾（北京）技术有限公司表示。", [("北京）技术有限公司", "ORG")],
+     {("北京）技术有限公司", "ORG")}, {("方青禾（北京）技术有限公司", "ORG")}),
     ("bilateral: 中 and a country's one-character abbreviation is no ORG",
      "中巴友谊源远流长，中老铁路带动沿线发展。", [("中巴", "ORG"), ("中老", "ORG")],
      set(), {("中巴", "ORG"), ("中老", "ORG")}),

@@ -11,7 +11,9 @@
 - a model organisation glued to the clause after it by ``共`` (all together: ``X海关共
   监管…``, ``X企业共申请…``) is the organisation before ``共``, and none when that part
   ends in no body word (``X企业``: a class of firms);
-- a company's regional division after its name (``X大中华区``) is one ORG.
+- a company's regional division after its name (``X大中华区``) is one ORG;
+- a registered name with a bracket (``X（Y）Z有限公司``) read from the bracket on gets
+  its name back.
 """
 from __future__ import annotations
 
@@ -145,6 +147,53 @@ def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     return out
 
 
+# ------------------------------------------------------- bracketed registered names
+# A registered name with its place or group in brackets (``X（Y）Z有限公司``) the model read
+# from the bracket on (``Y）Z有限公司``): the name before the bracket belongs to it. The
+# name runs back to a boundary, a function word or a verb of belonging (``隶属X``); a
+# character a name may hold (和, 同, 为: ``和记``, ``同方``, ``华为``) is no boundary.
+_NAME_OPENER = re.compile(r"隶属于|隶属|属于|来自|就是|正是|也是|还是|作为|成为|均为|加入|收购|成立|旗下|联合|委托|通过|携手|[的在对向从把被将]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+
+
+def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs that open inside a bracket and close it (``Y）Z有限公司``), extended
+    back over the name before the bracket (``X（Y）Z有限公司``) when that name is two to
+    six characters after its boundary.
+
+    RETURNS (list[Span]): the entities, such ORGs extended."""
+    text = doc_text(doc)
+    if "）" not in text:
+        return ents
+    out = []
+    for ent in ents:
+        start = ent.start_char
+        if not (ent.label_ == "ORG" and ent._.source == MODEL and start >= 3
+                and text[start - 1] == "（" and "）" in ent.text and "（" not in ent.text):
+            out.append(ent)
+            continue
+        run = _HAN_RUN.search(text, max(0, start - 9), start - 1)
+        name = run.group() if run else ""
+        opener = None
+        for opener in _NAME_OPENER.finditer(name):
+            pass
+        if opener:
+            name = name[opener.end():]
+        span = (2 <= len(name) <= 6 and (run.start() == 0 or opener or len(run.group()) < 8)
+                and char_span(doc, start - 1 - len(name), ent.end_char, "ORG",
+                              ent._.fine_label, source))
+        # (a place or an organisation the model found in the name is part of it; any
+        # other entity there keeps the model's reading)
+        inner = [e for e in out if e.end_char > start - 1 - len(name)] if span else []
+        if span and all(e.start_char >= span.start_char and e.label_ in ("PLACE", "ORG")
+                        for e in inner):
+            del out[len(out) - len(inner):]
+            out.append(span)
+        else:
+            out.append(ent)
+    return out
+
+
 def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   source: str) -> list[Span]:
     """The model ORGs of this module repaired: stations, bare chambers, ``共`` clauses.
@@ -153,4 +202,5 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     ents = stations(doc, ents, gazetteer, source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
+    ents = bracketed_names(doc, ents, source)
     return divisions(doc, together_clauses(doc, ents, source), source)
