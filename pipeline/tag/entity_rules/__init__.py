@@ -62,6 +62,7 @@ from .media import (
     verb_phrase_place,
 )
 from .org_heads import add_orgs
+from .org_repairs import repaired_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, address_before_company, repair_places
 from .spans import MODEL, occurrences, owners
@@ -147,6 +148,8 @@ class NewsEntityRules(GazetteerSerializer):
             ents = country_before_body(doc, ents, gazetteer, source)
             ents = clause_orgs(doc, ents, gazetteer, source)
             ents = bare_bureaus(doc, ents, gazetteer)
+            # (org_repairs.py: stations, bare chambers, clauses glued by 共)
+            ents = repaired_orgs(doc, ents, gazetteer, source)
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)

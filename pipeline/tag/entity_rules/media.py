@@ -348,9 +348,10 @@ def photo_agencies(text: str) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------ two abbreviations
 # ``中`` + a one-character country abbreviation (``中缅``, ``中印``): two countries,
 # single characters (GUIDELINES §3), no place; not the regions ``中东``, ``中亚``, ``中欧``.
-_BILATERAL = re.compile(r"^中[美俄日韩英法德印缅越泰朝澳柬菲蒙]$")
+# A model ORG of the same shape (``中巴`` of ``中巴经济走廊``, read as a body) is the pair too.
+_BILATERAL = re.compile(r"^中[美俄日韩英法德印缅越泰朝澳柬菲蒙巴老哈乌吉塔以埃加葡希]$")
 
 
 def bilateral(ent: Span) -> bool:
-    """Whether a PLACE is ``中`` and a country's one-character abbreviation."""
-    return ent.label_ == "PLACE" and _BILATERAL.match(ent.text) is not None
+    """Whether a PLACE or ORG is ``中`` and a country's one-character abbreviation."""
+    return ent.label_ in ("PLACE", "ORG") and _BILATERAL.match(ent.text) is not None

@@ -25,6 +25,7 @@ from .org_context import (
     known_orgs,
     lead_outlets,
     national_companies,
+    quoted_bodies,
     service_after,
     titled_papers,
     trade_names,
@@ -177,7 +178,8 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                          *broadcasters(text), *platform_lists(text, gazetteer),
                                          *outlet_forums(text, gazetteer),
                                          *photo_agencies(text),
-                                         *titled_papers(text), *latin_orgs(text),
+                                         *titled_papers(text), *quoted_bodies(text),
+                                         *latin_orgs(text),
                                              *latin_lists(text))]
     spans = []
     owner = owners(ents, len(text))

@@ -13,6 +13,7 @@ from ...link.titles import HEADS, find_titles
 from ..gazetteer import NAME_STOP, Gazetteer
 from .filters import GENERIC_ORG
 from .org_context import trimmed_org
+from .org_repairs import bare_chamber
 
 
 def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
@@ -49,7 +50,7 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
                 span = org and char_span(doc, *org, "ORG", "ORG", source)
                 # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
                 if (span is not None and span.text not in NOT_ENTITIES
-                        and not GENERIC_ORG.match(span.text)
+                        and not GENERIC_ORG.match(span.text) and not bare_chamber(span.text)
                         and not _FUNCTION_UNIT.match(span.text)):
                     spans.append(span)
     return spans
@@ -87,6 +88,7 @@ _TITLE_OPENING = re.compile(rf"(?:前|原|现)?{_REGION}(?:销售|行政|公关|
                             rf"(?:董事局|党组|党委)?{_REGION}"
                             r"(?:副总|总|兼|现任|现|新任|新|前任|前|已故|代理|临时|高级|产品|董事|首任"
                             r"|第[一二三四五六七八九十]+任|助理)?$")
+_DIVISION = re.compile(r"中国区|大中华区|亚太区")
 # A position itself, left when the title finder read the next one (``X董事长兼``).
 _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事局主席", "王储"), key=len,
                                                  reverse=True)) + ")$")
@@ -212,6 +214,10 @@ def cleaned_title_org(text: str, start: int, end: int,
     else:
         for pattern in (_TITLE_OPENING, _TITLE_HEAD, _TITLE_OPENING):
             found = pattern.search(text, start, end)
+            # (a company's named division is the title's unit: ``X公司大中华区`` of
+            # ``…大中华区负责人``, one ORG, the entity-dev README)
+            if found and _DIVISION.fullmatch(found.group()):
+                continue
             if found and found.start() - start >= 2:
                 end = found.start()
             elif found and found.start() <= start + 1 and found.end() > found.start():

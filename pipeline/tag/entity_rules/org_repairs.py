@@ -1,0 +1,206 @@
+"""Model organisations that are places or clauses, for the ``news_entity_rules`` stage:
+
+- a station named by its place (``X站``, ``X东站``, ``X火车站``) is a PLACE (the entity-dev
+  README: stations are places, as roads and bridges; Boson tags them LOC, 5 of 5 in its
+  training blocks), while a service station keeps its body word (``X救助站``,
+  ``X警务站``: no bare place before 站); a tour's leg (``X系列赛Y站``, ``X杯Y站``,
+  ``Y站的比赛``) is the place alone;
+- a bare legislative chamber (``参议院`` of ``参议院主席``, the country named only
+  elsewhere) has no distinguishing element (GUIDELINES §4 ORG), while ``X国参议院`` and
+  ``X参议院`` (a one-character country) have;
+- a model organisation glued to the clause after it by ``共`` (all together: ``X海关共
+  监管…``, ``X企业共申请…``) is the organisation before ``共``, and none when that part
+  ends in no body word (``X企业``: a class of firms);
+- a company's regional division after its name (``X大中华区``) is one ORG;
+- a registered name with a bracket (``X（Y）Z有限公司``) read from the bracket on gets
+  its name back.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import char_span, doc_text
+from ..gazetteer import Gazetteer
+from .spans import MODEL
+
+# ------------------------------------------------------------------------ stations
+_STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
+# A leg of a competition or a tour before the place (``X系列赛Y站``, ``X杯Y站``).
+_LEG_BEFORE = re.compile(r"(?:赛|杯|巡演|巡展|之旅)[（(]?$")
+# ... or the competition after it (``Y站的比赛``, ``Y站比赛``).
+_LEG_AFTER = re.compile(r"的?(?:比赛|赛事|决赛|预赛|半决赛)")
+
+
+def _station_place(text: str, gazetteer: Gazetteer) -> int:
+    """The length of the place that opens a station's name ``text`` (0: no station)."""
+    match = _STATION.search(text)
+    if not match or match.start() < 2:
+        return 0
+    place = text[:match.start()]
+    return len(place) if place in gazetteer.places or place in gazetteer.world else 0
+
+
+def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """Model ORGs and PLACEs that are stations named by their place: PLACE, the
+    station's name; after a competition or a tour (``X系列赛Y站``) the place alone.
+
+    RETURNS (list[Span]): the entities, such stations relabelled or cut."""
+    if "站" not in doc_text(doc):
+        return ents
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        if ent._.source != MODEL or ent.label_ not in ("ORG", "PLACE"):
+            out.append(ent)
+            continue
+        length = _station_place(ent.text, gazetteer)
+        if not length:
+            out.append(ent)
+            continue
+        leg = (_LEG_BEFORE.search(text, max(0, ent.start_char - 3), ent.start_char)
+               or _LEG_AFTER.match(text, ent.end_char))
+        end = ent.start_char + length if leg else ent.end_char
+        span = char_span(doc, ent.start_char, end, "PLACE", "FAC", source)
+        out.append(span if span is not None else ent)
+    return out
+
+
+# ------------------------------------------------------------------ bare chambers
+_BARE_CHAMBER = frozenset({"参议院", "众议院", "上议院", "下议院", "国民议会", "联邦议院",
+                           "联邦参议院"})
+
+
+def bare_chamber(name: str) -> bool:
+    """Whether an ORG's name is a legislative chamber with nothing to tell whose."""
+    return name in _BARE_CHAMBER
+
+
+# ------------------------------------------------------------- clauses by 共
+# ``共`` + a verb (all together did X); not a word of a name (``共青团``, ``共产党``,
+# ``共和``, ``公共``, ``中共``, ``总共``).
+_TOGETHER = re.compile(r"(?<![公中总])共(?![青产和同享])")
+_BODY_END = re.compile(r"[司团行社局院会部委厂校所台网报处署队关馆站心]$")
+
+
+def together_clauses(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs glued to a clause by ``共`` (``X海关共监管``): cut before ``共``;
+    dropped when that part ends in no body word (``X企业共``).
+
+    RETURNS (list[Span]): the entities, such ORGs cut or dropped."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent._.source != MODEL:
+            out.append(ent)
+            continue
+        glue = _TOGETHER.search(ent.text, 2)
+        if not glue:
+            out.append(ent)
+            continue
+        head = ent.text[:glue.start()]
+        if _BODY_END.search(head):
+            span = char_span(doc, ent.start_char, ent.start_char + glue.start(), "ORG",
+                             ent._.fine_label, source)
+            if span is not None:
+                out.append(span)
+    return out
+
+
+# ---------------------------------------------------------------- divisions
+# A company's regional division after its name (``X大中华区``, ``X亚太区``): one ORG, the
+# division (the entity-dev README: ``X公司华东区`` of ``…华东区负责人``), not a company
+# and a region.
+_DIVISION = re.compile(r"大中华区|中国区|亚太区|(?:华东|华南|华北|华中|华西|西南|西北|东北)区(?=负责人|总裁"
+                       r"|副总裁|总经理|副总经理|董事|首席|总监|经理|主管)")
+
+
+def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """An ORG and the regional division written right after it, one ORG; the model's
+    place of the division's name replaced.
+
+    RETURNS (list[Span]): the entities, such divisions joined."""
+    text = doc_text(doc)
+    if "区" not in text:
+        return ents
+    out: list[Span] = []
+    skip = -1
+    for i, ent in enumerate(ents):
+        if i == skip:
+            continue
+        match = ent.label_ == "ORG" and _DIVISION.match(text, ent.end_char)
+        if match:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            covers = nxt is not None and nxt.start_char < match.end()
+            # (the model's place there is the division's name or its country: ``中国``
+            # of ``X中国区``)
+            if covers and not (nxt.label_ == "PLACE" and nxt.start_char == ent.end_char
+                               and nxt.end_char <= match.end()):
+                out.append(ent)
+                continue
+            span = char_span(doc, ent.start_char, match.end(), "ORG", "ORG", source)
+            if span is not None:
+                out.append(span)
+                skip = i + 1 if covers else -1
+                continue
+        out.append(ent)
+    return out
+
+
+# ------------------------------------------------------- bracketed registered names
+# A registered name with its place or group in brackets (``X（Y）Z有限公司``) the model read
+# from the bracket on (``Y）Z有限公司``): the name before the bracket belongs to it. The
+# name runs back to a boundary, a function word or a verb of belonging (``隶属X``); a
+# character a name may hold (和, 同, 为: ``和记``, ``同方``, ``华为``) is no boundary.
+_NAME_OPENER = re.compile(r"隶属于|隶属|属于|来自|就是|正是|也是|还是|作为|成为|均为|加入|收购|成立|旗下|联合|委托|通过|携手|[的在对向从把被将]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+
+
+def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs that open inside a bracket and close it (``Y）Z有限公司``), extended
+    back over the name before the bracket (``X（Y）Z有限公司``) when that name is two to
+    six characters after its boundary.
+
+    RETURNS (list[Span]): the entities, such ORGs extended."""
+    text = doc_text(doc)
+    if "）" not in text:
+        return ents
+    out = []
+    for ent in ents:
+        start = ent.start_char
+        if not (ent.label_ == "ORG" and ent._.source == MODEL and start >= 3
+                and text[start - 1] == "（" and "）" in ent.text and "（" not in ent.text):
+            out.append(ent)
+            continue
+        run = _HAN_RUN.search(text, max(0, start - 9), start - 1)
+        name = run.group() if run else ""
+        opener = None
+        for opener in _NAME_OPENER.finditer(name):
+            pass
+        if opener:
+            name = name[opener.end():]
+        span = (2 <= len(name) <= 6 and (run.start() == 0 or opener or len(run.group()) < 8)
+                and char_span(doc, start - 1 - len(name), ent.end_char, "ORG",
+                              ent._.fine_label, source))
+        # (a place or an organisation the model found in the name is part of it; any
+        # other entity there keeps the model's reading)
+        inner = [e for e in out if e.end_char > start - 1 - len(name)] if span else []
+        if span and all(e.start_char >= span.start_char and e.label_ in ("PLACE", "ORG")
+                        for e in inner):
+            del out[len(out) - len(inner):]
+            out.append(span)
+        else:
+            out.append(ent)
+    return out
+
+
+def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                  source: str) -> list[Span]:
+    """The model ORGs of this module repaired: stations, bare chambers, ``共`` clauses.
+
+    RETURNS (list[Span]): the entities."""
+    ents = stations(doc, ents, gazetteer, source)
+    ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
+                                    and bare_chamber(e.text))]
+    ents = bracketed_names(doc, ents, source)
+    return divisions(doc, together_clauses(doc, ents, source), source)
