@@ -115,3 +115,18 @@ def test_indefinite_day_and_year_are_no_figures(text):
 ])
 def test_day_and_year_durations_stay_figures(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("青溪二桥将于年内通车。", []),
+    ("他们无法在2019年年内返回营地。", ["2019年"]),
+    ("港澳青年内地交流团抵达柳州。", []),
+    ("今年年底，新馆将开放。", ["今年年底"]),
+])
+def test_within_the_year_is_no_date(text, expected):
+    assert dates(text) == expected
+
+
+def test_within_two_years_is_a_figure():
+    assert dates("桃源村在两年内成为生态村。") == []
+    assert figures("桃源村在两年内成为生态村。") == ["两年"]

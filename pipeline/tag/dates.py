@@ -222,8 +222,9 @@ _PART_ALTERNATION = (
              "|(?<=年)前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?(?:月|季度)"
              # 前9月 opening a headline or clause: the first months of the story's year
              "|(?<![\u4e00-\u9fff0-9])前(?:[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?![份])"
-             # (新年初始: 年初 of 初始, the start)
-             "|(?<![周千百万0-9一二三四五六七八九十几多余])年(?:初(?!始)|底|末|中|内)"
+             # (新年初始: 年初 of 初始, the start; 两年中 is a duration's; 年内 is no DATE,
+             # eval/entity-dev's recorded choice, and opens 青年内地 and 两年内)
+             "|(?<![周千百万0-9一二两三四五六七八九十几多余])年(?:初(?!始)|底|末|中)"
              # (如今夏普: 今 of 如今 before a name)
              "|(?:(?<!如)今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
