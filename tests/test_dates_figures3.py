@@ -130,3 +130,21 @@ def test_within_the_year_is_no_date(text, expected):
 def test_within_two_years_is_a_figure():
     assert dates("桃源村在两年内成为生态村。") == []
     assert figures("桃源村在两年内成为生态村。") == ["两年"]
+
+
+@pytest.mark.parametrize("text,expected,value", [
+    ("大约一年半后，青山村的茶叶上市了。", "一年半", 1.5),
+    ("集训持续了3天半。", "3天半", 3.5),
+    ("那年她才4岁半。", "4岁半", 4.5),
+])
+def test_and_a_half_is_in_the_figure(text, expected, value):
+    (figure,) = find_figures(text, [(d.start, d.end) for d in find_dates(text)])
+    assert (figure.text, figure.value) == (expected, value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("修一条渠要十天半个月。", ["十天"]),
+    ("这事一年半载办不成。", []),
+])
+def test_half_of_an_idiom_is_left_out(text, expected):
+    assert figures(text) == expected

@@ -56,7 +56,7 @@ COUNT_UNITS = frozenset({
 IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
-    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -130,6 +130,8 @@ _FIGURE_RE = re.compile(
     rf"(?:(?P<up>{_UP_BEFORE}上|(?<![将接附最邻靠临亲就])近)(?P<uplow>[百千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})"
+    # 一年半, 3个月半, 两个小时半, 3天半, 4岁半: and a half (十天半个月 and 一年半载 are idioms)
+    rf"(?P<half>(?<=[年月时天周岁])(?<!星期)半(?![个载夜边壁拉山岛导价]))?"
     # 3年多, 一年多来: a duration of years and more (not 3年多次, 一年多少, 2015年多地)
     rf"(?P<approx3>(?<=年)(?<!比一年)多(?=[的来前后时里间之，。、；：）)”」了也就才还中内！？\s]|$))?(?P<bound>{_BOUND})?))"
 )
@@ -345,6 +347,7 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
     else:
         low, high = _low_high(match)
     unit = match.group("unit")
+    half = Decimal("0.5") if match.group("half") else 0  # 一年半: 1.5 years
     sign, start = 1, match.start()
     if unit in TEMPERATURE_UNITS:  # 零下20摄氏度 and -4℃ are below zero
         below = re.search(r"(?:零下|[-－])$", text[max(0, start - 2):start])
@@ -352,8 +355,8 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
             sign, start = -1, start - len(below.group())
     return FigureMention(
         start, match.end(), text[start:match.end()],
-        float(sign * parse_number(low) * magnitude),
-        float(sign * parse_number(high) * magnitude) if high else None,
+        float(sign * (parse_number(low) * magnitude + half)),
+        float(sign * (parse_number(high) * magnitude + half)) if high else None,
         _UNIT_SPELLING.get(unit, unit),
         "多" if "多" in unit else _qualifier(match, text), _UNIT_LABELS[unit])
 
