@@ -35,6 +35,8 @@ MEASURE_UNITS = frozenset({
     "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "米", "千米", "公里",
     "厘米", "毫米", "吨", "千克", "公斤", "克", "斤", "升", "毫升", "千瓦", "千瓦时",
     "兆瓦", "瓦", "千伏", "伏", "度", "摄氏度", "华氏度", "℃", "桶", "标箱", "标准箱",
+    # sizes and process nodes (6英寸晶圆, 14纳米芯片): measures, eval/entity-dev's choice
+    "纳米", "微米", "英寸", "英尺", "英里", "海里",
 })
 TEMPERATURE_UNITS = frozenset({"摄氏度", "华氏度", "℃", "度"})  # 度 only after 零下/-
 DURATION_UNITS = frozenset({
@@ -54,7 +56,7 @@ COUNT_UNITS = frozenset({
 IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
-    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -124,9 +126,12 @@ _FIGURE_RE = re.compile(
     rf"(?:钟|(?P<hseconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒)?))"
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?"
     # 上千元, 上万名, 上百亿元: 上 before a bare magnitude is "as many as" (not 成千上万)
-    rf"(?:(?P<up>{_UP_BEFORE}上)(?P<uplow>[百千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
+    # (近万名, 近千人: 近 before a bare magnitude, nearly as many as, GUIDELINES' prefix 近)
+    rf"(?:(?P<up>{_UP_BEFORE}上|(?<![将接附最邻靠临亲就])近)(?P<uplow>[百千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})"
+    # 一年半, 3个月半, 两个小时半, 3天半, 4岁半: and a half (十天半个月 and 一年半载 are idioms)
+    rf"(?P<half>(?<=[年月时天周岁])(?<!星期)半(?![个载夜边壁拉山岛导价]))?"
     # 3年多, 一年多来: a duration of years and more (not 3年多次, 一年多少, 2015年多地)
     rf"(?P<approx3>(?<=年)(?<!比一年)多(?=[的来前后时里间之，。、；：）)”」了也就才还中内！？\s]|$))?(?P<bound>{_BOUND})?))"
 )
@@ -256,6 +261,17 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         return True  # 百名“…达人”, 十佳“…”: a round number naming an honour
     if unit in DURATION_UNITS and following.startswith(("代", "年") + NAME_TAILS):
         return True  # 三年行动计划, 50周年: a name or an anniversary
+    if unit == "米" and _RACE_AFTER.match(text, end):
+        return True  # 200米自由泳, 100米和200米蛙泳: a race's distance names the event (a label)
+    if low == "一" and unit in ("天", "年") and not match.group("high"):
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if unit == "天" and (not before or before in _CLAUSE_OPEN or before == "有") and following[:1] == "，":
+            return True  # 一天，…; 有一天: one day (an indefinite time, GUIDELINES (d))
+        if unit == "天" and _FREQUENCY_AFTER.match(text, end):
+            return True  # 一天两练, 一天三次: a frequency (as 每天), no quantity
+        if unit == "年" and before == "的" and not _PAST_YEAR_BEFORE.search(text, max(0, start - 4), start):
+            return True  # 特别的一年, 不平凡的一年: a year of that kind (indefinite)
     if low == "一" and not match.group("high"):
         if following.startswith(unit):
             return True  # 一个个, 一幅幅
@@ -265,6 +281,15 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     approximate = (match.group("approx1") or match.group("approx2")  # 5000多年: a duration
                    or match.group("approx3"))
     return unit == "年" and not approximate and re.fullmatch(r"[0-9]{4}", low) is not None
+
+
+# Swimming strokes and track events after a distance: the race, not a length run or swum.
+_RACE_AFTER = re.compile(r"(?:(?:和|、|及|与|或)[0-9]+米)*(?:男子|女子)?(?:个人)?"
+                         r"(?:自由泳|蛙泳|仰泳|蝶泳|混合泳|接力|跨栏|栏|障碍|短跑|飞人|冲刺赛|项目|决赛|半决赛|预赛)")
+_CLAUSE_OPEN = frozenset("，。；：！？、“（\n")
+_FREQUENCY_AFTER = re.compile("[两二三四五六七八九十几数]+[次练顿餐遍趟回班]")
+# (过去的一年 is a DATE of its own; its 一年 is covered there)
+_PAST_YEAR_BEFORE = re.compile("过去的$")
 
 
 def _low_numeral(match: re.Match) -> str:
@@ -322,6 +347,7 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
     else:
         low, high = _low_high(match)
     unit = match.group("unit")
+    half = Decimal("0.5") if match.group("half") else 0  # 一年半: 1.5 years
     sign, start = 1, match.start()
     if unit in TEMPERATURE_UNITS:  # 零下20摄氏度 and -4℃ are below zero
         below = re.search(r"(?:零下|[-－])$", text[max(0, start - 2):start])
@@ -329,8 +355,8 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
             sign, start = -1, start - len(below.group())
     return FigureMention(
         start, match.end(), text[start:match.end()],
-        float(sign * parse_number(low) * magnitude),
-        float(sign * parse_number(high) * magnitude) if high else None,
+        float(sign * (parse_number(low) * magnitude + half)),
+        float(sign * (parse_number(high) * magnitude + half)) if high else None,
         _UNIT_SPELLING.get(unit, unit),
         "多" if "多" in unit else _qualifier(match, text), _UNIT_LABELS[unit])
 
