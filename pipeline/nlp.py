@@ -11,6 +11,7 @@ the paper's city): :func:`story_doc` puts that context on a Doc the way the CLI 
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -147,6 +148,12 @@ def build_nlp(config: Config) -> Language:
         backend = getattr(component, "backend", None)
         if hasattr(backend, "load"):
             backend.load()
+    # The loaded lexicons, gazetteers and vocabularies are millions of objects that live
+    # as long as the pipeline: frozen, the cyclic collector stops rescanning them at
+    # every full collection (a fifth of the tagger stage's time went there).
+    # Reference counting still frees them; only cycles among them are never collected.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
