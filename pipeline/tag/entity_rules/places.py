@@ -45,6 +45,7 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         ent = _venue_place(doc, ent, gazetteer)
         if ent is None:
             continue
+        ent = _nationality(doc, ent, gazetteer)
         if ent.label_ != "PLACE" or ent._.source != MODEL:
             out.append(ent)
             continue
@@ -61,6 +62,20 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# A person's country before the person (``X国选手``): the country is a PLACE (GUIDELINES
+# §4), not the team the model reads; a team (``X队``) stays an ORG.
+_PERSON_AFTER = re.compile(r"(?:选手|运动员|名将|小将|球员|棋手|车手|拳手|籍)")
+
+
+def _nationality(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
+    """A model ORG that is a world place the gazetteer knows, right before a word for
+    a competitor (``选手``, ``运动员``, ``籍``), relabelled PLACE; any other as it is."""
+    if (ent.label_ != "ORG" or ent._.source != MODEL or ent.text not in gazetteer.world
+            or not _PERSON_AFTER.match(doc_text(doc), ent.end_char)):
+        return ent
+    return char_span(doc, ent.start_char, ent.end_char, "PLACE", "GPE", MODEL) or ent
 
 
 # An event named by its place (``X马拉松``, ``X博览会``): the event is no entity, the place
