@@ -57,11 +57,36 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             parts = [(0, event)]
         else:
             parts = (_split_address(ent.text, gazetteer, chains) or split_chain(ent.text)
-                     or _split_world(ent.text, gazetteer))
+                     or _split_world(ent.text, gazetteer) or _split_site(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# A named site after the place it stands in (``X省Y烈士陵园``, ``X市Y故居``, ``X城Y宫``):
+# the place and the site are two PLACEs, as the hand-annotated rmrb pages list them. Only
+# sites of a place (a tomb park, a former residence or site, a palace), not institutions
+# that carry their city in their name (``X国家博物馆``, ``X市纪念馆``). The site keeps a
+# name of its own (two characters or more before its head, not a generic 烈士/革命); no
+# road, unit or landform follows the place (``X路``, ``X山``), nor another place.
+_SITE_HEAD = re.compile(r"(?:陵园|故居|旧址|会址|遗址|宫|岭)$")
+_NOT_SITE = re.compile(r"^[路街道巷省市县区州盟旗镇乡村里山江河湖海岭峰]|^(?:烈士|革命)陵园$")
+
+
+def _split_site(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A county-level or larger place (or a world place) and the named site after it:
+    ``[(0, k), (k, len)]``, or ``[]``."""
+    head = _SITE_HEAD.search(text)
+    if not head:
+        return []
+    for k in range(min(len(text) - 3, 6), 1, -1):
+        rest = text[k:]
+        if (text[:k] in gazetteer.units and not _NOT_SITE.search(rest)
+                and head.start() - k >= 2 and not split_admin_prefix(rest, gazetteer)
+                and not any(rest[:n] in gazetteer.units for n in (2, 3))):
+            return [(0, k), (k, len(text))]
+    return []
 
 
 # A person's country before the person (``X国选手``): the country is a PLACE (GUIDELINES
