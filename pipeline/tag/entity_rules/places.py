@@ -45,6 +45,7 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         ent = _venue_place(doc, ent, gazetteer)
         if ent is None:
             continue
+        ent = _nationality(doc, ent, gazetteer)
         if ent.label_ != "PLACE" or ent._.source != MODEL:
             out.append(ent)
             continue
@@ -56,11 +57,50 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             parts = [(0, event)]
         else:
             parts = (_split_address(ent.text, gazetteer, chains) or split_chain(ent.text)
-                     or _split_world(ent.text, gazetteer))
+                     or _split_world(ent.text, gazetteer) or _split_site(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return out
+
+
+# A named site after the place it stands in (``X省Y烈士陵园``, ``X市Y故居``, ``X城Y宫``):
+# the place and the site are two PLACEs, as the hand-annotated rmrb pages list them. Only
+# sites of a place (a tomb park, a former residence or site, a palace), not institutions
+# that carry their city in their name (``X国家博物馆``, ``X市纪念馆``). The site keeps a
+# name of its own (two characters or more before its head, not a generic 烈士/革命); no
+# road, unit or landform follows the place (``X路``, ``X山``), nor another place.
+_SITE_HEAD = re.compile(r"(?:陵园|故居|旧址|会址|遗址|宫|岭)$")
+_NOT_SITE = re.compile(r"^[路街道巷省市县区州盟旗镇乡村里山江河湖海岭峰]|^(?:烈士|革命)陵园$")
+
+
+def _split_site(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A county-level or larger place (or a world place) and the named site after it:
+    ``[(0, k), (k, len)]``, or ``[]``."""
+    head = _SITE_HEAD.search(text)
+    if not head:
+        return []
+    for k in range(min(len(text) - 3, 6), 1, -1):
+        rest = text[k:]
+        if (text[:k] in gazetteer.units and not _NOT_SITE.search(rest)
+                and head.start() - k >= 2 and not split_admin_prefix(rest, gazetteer)
+                and not any(rest[:n] in gazetteer.units for n in (2, 3))):
+            return [(0, k), (k, len(text))]
+    return []
+
+
+# A person's country before the person (``X国选手``): the country is a PLACE (GUIDELINES
+# §4), not the team the model reads; a team (``X队``) stays an ORG.
+_PERSON_AFTER = re.compile(r"(?:选手|运动员|名将|小将|球员|棋手|车手|拳手|籍)")
+
+
+def _nationality(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
+    """A model ORG that is a world place the gazetteer knows, right before a word for
+    a competitor (``选手``, ``运动员``, ``籍``), relabelled PLACE; any other as it is."""
+    if (ent.label_ != "ORG" or ent._.source != MODEL or ent.text not in gazetteer.world
+            or not _PERSON_AFTER.match(doc_text(doc), ent.end_char)):
+        return ent
+    return char_span(doc, ent.start_char, ent.end_char, "PLACE", "GPE", MODEL) or ent
 
 
 # An event named by its place (``X马拉松``, ``X博览会``): the event is no entity, the place

@@ -1,0 +1,48 @@
+"""Place rules of ``news_entity_rules`` (pipeline/tag/entity_rules/places.py), third
+file: a country before a competitor (``X选手``) is a PLACE, not the team the model reads;
+a province or city the model glued to a named site (a tomb park, a former residence, a
+palace) is split from it.
+
+The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
+invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
+countries come from the gazetteer.
+"""
+
+import pytest
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+
+
+# fmt: off
+CASES = [
+    ("a country the model read as a team before 选手 is the competitor's country",
+     "湘州站的比赛中，挪威选手林小帆夺得男子组冠军。",
+     [("挪威", "ORG")], {("挪威", "PLACE")}, {("挪威", "ORG")}),
+    ("before 运动员 and 籍 too",
+     "枫林县马拉松吸引了肯尼亚运动员，一名波兰籍教练随队前来。",
+     [("肯尼亚", "ORG"), ("波兰", "ORG")], {("肯尼亚", "PLACE"), ("波兰", "PLACE")},
+     {("肯尼亚", "ORG"), ("波兰", "ORG")}),
+    ("a country's team stays an ORG",
+     "决赛中，湘州青年队迎战挪威队。",
+     [("挪威队", "ORG")], {("挪威队", "ORG")}, {("挪威", "PLACE")}),
+    ("a country ORG before another word stays as the model read it",
+     "挪威与枫林县签署合作协议。",
+     [("挪威", "ORG")], {("挪威", "ORG")}, {("挪威", "PLACE")}),
+    ("a province glued to a named tomb park, a city to a palace: two places each",
+     "代表团来到湖南枫林烈士陵园祭扫，又参观了成都白鹤宫。",
+     [("湖南枫林烈士陵园", "PLACE"), ("成都白鹤宫", "PLACE")],
+     {("湖南", "PLACE"), ("枫林烈士陵园", "PLACE"), ("成都", "PLACE"), ("白鹤宫", "PLACE")},
+     {("湖南枫林烈士陵园", "PLACE"), ("成都白鹤宫", "PLACE")}),
+    ("a generic tomb park, a museum with its city and a mountain's ridge stay whole",
+     "清明节，市民到洛阳市烈士陵园献花；湖南青禾博物馆开馆；队员登上祁连山青石岭。",
+     [("洛阳市烈士陵园", "PLACE"), ("湖南青禾博物馆", "PLACE"), ("祁连山青石岭", "PLACE")],
+     {("洛阳市烈士陵园", "PLACE"), ("湖南青禾博物馆", "PLACE"), ("祁连山青石岭", "PLACE")},
+     {("洛阳市", "PLACE"), ("湖南", "PLACE"), ("祁连", "PLACE")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("name,text,model,present,absent", CASES, ids=[c[0] for c in CASES])
+def test_rules(rules, name, text, model, present, absent):
+    ents = _ents(rules, text, model)
+    assert present <= ents, name
+    assert not absent & ents, name
