@@ -42,6 +42,8 @@ TEMPERATURE_UNITS = frozenset({"摄氏度", "华氏度", "℃", "度"})  # 度 o
 DURATION_UNITS = frozenset({
     "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
     "分钟", "秒", "秒钟", "课时", "学时", "个季度", "个多小时", "个多月", "个多星期",
+    # 4个半小时, 两个半月: and a half
+    "个半小时", "个半月", "个半星期",
 })
 COUNT_UNITS = frozenset({
     "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
@@ -72,7 +74,7 @@ _UNIT_LABELS = {
 }
 # Units reported in one spelling (GUIDELINES §7: percent has unit %).
 _UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒", "个多小时": "个小时", "个多月": "个月",
-                  "个多星期": "个星期"}
+                  "个多星期": "个星期", "个半小时": "个小时", "个半月": "个月", "个半星期": "个星期"}
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
                "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
@@ -347,7 +349,8 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
     else:
         low, high = _low_high(match)
     unit = match.group("unit")
-    half = Decimal("0.5") if match.group("half") else 0  # 一年半: 1.5 years
+    # 一年半, 4个半小时: 1.5 years, 4.5 hours
+    half = Decimal("0.5") if match.group("half") or "半" in unit else 0
     sign, start = 1, match.start()
     if unit in TEMPERATURE_UNITS:  # 零下20摄氏度 and -4℃ are below zero
         below = re.search(r"(?:零下|[-－])$", text[max(0, start - 2):start])

@@ -44,6 +44,7 @@ from .filters import (
     join_stationed,
     keep,
     office_place,
+    place_org,
     plausible,
     shared_head,
     trimmed,
@@ -134,7 +135,7 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         if self.filters:
             repeated = repeated_persons(ents)
-            ents = [office_place(world_place(e, gazetteer, source), source)
+            ents = [place_org(office_place(world_place(e, gazetteer, source), source), gazetteer)
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             text = doc_text(doc)

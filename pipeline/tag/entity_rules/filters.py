@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import NOT_ENTITIES, char_span, doc_text
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, split_admin_prefix
 from .org_context import trimmed_org
 from .persons import person_cue
 from .spans import MODEL
@@ -60,7 +60,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Generic sites of a village (``村中心文体广场``; GUIDELINES §4: 村 prefix, no name).
 _VILLAGE_SITE = re.compile(r"^村.{2,}(?:广场|公园|中心|馆)$")
 # A city's council or hall is its government, an organisation (``X市政厅``, ``X市议会``).
-_OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府)$")
+# (a start-up incubator is a named service body, GUIDELINES §4 ORG: ``市…创业孵化基地``)
+_OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府|孵化园|孵化基地|孵化器|众创空间)$")
 
 
 def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
@@ -100,6 +101,34 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
+# Province-level units by their short names, which open a glued ``X省Y市`` chain.
+_PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
+                       "河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 "
+                       "西藏 宁夏 新疆 香港 澳门".split())
+
+
+def place_org(ent: Span, gazetteer: Gazetteer) -> Span:
+    """A model ORG that is only a province glued to a place in it, with no head of a
+    body (``X省Y`` opening a headline's clause: ``X省Y建立…档案``), is a PLACE; the
+    chain rules list its parts. A bare place, a chain in a list (``、``) or in quotes
+    stays as the model read it: mostly a team, a club or a brand there (MSRA's
+    ``X省Y``-named clubs), and a government acting, which Boson tags ORG."""
+    if ent.label_ != "ORG" or ent._.source != MODEL or not 4 <= len(ent.text) <= 8:
+        return ent
+    text = doc_text(ent.doc)
+    around = text[ent.start_char - 1:ent.start_char] + text[ent.end_char:ent.end_char + 1]
+    if any(c in "、“”‘’\"" for c in around):
+        return ent
+    parts = split_admin_prefix(ent.text, gazetteer, True)
+    first = parts and ent.text[:parts[0][1]]
+    if not first or first.removesuffix("省").removesuffix("市") not in _PROVINCES or (
+            ent.text[parts[1][0]:] not in gazetteer.units):
+        return ent
+    # (kept as the model's span, so that the place rules split its chain)
+    span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", MODEL)
+    return span if span is not None else ent
+
+
 def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                           source: str) -> list[Span]:
     """A country read as an ORG right before a newspaper's 《title》 or a Latin-script
@@ -120,7 +149,7 @@ def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 
 
 def office_place(ent: Span, source: str) -> Span:
-    """A model place that is a city's hall, council or government is an ORG."""
+    """A model place that is a city's hall, council, government or incubator is an ORG."""
     if ent.label_ != "PLACE" or ent._.source != MODEL or not _OFFICE_PLACE.search(ent.text):
         return ent
     span = char_span(ent.doc, ent.start_char, ent.end_char, "ORG", "ORG", source)
@@ -154,6 +183,11 @@ def _joined_orgs(doc: Doc, ents: list[Span], fits) -> list[Span]:
     return out
 
 
+# A name that a quotation mark cuts inside, its pair outside the name (``新”X组织`` of
+# ``“两新”X组织``): the model read across the quote's edge.
+_HALF_QUOTED = re.compile(r"^[^“”]+”[^“”]|[^“”]“[^“”]+$")
+
+
 def plausible(ent: Span, gazetteer: Gazetteer,
               repeated: frozenset[str] = frozenset()) -> bool:
     """Whether a model entity survives the filters (rule entities always do).
@@ -163,7 +197,7 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent._.source != MODEL:
         return True
     text = ent.text
-    if _SIDE.match(text):
+    if _SIDE.match(text) or _HALF_QUOTED.search(text):
         return False
     if ent.label_ == "PERSON":
         if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)

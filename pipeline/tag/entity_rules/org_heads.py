@@ -41,6 +41,10 @@ _BODY_HEADS = (r"人民政府|政府|人民检察院|检察院|中级人民法�
                r"|人大常委会|常委会|人大(?!多|部分|批|量)|政协|委员会|(?<![常村])委(?!员|托)"
                r"|总工会|工会|妇联|团委|文联|科协|(?<!合)作协|残联|侨联|工商联"
                r"|日报|晚报|晨报|早报|商报|时报|都市报|电视台|融媒体中心|融媒号")
+# A place's own committees, right after the place only (``X村村委会``, ``X镇党委``; a bare
+# ``村党总支`` has no name, GUIDELINES §4 ORG); never through a body, so a chain before
+# the village (``X县Y镇Z村村委会``) stays places.
+_LOCAL_HEADS = r"村民委员会|居民委员会|村委会|居委会|党工委|党总支|党支部|党委(?!政府)"
 # Heads that need at least one character between the element and the head.
 # 办, 部, 局, 厅 and 中心 are not the end of a verb (``交办``), a noun (``干部``,
 # ``大局``, ``餐厅``) or a venue (``会展中心``, a PLACE).
@@ -62,7 +66,7 @@ _NAME_HEADS = r"公司|集团|银行|财险|寿险|人寿|保险|证券|大学|�
 # is some of X村's villagers.
 _HEAD_END = r"(?!长|主任|书记|委员|成员|门|报|市场|(?<=[行险券])业|(?<=局)[势面限]|(?<=学)生|(?<=部)分)"
 _AFTER_LEVEL = re.compile(rf"(?:{_BODY_HEADS}){_HEAD_END}")
-_AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}){_HEAD_END}")
+_AFTER_NAME = re.compile(rf"(?:{_BODY_HEADS}|{_NAME_HEADS}|{_LOCAL_HEADS}){_HEAD_END}")
 # The body is short after a name: a long one is usually a clause (``X大力发展…中心``).
 _ANY_HEAD = rf"(?:{_BODY_HEADS}|{_UNIT_HEADS}|{_LEVEL_HEADS}){_HEAD_END}"
 _LEVEL_BODY = re.compile(rf"{_BODY}{{1,10}}?{_ANY_HEAD}")

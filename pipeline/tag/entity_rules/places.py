@@ -61,7 +61,23 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
-    return out
+    return [_county_town(doc, e, source) for e in out]
+
+
+# ``X县城`` is the county's town, a PLACE of its own (the entity-dev README); not the 城 of
+# a word after it (``X县城乡居民``, ``X县城市管理局``, ``X县城区``, ``X县城建局``).
+_NOT_TOWN_AFTER = frozenset("乡市镇区建管关墙投")
+
+
+def _county_town(doc: Doc, ent: Span, source: str) -> Span:
+    """A county place followed by 城 (the county town) reaches over the 城."""
+    text = doc_text(doc)
+    end = ent.end_char
+    if (ent.label_ != "PLACE" or len(ent.text) < 3 or ent.text[-1] != "县"
+            or text[end:end + 1] != "城" or text[end + 1:end + 2] in _NOT_TOWN_AFTER):
+        return ent
+    span = char_span(doc, ent.start_char, end + 1, "PLACE", "GPE", source)
+    return span if span is not None else ent
 
 
 # A named site after the place it stands in (``X省Y烈士陵园``, ``X市Y故居``, ``X城Y宫``):

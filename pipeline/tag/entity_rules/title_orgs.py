@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import NOT_ENTITIES, char_span, doc_text
-from ...link.titles import HEADS, find_titles
+from ...link.titles import HEADS, PLACE_SUFFIXES, find_titles
 from ..gazetteer import NAME_STOP, Gazetteer
 from .filters import GENERIC_ORG
 from .org_context import trimmed_org
@@ -217,6 +217,11 @@ def cleaned_title_org(text: str, start: int, end: int,
             # (a company's named division is the title's unit: ``X公司大中华区`` of
             # ``…大中华区负责人``, one ORG, the entity-dev README)
             if found and _DIVISION.fullmatch(found.group()):
+                continue
+            # (``X镇党委`` of ``X镇党委书记``: a party committee after a bare place is the
+            # place's own body, as the title finder reads it; ``X局党组`` stays generic)
+            if found and found.group() == "党委" and text.endswith(
+                    PLACE_SUFFIXES, start, found.start()) and found.start() - start >= 3:
                 continue
             if found and found.start() - start >= 2:
                 end = found.start()

@@ -1,0 +1,62 @@
+"""A place's own bodies and the places the model read as bodies (``news_entity_rules``):
+a village's committees, a town's party committee in a title, incubators, a place chain
+read as an ORG, a county town, a name read across a quotation mark. The model's entities
+are given by hand; sentences are invented in the style of a city daily (青禾村, 樟木镇,
+枫林县 are made up; 湖南, 衡阳 come from the gazetteer)."""
+
+import pytest
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+
+from pipeline.tag.figures import find_figures
+
+
+# fmt: off
+@pytest.mark.parametrize("text, model, present, absent", [
+    # the party committee of a village in a title is the village's body (as 白石镇党委)
+    ("青禾村党委书记王建华介绍，村里新修了水渠。",
+     [("青禾村党委", "ORG"), ("王建华", "PERSON")],
+     {("青禾村党委", "ORG"), ("王建华", "PERSON")}, {("青禾村", "ORG")}),
+    # ... while an agency's 党组 stays part of the title (GUIDELINES §3)
+    ("市生态环境局党组书记李卫东讲话。",
+     [("市生态环境局党组", "ORG"), ("李卫东", "PERSON")],
+     {("市生态环境局", "ORG")}, {("市生态环境局党组", "ORG")}),
+    # a village committee right after the village; the chain before it stays places
+    ("在湖南省衡阳县樟木镇青禾村村委会活动室内，一场讲座正在举行。",
+     [("湖南省衡阳县樟木镇青禾村", "PLACE")],
+     {("湖南省", "PLACE"), ("衡阳县", "PLACE"), ("青禾村村委会", "ORG")},
+     {("湖南省衡阳县樟木镇青禾村村委会", "ORG")}),
+    ("樟木镇党委研究决定，在全镇推广经验。", [("樟木镇", "PLACE")],
+     {("樟木镇党委", "ORG")}, set()),
+    # a bare village's branch has no name (GUIDELINES §4 ORG)
+    ("各村党支部书记参加了培训。", [], set(), {("村党支部", "ORG")}),
+    # a start-up incubator is a named service body
+    ("退伍军人在枫林县青创孵化园开了一间理疗馆。", [("枫林县青创孵化园", "PLACE")],
+     {("枫林县青创孵化园", "ORG")}, {("枫林县青创孵化园", "PLACE")}),
+    # a glued place chain read as an ORG is the chain's places
+    ("湖南衡阳建立干部政治素质档案", [("湖南衡阳", "ORG")],
+     {("湖南", "PLACE"), ("衡阳", "PLACE")}, {("湖南衡阳", "ORG")}),
+    # a country acting stays as the model read it (Boson tags it ORG)
+    ("美国宣布退出该协定。", [("美国", "ORG")], {("美国", "ORG")}, set()),
+    # the county town, not the 城 of a word after the county
+    ("从枫林县城出发，驱车要两个小时。", [("枫林县", "PLACE")],
+     {("枫林县城", "PLACE")}, {("枫林县", "PLACE")}),
+    ("枫林县城乡居民收入稳步增长。", [("枫林县", "PLACE")],
+     {("枫林县", "PLACE")}, {("枫林县城", "PLACE")}),
+    # a name the model read across a quotation mark
+    ("推动村党组织与“两新”党组织结对共建。", [("新”党组织", "ORG")],
+     set(), {("新”党组织", "ORG")}),
+])
+# fmt: on
+def test_local_bodies(rules, text, model, present, absent):
+    got = _ents(rules, text, model)
+    assert present <= got, got
+    assert not absent & got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("驱车还得4个半小时。", [("4个半小时", 4.5, "个小时")]),
+    ("工期两个半月。", [("两个半月", 2.5, "个月")]),
+    ("十天半个月就能完工。", [("十天", 10.0, "天")]),
+])
+def test_and_a_half_after_the_measure_word(text, expected):
+    assert [(f.text, f.value, f.unit) for f in find_figures(text)] == expected
