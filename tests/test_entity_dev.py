@@ -55,8 +55,8 @@ def test_the_draw_keeps_off_layout_dev_and_link_dev():
 def test_every_recorded_draw_replays_its_half():
     """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
     recorded draw gives its half's articles again after later halves were added; a half
-    drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121) is their
-    union, disjoint."""
+    drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
+    13131 and 15151) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -72,11 +72,28 @@ def test_every_recorded_draw_replays_its_half():
         assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
     for half, ids in drawn.items():
         assert ids == halves[half], half
-    for half in ("check7", "check8"):
+    for half in ("check7", "check8", "check9"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
-    # each of check8's draws left out every article of dev-check7
-    assert not drawn["check8"] & set().union(*(ids for h, ids in halves.items() if h != "check8"))
+    # each of check8's draws left out every article of dev-check7, each of check9's every
+    # article of dev-check8
+    for half in ("check8", "check9"):
+        assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
+
+
+def test_check9s_two_draws_are_disjoint_and_the_rejected_seed_replays():
+    """check9's second draw (seed 15151) shares no article with its first (13131); the planned
+    second seed 14141, recorded as rejected, drew one of the first draw's articles."""
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    recs = [rec for rec in spec["draws"] if rec["half"] == "check9"]
+    assert [rec["seed"] for rec in recs] == [13131, 15151]
+    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, "check9")}
+                     for rec in recs)
+    assert len(first) == len(second) == 6 and not first & second
+    rejected = recs[1]["rejected"]
+    assert rejected["seed"] == 14141
+    got = {aid for _, aid in entity_dev.draw(14141, 1, True, "check9")}
+    assert got & first == set(rejected["overlap"]) == {"20200108-04-06"}
 
 
 def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
@@ -97,19 +114,20 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check8",)
-    held = {aid for aid, h in half.items() if h == "check8"}
+    assert entity_dev.HELD_BACK == ("check9",)
+    held = {aid for aid, h in half.items() if h == "check9"}
     assert len(held) == 12
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back half out as well
-    # check6 and check7, held back before, are ordinary parts now
-    assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7"}
+    # check6, check7 and check8, held back before, are ordinary parts now
+    assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7", "check8"}
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
-    assert built("check7") == {aid for aid, h in half.items() if h == "check7"}
-    assert built("check8") == held
-    assert entity_dev.select(spec["stories"], "check8") == ["check8"]
-    assert "check8" not in entity_dev.select(spec["stories"], "all")
-    assert "check7" in entity_dev.select(spec["stories"], "all")
+    assert built("check8") == {aid for aid, h in half.items() if h == "check8"}
+    assert built("check9") == held
+    assert entity_dev.select(spec["stories"], "check9") == ["check9"]
+    assert "check9" not in entity_dev.select(spec["stories"], "all")
+    assert "check8" in entity_dev.select(spec["stories"], "all")
+    assert "check8" in entity_dev.select(spec["stories"])
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check9")
+        entity_dev.select(spec["stories"], "check10")
