@@ -42,6 +42,17 @@ from pipeline.tag.figures import find_figures
      {("枫林县城", "PLACE")}, {("枫林县", "PLACE")}),
     ("枫林县城乡居民收入稳步增长。", [("枫林县", "PLACE")],
      {("枫林县", "PLACE")}, {("枫林县城", "PLACE")}),
+    # a place and the economic zone named after it are one PLACE; its committee an ORG
+    ("枫林经济技术开发区今年新增项目12个。", [("枫林", "PLACE")],
+     {("枫林经济技术开发区", "PLACE")}, {("枫林", "PLACE")}),
+    ("湖南印发《促进中国（湖南）自由贸易试验区发展的若干措施》。",
+     [("湖南", "PLACE"), ("中国", "PLACE"), ("湖南", "PLACE", 1)],
+     {("中国（湖南）自由贸易试验区", "PLACE")}, {("中国", "PLACE")}),
+    ("枫林高新区管委会召开会议。", [("枫林", "PLACE")],
+     set(), {("枫林高新区", "PLACE")}),
+    # ... a free-trade area of countries is a trade bloc
+    ("双方同意推进美洲自由贸易区谈判。", [("美洲", "PLACE")],
+     set(), {("美洲自由贸易区", "PLACE")}),
     # a name the model read across a quotation mark
     ("推动村党组织与“两新”党组织结对共建。", [("新”党组织", "ORG")],
      set(), {("新”党组织", "ORG")}),

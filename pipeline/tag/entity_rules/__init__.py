@@ -65,7 +65,7 @@ from .media import (
 from .org_heads import add_orgs
 from .org_repairs import repaired_orgs
 from .persons import person_mentions, repair_persons, repeated_persons
-from .places import add_places, address_before_company, repair_places
+from .places import add_places, address_before_company, repair_places, zone_places
 from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
 
@@ -161,6 +161,7 @@ class NewsEntityRules(GazetteerSerializer):
         if self.places:
             ents = repair_places(doc, ents, gazetteer, source, self.split_chains)
             ents = add_places(doc, ents, gazetteer, source)
+            ents = zone_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
             ents = joined_schools(doc, ents, doc_text(doc), source)

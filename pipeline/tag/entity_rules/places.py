@@ -64,6 +64,37 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     return [_county_town(doc, e, source) for e in out]
 
 
+# A named economic zone after its place is one PLACE, a named area (GUIDELINES §4 PLACE;
+# the entity-dev README: a named demonstration or free-trade zone): ``X经济技术开发区``,
+# ``X（Y）自由贸易试验区``; its committee after it makes an ORG (``X开发区管委会``), and
+# ``X新区`` alone is left to the model (新区 is also any new quarter).
+_ZONE = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）)?(?:经济技术开发区|高新技术产业开发区|经济开发区"
+                   r"|高新区|开发区|自由贸易试验区|自贸试验区|自由贸易区|自贸区|综合保税区|保税区"
+                   r"|自主创新示范区|综合改革试验区)"
+                   r"(?!管委会|管理委员会|管理局|管理办|工委|党工委|的企业)")
+
+
+def zone_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                source: str) -> list[Span]:
+    """A Chinese place and the economic zone named after it, one PLACE (a free-trade
+    area after another country or a continent is a trade bloc: ``X洲自由贸易区``).
+
+    RETURNS (list[Span]): the entities, such places extended over the zone."""
+    text = doc_text(doc)
+    if "区" not in text:
+        return ents
+    spans = []
+    for ent in ents:
+        # (``中国（X）自由贸易试验区``: the pilot zones' official names open with 中国)
+        zone = (ent.label_ == "PLACE" and (ent.text not in gazetteer.world or ent.text == "中国")
+                and not ent.text.endswith(("洲", "东盟", "亚太"))
+                and _ZONE.match(text, ent.end_char))
+        span = zone and char_span(doc, ent.start_char, zone.end(), "PLACE", "GPE", source)
+        if span is not None and span is not False:
+            spans.append(span)
+    return merged_ents(ents, spans, overwrite=True) if spans else ents
+
+
 # ``X县城`` is the county's town, a PLACE of its own (the entity-dev README); not the 城 of
 # a word after it (``X县城乡居民``, ``X县城市管理局``, ``X县城区``, ``X县城建局``).
 _NOT_TOWN_AFTER = frozenset("乡市镇区建管关墙投")
