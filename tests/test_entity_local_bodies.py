@@ -32,6 +32,11 @@ from pipeline.tag.figures import find_figures
     # a start-up incubator is a named service body
     ("退伍军人在枫林县青创孵化园开了一间理疗馆。", [("枫林县青创孵化园", "PLACE")],
      {("枫林县青创孵化园", "ORG")}, {("枫林县青创孵化园", "PLACE")}),
+    # a school or hospital is an ORG where the story says where something happened
+    ("在枫林县人民医院门口，记者遇到了他。", [("枫林县人民医院", "PLACE")],
+     {("枫林县人民医院", "ORG")}, {("枫林县人民医院", "PLACE")}),
+    ("孩子们在青禾小学的操场上奔跑。", [("青禾小学", "PLACE")],
+     {("青禾小学", "ORG")}, {("青禾小学", "PLACE")}),
     # a glued place chain read as an ORG is the chain's places
     ("湖南衡阳建立干部政治素质档案", [("湖南衡阳", "ORG")],
      {("湖南", "PLACE"), ("衡阳", "PLACE")}, {("湖南衡阳", "ORG")}),

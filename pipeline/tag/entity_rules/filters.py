@@ -61,7 +61,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _VILLAGE_SITE = re.compile(r"^村.{2,}(?:广场|公园|中心|馆)$")
 # A city's council or hall is its government, an organisation (``X市政厅``, ``X市议会``).
 # (a start-up incubator is a named service body, GUIDELINES §4 ORG: ``市…创业孵化基地``)
-_OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府|孵化园|孵化基地|孵化器|众创空间)$")
+# Schools, hospitals, courts and companies are ORGs, also where a story says where
+# something happened (``在X县人民医院门口``; GUIDELINES §4: a school is an ORG, not a PLACE).
+_OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府|孵化园|孵化基地|孵化器|众创空间"
+                           r"|人民医院|中心医院|中医院|卫生院|中学|小学|幼儿园|职业技术学院|人民法院"
+                           r"|人民检察院|派出所)$")
 
 
 def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
@@ -149,7 +153,8 @@ def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 
 
 def office_place(ent: Span, source: str) -> Span:
-    """A model place that is a city's hall, council, government or incubator is an ORG."""
+    """A model place that is a city's hall, council, government, incubator, school,
+    hospital or court is an ORG."""
     if ent.label_ != "PLACE" or ent._.source != MODEL or not _OFFICE_PLACE.search(ent.text):
         return ent
     span = char_span(ent.doc, ent.start_char, ent.end_char, "ORG", "ORG", source)
