@@ -58,6 +58,9 @@ from pipeline.tag.figures import find_figures
     # ... a free-trade area of countries is a trade bloc
     ("双方同意推进美洲自由贸易区谈判。", [("美洲", "PLACE")],
      set(), {("美洲自由贸易区", "PLACE")}),
+    # a named area after its district is a place of the chain
+    ("衡阳市雁峰区枫塘片区完成棚户区改造。", [("衡阳市雁峰区枫塘片区", "PLACE")],
+     {("枫塘片区", "PLACE")}, {("衡阳市雁峰区枫塘片区", "PLACE")}),
     # a name the model read across a quotation mark
     ("推动村党组织与“两新”党组织结对共建。", [("新”党组织", "ORG")],
      set(), {("新”党组织", "ORG")}),
