@@ -61,6 +61,13 @@ from pipeline.tag.figures import find_figures
     # a named area after its district is a place of the chain
     ("衡阳市雁峰区枫塘片区完成棚户区改造。", [("衡阳市雁峰区枫塘片区", "PLACE")],
      {("枫塘片区", "PLACE")}, {("衡阳市雁峰区枫塘片区", "PLACE")}),
+    # ... and so are a lane, an old street, a county's development zone
+    ("枫林县槐荫巷的老屋修缮一新。", [("枫林县槐荫巷", "PLACE")],
+     {("槐荫巷", "PLACE"), ("枫林县", "PLACE")}, {("枫林县槐荫巷", "PLACE")}),
+    ("枫林县青石板老街游人如织。", [("枫林县青石板老街", "PLACE")],
+     {("青石板老街", "PLACE")}, {("枫林县青石板老街", "PLACE")}),
+    ("衡阳市枫林开发区新落户企业9家。", [("衡阳市枫林开发区", "PLACE")],
+     {("枫林开发区", "PLACE")}, {("衡阳市枫林开发区", "PLACE")}),
     # a name the model read across a quotation mark
     ("推动村党组织与“两新”党组织结对共建。", [("新”党组织", "ORG")],
      set(), {("新”党组织", "ORG")}),

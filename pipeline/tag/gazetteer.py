@@ -242,7 +242,8 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 # (``X省Y江``, ``X区Y小区``, ``X县Y镇``).
 # (and a residential compound, ``X县Y苑``, ``X区Y家园``: 4 of 6 such model places in
 # the rmrb text are a county and its compound, the other two no place either way)
-_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|江|河|湖|山|岛|景区|公园|水库)$")
+_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|江|河|湖|山|岛|景区|公园|水库"
+                        r"|老街|巷|开发区|高新区|科技园)$")
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})
 # What a landform or a water holds as a unit (``X山Y村``) or is glued to (two rivers,
