@@ -10,7 +10,7 @@ pipeline never needs it. What is taken (all from jionlp, Apache-2.0):
 - ``dictionary/china_location.zip``: provinces, prefectures and counties (full names and
   jionlp's short forms), townships and sub-districts (乡/镇/街道/苏木, full names only);
 - ``dictionary/world_location.txt``: countries (short and official names), capitals and
-  the major cities listed with them;
+  the major cities listed with them (``world``), and the countries alone (``countries``);
 - ``rule/rule_pattern.py``: the surname lists (百家姓 and compound surnames);
 - ``dictionary/chinese_word_dictionary.zip`` (a pruned 新华词典): the words, and which
   glosses describe a place; used to drop short forms that are ordinary words (``通道``)
@@ -21,6 +21,7 @@ pipeline never needs it. What is taken (all from jionlp, Apache-2.0):
   (``明光`` is not read in ``照明光源``).
 
 Then run ``scripts/build_gazetteer_words.py``: it adds jieba's common words to the file.
+The keys that script and the others add are kept when this one is rerun.
 """
 from __future__ import annotations
 
@@ -132,13 +133,14 @@ def china_places(text: str, words: dict[str, bool],
     return admin, alias - admin, towns
 
 
-def world_places(text: str, words: dict[str, bool]) -> set:
-    """Countries (short and official names), capitals and listed cities."""
+def world_places(text: str, words: dict[str, bool], columns: int = 4) -> set:
+    """Countries (short and official names), capitals and listed cities; with
+    ``columns=2`` the countries alone."""
     out = set()
     for line in text.splitlines():
         if "\t" not in line:
             continue  # continent header
-        for field in line.split("\t"):
+        for field in line.split("\t")[:columns]:
             for name in field.split("/"):
                 name = name.strip()
                 if len(name) >= 2 and HAN.match(name) and words.get(name, True):
@@ -171,13 +173,15 @@ def build(wheel_path: Path) -> dict:
         counts = word_counts(read_member(wheel, "dictionary/word_distribution.zip"))
         admin, alias, towns = china_places(read_member(wheel, "dictionary/china_location.zip"),
                                            words, counts)
-        world = world_places(read_member(wheel, "dictionary/world_location.txt"), words) - admin
+        world_text = read_member(wheel, "dictionary/world_location.txt")
+        world = world_places(world_text, words) - admin
+        countries = world_places(world_text, words, columns=2) - admin
         single, unambiguous, double = surnames(read_member(wheel, "rule/rule_pattern.py"))
     places = admin | alias | towns | world
     return {
         "source": f"{wheel_path.name} (Apache-2.0), built by scripts/build_gazetteer.py",
         "admin": sorted(admin), "alias": sorted(alias), "town": sorted(towns),
-        "world": sorted(world), "surnames": single, "unambiguous_surnames": unambiguous,
+        "world": sorted(world), "countries": sorted(countries), "surnames": single, "unambiguous_surnames": unambiguous,
         "compound_surnames": double,
         "words": sorted(w for w in words if w not in places),
         "bigrams": "".join(sorted(w for w, n in counts.items() if n >= MIN_BIGRAM_COUNT
@@ -194,6 +198,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         gazetteer = build(args.wheel or fetch_wheel(Path(tmp)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    # (the keys the other builders add are kept: rebuilding this part alone loses none)
+    if args.out.exists():
+        gazetteer = {**json.loads(args.out.read_text(encoding="utf-8")), **gazetteer}
     args.out.write_text(json.dumps(gazetteer, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
     sizes = {k: len(v) for k, v in gazetteer.items() if isinstance(v, list)}

@@ -1,7 +1,8 @@
 """Place rules of ``news_entity_rules`` (pipeline/tag/entity_rules/places.py), third
 file: a country before a competitor (``X选手``) is a PLACE, not the team the model reads;
 a province or city the model glued to a named site (a tomb park, a former residence, a
-palace) is split from it.
+palace) is split from it; a country glued to a place the gazetteer lacks is split from
+it, and a foreign region from its city.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
@@ -37,6 +38,22 @@ CASES = [
      [("洛阳市烈士陵园", "PLACE"), ("湖南青禾博物馆", "PLACE"), ("祁连山青石岭", "PLACE")],
      {("洛阳市烈士陵园", "PLACE"), ("湖南青禾博物馆", "PLACE"), ("祁连山青石岭", "PLACE")},
      {("洛阳市", "PLACE"), ("湖南", "PLACE"), ("祁连", "PLACE")}),
+    ("a country glued to a town the gazetteer lacks: two places",
+     "湘州滑雪队赴挪威青溪镇集训。",
+     [("挪威青溪镇", "PLACE")], {("挪威", "PLACE"), ("青溪镇", "PLACE")},
+     {("挪威青溪镇", "PLACE")}),
+    ("a country, its prefecture and its city: three places",
+     "枫林县代表团访问了日本白川县青松市。",
+     [("日本白川县青松市", "PLACE")],
+     {("日本", "PLACE"), ("白川县", "PLACE"), ("青松市", "PLACE")},
+     {("日本白川县青松市", "PLACE"), ("白川县青松市", "PLACE")}),
+    ("not a word after the country, a part of it or a longer name it opens",
+     "美国本土遭遇寒潮；印度次大陆持续高温；约旦河西岸局势紧张；沙特阿拉伯宣布增产。",
+     [("美国本土", "PLACE"), ("印度次大陆", "PLACE"), ("约旦河西岸", "PLACE"),
+      ("沙特阿拉伯", "PLACE")],
+     {("美国本土", "PLACE"), ("印度次大陆", "PLACE"), ("约旦河西岸", "PLACE"),
+      ("沙特阿拉伯", "PLACE")},
+     {("本土", "PLACE"), ("次大陆", "PLACE"), ("约旦", "PLACE"), ("沙特", "PLACE")}),
 ]
 # fmt: on
 

@@ -71,6 +71,7 @@ class Gazetteer:
         self.places = frozenset(data["admin"] + data["alias"] + data["town"] + data["world"]
                                 + list(self.features) + list(REGIONS))
         self.world = frozenset(data["world"])  # countries and world cities
+        self.countries = frozenset(data.get("countries", ()))
         # County-level or larger units (full names and short forms) and world places:
         # what may follow the place it lies in, in a glued chain (``X省Y市``).
         self.units = frozenset(data["admin"] + data["alias"] + data["world"])

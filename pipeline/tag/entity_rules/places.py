@@ -57,7 +57,7 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             parts = [(0, event)]
         else:
             parts = (_split_address(ent.text, gazetteer, chains) or split_chain(ent.text)
-                     or _split_world(ent.text, gazetteer) or _split_site(ent.text, gazetteer))
+                     or _split_world(ent.text, gazetteer, chains) or _split_site(ent.text, gazetteer))
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
@@ -191,11 +191,18 @@ def _venue_place(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
 
 # A foreign state (``X邦``) and the unit inside it after it (``X邦Y村``, ``X邦Y市``);
 # 联邦 is a federation, a whole country's name.
+# A foreign region before its city (``Y县Z市`` of a Japanese prefecture, ``Y州Z市``).
+_FOREIGN_REGION = re.compile(r"[\u4e00-\u9fff]{2,6}?[县州省](?=[\u4e00-\u9fff]{2,5}$)")
+# A part of the place, not a place in it (``X国次大陆``, ``X河西岸``).
+_PART_OF = re.compile(r"(?:大陆|半岛|地区|沿岸|[东南西北]岸|边境|全境|境内)$")
+# What no place name holds (the function words of a phrase glued to a country).
+_NO_NAME = "的了在和与及是等对为向到把被"
 _STATE_CHAR = re.compile(r"(?<!联)邦")
 _STATE = re.compile(r"(?<!联)邦(?=[\u4e00-\u9fff]{2,}?(?:村|镇|市|县|区)$)")
 
 
-def _split_world(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _split_world(text: str, gazetteer: Gazetteer,
+                 chains: bool | str = True) -> list[tuple[int, int]]:
     """A glued chain of foreign places cut into its places: a country before its state
     (``X国Y邦``, ``X国Y州``), a state before its town (``X邦Y村``), and 中国 glued after
     a foreign place (``Y城中国新年庆典``: China is never a unit inside another place).
@@ -211,6 +218,20 @@ def _split_world(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                 _STATE_CHAR.search(rest) or rest.endswith("州") and rest not in gazetteer.places):
             return [(0, n)] + [(n + s, n + e) for s, e in _split_world(rest, gazetteer)
                                or [(0, len(rest))]]
+        # A country before a name of its own the gazetteer lacks (``X国Y岛``, ``X国Y县Z市``),
+        # where chains are split: not a word after it (``X国本土``), a part of it, a longer
+        # name it opens (``X河西岸`` of a country X), nor 中国, whose chains are the admin
+        # rules'.
+        if (chains is True and head in gazetteer.countries and head != "中国" and len(rest) >= 2
+                and rest[:2] not in gazetteer.common_words and not _PART_OF.search(rest)
+                and not any(len(p) > n and text.startswith(p[:len(text)])
+                            for p in _starting(text[:n + 1], gazetteer))
+                and all("\u4e00" <= c <= "\u9fff" and c not in _NO_NAME for c in rest)):
+            region = _FOREIGN_REGION.match(rest)
+            parts = ([(0, region.end()), (region.end(), len(rest))]
+                     if region and rest[region.end():] not in gazetteer.common_words
+                     else [(0, len(rest))])
+            return [(0, n)] + [(n + s, n + e) for s, e in parts]
     state = _STATE.search(text)
     if state and state.start() >= 2:
         return [(0, state.end()), (state.end(), len(text))]
@@ -219,6 +240,12 @@ def _split_world(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             any(head[i:] in gazetteer.places for i in range(len(head) - 1))):
         return [(0, len(head)), (len(head), len(text))]
     return []
+
+
+def _starting(prefix: str, gazetteer: Gazetteer) -> list[str]:
+    """Known places that open with ``prefix`` (``X河`` of a country ``X``, a country's
+    longer name)."""
+    return [p for p in gazetteer.places if p.startswith(prefix)] if len(prefix) >= 3 else []
 
 
 def _split_address(text: str, gazetteer: Gazetteer,
