@@ -54,6 +54,13 @@ CASES = [
      {("美国本土", "PLACE"), ("印度次大陆", "PLACE"), ("约旦河西岸", "PLACE"),
       ("沙特阿拉伯", "PLACE")},
      {("本土", "PLACE"), ("次大陆", "PLACE"), ("约旦", "PLACE"), ("沙特", "PLACE")}),
+    ("a city's first character the model read as a conjunction is the city's",
+     "湘州艺术团来到和龙市青松村演出。",
+     [("龙市青松村", "PLACE")], {("和龙市", "PLACE"), ("青松村", "PLACE")},
+     {("龙市青松村", "PLACE"), ("龙市", "PLACE")}),
+    ("a conjunction before a place of its own stays out",
+     "湘州和平江县签订协议。",
+     [("湘州", "PLACE"), ("平江县", "PLACE")], {("平江县", "PLACE")}, {("和平江县", "PLACE")}),
 ]
 # fmt: on
 

@@ -49,6 +49,8 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if ent.label_ != "PLACE" or ent._.source != MODEL:
             out.append(ent)
             continue
+        if not out or out[-1].end_char < ent.start_char:  # (its first character free)
+            ent = _restored_head(doc, ent, gazetteer)
         cut = strip_glued_verb(ent.text, gazetteer)
         event = _event_place(ent.text, gazetteer)
         if cut:
@@ -62,6 +64,23 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
     return [_county_town(doc, e, source) for e in out]
+
+
+def _restored_head(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
+    """A model place that lost the first character of the unit it opens with, read as
+    a conjunction or a preposition (``和`` of ``和X市``, ``同`` of ``同X县``): the unit's
+    whole name, where the rest opens no place of its own (``X市`` unknown).
+
+    RETURNS (Span): the place, its head restored, or as it was."""
+    start = ent.start_char
+    if not start or any(ent.text[:n] in gazetteer.places for n in range(2, len(ent.text) + 1)):
+        return ent
+    text = doc_text(doc)
+    for n in range(3, min(len(ent.text) + 1, 7) + 1):
+        if text[start - 1:start - 1 + n] in gazetteer.units and text[start - 2 + n] in "市县区州旗盟":
+            span = char_span(doc, start - 1, ent.end_char, "PLACE", "GPE", MODEL)
+            return span if span is not None else ent
+    return ent
 
 
 # A named economic zone after its place is one PLACE, a named area (GUIDELINES §4 PLACE;
