@@ -300,6 +300,8 @@ def padded_credits(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str
 # A credit's verb the model read into the name before it (``X整理``), and the last
 # character of a title the model read into the name after it (``资政`` + ``X``: ``政X``).
 _CREDIT_VERB = re.compile(r"(?:整理|执笔|采写|摄影报道|报道)$")
+# A verb of leading glued after a name (``X率队``, ``X率``+``多名…``, ``X带队``).
+_LEAD_VERB = re.compile(r"(?:率领?|带领|带队)(?:队|团|众)?$")
 _TITLE_WORDS = frozenset({"资政", "总理", "主席", "总统", "首相", "部长", "书记", "市长", "省长",
                           "县长", "议长", "国王", "大使", "经理", "主任", "教授", "院长", "局长"})
 
@@ -313,7 +315,8 @@ def credited_name(name: str) -> str:
 
 def person_edges(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Model persons without a credit's verb at their end (``X整理`` before a bracket or
-    the line's end) or a title's last character at their start (``政X`` of ``资政X``).
+    the line's end), a verb of leading glued after them (``X率队``) or a title's last
+    character at their start (``政X`` of ``资政X``).
 
     RETURNS (list[Span]): the entities, those persons trimmed."""
     text = doc_text(doc)
@@ -327,6 +330,9 @@ def person_edges(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]
         if (verb and verb.start() >= 2 and ent.text[0] in gazetteer.surnames
                 and not "\u4e00" <= text[end:end + 1] <= "\u9fff"):
             end = start + verb.start()
+        lead = _LEAD_VERB.search(ent.text)
+        if lead and lead.start() >= 2:
+            end = start + lead.start()
         if text[start - 1:start + 1] in _TITLE_WORDS and end - start >= 3:
             start += 1
         span = (start, end) != (ent.start_char, ent.end_char) and char_span(
