@@ -68,6 +68,10 @@ from pipeline.tag.figures import find_figures
      {("青石板老街", "PLACE")}, {("枫林县青石板老街", "PLACE")}),
     ("衡阳市枫林开发区新落户企业9家。", [("衡阳市枫林开发区", "PLACE")],
      {("枫林开发区", "PLACE")}, {("衡阳市枫林开发区", "PLACE")}),
+    # a known place read as an ORG after a locative word is where, not who
+    ("《林帆在衡阳》一书出版；代表团赴衡阳考察。", [("衡阳", "ORG"), ("衡阳", "ORG", 1)],
+     {("衡阳", "PLACE")}, {("衡阳", "ORG")}),
+    ("衡阳出台新规。", [("衡阳", "ORG")], {("衡阳", "ORG")}, set()),
     # a name the model read across a quotation mark
     ("推动村党组织与“两新”党组织结对共建。", [("新”党组织", "ORG")],
      set(), {("新”党组织", "ORG")}),

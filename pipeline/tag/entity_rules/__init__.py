@@ -44,6 +44,7 @@ from .filters import (
     join_stationed,
     keep,
     office_place,
+    located_place,
     place_org,
     plausible,
     shared_head,
@@ -135,7 +136,8 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         if self.filters:
             repeated = repeated_persons(ents)
-            ents = [place_org(office_place(world_place(e, gazetteer, source), source), gazetteer)
+            ents = [located_place(place_org(office_place(world_place(e, gazetteer, source),
+                                                         source), gazetteer), gazetteer, source)
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             text = doc_text(doc)

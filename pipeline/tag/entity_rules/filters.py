@@ -105,6 +105,22 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
+# A locative verb or preposition: what follows it is where, not who (``在X``, ``赴X``).
+_LOCATIVE = re.compile(r"(?:在|到|赴|于|从|来自|前往|抵达|位于|落户|走进|回到|途经|飞抵)$")
+
+
+def located_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
+    """A known place the model read as an ORG right after a locative word (``在X``,
+    ``赴X``, ``来自X``) is a PLACE: there it says where, not who acts (a government
+    acting, which Boson tags ORG, stays as the model read it)."""
+    if (ent.label_ != "ORG" or ent._.source != MODEL or ent.text not in gazetteer.places
+            or not _LOCATIVE.search(doc_text(ent.doc), max(0, ent.start_char - 2),
+                                    ent.start_char)):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
+    return span if span is not None else ent
+
+
 # Province-level units by their short names, which open a glued ``X省Y市`` chain.
 _PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
                        "河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 "
