@@ -222,10 +222,18 @@ _ROUTE_VERBS = frozenset("溯沿顺逆绕穿跨越经过翻渡循")
 _GLUED_UNIT = re.compile(r"[村镇乡屯寨](?=[\u4e00-\u9fff]$)")
 
 
+# The kind of a law or a treaty, which the model may read as the body that made it
+# (``X基本法``; GUIDELINES §4: documents are no entities, names inside them are).
+# (not a ``X总协定``: the general agreement on tariffs is also the body that ran it)
+_LAW = re.compile(r"(?:基本法|宪法|法典|条例|法案|公约|(?<!总)协定)$")
+
+
 def furniture(ent: Span, text: str) -> bool:
-    """Whether a model ORG is a bracketed column label at a line's end."""
+    """Whether a model ORG is a bracketed column label at a line's end, or a law."""
     if ent._.source != MODEL:
         return False
+    if ent.label_ == "ORG" and _LAW.search(ent.text):
+        return True
     start, end = ent.start_char, ent.end_char
     if ent.label_ == "ORG" and start and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         after = text[end + 1:end + 2]
