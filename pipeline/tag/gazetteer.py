@@ -114,6 +114,11 @@ class Gazetteer:
         """
         return _find_names(text, self.places, self._lengths, self.bigrams, self._singles)
 
+    def opening(self, text: str) -> list[int]:
+        """RETURNS (list[int]): the lengths of the known places that open ``text``,
+        longest first."""
+        return [n for n in self._lengths.get(text[:2], ()) if text[:n] in self.places]
+
     def find_orgs(self, text: str) -> list[tuple[int, int]]:
         """Leftmost-longest organisation names of the lexicon in ``text``, with the
         word-boundary checks of :meth:`find`.

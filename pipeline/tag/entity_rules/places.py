@@ -243,8 +243,7 @@ def _split_world(text: str, gazetteer: Gazetteer,
         # rules'.
         if (chains is True and head in gazetteer.countries and head != "中国" and len(rest) >= 2
                 and rest[:2] not in gazetteer.common_words and not _PART_OF.search(rest)
-                and not any(len(p) > n and text.startswith(p[:len(text)])
-                            for p in _starting(text[:n + 1], gazetteer))
+                and not _opens_longer(text, n, gazetteer)
                 and all("\u4e00" <= c <= "\u9fff" and c not in _NO_NAME for c in rest)):
             region = _FOREIGN_REGION.match(rest)
             parts = ([(0, region.end()), (region.end(), len(rest))]
@@ -261,10 +260,11 @@ def _split_world(text: str, gazetteer: Gazetteer,
     return []
 
 
-def _starting(prefix: str, gazetteer: Gazetteer) -> list[str]:
-    """Known places that open with ``prefix`` (``X河`` of a country ``X``, a country's
-    longer name)."""
-    return [p for p in gazetteer.places if p.startswith(prefix)] if len(prefix) >= 3 else []
+def _opens_longer(text: str, n: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known place longer than the country ``text[:n]`` opens ``text`` (``X河``
+    of a country ``X``), or ``text`` opens a country's longer name."""
+    return (any(length > n for length in gazetteer.opening(text))
+            or any(len(c) > len(text) and c.startswith(text) for c in gazetteer.countries))
 
 
 def _split_address(text: str, gazetteer: Gazetteer,
