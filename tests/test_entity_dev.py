@@ -56,7 +56,8 @@ def test_every_recorded_draw_replays_its_half():
     """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
     recorded draw gives its half's articles again after later halves were added; a half
     drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
-    13131 and 15151; check10: 16161 and 18181) is their union, disjoint."""
+    13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212) is their union,
+    disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -72,12 +73,13 @@ def test_every_recorded_draw_replays_its_half():
         assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
     for half, ids in drawn.items():
         assert ids == halves[half], half
-    for half in ("check7", "check8", "check9", "check10"):
+    for half in ("check7", "check8", "check9", "check10", "check11"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
-    # article of dev-check8, each of check10's every article of dev-check9
-    for half in ("check8", "check9", "check10"):
+    # article of dev-check8, each of check10's every article of dev-check9, each of check11's
+    # every article of dev-check10
+    for half in ("check8", "check9", "check10", "check11"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -111,6 +113,20 @@ def test_check10s_two_draws_are_disjoint_and_the_rejected_seed_replays():
     assert got & first == set(rejected["overlap"]) == {"20191003-02-03"}
 
 
+def test_check11s_two_draws_are_disjoint_with_no_rejected_seed():
+    """check11's second draw (seed 21212, the planned one) shares no article with its first
+    (20202), so no seed was rejected; both leave out every article of dev-check10."""
+    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
+    recs = [rec for rec in spec["draws"] if rec["half"] == "check11"]
+    assert [rec["seed"] for rec in recs] == [20202, 21212]
+    assert not any("rejected" in rec for rec in recs)
+    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, "check11")}
+                     for rec in recs)
+    assert len(first) == len(second) == 6 and not first & second
+    before = {aid for aid, note in spec["stories"].items() if note.get("half", "dev") != "check11"}
+    assert not (first | second) & before
+
+
 def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
     stories = {"a": {"half": "dev"}, "b": {"half": "check"}, "c": {"half": "check"},
                "d": {"half": "check2"}}
@@ -129,21 +145,26 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check10",)
-    held = {aid for aid, h in half.items() if h == "check10"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check10", "check11")
+    held = {h: {aid for aid, hh in half.items() if hh == h} for h in entity_dev.HELD_BACK}
+    assert all(len(ids) == 12 for ids in held.values())
     default = built(None)
-    assert default == set(half) - held
-    assert built("all") == default  # 'all' leaves the held-back half out as well
+    assert default == set(half) - held["check10"] - held["check11"]
+    assert built("all") == default  # 'all' leaves the held-back halves out as well
     # check6, check7, check8 and check9, held back before, are ordinary parts now
     assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7", "check8",
                                               "check9"}
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
     assert built("check9") == {aid for aid, h in half.items() if h == "check9"}
-    assert built("check10") == held
+    assert built("check10") == held["check10"]
+    assert built("check11") == held["check11"]
+    assert built("check10,check11") == held["check10"] | held["check11"]
     assert entity_dev.select(spec["stories"], "check10") == ["check10"]
-    assert "check10" not in entity_dev.select(spec["stories"], "all")
+    assert entity_dev.select(spec["stories"], "check11") == ["check11"]
+    for h in entity_dev.HELD_BACK:
+        assert h not in entity_dev.select(spec["stories"], "all")
+        assert h not in entity_dev.select(spec["stories"])
     assert "check9" in entity_dev.select(spec["stories"], "all")
     assert "check9" in entity_dev.select(spec["stories"])
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check11")
+        entity_dev.select(spec["stories"], "check12")
