@@ -48,7 +48,11 @@ def test_last_year_period_keeps_the_year_alone_as_word_parts():
     ("假日期间，景区接待游客12万人次。", ["假日期间"]),
     ("这个春节，老林一家在江边过。", ["这个春节"]),
     ("今年春节期间，全县没有发生火灾。", ["今年春节期间"]),
-    ("春节前，志愿者给独居老人送来米面。", ["春节"]),
+    # the time before or after the festival, one DATE; not 前后 (about), 前夕 stays whole
+    ("春节前，志愿者给独居老人送来米面。", ["春节前"]),
+    ("中秋节后，柳湾村的稻谷陆续开镰。", ["中秋节后"]),
+    ("国庆前后，景区游客明显增多；春节前夕，集市热闹。", ["国庆", "春节前夕"]),
+    ("春节后来湘州务工的人不少。", ["春节"]),
     ("中秋佳节将至，月饼卖得很火。", ["中秋"]),
     ("大年初一一大早，庙会就热闹起来。", ["大年初一"]),
 ])
@@ -148,3 +152,8 @@ def test_and_a_half_is_in_the_figure(text, expected, value):
 ])
 def test_half_of_an_idiom_is_left_out(text, expected):
     assert figures(text) == expected
+
+
+def test_not_long_ago_is_vague_no_date():
+    # (as 最近: GUIDELINES §4's vague adverbs; ``vague_dates`` tags them, People's-Daily style)
+    assert dates("不久前，柳湾村修通了公路；前不久，老林回到家乡。") == []

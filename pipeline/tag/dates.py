@@ -105,14 +105,16 @@ _FESTIVAL_WORDS = (
 _JAPAN_AMBIGUOUS = ("前日", "是日", "同日", "当日")
 _NOT_JAPAN = "(?!本|方|军|元|企|资|籍|系|韩|美|俄|欧|语)"
 # (近期 and 近来, recently, are vague as 最近 is: GUIDELINES §4 lists 近日 and 日前, not them)
+# (不久前 and 前不久, not long ago, likewise: eval/entity-dev's recorded choice; the
+# ``vague_dates`` option tags all of them, as People's Daily does)
 _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
     # 节日期间, 假日期间: the holiday the story is about (as 今年春节期间)
     "(?<![每逢])(?:节日|假日)期间|"
-    "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|前不久|"
-    "不久前|(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
+    "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|"
+    "(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
 # 2011年全年 is the whole year.
@@ -123,7 +125,12 @@ _PERIOD_WORDS = (
 # (去年同期, 上年同期: the same period of last year, one DATE as 上年 is, eval/entity-dev's
 # recorded choice; a bare 同期 is anaphoric, none; word parts keep 去年 alone, as People's
 # Daily and Boson tag it)
-_SUFFIX_WORDS = ("(?<=去年|上年)同期|初期|中期|末期|中下旬|上中旬|上旬|中旬|下旬|期间|前夕|时分|假期|"
+_SUFFIX_WORDS = ("(?<=去年|上年)同期|"
+                 # 春节前, 中秋节后: the time before or after the festival the story is about,
+                 # one DATE (eval/entity-dev's recorded choice, as 春节前夕); not 前往, 后来,
+                 # nor 前后 (about, left out as 左右 is)
+                 "(?:(?<=春节|中秋|国庆|元旦|端午|清明|元宵|除夕|圣诞|新年|节日)|(?<=[^季]节))"
+                 "(?:前(?!后)|后)(?![夕来面续往进去者方排卫台头门线身期])|初期|中期|末期|中下旬|上中旬|上旬|中旬|下旬|期间|前夕|时分|假期|"
                  "长假|当天|当日|当晚|全年|许|底|初|末|晚(?![会年报餐宴饭霞些点辈间])"
                  "|夜(?![市宵班校景色空幕游间里场店晚])")
 _PART_OF_DAY_WORDS = ("凌晨|清晨|早晨|早上|上午|中午|正午|午间|午后|下午|傍晚|"
