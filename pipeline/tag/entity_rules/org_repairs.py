@@ -151,8 +151,9 @@ def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 # A registered name with its place or group in brackets (``X（Y）Z有限公司``) the model read
 # from the bracket on (``Y）Z有限公司``): the name before the bracket belongs to it. The
 # name runs back to a boundary, a function word or a verb of belonging (``隶属X``); a
-# character a name may hold (和, 同, 为: ``和记``, ``同方``, ``华为``) is no boundary.
-_NAME_OPENER = re.compile(r"隶属于|隶属|属于|来自|就是|正是|也是|还是|作为|成为|均为|加入|收购|成立|旗下|联合|委托|通过|携手|[的在对向从把被将]")
+# character a name may hold (和, 同, 为: ``和记``, ``同方``, ``华为``) is no boundary; 以 and 由
+# before it are prepositions (``以X（Y）Z有限公司为例``, ``由X（Y）Z公司承建``).
+_NAME_OPENER = re.compile(r"隶属于|隶属|属于|来自|就是|正是|也是|还是|作为|成为|均为|加入|收购|成立|旗下|联合|委托|通过|携手|[的在对向从把被将以由]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 
 
