@@ -68,6 +68,13 @@ from pipeline.tag.figures import find_figures
      {("青石板老街", "PLACE")}, {("枫林县青石板老街", "PLACE")}),
     ("衡阳市枫林开发区新落户企业9家。", [("衡阳市枫林开发区", "PLACE")],
      {("枫林开发区", "PLACE")}, {("衡阳市枫林开发区", "PLACE")}),
+    # a village's facility with no name of its own gives its places only
+    ("他来到湖南衡阳县柳湾村党群服务中心。", [("湖南衡阳县柳湾村党群服务中心", "ORG")],
+     {("湖南", "PLACE"), ("衡阳县", "PLACE"), ("柳湾村", "PLACE")},
+     {("湖南衡阳县柳湾村党群服务中心", "ORG"), ("柳湾村党群服务中心", "ORG")}),
+    ("第三步，新建村党群服务中心，提升设施。", [("新建村党群服务中心", "PLACE")],
+     set(), {("新建村", "PLACE")}),
+    ("市政务服务中心开设专窗。", [], {("市政务服务中心", "ORG")}, set()),
     # a known place read as an ORG after a locative word is where, not who
     ("《林帆在衡阳》一书出版；代表团赴衡阳考察。", [("衡阳", "ORG"), ("衡阳", "ORG", 1)],
      {("衡阳", "PLACE")}, {("衡阳", "ORG")}),

@@ -44,6 +44,7 @@ from .filters import (
     join_stationed,
     keep,
     office_place,
+    facility_place,
     located_place,
     place_org,
     plausible,
@@ -136,8 +137,9 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         if self.filters:
             repeated = repeated_persons(ents)
-            ents = [located_place(place_org(office_place(world_place(e, gazetteer, source),
-                                                         source), gazetteer), gazetteer, source)
+            ents = [located_place(place_org(office_place(world_place(facility_place(e), gazetteer,
+                                                                     source), source),
+                                            gazetteer), gazetteer, source)
                     for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             text = doc_text(doc)
