@@ -157,3 +157,12 @@ def test_half_of_an_idiom_is_left_out(text, expected):
 def test_not_long_ago_is_vague_no_date():
     # (as 最近: GUIDELINES §4's vague adverbs; ``vague_dates`` tags them, People's-Daily style)
     assert dates("不久前，柳湾村修通了公路；前不久，老林回到家乡。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("柳湾村坚持一周一会的制度，下周一还要开会。", ["下周一"]),  # (once a week, no Monday)
+    ("黎明村党总支组织党员黎明时分出发。", ["黎明时分"]),  # (a village's name, no dawn)
+    ("岁末年初，湘州市场供应充足。", ["岁末年初"]),  # (this turn of the year, one DATE)
+])
+def test_weekday_dawn_and_turn_of_the_year(text, expected):
+    assert dates(text) == expected

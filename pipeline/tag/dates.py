@@ -113,6 +113,8 @@ _PERIOD_WORDS = (
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
     # 节日期间, 假日期间: the holiday the story is about (as 今年春节期间)
     "(?<![每逢])(?:节日|假日)期间|"
+    # 岁末年初: this turn of the year (这几年 and 这两年 stay out: People's Daily tags neither)
+    "岁末年初|"
     "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|"
     "(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
@@ -244,7 +246,8 @@ _PART_ALTERNATION = (
              + "|" + _NO_CN_BEFORE + "(?:十[一二]|[一二三四五六七八九十])月份?(?![球亮饼光子])"),
             ("month_rel", "本月|这个月|上个?月|下个?月|当月|同月|次月|(?<![年岁个])月(?:初|底|末|中)"),
             # (第二个周六: an ordinal week of a month, no weekday of its own; 这个周六 is one)
-            ("weekday", "(?:(?:本|这|上|下)个?|(?<!个))(?:星期|周|礼拜)[一二三四五六日天]"),
+            # (一周一会, 一周一次: once a week, no Monday)
+            ("weekday", "(?:(?:本|这|上|下)个?|(?<!个)(?<!一))(?:星期|周|礼拜)[一二三四五六日天]"),
             ("week", "(?:本|这|上|下)个?(?:周|星期|礼拜)"),
             # 6月24—26日: two days sharing their unit are one expression (as a figure
             # range sharing its unit is one string, GUIDELINES §4).
@@ -270,7 +273,8 @@ _PART_ALTERNATION = (
              + "|(?<![以之此目提事从先早向往空眼生史])前日(?=上午|下午|晚|凌晨|早|中午|傍晚|夜)"),
             ("ago", _AGO),
             # 下午好, 晚上好: a greeting, no time (下午好好休息 is one)
-            ("part_of_day", f"(?:{_PART_OF_DAY_WORDS})(?!好(?!好))"),
+            # (黎明村, 白天鹅: the name of a village or a thing, no time of day)
+            ("part_of_day", f"(?:{_PART_OF_DAY_WORDS})(?!好(?!好))(?![村镇乡路街社桥鹅])"),
             ("clock", _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9](?![0-9])"
              + "|(?:" + _NO_AR_BEFORE + r"(?:[01]?[0-9]|2[0-4])|"
              + _NO_CN_BEFORE + _CN_HOUR + ")(?:时(?![间候期代刻速效事尚针政])|点)"

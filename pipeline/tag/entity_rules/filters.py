@@ -386,7 +386,7 @@ def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # possessive 的 marks one only right after a place (``X村的交通网``): it stands in
 # transliterations (``加的夫``) and brands.
 CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落实|切实|着力|扎实|进一步|不断"
-                          r"|全力|努力|充分|坚持")
+                          r"|全力|努力|充分|坚持|时任")
 _OF = re.compile("的")
 
 
