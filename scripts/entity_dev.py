@@ -37,11 +37,10 @@ DEV = ROOT / "eval" / "entity-dev"
 ANNOTATIONS = DEV / "annotations.json"
 LAYOUT_DEV = ROOT.parent / "shared" / "eval" / "layout-dev"
 LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
-# Halves scored only when asked for by name (not by default, not by ``--parts all``): check10
-# and check11 are the project's held-back parts, each scored once by the lead, not by its
-# annotator (check10 at the end of the session that drew check11; it becomes an ordinary part
-# after that). check6, check7, check8 and check9, held back before, are ordinary parts now.
-HELD_BACK = ("check10", "check11")
+# Halves scored only when asked for by name (not by default, not by ``--parts all``): check11
+# is the project's held-back part, scored once by the lead on a session's start and end trees,
+# not by its annotator. check6–check10, held back before, are ordinary parts now.
+HELD_BACK = ("check11",)
 
 # The draw: seed, length bounds (characters of the paragraphs) and how many of each kind,
 # the kinds told by the first matching pattern on headline + text.
