@@ -181,8 +181,8 @@ def build(wheel_path: Path) -> dict:
     return {
         "source": f"{wheel_path.name} (Apache-2.0), built by scripts/build_gazetteer.py",
         "admin": sorted(admin), "alias": sorted(alias), "town": sorted(towns),
-        "world": sorted(world), "countries": sorted(countries), "surnames": single, "unambiguous_surnames": unambiguous,
-        "compound_surnames": double,
+        "world": sorted(world), "countries": sorted(countries),
+        "surnames": single, "unambiguous_surnames": unambiguous, "compound_surnames": double,
         "words": sorted(w for w in words if w not in places),
         "bigrams": "".join(sorted(w for w, n in counts.items() if n >= MIN_BIGRAM_COUNT
                                   and len(w) == 2 and HAN.match(w) and w not in places)),

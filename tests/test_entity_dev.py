@@ -83,34 +83,24 @@ def test_every_recorded_draw_replays_its_half():
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
-def test_check9s_two_draws_are_disjoint_and_the_rejected_seed_replays():
-    """check9's second draw (seed 15151) shares no article with its first (13131); the planned
-    second seed 14141, recorded as rejected, drew one of the first draw's articles."""
+@pytest.mark.parametrize("half, seeds, rejected_seed, overlap", [
+    ("check9", [13131, 15151], 14141, {"20200108-04-06"}),
+    ("check10", [16161, 18181], 17171, {"20191003-02-03"}),
+])
+def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejected_seed,
+                                                              overlap):
+    """A half's second draw shares no article with its first; the planned second seed,
+    recorded as rejected, drew one of the first draw's articles."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    recs = [rec for rec in spec["draws"] if rec["half"] == "check9"]
-    assert [rec["seed"] for rec in recs] == [13131, 15151]
-    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, "check9")}
+    recs = [rec for rec in spec["draws"] if rec["half"] == half]
+    assert [rec["seed"] for rec in recs] == seeds
+    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, half)}
                      for rec in recs)
     assert len(first) == len(second) == 6 and not first & second
     rejected = recs[1]["rejected"]
-    assert rejected["seed"] == 14141
-    got = {aid for _, aid in entity_dev.draw(14141, 1, True, "check9")}
-    assert got & first == set(rejected["overlap"]) == {"20200108-04-06"}
-
-
-def test_check10s_two_draws_are_disjoint_and_the_rejected_seed_replays():
-    """check10's second draw (seed 18181) shares no article with its first (16161); the planned
-    second seed 17171, recorded as rejected, drew one of the first draw's articles."""
-    spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    recs = [rec for rec in spec["draws"] if rec["half"] == "check10"]
-    assert [rec["seed"] for rec in recs] == [16161, 18181]
-    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, "check10")}
-                     for rec in recs)
-    assert len(first) == len(second) == 6 and not first & second
-    rejected = recs[1]["rejected"]
-    assert rejected["seed"] == 17171
-    got = {aid for _, aid in entity_dev.draw(17171, 1, True, "check10")}
-    assert got & first == set(rejected["overlap"]) == {"20191003-02-03"}
+    assert rejected["seed"] == rejected_seed
+    got = {aid for _, aid in entity_dev.draw(rejected_seed, 1, True, half)}
+    assert got & first == set(rejected["overlap"]) == overlap
 
 
 def test_check11s_two_draws_are_disjoint_with_no_rejected_seed():

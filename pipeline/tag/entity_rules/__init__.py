@@ -40,12 +40,12 @@ from .filters import (
     clause_orgs,
     country_before_body,
     country_before_outlet,
+    facility_place,
     join_bracketed,
     join_stationed,
     keep,
-    office_place,
-    facility_place,
     located_place,
+    office_place,
     place_org,
     plausible,
     shared_head,
@@ -59,6 +59,7 @@ from .media import (
     foreign_places,
     furniture,
     joined_schools,
+    law_name,
     padded_credits,
     person_edges,
     unglued_villages,
@@ -137,13 +138,10 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         if self.filters:
             repeated = repeated_persons(ents)
-            ents = [located_place(place_org(office_place(world_place(facility_place(e), gazetteer,
-                                                                     source), source),
-                                            gazetteer), gazetteer, source)
-                    for e in (trimmed(e, gazetteer) for e in ents)
+            ents = [self._reread(e) for e in (trimmed(e, gazetteer) for e in ents)
                     if plausible(e, gazetteer, repeated)]
             text = doc_text(doc)
-            ents = [e for e in ents if not furniture(e, text)]
+            ents = [e for e in ents if not furniture(e, text) and not law_name(e)]
             ents = unglued_villages(doc, ents)
             ents = foreign_places(doc, ents, gazetteer, source)
             ents = person_edges(doc, ents, gazetteer)
@@ -181,6 +179,15 @@ class NewsEntityRules(GazetteerSerializer):
                     and not (self.places and (verb_phrase_place(e, text) or (
                         self.min_chars >= 2 and bilateral(e))))]
         return doc
+
+    def _reread(self, ent: Span) -> Span:
+        """One model entity relabelled or cut where its own text and neighbours say so: a
+        facility cut to its place, a world place read as a person, an office read as a
+        place, a province chain read as an ORG, a place after a locative word."""
+        gazetteer, source = self.gazetteer, self.name
+        ent = world_place(facility_place(ent), gazetteer, source)
+        ent = place_org(office_place(ent, source), gazetteer)
+        return located_place(ent, gazetteer, source)
 
     def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:
         """doc (Doc): a tagged story. ents (list[Span] | None): its entities so far

@@ -228,12 +228,15 @@ _GLUED_UNIT = re.compile(r"[村镇乡屯寨](?=[\u4e00-\u9fff]$)")
 _LAW = re.compile(r"(?:基本法|宪法|法典|条例|法案|公约|(?<!总)协定)$")
 
 
+def law_name(ent: Span) -> bool:
+    """Whether a model ORG is a law or a treaty (``X条例``, ``X公约``)."""
+    return ent.label_ == "ORG" and ent._.source == MODEL and bool(_LAW.search(ent.text))
+
+
 def furniture(ent: Span, text: str) -> bool:
-    """Whether a model ORG is a bracketed column label at a line's end, or a law."""
+    """Whether a model ORG is a bracketed column label at a line's end."""
     if ent._.source != MODEL:
         return False
-    if ent.label_ == "ORG" and _LAW.search(ent.text):
-        return True
     start, end = ent.start_char, ent.end_char
     if ent.label_ == "ORG" and start and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         after = text[end + 1:end + 2]

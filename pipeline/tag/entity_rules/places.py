@@ -73,7 +73,7 @@ def _restored_head(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
 
     RETURNS (Span): the place, its head restored, or as it was."""
     start = ent.start_char
-    if not start or any(ent.text[:n] in gazetteer.places for n in range(2, len(ent.text) + 1)):
+    if not start or gazetteer.opening(ent.text):
         return ent
     text = doc_text(doc)
     for n in range(3, min(len(ent.text) + 1, 7) + 1):
