@@ -25,11 +25,13 @@ The stage runs its rules in this order, one module per theme:
 """
 from __future__ import annotations
 
+import logging
 import re
 from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ...serialize import GazetteerSerializer
 from .. import doc_text, merge_ents, merged_ents
@@ -71,6 +73,8 @@ from .persons import person_mentions, repair_persons, repeated_persons
 from .places import add_places, address_before_company, repair_places, zone_places
 from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MODEL", "NewsEntityRules", "make_news_entity_rules"]
 
@@ -174,10 +178,11 @@ class NewsEntityRules(GazetteerSerializer):
         text = doc_text(doc)
         # (levels coordinated before one head: ``市、区X办``)
         owner = owners(ents, len(text)) if self.org_patterns and "、" in text else None
-        doc.ents = [e for e in ents if keep(e, self.min_chars) and not clause_org(e)
-                    and not (owner and shared_head(e, text, owner))
-                    and not (self.places and (verb_phrase_place(e, text) or (
-                        self.min_chars >= 2 and bilateral(e))))]
+        ents = [e for e in ents if keep(e, self.min_chars) and not clause_org(e)
+                and not (owner and shared_head(e, text, owner))
+                and not (self.places and (verb_phrase_place(e, text) or (
+                    self.min_chars >= 2 and bilateral(e))))]
+        doc.ents = _disjoint(ents)
         return doc
 
     def _reread(self, ent: Span) -> Span:
@@ -210,3 +215,15 @@ class NewsEntityRules(GazetteerSerializer):
         """Assert the rule spans, then drop what is never an entity."""
         merge_ents(doc, spans, overwrite=True)
         doc.ents = [e for e in doc.ents if keep(e, self.min_chars)]
+
+
+def _disjoint(ents: list[Span]) -> list[Span]:
+    """The entities, with the longest kept where two rules' spans overlap: a rule that
+    cut a span against a neighbour it did not see must cost that span, not the story."""
+    ents = sorted(ents, key=lambda e: (e.start, e.end))
+    if all(a.end <= b.start for a, b in zip(ents, ents[1:])):
+        return ents
+    kept = filter_spans(ents)
+    log.debug("overlapping entities dropped: %s",
+              [e.text for e in ents if e not in kept])
+    return kept

@@ -63,7 +63,8 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         spans = [char_span(doc, ent.start_char + s, ent.start_char + e, "PLACE", "GPE",
                            source) for s, e in parts]
         out += [s for s in spans if s is not None] if parts and all(spans) else [ent]
-    return [_county_town(doc, e, source) for e in out]
+    starts = [e.start_char for e in out[1:]] + [len(doc_text(doc)) + 1]
+    return [_county_town(doc, e, source, free) for e, free in zip(out, starts)]
 
 
 def _restored_head(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
@@ -119,11 +120,12 @@ def zone_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 _NOT_TOWN_AFTER = frozenset("乡市镇区建管关墙投")
 
 
-def _county_town(doc: Doc, ent: Span, source: str) -> Span:
-    """A county place followed by 城 (the county town) reaches over the 城."""
+def _county_town(doc: Doc, ent: Span, source: str, free: int) -> Span:
+    """A county place followed by 城 (the county town) reaches over the 城, unless the
+    next entity (starting at ``free``) holds it (``X县城Y社区`` split as X县, 城Y社区)."""
     text = doc_text(doc)
     end = ent.end_char
-    if (ent.label_ != "PLACE" or len(ent.text) < 3 or ent.text[-1] != "县"
+    if (ent.label_ != "PLACE" or len(ent.text) < 3 or ent.text[-1] != "县" or free <= end
             or text[end:end + 1] != "城" or text[end + 1:end + 2] in _NOT_TOWN_AFTER):
         return ent
     span = char_span(doc, ent.start_char, end + 1, "PLACE", "GPE", source)
@@ -275,8 +277,13 @@ def _split_address(text: str, gazetteer: Gazetteer,
         cut = split_admin_prefix(text[start:], gazetteer, chains)
         if not cut:
             break
-        parts.append((start, start + cut[0][1]))
-        start += cut[0][1]
+        end = start + cut[0][1]
+        if (text[end - 1] == "县" and text[end:end + 1] == "城" and len(text) - end > 3
+                and text[end + 1] not in _NOT_TOWN_AFTER and text[end + 1] not in "东西南北中"
+                and not gazetteer.opening(text[end:])):
+            end += 1  # (the county town: X县城Y社区; not X县城东社区, X县城口镇)
+        parts.append((start, end))
+        start = end
     if not parts:
         return []
     tail = split_chain(text[start:])
