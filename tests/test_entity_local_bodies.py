@@ -16,6 +16,17 @@ from pipeline.tag.figures import find_figures
     ("青禾村党委书记王建华介绍，村里新修了水渠。",
      [("青禾村党委", "ORG"), ("王建华", "PERSON")],
      {("青禾村党委", "ORG"), ("王建华", "PERSON")}, {("青禾村", "ORG")}),
+    # a mass organisation named by its kind alone is no ORG (GUIDELINES §4: no
+    # distinguishing element), with its level prefix it is
+    ("要发挥工会、妇联、残联的作用，市妇联牵头。",
+     [("工会", "ORG"), ("妇联", "ORG"), ("残联", "ORG"), ("市妇联", "ORG")],
+     {("市妇联", "ORG")}, {("工会", "ORG"), ("妇联", "ORG"), ("残联", "ORG")}),
+    # ... and its branch the model cut at 党 reaches over the unit; a party's name stays
+    ("青禾村党总支书记胡明坚介绍，村里新修了水渠。",
+     [("青禾村党", "ORG"), ("胡明坚", "PERSON")],
+     {("青禾村党总支", "ORG")}, {("青禾村党", "ORG")}),
+    ("工党领袖在樟木镇党支部座谈。", [("工党", "ORG"), ("樟木镇党", "ORG")],
+     {("工党", "ORG"), ("樟木镇党支部", "ORG")}, {("樟木镇党", "ORG")}),
     # ... while an agency's 党组 stays part of the title (GUIDELINES §3)
     ("市生态环境局党组书记李卫东讲话。",
      [("市生态环境局党组", "ORG"), ("李卫东", "PERSON")],

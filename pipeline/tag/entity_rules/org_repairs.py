@@ -147,6 +147,29 @@ def divisions(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     return out
 
 
+# ------------------------------------------------------------ party branches
+# A place's party branch the model cut at 党 (``X村党`` of ``X村党总支书记``): the unit
+# after 党 belongs to it. Not a party's own name (``X民主党``, ``工党``).
+_PARTY_UNIT = re.compile(r"总支部委员会|支部委员会|总支部|总支|支部|工委|党组|委员会|委")
+_PLACE_PARTY = re.compile(r"[村镇乡社区街道县市区]党$")
+
+
+def party_branches(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """A model ORG ending in a place and 党, reaching over its unit.
+
+    RETURNS (list[Span]): the entities, such branches completed."""
+    text = doc_text(doc)
+    out = []
+    for i, ent in enumerate(ents):
+        unit = (ent.label_ == "ORG" and ent._.source == MODEL and _PLACE_PARTY.search(ent.text)
+                and _PARTY_UNIT.match(text, ent.end_char))
+        free = i + 1 == len(ents) or (unit and ents[i + 1].start_char >= unit.end())
+        span = unit and free and char_span(doc, ent.start_char, unit.end(), "ORG", "ORG",
+                                           source)
+        out.append(span or ent)
+    return out
+
+
 # ------------------------------------------------------- bracketed registered names
 # A registered name with its place or group in brackets (``X（Y）Z有限公司``) the model read
 # from the bracket on (``Y）Z有限公司``): the name before the bracket belongs to it. The
@@ -197,11 +220,12 @@ def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 
 def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   source: str) -> list[Span]:
-    """The model ORGs of this module repaired: stations, bare chambers, ``共`` clauses.
+    """The model ORGs of this module repaired: stations, bare chambers, bracketed names,
+    party branches, ``共`` clauses, divisions.
 
     RETURNS (list[Span]): the entities."""
     ents = stations(doc, ents, gazetteer, source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
-    ents = bracketed_names(doc, ents, source)
+    ents = party_branches(doc, bracketed_names(doc, ents, source), source)
     return divisions(doc, together_clauses(doc, ents, source), source)
