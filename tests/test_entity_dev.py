@@ -56,8 +56,8 @@ def test_every_recorded_draw_replays_its_half():
     """``draw --fresh --half H`` leaves out only the halves annotated before H, so each
     recorded draw gives its half's articles again after later halves were added; a half
     drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
-    13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212) is their union,
-    disjoint."""
+    13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
+    25252) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -73,13 +73,13 @@ def test_every_recorded_draw_replays_its_half():
         assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
     for half, ids in drawn.items():
         assert ids == halves[half], half
-    for half in ("check7", "check8", "check9", "check10", "check11"):
+    for half in ("check7", "check8", "check9", "check10", "check11", "check12"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
     # article of dev-check8, each of check10's every article of dev-check9, each of check11's
-    # every article of dev-check10
-    for half in ("check8", "check9", "check10", "check11"):
+    # every article of dev-check10, each of check12's every article of dev-check11
+    for half in ("check8", "check9", "check10", "check11", "check12"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -103,18 +103,24 @@ def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejec
     assert got & first == set(rejected["overlap"]) == overlap
 
 
-def test_check11s_two_draws_are_disjoint_with_no_rejected_seed():
-    """check11's second draw (seed 21212, the planned one) shares no article with its first
-    (20202), so no seed was rejected; both leave out every article of dev-check10."""
+@pytest.mark.parametrize("half, seeds", [
+    ("check11", [20202, 21212]),
+    ("check12", [24242, 25252]),
+])
+def test_two_draws_are_disjoint_with_no_rejected_seed(half, seeds):
+    """check11's second draw (seed 21212) and check12's (25252), the planned ones, share no
+    article with their first (20202, 24242), so no seed was rejected; each half's draws leave
+    out every article of the halves before it (check11: dev-check10; check12: dev-check11)."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
-    recs = [rec for rec in spec["draws"] if rec["half"] == "check11"]
-    assert [rec["seed"] for rec in recs] == [20202, 21212]
+    recs = [rec for rec in spec["draws"] if rec["half"] == half]
+    assert [rec["seed"] for rec in recs] == seeds
     assert not any("rejected" in rec for rec in recs)
-    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, "check11")}
+    first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, half)}
                      for rec in recs)
     assert len(first) == len(second) == 6 and not first & second
-    before = {aid for aid, note in spec["stories"].items() if note.get("half", "dev") != "check11"}
-    assert not (first | second) & before
+    before = entity_dev.earlier(spec["stories"], half)
+    assert before and not (first | second) & before
+    assert all(spec["stories"][aid]["half"] == half for aid in first | second)
 
 
 def test_a_fresh_draw_leaves_out_only_the_earlier_halves():
@@ -135,9 +141,9 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check11",)
-    held = {aid for aid, h in half.items() if h == "check11"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check11", "check12")
+    held = {aid for aid, h in half.items() if h in ("check11", "check12")}
+    assert len(held) == 24
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back half out as well
@@ -146,12 +152,15 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
                                               "check9", "check10"}
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
     assert built("check10") == {aid for aid, h in half.items() if h == "check10"}
-    assert built("check11") == held
+    assert built("check11") == {aid for aid, h in half.items() if h == "check11"}
+    assert built("check12") == {aid for aid, h in half.items() if h == "check12"}
+    assert built("check11,check12") == held
     assert entity_dev.select(spec["stories"], "check11") == ["check11"]
+    assert entity_dev.select(spec["stories"], "check12") == ["check12"]
     for h in entity_dev.HELD_BACK:
         assert h not in entity_dev.select(spec["stories"], "all")
         assert h not in entity_dev.select(spec["stories"])
     assert "check9" in entity_dev.select(spec["stories"], "all")
     assert "check9" in entity_dev.select(spec["stories"])
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check12")
+        entity_dev.select(spec["stories"], "check13")
