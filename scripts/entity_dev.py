@@ -37,11 +37,11 @@ DEV = ROOT / "eval" / "entity-dev"
 ANNOTATIONS = DEV / "annotations.json"
 LAYOUT_DEV = ROOT.parent / "shared" / "eval" / "layout-dev"
 LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
-# Halves scored only when asked for by name (not by default, not by ``--parts all``): check11
-# and check12 are the project's held-back parts, each scored by the lead (``--parts check11``,
-# ``--parts check12``) on a session's start and end trees, not by its annotator; check11 stays
-# held back until the lead releases it. check6–check10, held back before, are ordinary parts now.
-HELD_BACK = ("check11", "check12")
+# Halves scored only when asked for by name (not by default, not by ``--parts all``): check12
+# is the project's held-back part, scored by the lead (``--parts check12``) on a session's
+# start and end trees, not by its annotator. check6–check11, held back before, are ordinary
+# parts now.
+HELD_BACK = ("check12",)
 
 # The draw: seed, length bounds (characters of the paragraphs) and how many of each kind,
 # the kinds told by the first matching pattern on headline + text.
