@@ -16,11 +16,23 @@ from pipeline.tag.figures import find_figures
     ("青禾村党委书记王建华介绍，村里新修了水渠。",
      [("青禾村党委", "ORG"), ("王建华", "PERSON")],
      {("青禾村党委", "ORG"), ("王建华", "PERSON")}, {("青禾村", "ORG")}),
-    # a mass organisation named by its kind alone is no ORG (GUIDELINES §4: no
-    # distinguishing element), with its level prefix it is
+    # a mass organisation or a body named by its kind alone is no ORG (GUIDELINES §4: no
+    # distinguishing element), with its level prefix or name it is
     ("要发挥工会、妇联、残联的作用，市妇联牵头。",
      [("工会", "ORG"), ("妇联", "ORG"), ("残联", "ORG"), ("市妇联", "ORG")],
      {("市妇联", "ORG")}, {("工会", "ORG"), ("妇联", "ORG"), ("残联", "ORG")}),
+    ("湘州篮球联盟筹备组成立，联盟明年运行，筹备组由协会牵头。",
+     [("湘州篮球联盟", "ORG"), ("筹备组", "ORG", 1), ("联盟", "ORG", 1), ("协会", "ORG")],
+     {("湘州篮球联盟", "ORG")}, {("联盟", "ORG"), ("筹备组", "ORG"), ("协会", "ORG")}),
+    # a country's ministry of two portfolios is one ORG, also in a title; a country and
+    # a ministry coordinated stay two
+    ("挪威外交与国际发展部发表声明，挪威外交与国际发展部长林小帆出席。",
+     [("挪威", "PLACE"), ("国际发展部", "ORG"), ("挪威", "PLACE", 1), ("国际发展部", "ORG", 1),
+      ("林小帆", "PERSON")],
+     {("挪威外交与国际发展部", "ORG"), ("林小帆", "PERSON")},
+     {("国际发展部", "ORG"), ("挪威", "PLACE")}),
+    ("挪威与商务部签署协议。", [("挪威", "PLACE"), ("商务部", "ORG")],
+     {("挪威", "PLACE"), ("商务部", "ORG")}, {("挪威与商务部", "ORG")}),
     # ... and its branch the model cut at 党 reaches over the unit; a party's name stays
     ("青禾村党总支书记胡明坚介绍，村里新修了水渠。",
      [("青禾村党", "ORG"), ("胡明坚", "PERSON")],

@@ -28,7 +28,9 @@ _OPENERS, _CLOSERS = "(（【[〖", ")）】]〗"
 # (not a people's congress, a legislature: ``X省人民代表大会``)
 _CONGRESS = re.compile(r"(?:党代会|(?<!人民)代表大会)$|^(?:党的)?十[一二三四五六七八九]?大$")
 GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
-                          r"|集团|公司|总公司|妇联|残联|团委|工会|理事会"
+                          r"|集团|公司|总公司|妇联|残联|团委|工会|理事会|联盟|联合会|协会|学会|商会"
+                          r"|基金会|委员会|居委会|党?支部|研究[所院]|指挥部|艺术团|乐团|合唱团"
+                          r"|(?:联合|工作|调查|专家|领导小|筹备)组"
                           r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
 # Bare office types the model tags as ORG (``X务处``, ``X办公室``); a section (科) has a
 # function of two characters at least (one and 科 is a company's short name: ``X科``).

@@ -170,6 +170,39 @@ def party_branches(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     return out
 
 
+# --------------------------------------------------------- coordinated ministries
+# A country's ministry with two portfolios (``X国外交与国际贸易部``, ``X国规划和发展部``):
+# the model reads 与/和 as a conjunction and keeps the country and the second portfolio;
+# the ministry is one ORG with its country (a body with its place stays whole: the
+# entity-dev README). Not a country and a ministry coordinated (``X国与商务部``).
+_PORTFOLIO = re.compile(r"([\u4e00-\u9fff]{2,4})[与和]$")
+_MINISTRY = re.compile(r"(?:部|署|局)$")
+
+
+def coordinated_ministries(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                           source: str) -> list[Span]:
+    """A country, a portfolio, 与/和 and the model's ministry after it: one ORG.
+
+    RETURNS (list[Span]): the entities, such ministries joined."""
+    text = doc_text(doc)
+    if "与" not in text and "和" not in text:
+        return ents
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        gap = prev is not None and text[prev.end_char:ent.start_char]
+        portfolio = (ent.label_ == "ORG" and ent._.source == MODEL and _MINISTRY.search(ent.text)
+                     and gap and _PORTFOLIO.fullmatch(gap))
+        if (portfolio and prev.text in gazetteer.countries
+                and portfolio.group(1) not in gazetteer.places):
+            span = char_span(doc, prev.start_char, ent.end_char, "ORG", "ORG", source)
+            if span is not None:
+                out[-1] = span
+                continue
+        out.append(ent)
+    return out
+
+
 # ------------------------------------------------------- bracketed registered names
 # A registered name with its place or group in brackets (``X（Y）Z有限公司``) the model read
 # from the bracket on (``Y）Z有限公司``): the name before the bracket belongs to it. The
@@ -221,11 +254,12 @@ def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   source: str) -> list[Span]:
     """The model ORGs of this module repaired: stations, bare chambers, bracketed names,
-    party branches, ``共`` clauses, divisions.
+    party branches, coordinated ministries, ``共`` clauses, divisions.
 
     RETURNS (list[Span]): the entities."""
     ents = stations(doc, ents, gazetteer, source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
+    ents = coordinated_ministries(doc, ents, gazetteer, source)
     return divisions(doc, together_clauses(doc, ents, source), source)

@@ -14,6 +14,7 @@ from ..gazetteer import NAME_STOP, Gazetteer
 from .filters import GENERIC_ORG
 from .org_context import trimmed_org
 from .org_repairs import bare_chamber
+from .spans import MODEL
 
 
 def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
@@ -33,6 +34,9 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
     dates = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
     # A place the model read there is no organisation (a country before 总统).
     places = {(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"}
+    # An organisation a rule already made whole holds the title's (``X国外交与Y部`` of
+    # ``…Y部长``): the title's part of it is no organisation of its own.
+    made = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG" and e._.source != MODEL]
     text = doc_text(doc)
     for mention in find_titles(text, persons):
         for title in mention.titles:
@@ -45,7 +49,8 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
                 if gazetteer is not None:
                     org = cleaned_title_org(text, *org, gazetteer)
                 if org in places or (org and any(
-                        s < org[1] and org[0] < e for s, e in persons)):
+                        s < org[1] and org[0] < e for s, e in persons)) or (org and any(
+                        s <= org[0] and org[1] <= e and (s, e) != org for s, e in made)):
                     continue
                 span = org and char_span(doc, *org, "ORG", "ORG", source)
                 # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
