@@ -205,9 +205,9 @@ _PART_ALTERNATION = (
              r"|二十一|二十|十[一二三四五六七八九])世纪"),
             ("dynasty", _DYNASTY),
             # 2016至2018年, 2011-2013年: two years sharing their 年 are one expression (as
-            # 6月24—26日; 2009年至2011年, each with its own, are two)
+            # 6月24—26日; 2009年至2011年, each with its own, are two); so is 2018—2020年度
             ("year_range", _NO_AR_BEFORE + r"(?:19|20)[0-9]{2}(?:[-—–~～－]+|至|到)(?:19|20)[0-9]{2}"
-             r"年(?!代|级)"),
+             r"年度?(?!代|级)"),
             # 90年代, 1990年代, 2010年代末: a decade, written with two digits or four; 五六十年代,
             # two decades sharing their unit, are one expression (as 6月24—26日)
             # (50到70年代, 1930—1940年代: two decades sharing their unit, one expression)
