@@ -18,6 +18,11 @@ from pipeline.nlp import CharTokenizer
 
 # fmt: off
 CASES = [
+    # --- a storm's name
+    ("a storm's name by its kind is no person; a person named 台风 stays",
+     "受第9号台风蓝秋月影响，超强台风“邱云”和‘蓝莓’台风过后，邱台风回到了村里。",
+     [("蓝秋月", "PERSON"), ("邱云", "PERSON"), ("蓝莓", "PERSON"), ("邱台风", "PERSON")],
+     {("邱台风", "PERSON")}, {("蓝秋月", "PERSON"), ("邱云", "PERSON"), ("蓝莓", "PERSON")}),
     # --- a lone surname glued to what follows it
     ("two surnames joined by 和 are no name",
      "民警随即电话通知邱和蓝，两人赶到了现场。", [("邱和蓝", "PERSON")],

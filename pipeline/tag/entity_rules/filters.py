@@ -236,6 +236,12 @@ def _joined_orgs(doc: Doc, ents: list[Span], fits) -> list[Span]:
 _HALF_QUOTED = re.compile(r"^[^“”]+”[^“”]|[^“”]“[^“”]+$")
 
 
+# A storm's name by its kind (``台风X``, ``超强台风“X”``, ``‘X’台风``): no person, none of the types (the
+# corpora tag none).
+_STORM = re.compile(r"(?:台风|飓风|热带风暴|气旋)[“\"「‘]?$")
+_STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
+
+
 def plausible(ent: Span, gazetteer: Gazetteer,
               repeated: frozenset[str] = frozenset()) -> bool:
     """Whether a model entity survives the filters (rule entities always do).
@@ -248,6 +254,10 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if _SIDE.match(text) or _HALF_QUOTED.search(text):
         return False
     if ent.label_ == "PERSON":
+        around = doc_text(ent.doc)
+        if (_STORM.search(around[max(0, ent.start_char - 6):ent.start_char])
+                or _STORM_AFTER.match(around, ent.end_char)):
+            return False
         if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)
                                      and not person_cue(ent, text, repeated)
                                      and not _familiar_name(ent, gazetteer)):
