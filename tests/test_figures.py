@@ -2,6 +2,8 @@
 
 All sentences are invented, in the style of a city daily.
 """
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,6 +30,10 @@ def figures(text: str) -> list[tuple]:
      [("110吨", 110, None, "吨", None), ("360吨", 360, None, "吨", None)]),
     ("活动面向3—11岁儿童。", [("3—11岁", 3, 11, "岁", None)]),
     ("吸引2000余人参加。", [("2000余人", 2000, None, "人", "余")]),
+    # Chinese decimals, read digit by digit after 点, with a magnitude after them
+    ("增速回落零点八个百分点，产量增长一点五倍，投资三点二亿元。",
+     [("零点八个百分点", 0.8, None, "个百分点", None), ("一点五倍", 1.5, None, "倍", None),
+      ("三点二亿元", 320000000, None, "元", None)]),
     ("4000多名志愿者上岗。", [("4000多名", 4000, None, "名", "多")]),
     ("全县共有农家乐45家。", [("45家", 45, None, "家", None)]),
     ("大桥建设历时8个月。", [("8个月", 8, None, "个月", None)]),
@@ -68,6 +74,7 @@ def test_finds_figures(text, expected):
     "第二场比赛在鹿鸣体育馆举行。",
     "首批学员顺利结业。",
     "一是加强领导，二是压实责任。",
+    "晚上八点半开会，十点五分出发，两点一刻到达，三点一线。",
     "水质达到Ⅲ级标准。",
     "空气质量为二级标准。",
     "她是三年级学生。",
@@ -110,6 +117,7 @@ def test_fine_label(text, expected):
 @pytest.mark.parametrize("numeral, expected", [
     ("84.71亿", 8471000000), ("1,200万", 12000000), ("两千三百万", 23000000),
     ("千亿", 10**11), ("一百零八", 108), ("十", 10), ("三点五", 3.5), ("４５", 45),
+    ("三点二亿", 320000000), ("零点八", Decimal("0.8")),
 ])
 def test_parse_number(numeral, expected):
     assert parse_number(numeral) == expected

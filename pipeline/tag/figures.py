@@ -91,8 +91,12 @@ def _alternation(words) -> str:
 _AR = r"(?<![A-Za-z0-9.,])[0-9]+(?:,[0-9]{3})*(?:[.．·][0-9]+)?"
 # Chinese numbers start with a digit or 十/百/千 (万亩 is a name, not 10000 亩);
 # 第二, 初三, 周一, 统一, 唯一 and 之一 are no counts, 几十/数百 no exact ones.
+# A decimal is read digit by digit after 点 (一点五倍, 零点八个百分点, 三点二亿元); a clock
+# time (八点半, 十点五分) has no unit after it.
+_CN_DECIMAL = r"(?:点[〇○零一二三四五六七八九]+)"
 _CN = (r"(?<![第初周统唯之专几数若好万〇○零一二两三四五六七八九十百千])"
-       r"[一二两三四五六七八九十百千][〇○零一二两三四五六七八九十百千万亿]*")
+       rf"(?:[一二两三四五六七八九十百千][〇○零一二两三四五六七八九十百千万亿]*{_CN_DECIMAL}?"
+       rf"|零{_CN_DECIMAL})")
 # 千 before 米/克/瓦/伏 is part of the unit (3千米 is 3 km, not 3000 m).
 _MAG = r"(?:万亿|千万|百万|亿|万|千(?![米克瓦伏])|百)"
 _NUM = rf"(?:{_AR}{_MAG}?|{_CN})"
@@ -188,6 +192,9 @@ def parse_number(numeral: str) -> Decimal:
         return Decimal(match.group()) * (_MAGNITUDES[rest] if rest else 1)
     if "点" in numeral:
         whole, _, decimals = numeral.partition("点")
+        magnitude = next((m for m in _MAGNITUDES if decimals.endswith(m)), "")
+        if magnitude and len(decimals) > len(magnitude):  # (三点二亿)
+            return parse_number(f"{whole}点{decimals[:-len(magnitude)]}") * _MAGNITUDES[magnitude]
         if not decimals or any(char not in _CN_DIGITS for char in decimals):
             # 三点十 is no number: decimals are read digit by digit.
             raise ValueError(f"malformed decimal numeral: {numeral}")
