@@ -30,6 +30,10 @@ def figures(text: str) -> list[tuple]:
      [("110吨", 110, None, "吨", None), ("360吨", 360, None, "吨", None)]),
     ("活动面向3—11岁儿童。", [("3—11岁", 3, 11, "岁", None)]),
     ("吸引2000余人参加。", [("2000余人", 2000, None, "人", "余")]),
+    # a bare magnitude after 超/逾: the magnitude is the number, the verb its qualifier
+    ("园区有超亿元楼宇5座，吸引逾万人就业。",
+     [("亿元", 100000000, None, "元", "超"), ("5座", 5, None, "座", None),
+      ("万人", 10000, None, "人", "逾")]),
     # Chinese decimals, read digit by digit after 点, with a magnitude after them
     ("增速回落零点八个百分点，产量增长一点五倍，投资三点二亿元。",
      [("零点八个百分点", 0.8, None, "个百分点", None), ("一点五倍", 1.5, None, "倍", None),
@@ -75,6 +79,7 @@ def test_finds_figures(text, expected):
     "首批学员顺利结业。",
     "一是加强领导，二是压实责任。",
     "晚上八点半开会，十点五分出发，两点一刻到达，三点一线。",
+    "经济总量超千亿县份增多。",
     "水质达到Ⅲ级标准。",
     "空气质量为二级标准。",
     "她是三年级学生。",

@@ -109,7 +109,7 @@ _UNITS = _alternation(_UNIT_LABELS)
 _UP_BEFORE = "(?<![千百踏加马晚早身线网路会台以之向往北至世头手脸面街桌地天楼山海岸车船墙纸书史])"
 # (the lookahead fails fast where no alternative can start: half the tagging time)
 _FIGURE_RE = re.compile(
-    r"(?=[0-9〇○零一二两三四五六七八九十百千万近上])(?:"
+    r"(?=[0-9〇○零一二两三四五六七八九十百千万亿近上])(?:"
     rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：∶]"
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
@@ -133,7 +133,9 @@ _FIGURE_RE = re.compile(
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?"
     # 上千元, 上万名, 上百亿元: 上 before a bare magnitude is "as many as" (not 成千上万)
     # (近万名, 近千人: 近 before a bare magnitude, nearly as many as, GUIDELINES' prefix 近)
-    rf"(?:(?P<up>{_UP_BEFORE}上|(?<![将接附最邻靠临亲就])近)(?P<uplow>[百千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
+    # (超亿元, 逾万人: a bare magnitude after a bounding verb, the verb outside the span)
+    rf"(?:(?P<up>{_UP_BEFORE}上|(?<![将接附最邻靠临亲就])近)(?P<uplow>[百千万亿](?:万|亿)?)"
+    rf"|(?<=[超逾])(?P<bare>[千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
     rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})"
     # 一年半, 3个月半, 两个小时半, 3天半, 4岁半: and a half (十天半个月 and 一年半载 are idioms)
@@ -251,6 +253,9 @@ def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return index + 1 < len(ranges) and ranges[index + 1][0] < end
 
 
+_PLACE_COUNT_UNITS = frozenset("市县区镇乡村省地国校")
+
+
 def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     """Whether a count is a label, a class or an indefinite article.
 
@@ -258,6 +263,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     """
     low, unit, end = _low_numeral(match), match.group("unit"), match.end()
     following = text[end:end + 2]
+    if match.group("bare") and unit in _PLACE_COUNT_UNITS:
+        return True  # 超千亿省份: provinces of that class (a GDP), no count of them
     if unit == "级" and low != "两" and not ("." in low and following in ("地震", "余震", "强震")):
         return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a magnitude
     if following.startswith("级"):
@@ -302,8 +309,8 @@ _PAST_YEAR_BEFORE = re.compile("过去的$")
 
 
 def _low_numeral(match: re.Match) -> str:
-    """The count's numeral: its number, or the magnitude after 上 (``上千元`` → 千)."""
-    return match.group("low") or match.group("uplow")
+    """The count's numeral: its number, or the magnitude after 上 or 超 (``上千元`` → 千)."""
+    return match.group("low") or match.group("uplow") or match.group("bare")
 
 
 def _digit_by_digit_name(numeral: str) -> bool:
@@ -349,9 +356,10 @@ def _low_high_numerals(low: str) -> tuple[str, str | None]:
 def _count_figure(match: re.Match, text: str) -> FigureMention:
     """A number, range or approximation with its unit (``3000余万元``, ``3—11岁``)."""
     magnitude = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1
-    if match.group("uplow"):  # 上万: the magnitude is the number
+    bare = match.group("uplow") or match.group("bare")
+    if bare:  # 上万, 超亿: the magnitude is the number
         low, high = "一", None
-        for char in match.group("uplow"):
+        for char in bare:
             magnitude *= _MAGNITUDES[char]
     else:
         low, high = _low_high(match)
