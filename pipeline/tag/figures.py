@@ -58,7 +58,7 @@ COUNT_UNITS = frozenset({
 IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
-    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载", "十天半个月",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -109,7 +109,7 @@ _UNITS = _alternation(_UNIT_LABELS)
 _UP_BEFORE = "(?<![千百踏加马晚早身线网路会台以之向往北至世头手脸面街桌地天楼山海岸车船墙纸书史])"
 # (the lookahead fails fast where no alternative can start: half the tagging time)
 _FIGURE_RE = re.compile(
-    r"(?=[0-9〇○零一二两三四五六七八九十百千万亿近上])(?:"
+    r"(?=[0-9〇○零一二两三四五六七八九十百千万亿近上半])(?:"
     rf"(?P<ratio>(?<![0-9.])(?P<r1>[0-9]+(?:\.[0-9]+)?)[:：∶]"
     rf"(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9]){_BOUND}?)"
     rf"|(?P<fraction>百分之"
@@ -124,6 +124,10 @@ _FIGURE_RE = re.compile(
     rf"|(?P<cfrac>(?P<fnear>(?<![将接附最邻靠临亲就])近)?(?<![〇○零一二两三四五六七八九十百千万])"
     rf"(?P<cden>[二两三四五六七八九十千万][十]?)分之(?P<cnum>[一二三四五六七八九十][十]?[一二三四五六七八九]?)"
     rf"(?P<fbound>{_BOUND})?)"
+    # 半个月, 半小时, 半年: half a unit of time (not 上半年, 一年半, 半年报; 半天 is vague)
+    # (十天半个月 an idiom, 每半年 a frequency; 半年多: its 多 in the span)
+    rf"|(?P<halfdur>(?<![上下前后这那一两二三四五六七八九十多大个整近天每])半"
+    rf"(?P<hunit>个月|个小时|小时|个钟头|年(?![报度刊级节])|个星期)(?P<happrox>(?<=[年月])多)?)"
     # 1分07秒, 2小时30分钟, 37秒79: one duration, counted in its smaller unit
     rf"|(?P<compound>(?<![0-9.])(?:(?P<minutes>[0-9]+)分(?P<seconds>[0-9]{{1,2}}(?:\.[0-9]+)?)秒"
     rf"(?:钟|(?P<hund>[0-9]{{2}})(?![0-9年月日时号]))?"
@@ -380,8 +384,8 @@ def _count_figure(match: re.Match, text: str) -> FigureMention:
 
 
 def _other_figure(match: re.Match, text: str) -> FigureMention | None:
-    """A ratio (``1.8:1``), a written-out percentage (``百分之二十``), tenths (``近七成``)
-    or a compound duration (``1分07秒``)."""
+    """A ratio (``1.8:1``), a written-out percentage (``百分之二十``), tenths (``近七成``),
+    half a unit of time (``半个月``) or a compound duration (``1分07秒``)."""
     if match.group("tenths"):
         low, high = _low_high_numerals(match.group("tlow"))
         high = match.group("thigh") or high
@@ -402,6 +406,11 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
             round(float(numerator / denominator * 100), 2), None, "%",
             match.group("fbound") or match.group("fnear") or _qualifier(match, text),
             "PERCENT")
+    if match.group("halfdur"):
+        unit = match.group("hunit")
+        return FigureMention(match.start(), match.end(), match.group(), 0.5, None,
+                             _UNIT_SPELLING.get(unit, unit),
+                             match.group("happrox") or _qualifier(match, text), "QUANTITY")
     if match.group("compound"):
         if match.group("minutes"):
             value = (parse_number(match.group("minutes")) * 60
