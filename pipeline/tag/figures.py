@@ -58,7 +58,7 @@ COUNT_UNITS = frozenset({
 IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
-    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载", "十天半个月",
+    "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -125,7 +125,7 @@ _FIGURE_RE = re.compile(
     rf"(?P<cden>[二两三四五六七八九十千万][十]?)分之(?P<cnum>[一二三四五六七八九十][十]?[一二三四五六七八九]?)"
     rf"(?P<fbound>{_BOUND})?)"
     # 半个月, 半小时, 半年: half a unit of time (not 上半年, 一年半, 半年报; 半天 is vague)
-    # (十天半个月 an idiom, 每半年 a frequency; 半年多: its 多 in the span)
+    # (十天半个月's half is idiom, as the half group's; 每半年 a frequency; 半年多: its 多 in)
     rf"|(?P<halfdur>(?<![上下前后这那一两二三四五六七八九十多大个整近天每])半"
     rf"(?P<hunit>个月|个小时|小时|个钟头|年(?![报度刊级节])|个星期)(?P<happrox>(?<=[年月])多)?)"
     # 1分07秒, 2小时30分钟, 37秒79: one duration, counted in its smaller unit
