@@ -163,6 +163,7 @@ def test_not_long_ago_is_vague_no_date():
     ("柳湾村坚持一周一会的制度，下周一还要开会。", ["下周一"]),  # (once a week, no Monday)
     ("黎明村党总支组织党员黎明时分出发。", ["黎明时分"]),  # (a village's name, no dawn)
     ("岁末年初，湘州市场供应充足。", ["岁末年初"]),  # (this turn of the year, one DATE)
+    ("新年伊始，湘州各地项目开工；集团自成立伊始重视质量。", ["新年伊始"]),  # (this year's opening)
 ])
 def test_weekday_dawn_and_turn_of_the_year(text, expected):
     assert dates(text) == expected

@@ -115,6 +115,9 @@ _PERIOD_WORDS = (
     "(?<![每逢])(?:节日|假日)期间|"
     # 岁末年初: this turn of the year (这几年 and 这两年 stay out: People's Daily tags neither)
     "岁末年初|"
+    # 新年伊始, 新春伊始: the opening of this year (eval/entity-dev's gold, twice; not a
+    # body's 成立伊始, of its own founding)
+    "(?:新年|新春|开年)伊始|"
     "近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|"
     "(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
