@@ -160,12 +160,12 @@ def party_branches(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     RETURNS (list[Span]): the entities, such branches completed."""
     text = doc_text(doc)
     out = []
-    for i, ent in enumerate(ents):
+    for ent, nxt in zip(ents, [*ents[1:], None]):
         unit = (ent.label_ == "ORG" and ent._.source == MODEL and _PLACE_PARTY.search(ent.text)
                 and _PARTY_UNIT.match(text, ent.end_char))
-        free = i + 1 == len(ents) or (unit and ents[i + 1].start_char >= unit.end())
-        span = unit and free and char_span(doc, ent.start_char, unit.end(), "ORG", "ORG",
-                                           source)
+        span = None
+        if unit and (nxt is None or nxt.start_char >= unit.end()):  # (the unit is free)
+            span = char_span(doc, ent.start_char, unit.end(), "ORG", "ORG", source)
         out.append(span or ent)
     return out
 
