@@ -9,6 +9,7 @@ and gold writers of ``scripts/link_dev.py``.
     python scripts/entity_dev.py build                 # pages to /tmp, gold files
     python scripts/entity_dev.py score [--diff]        # default pipeline, then per-type P/R/F1
     python scripts/entity_dev.py score --parts check4,check5   # only these halves
+    python scripts/entity_dev.py bio --parts dev,check --out runs/real.bio   # training BIO
 
 The held-back halves (``HELD_BACK``) are left out of ``build`` and ``score`` (pages, gold
 and the pipeline run) unless ``--parts`` names them; ``--parts all`` leaves them out too.
@@ -190,6 +191,66 @@ def build(out: Path, parts: str | None = None) -> list[Path]:
     return written
 
 
+# The tagger's labels of the gold types it learns (DATE and FIGURE come from rules).
+MODEL_LABELS = {"ORG": "ORG", "PERSON": "PER", "PLACE": "LOC"}
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+def gold_tags(text: str, entities: dict[str, list[str]]) -> list[str]:
+    """BIO tags of ``text`` from a story's gold strings: every occurrence of every
+    PERSON/ORG/PLACE string, longest first, never overlapping one taken before (a
+    place inside an organisation's name stays inside it); a string listed under two of
+    these types is left out (the gold does not say which occurrence is which)."""
+    label_of: dict[str, str] = {}
+    for lab, strings in entities.items():
+        for string in strings if lab in MODEL_LABELS else ():
+            label_of[string] = "" if label_of.get(string, MODEL_LABELS[lab]) != MODEL_LABELS[lab] \
+                else MODEL_LABELS[lab]
+    tags = ["O"] * len(text)
+    for string in sorted((s for s, lab in label_of.items() if lab and s), key=len, reverse=True):
+        for m in re.finditer(re.escape(string), text):
+            if all(t == "O" for t in tags[m.start():m.end()]):
+                tags[m.start()] = "B-" + label_of[string]
+                tags[m.start() + 1:m.end()] = ["I-" + label_of[string]] * (len(string) - 1)
+    return tags
+
+
+def bio(out: Path, parts: str | None = None) -> tuple[int, int]:
+    """Write the gold of the chosen halves as ``char<TAB>tag`` training sentences (the
+    page text line by line, headline marks dropped, cut after 。！？；), for a fine-tune
+    of the web head (``pseudo_path`` of ``configs/train-ner.yaml``).
+
+    RETURNS (tuple[int, int]): sentences and mentions written.
+    """
+    spec = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    halves = set(select(spec["stories"], parts))
+    stories = {aid: note for aid, note in spec["stories"].items()
+               if note.get("half", "dev") in halves}
+    n_sentences = n_mentions = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(link_dev.DATA, "rt", encoding="utf-8") as f, \
+            open(out, "w", encoding="utf-8") as sink:
+        for line in f:
+            art = json.loads(line)
+            if art["id"] not in stories:
+                continue
+            block, _, _ = link_dev.article_page(art)
+            for text_line in block.split("\n"):
+                text_line = text_line.lstrip("# ").strip()
+                if not text_line:
+                    continue
+                tags = gold_tags(text_line, stories[art["id"]]["entities"])
+                start = 0
+                for sentence in _SENTENCE_END.split(text_line):
+                    if sentence.strip():
+                        part = tags[start:start + len(sentence)]
+                        sink.write("".join(f"{c}\t{t}\n" for c, t in zip(sentence, part)) + "\n")
+                        n_sentences += 1
+                        n_mentions += sum(t.startswith("B-") for t in part)
+                    start += len(sentence)
+    return n_sentences, n_mentions
+
+
 def score_table(table: Path, gold_dir: Path, diff: bool = False) -> dict:
     """Per-type and micro P/R/F1 of the entities, as ``score.py`` computes them."""
     sys.path.insert(0, str(link_dev.SCORER.parent))
@@ -218,7 +279,7 @@ def score_table(table: Path, gold_dir: Path, diff: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("draw", "build", "score"))
+    parser.add_argument("command", choices=("draw", "build", "score", "bio"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/entity-dev"))
     parser.add_argument("--config", default="configs/default.yaml")
     parser.add_argument("--diff", action="store_true", help="print each page's misses and false hits")
@@ -231,10 +292,16 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="draw: leave out annotated ids")
     parser.add_argument("--half", help="draw --fresh: the half drawn, leaving out only the "
                         "ids of the halves annotated before it (replays a recorded draw)")
+    parser.add_argument("--out", type=Path, help="bio: the BIO file written")
     args = parser.parse_args()
     if args.command == "draw":
         for kind, aid in draw(args.seed, args.each, args.fresh, args.half):
             print(kind, aid)
+        return
+    if args.command == "bio":
+        if args.out is None:
+            parser.error("bio needs --out FILE")
+        print("%d sentences, %d mentions: %s" % (*bio(args.out, args.parts), args.out))
         return
     build(args.work, args.parts)
     if args.command == "build":
