@@ -57,7 +57,7 @@ def test_every_recorded_draw_replays_its_half():
     recorded draw gives its half's articles again after later halves were added; a half
     drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
     13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
-    25252) is their union, disjoint."""
+    25252; check13: 27272 and 28282) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -73,13 +73,14 @@ def test_every_recorded_draw_replays_its_half():
         assert all(spec["stories"][aid]["kind"] == kind for kind, aid in got)
     for half, ids in drawn.items():
         assert ids == halves[half], half
-    for half in ("check7", "check8", "check9", "check10", "check11", "check12"):
+    for half in ("check7", "check8", "check9", "check10", "check11", "check12", "check13"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
     # article of dev-check8, each of check10's every article of dev-check9, each of check11's
-    # every article of dev-check10, each of check12's every article of dev-check11
-    for half in ("check8", "check9", "check10", "check11", "check12"):
+    # every article of dev-check10, each of check12's every article of dev-check11, each of
+    # check13's every article of dev-check12
+    for half in ("check8", "check9", "check10", "check11", "check12", "check13"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -106,11 +107,13 @@ def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejec
 @pytest.mark.parametrize("half, seeds", [
     ("check11", [20202, 21212]),
     ("check12", [24242, 25252]),
+    ("check13", [27272, 28282]),
 ])
 def test_two_draws_are_disjoint_with_no_rejected_seed(half, seeds):
-    """check11's second draw (seed 21212) and check12's (25252), the planned ones, share no
-    article with their first (20202, 24242), so no seed was rejected; each half's draws leave
-    out every article of the halves before it (check11: dev-check10; check12: dev-check11)."""
+    """check11's second draw (seed 21212), check12's (25252) and check13's (28282), the planned
+    ones, share no article with their first (20202, 24242, 27272), so no seed was rejected; each
+    half's draws leave out every article of the halves before it (check11: dev-check10; check12:
+    dev-check11; check13: dev-check12)."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     recs = [rec for rec in spec["draws"] if rec["half"] == half]
     assert [rec["seed"] for rec in recs] == seeds
@@ -141,9 +144,9 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check12",)
-    held = {aid for aid, h in half.items() if h == "check12"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check12", "check13")
+    held = {aid for aid, h in half.items() if h in ("check12", "check13")}
+    assert len(held) == 24
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back half out as well
@@ -154,13 +157,17 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert built("check10") == {aid for aid, h in half.items() if h == "check10"}
     assert built("check11") == {aid for aid, h in half.items() if h == "check11"}
     assert built("check12") == {aid for aid, h in half.items() if h == "check12"}
-    assert built("check11,check12") == held | {aid for aid, h in half.items() if h == "check11"}
+    assert built("check13") == {aid for aid, h in half.items() if h == "check13"}
+    assert built("check12,check13") == held
+    assert built("check11,check12") == ({aid for aid, h in half.items() if h == "check12"}
+                                        | {aid for aid, h in half.items() if h == "check11"})
     assert entity_dev.select(spec["stories"], "check11") == ["check11"]
     assert entity_dev.select(spec["stories"], "check12") == ["check12"]
+    assert entity_dev.select(spec["stories"], "check13") == ["check13"]
     for h in entity_dev.HELD_BACK:
         assert h not in entity_dev.select(spec["stories"], "all")
         assert h not in entity_dev.select(spec["stories"])
     assert "check11" in entity_dev.select(spec["stories"], "all")
     assert "check11" in entity_dev.select(spec["stories"])
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check13")
+        entity_dev.select(spec["stories"], "check14")
