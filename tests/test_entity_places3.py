@@ -2,7 +2,8 @@
 file: a country before a competitor (``X选手``) is a PLACE, not the team the model reads;
 a province or city the model glued to a named site (a tomb park, a former residence, a
 palace) is split from it; a country glued to a place the gazetteer lacks is split from
-it, and a foreign region from its city.
+it, and a foreign region from its city; a country the model read as an ORG is a PLACE
+where the story also names it as one.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
@@ -28,6 +29,13 @@ CASES = [
     ("a country ORG before another word stays as the model read it",
      "挪威与枫林县签署合作协议。",
      [("挪威", "ORG")], {("挪威", "ORG")}, {("挪威", "PLACE")}),
+    ("a country read as an ORG where the story also reads it as a place is a place",
+     "挪威同意派团参加枫林县茶博会，届时来自挪威的客商将洽谈合作。",
+     [("挪威", "ORG"), ("挪威", "PLACE", 1)], {("挪威", "PLACE")}, {("挪威", "ORG")}),
+    ("a city too; its team stays an ORG",
+     "衡阳市表示全力支持。衡阳市队昨日夺冠，记者从衡阳市获悉，庆功会将于下周举行。",
+     [("衡阳市", "ORG"), ("衡阳市队", "ORG"), ("衡阳市", "PLACE", 2)],
+     {("衡阳市", "PLACE"), ("衡阳市队", "ORG")}, {("衡阳市", "ORG")}),
     ("a province glued to a named tomb park, a city to a palace: two places each",
      "代表团来到湖南枫林烈士陵园祭扫，又参观了成都白鹤宫。",
      [("湖南枫林烈士陵园", "PLACE"), ("成都白鹤宫", "PLACE")],

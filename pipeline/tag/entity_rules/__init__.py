@@ -49,6 +49,7 @@ from .filters import (
     located_place,
     office_place,
     place_org,
+    place_read_as_org,
     plausible,
     shared_head,
     trimmed,
@@ -175,6 +176,8 @@ class NewsEntityRules(GazetteerSerializer):
                 ents = country_before_outlet(doc, ents, gazetteer, source)
         if self.places:
             ents = address_before_company(doc, ents, gazetteer, source, self.split_chains)
+            if self.filters:
+                ents = place_read_as_org(doc, ents, gazetteer, source)
         text = doc_text(doc)
         # (levels coordinated before one head: ``市、区X办``)
         owner = owners(ents, len(text)) if self.org_patterns and "、" in text else None

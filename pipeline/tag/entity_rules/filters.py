@@ -151,6 +151,27 @@ def place_org(ent: Span, gazetteer: Gazetteer) -> Span:
     return span if span is not None else ent
 
 
+def place_read_as_org(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                      source: str) -> list[Span]:
+    """A bare country or administrative unit read as an ORG where the story also reads
+    it as a PLACE is a PLACE there too (one sense per story: GUIDELINES lists a country
+    or a city as a PLACE whatever it does, ``X国表示…``). Where the story never names it
+    as a place the model's ORG stays: mostly a team or a government acting, which Boson
+    tags ORG.
+
+    RETURNS (list[Span]): the entities, such ORGs relabelled."""
+    places = {e.text for e in ents if e.label_ == "PLACE"}
+    if not places:
+        return ents
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.text in places and ent.text in gazetteer.units:
+            span = char_span(doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
+            ent = span if span is not None else ent
+        out.append(ent)
+    return out
+
+
 def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                           source: str) -> list[Span]:
     """A country read as an ORG right before a newspaper's 《title》 or a Latin-script
