@@ -3,7 +3,8 @@ file: a country before a competitor (``X选手``) is a PLACE, not the team the m
 a province or city the model glued to a named site (a tomb park, a former residence, a
 palace) is split from it; a country glued to a place the gazetteer lacks is split from
 it, and a foreign region from its city; a country the model read as an ORG is a PLACE
-where the story also names it as one.
+where the story also names it as one; a named road glued to its county or city is
+split from it.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
@@ -62,6 +63,16 @@ CASES = [
      {("美国本土", "PLACE"), ("印度次大陆", "PLACE"), ("约旦河西岸", "PLACE"),
       ("沙特阿拉伯", "PLACE")},
      {("本土", "PLACE"), ("次大陆", "PLACE"), ("约旦", "PLACE"), ("沙特", "PLACE")}),
+    ("a named road or street glued to its county or city: two places",
+     "枫林县青石路和衡阳市蒸湘北路的老店，都搬到了衡阳县西渡大街。",
+     [("枫林县青石路", "PLACE"), ("衡阳市蒸湘北路", "PLACE"), ("衡阳县西渡大街", "PLACE")],
+     {("枫林县", "PLACE"), ("青石路", "PLACE"), ("衡阳市", "PLACE"), ("蒸湘北路", "PLACE"),
+      ("衡阳县", "PLACE"), ("西渡大街", "PLACE")},
+     {("枫林县青石路", "PLACE"), ("衡阳市蒸湘北路", "PLACE"), ("衡阳县西渡大街", "PLACE")}),
+    ("a sub-district after its county stays a sub-district, not a street",
+     "枫林县青石街道开展义诊。",
+     [("枫林县青石街道", "PLACE")], {("枫林县", "PLACE"), ("青石街道", "PLACE")},
+     {("青石街", "PLACE")}),
     ("a city's first character the model read as a conjunction is the city's",
      "湘州艺术团来到和龙市青松村演出。",
      [("龙市青松村", "PLACE")], {("和龙市", "PLACE"), ("青松村", "PLACE")},

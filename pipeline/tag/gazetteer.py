@@ -248,10 +248,15 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 # (``X省Y江``, ``X区Y小区``, ``X县Y镇``).
 # (and a residential compound, ``X县Y苑``, ``X区Y家园``: 4 of 6 such model places in
 # the rmrb text are a county and its compound, the other two no place either way)
+# (a named road or street too, ``X县Y路``: the hand-annotated rmrb pages list the city
+# and its streets apart; Boson keeps such addresses whole)
 _PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|江|河|湖|山|岛|景区|公园|水库"
-                        r"|老街|巷|开发区|高新区|科技园)$")
+                        r"|老街|巷|路|街|大街|大道|胡同|开发区|高新区|科技园)$")
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})
+# A road's kind with only a direction or a size before it names no road of its own: the
+# place before it is the road's name (``X北路``, ``X大街`` of a city X), no chain.
+_BARE_ROAD = re.compile(r"[东西南北中大小新老]?[一二三四五六七八九十]?(?:路|街|大街|大道|胡同|巷)")
 # What a landform or a water holds as a unit (``X山Y村``) or is glued to (two rivers,
 # ``X江Y江``); a site after it is a site of that name, one place (``X山体育公园``).
 _UNIT_IN_FEATURE = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
@@ -287,13 +292,15 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
                  and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
         length += level
         ends = _UNIT_IN_FEATURE if feature and not level else _PLACE_END
-        if len(text) - length >= 2 and text[length:] not in _BARE_KINDS and (
+        if (len(text) - length >= 2 and text[length:] not in _BARE_KINDS
+                and not _BARE_ROAD.fullmatch(text, length)) and (
                 ends.search(text, length) or (
                     chains and (chains != "levelled" or text[length - 1] in "省市")
                     and _unit_chain(text[length:], gazetteer, chains))):
             return [(0, length), (length, len(text))]
     county = _COUNTY.match(text)
-    if county and len(text) - county.end() >= 2 and _PLACE_END.search(text, county.end()):
+    if (county and len(text) - county.end() >= 2 and _PLACE_END.search(text, county.end())
+            and not _BARE_ROAD.fullmatch(text, county.end())):
         return [(0, county.end()), (county.end(), len(text))]
     return []
 
