@@ -133,7 +133,22 @@ def test_within_the_year_is_no_date(text, expected):
 
 def test_within_two_years_is_a_figure():
     assert dates("桃源村在两年内成为生态村。") == []
-    assert figures("桃源村在两年内成为生态村。") == ["两年"]
+    assert figures("桃源村在两年内成为生态村。") == ["两年内"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新馆计划3年内建成，两个月内完成招标，10天内答复，6小时内送达。",
+     ["3年内", "两个月内", "10天内", "6小时内"]),
+    # 内 opening a word after the time stays out
+    ("五天内蒙古客商陆续到达，三年内地游客增长一倍。", ["五天", "三年"]),
+])
+def test_within_a_time_keeps_its_nei(text, expected):
+    assert figures(text) == expected
+
+
+def test_within_a_time_is_qualified_as_within():
+    (figure,) = find_figures("工程两年内完工。", [])
+    assert (figure.text, figure.value, figure.qualifier) == ("两年内", 2, "以内")
 
 
 @pytest.mark.parametrize("text,expected,value", [

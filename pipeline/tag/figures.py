@@ -145,7 +145,10 @@ _FIGURE_RE = re.compile(
     # 一年半, 3个月半, 两个小时半, 3天半, 4岁半: and a half (十天半个月 and 一年半载 are idioms)
     rf"(?P<half>(?<=[年月时天周岁])(?<!星期)半(?![个载夜边壁拉山岛导价]))?"
     # 3年多, 一年多来: a duration of years and more (not 3年多次, 一年多少, 2015年多地)
-    rf"(?P<approx3>(?<=年)(?<!比一年)多(?=[的来前后时里间之，。、；：）)”」了也就才还中内！？\s]|$))?(?P<bound>{_BOUND})?))"
+    rf"(?P<approx3>(?<=年)(?<!比一年)多(?=[的来前后时里间之，。、；：）)”」了也就才还中内！？\s]|$))?(?P<bound>{_BOUND})?"
+    # 3年内, 两个月内, 10天内: within a time, 内 in as 以内 is (eval/entity-dev's recorded
+    # choice; not the 内 of a word after it: 年内容, 天内蒙)
+    rf"(?P<within>(?<=[年月天周时])内(?![容地部外涵蒙陆需存心在河江饰科阁资销网燃务镜乱衣线侧核]))?))"
 )
 # Titles always; quotes only when short enough to be a slogan or label, since
 # long quotations are reported speech whose figures are real.
@@ -334,6 +337,8 @@ def _qualifier(match: re.Match, text: str) -> str | None:
     bound = _BOUND_END_RE.search(match.group())
     if bound:
         return bound.group()
+    if match.lastgroup != "ratio" and match.groupdict().get("within"):
+        return "以内"
     for group in ("approx1", "approx2", "approx3", "near", "up"):
         if match.group(group):
             return match.group(group)
