@@ -48,6 +48,8 @@ DURATION_UNITS = frozenset({
 COUNT_UNITS = frozenset({
     "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
     "件", "项", "次", "架次", "车次", "场", "批", "台", "辆", "套", "条", "张", "本",
+    # counts of visits (12个国次, 40城次, as 人次), eval/entity-dev's recorded choice
+    "个国次", "国次", "城次", "场次", "班次", "航次", "艘次",
     "册", "份", "篇", "只", "头", "间", "栋", "幢", "层", "处", "例", "起", "轮", "级",
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
@@ -263,6 +265,14 @@ def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 _PLACE_COUNT_UNITS = frozenset("市县区镇乡村省地国校")
 
 
+def _quake_near(text: str, match: re.Match) -> bool:
+    """Whether an earthquake is named in the sentence around a magnitude (``发生3.0级
+    地震``, ``震级为3.0级``, ``测定为3.0级，震源深度…``, ``误差0.21级``)."""
+    start = max(text.rfind(c, 0, match.start()) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, match.end()) for c in "。！？\n") if i >= 0]
+    return "震" in text[start:min(ends, default=len(text))]
+
+
 def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     """Whether a count is a label, a class or an indefinite article.
 
@@ -272,8 +282,9 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     following = text[end:end + 2]
     if match.group("bare") and unit in _PLACE_COUNT_UNITS:
         return True  # 超千亿省份: provinces of that class (a GDP), no count of them
-    if unit == "级" and low != "两" and not ("." in low and following in ("地震", "余震", "强震")):
-        return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a magnitude
+    if unit == "级" and low != "两" and not ("." in low and _quake_near(text, match)):
+        return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a
+        # magnitude, as 3.0级 and its deviation 0.21级 in a story of the quake
     if following.startswith("级"):
         return True  # 七十公斤级, 三年级: a weight class or a school year
     if _digit_by_digit_name(low):
