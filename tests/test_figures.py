@@ -251,6 +251,9 @@ def test_malformed_numerals_and_figure_like_words(text, expected):
     ("地震台网测定此次地震震级为3.0级。", ("3.0级", 3.0, None, "级", None)),
     ("代表团出访12个国次。", ("12个国次", 12.0, None, "个国次", None)),
     ("巡演走过40城次。", ("40城次", 40.0, None, "城次", None)),
+    ("会员购票打八折。", ("八折", 80.0, None, "%", None)),
+    ("老人享受七五折优惠。", ("七五折", 75.0, None, "%", None)),
+    ("团购价为8.5折。", ("8.5折", 85.0, None, "%", None)),
     ("一家三代人同台。", ("三代人", 3.0, None, "代人", None)),
 ])
 def test_tenths_fractions_durations_currencies(text, expected):
@@ -262,7 +265,7 @@ def test_tenths_fractions_durations_currencies(text, expected):
 @pytest.mark.parametrize("text", [
     "这一成果来之不易。", "规矩一成不变。", "游客三五成群。", "两成员国代表到会。",
     "双方将在1/4决赛相遇。", "光谱01/02星发射升空。", "演出日期10.18/20/22。",
-    "会议10:30开始。", "新车达到L2.5级自动驾驶水平。",
+    "会议10:30开始。", "新车达到L2.5级自动驾驶水平。", "剧情一波三折。", "剧团演出一折戏。",
 ])
 def test_words_rounds_codes_and_clocks_are_no_tenths_or_fractions(text):
     assert find_figures(text) == []

@@ -121,6 +121,11 @@ _FIGURE_RE = re.compile(
     rf"(?<![〇○零一二两三四五六七八九十百千万几数])(?P<tlow>[二两三四五六七八九]{{1,2}})"
     rf"(?:[至到](?P<thigh>[二两三四五六七八九十]))?成(?![员群为立功就果本交型熟绩长])"
     rf"(?P<tapprox>{_APPROX})?(?P<tbound>{_BOUND})?)"
+    # 八折, 七五折, 8.5折: a discount, the share of the price paid, as tenths are (eval/
+    # entity-dev's recorded choice; not 一波三折, 折合, and 一折 is mostly an opera's act or a fold)
+    rf"|(?P<discount>(?<![0-9.〇○零一二两三四五六七八九十百千万几数波])"
+    rf"(?P<dlow>[1-9](?:\.[0-9])?|[二三四五六七八九][一二三四五六七八九]?)"
+    rf"折(?![合叠算旧射服腾磨返扣线中衷价现损寿断纸痕戏子通]))"
     # 1/3, 2/3以上, 三分之一, 近四分之三: a fraction, as a percentage (1/4决赛 is a round)
     rf"|(?P<afrac>(?<![0-9./])(?P<fnum>[1-9][0-9]*)/(?P<fden>[0-9]+)(?![0-9./]|决赛){_BOUND}?)"
     rf"|(?P<cfrac>(?P<fnear>(?<![将接附最邻靠临亲就])近)?(?<![〇○零一二两三四五六七八九十百千万])"
@@ -410,6 +415,14 @@ def _other_figure(match: re.Match, text: str) -> FigureMention | None:
             float(parse_number(high) * 10) if high else None, "%",
             match.group("tbound") or match.group("tapprox") or match.group("tnear")
             or _qualifier(match, text), "PERCENT")
+    if match.group("discount"):
+        low = match.group("dlow")
+        if low[0].isdigit():
+            value = float(low) * 10
+        else:  # 七五折: 75 %, 九折: 90 %
+            value = sum(float(parse_number(c)) * 10 ** (1 - i) for i, c in enumerate(low))
+        return FigureMention(match.start(), match.end(), match.group(), float(value), None,
+                             "%", _qualifier(match, text), "PERCENT")
     if match.group("afrac") or match.group("cfrac"):
         if match.group("afrac"):
             numerator, denominator = (parse_number(match.group(g)) for g in ("fnum", "fden"))
