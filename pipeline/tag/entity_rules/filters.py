@@ -98,9 +98,11 @@ def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
 
 def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     """A country or world city the model read as a person is a place (``X达`` in
-    ``给予X达援助``), unless a title or a verb of saying marks a person there."""
+    ``给予X达援助``), and so is a named river, lake or mountain of three characters or
+    more (``X瓦底江``), unless a title or a verb of saying marks a person there."""
     if (ent.label_ != "PERSON" or ent._.source != MODEL
-            or ent.text not in gazetteer.world
+            or not (ent.text in gazetteer.world
+                    or len(ent.text) >= 3 and ent.text in gazetteer.features)
             or person_cue(ent, ent.text, frozenset())):
         return ent
     span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)

@@ -213,7 +213,7 @@ def _venue_place(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
 # A foreign state (``X邦``) and the unit inside it after it (``X邦Y村``, ``X邦Y市``);
 # 联邦 is a federation, a whole country's name.
 # A foreign region before its city (``Y县Z市`` of a Japanese prefecture, ``Y州Z市``).
-_FOREIGN_REGION = re.compile(r"[\u4e00-\u9fff]{2,6}?[县州省](?=[\u4e00-\u9fff]{2,5}$)")
+_FOREIGN_REGION = re.compile(r"[\u4e00-\u9fff]{2,6}?[县州省道](?=[\u4e00-\u9fff]{2,5}$)")
 # A part of the place, not a place in it (``X国次大陆``, ``X河西岸``).
 _PART_OF = re.compile(r"(?:大陆|半岛|地区|沿岸|[东南西北]岸|边境|全境|境内)$")
 # What no place name holds (the function words of a phrase glued to a country).
