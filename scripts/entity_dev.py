@@ -38,12 +38,12 @@ DEV = ROOT / "eval" / "entity-dev"
 ANNOTATIONS = DEV / "annotations.json"
 LAYOUT_DEV = ROOT.parent / "shared" / "eval" / "layout-dev"
 LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
-# Halves scored only when asked for by name (not by default, not by ``--parts all``): check12,
-# check13 and check14 are the project's held-back parts, each scored by the lead (``--parts
-# check12``, ``--parts check13``, ``--parts check14``) on a session's start and end trees, not by
-# its annotator; check12 and check13 stay held back until the lead releases them. check6–check11,
-# held back before, are ordinary parts now.
-HELD_BACK = ("check12", "check13", "check14")
+# Halves scored only when asked for by name (not by default, not by ``--parts all``): check13
+# and check14 are the project's held-back parts, each scored by the lead (``--parts check13``,
+# ``--parts check14``) on a session's start and end trees, not by its annotator; check14 stays
+# held back until the lead releases it. check6–check12, held back before, are ordinary parts
+# now (check12 scored on the sixteenth session's start and end trees).
+HELD_BACK = ("check13", "check14")
 
 # The draw: seed, length bounds (characters of the paragraphs) and how many of each kind,
 # the kinds told by the first matching pattern on headline + text.
