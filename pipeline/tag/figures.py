@@ -353,7 +353,7 @@ def _qualifier(match: re.Match, text: str) -> str | None:
     bound = _BOUND_END_RE.search(match.group())
     if bound:
         return bound.group()
-    if match.lastgroup != "ratio" and match.groupdict().get("within"):
+    if match.groupdict().get("within"):
         return "以内"
     for group in ("approx1", "approx2", "approx3", "near", "up"):
         if match.group(group):

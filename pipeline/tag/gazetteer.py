@@ -255,8 +255,9 @@ _PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})
 # A road's kind with only a direction or a size before it names no road of its own: the
-# place before it is the road's name (``X北路``, ``X大街`` of a city X), no chain.
-_BARE_ROAD = re.compile(r"[东西南北中大小新老]?[一二三四五六七八九十]?(?:路|街|大街|大道|胡同|巷)")
+# place before it is the road's name (``X北路``, ``X大街`` of a city X), no chain. (A
+# county's ``老街``, its old street, is cut off as before.)
+_BARE_ROAD = re.compile(r"[东西南北中大小新]?[一二三四五六七八九十]?(?:路|街|大街|大道|胡同|巷)")
 # What a landform or a water holds as a unit (``X山Y村``) or is glued to (two rivers,
 # ``X江Y江``); a site after it is a site of that name, one place (``X山体育公园``).
 _UNIT_IN_FEATURE = re.compile(r"(?:镇|乡|村|街道|社区|小区|江|河|湖|山|岛)$")
