@@ -214,6 +214,12 @@ def _venue_place(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
 # 联邦 is a federation, a whole country's name.
 # A foreign region before its city (``Y县Z市`` of a Japanese prefecture, ``Y州Z市``).
 _FOREIGN_REGION = re.compile(r"[\u4e00-\u9fff]{2,6}?[县州省道](?=[\u4e00-\u9fff]{2,5}$)")
+# The dashes of a hyphenated foreign name (``X—Y市``: one city).
+_NAME_DASHES = "—–-－‐·"
+# A province written 道 before its city, with no country before it (``X道Y市``, ``X道Y郡``,
+# Korea's; no Chinese unit ends in 道, and 街道, 大道 and the like are no province).
+_KOREAN_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?<![街大古栈航河通渠轨隧步车赛频])道"
+                              r"(?=[\u4e00-\u9fff]{2,5}[市郡]$)")
 # A part of the place, not a place in it (``X国次大陆``, ``X河西岸``).
 _PART_OF = re.compile(r"(?:大陆|半岛|地区|沿岸|[东南西北]岸|边境|全境|境内)$")
 # What no place name holds (the function words of a phrase glued to a country).
@@ -246,7 +252,8 @@ def _split_world(text: str, gazetteer: Gazetteer,
         if (chains is True and head in gazetteer.countries and head != "中国" and len(rest) >= 2
                 and rest[:2] not in gazetteer.common_words and not _PART_OF.search(rest)
                 and not _opens_longer(text, n, gazetteer)
-                and all("\u4e00" <= c <= "\u9fff" and c not in _NO_NAME for c in rest)):
+                and all("\u4e00" <= c <= "\u9fff" and c not in _NO_NAME
+                        or i and c in _NAME_DASHES for i, c in enumerate(rest))):
             region = _FOREIGN_REGION.match(rest)
             parts = ([(0, region.end()), (region.end(), len(rest))]
                      if region and rest[region.end():] not in gazetteer.common_words
@@ -255,6 +262,9 @@ def _split_world(text: str, gazetteer: Gazetteer,
     state = _STATE.search(text)
     if state and state.start() >= 2:
         return [(0, state.end()), (state.end(), len(text))]
+    province = _KOREAN_PROVINCE.match(text)
+    if province:
+        return [(0, province.end()), (province.end(), len(text))]
     head = text[:-2]
     if text.endswith("中国") and len(head) >= 2 and (
             any(head[i:] in gazetteer.places for i in range(len(head) - 1))):
