@@ -202,13 +202,13 @@ def gold_tags(text: str, entities: dict[str, list[str]]) -> list[str]:
     PERSON/ORG/PLACE string, longest first, never overlapping one taken before (a
     place inside an organisation's name stays inside it); a string listed under two of
     these types is left out (the gold does not say which occurrence is which)."""
-    label_of: dict[str, str] = {}
+    labels: dict[str, set[str]] = {}
     for lab, strings in entities.items():
         for string in strings if lab in MODEL_LABELS else ():
-            label_of[string] = "" if label_of.get(string, MODEL_LABELS[lab]) != MODEL_LABELS[lab] \
-                else MODEL_LABELS[lab]
+            labels.setdefault(string, set()).add(MODEL_LABELS[lab])
+    label_of = {s: next(iter(labs)) for s, labs in labels.items() if s and len(labs) == 1}
     tags = ["O"] * len(text)
-    for string in sorted((s for s, lab in label_of.items() if lab and s), key=len, reverse=True):
+    for string in sorted(label_of, key=len, reverse=True):
         for m in re.finditer(re.escape(string), text):
             if all(t == "O" for t in tags[m.start():m.end()]):
                 tags[m.start()] = "B-" + label_of[string]

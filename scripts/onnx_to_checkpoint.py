@@ -74,15 +74,15 @@ def torch_gates(matrix: np.ndarray, hidden: int) -> np.ndarray:
 
 def output_layer(graph: onnx.GraphProto, weights: dict) -> tuple[np.ndarray, np.ndarray]:
     """The final MatMul's weight (out, in) and the Add's bias of the emission layer."""
-    matmuls = [n for n in graph.node if n.op_type in ("MatMul", "MatMulInteger")]
-    last = matmuls[-1]
-    name = next(i.removesuffix("_quantized") for i in last.input if i.removesuffix("_quantized") in weights)
+    last = [n for n in graph.node if n.op_type in ("MatMul", "MatMulInteger")][-1]
+    names = (i.removesuffix("_quantized") for i in last.input)
+    weight = next(weights[n] for n in names if n in weights)
     bias = next(v for k, v in weights.items() if k.startswith("model.outs.") and k.endswith(".bias"))
-    return weights[name].T, bias
+    return weight.T, bias
 
 
 def head_state(folder: Path) -> tuple[dict, dict]:
-    """(dequantized weights, LSTM list, output layer) of one exported head, and its CRF."""
+    """One exported head's dequantized weights, LSTMs and output layer, and its CRF."""
     graph = onnx.load(str(folder / MODEL_FILE)).graph
     weights = dequantized(graph)
     crf = json.loads((folder / CRF_FILE).read_text(encoding="utf8"))
@@ -126,6 +126,16 @@ def build_state(model: Tagger, web: Path, msra: Path) -> dict[str, torch.Tensor]
     return state
 
 
+def rebuilt(web: Path, msra: Path, config: str) -> tuple[Tagger, Featurizer]:
+    """The two-head model of the shipped heads (``web``, ``msra``), and its features."""
+    cfg = load_config(config, [])
+    featurizer = Featurizer.load(web)
+    model = Tagger(len(featurizer.chars), len(featurizer.bigrams), cfg["char_dim"],
+                   cfg["bigram_dim"], cfg, cfg["dropout"], featurizer.lexicon.dim, heads=2)
+    model.load_state_dict(build_state(model, web, msra))
+    return model, featurizer
+
+
 def check(model: Tagger, featurizer: Featurizer, web: Path) -> None:
     """Print how far the torch web head's emissions are from onnxruntime's."""
     import onnxruntime as ort
@@ -156,11 +166,7 @@ def main() -> None:
     parser.add_argument("--config", default=str(ROOT / "configs" / "train-ner.yaml"))
     parser.add_argument("--check", action="store_true", help="compare with onnxruntime")
     args = parser.parse_args()
-    cfg = load_config(args.config, [])
-    featurizer = Featurizer.load(args.web)
-    model = Tagger(len(featurizer.chars), len(featurizer.bigrams), cfg["char_dim"],
-                   cfg["bigram_dim"], cfg, cfg["dropout"], featurizer.lexicon.dim, heads=2)
-    model.load_state_dict(build_state(model, args.web, args.msra))
+    model, featurizer = rebuilt(args.web, args.msra, args.config)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"model": model.state_dict(), "epoch": 0, "best": -1.0,
                 "history": [{"rebuilt_from": [str(args.web), str(args.msra)]}]}, args.out)

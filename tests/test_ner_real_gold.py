@@ -48,15 +48,9 @@ def test_rebuilt_checkpoint_reproduces_the_shipped_head():
     import onnxruntime as ort
     import torch
 
-    from pipeline.tag.ner.features import Featurizer
-    from pipeline.tag.ner.train import Tagger, load_config
-
-    web, msra = ROOT / "models" / "ner", ROOT / "models" / "ner-msra"
-    cfg = load_config(str(ROOT / "configs" / "train-ner.yaml"), [])
-    featurizer = Featurizer.load(web)
-    model = Tagger(len(featurizer.chars), len(featurizer.bigrams), cfg["char_dim"],
-                   cfg["bigram_dim"], cfg, cfg["dropout"], featurizer.lexicon.dim, heads=2)
-    model.load_state_dict(convert.build_state(model, web, msra))
+    web = ROOT / "models" / "ner"
+    model, featurizer = convert.rebuilt(web, ROOT / "models" / "ner-msra",
+                                        str(ROOT / "configs" / "train-ner.yaml"))
     model.eval()
     session = ort.InferenceSession(str(web / "model.onnx"), providers=["CPUExecutionProvider"])
     text = "昨天上午，青山市副市长赵立新带队到白沙镇检查防汛工作，市水利局负责人陪同。"
