@@ -150,15 +150,16 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check13", "check14")
-    held = {aid for aid, h in half.items() if h in ("check13", "check14")}
-    assert len(held) == 24
+    assert entity_dev.HELD_BACK == ("check15",)
+    held = {aid for aid, h in half.items() if h == "check15"}
+    assert len(held) == 12
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back half out as well
-    # check6 to check12, held back before, are ordinary parts now
+    # check6 to check14, held back before, are ordinary parts now
     assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7", "check8",
-                                              "check9", "check10", "check11", "check12"}
+                                              "check9", "check10", "check11", "check12",
+                                              "check13", "check14"}
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
     assert built("check10") == {aid for aid, h in half.items() if h == "check10"}
     assert built("check11") == {aid for aid, h in half.items() if h == "check11"}
@@ -166,7 +167,8 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert built("check13") == {aid for aid, h in half.items() if h == "check13"}
     assert built("check14") == {aid for aid, h in half.items() if h == "check14"}
     assert len(built("check14")) == 12
-    assert built("check13,check14") == held
+    assert built("check15") == held
+    assert built("check14,check15") == held | {aid for aid, h in half.items() if h == "check14"}
     assert built("check12,check13") == {aid for aid, h in half.items()
                                         if h in ("check12", "check13")}
     assert built("check11,check12") == ({aid for aid, h in half.items() if h == "check12"}
@@ -181,5 +183,7 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert "check11" in entity_dev.select(spec["stories"], "all")
     assert "check11" in entity_dev.select(spec["stories"])
     assert "check12" in entity_dev.select(spec["stories"], "all")  # released
+    assert "check14" in entity_dev.select(spec["stories"], "all")  # released
+    assert entity_dev.select(spec["stories"], "check15") == ["check15"]
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check15")
+        entity_dev.select(spec["stories"], "check16")
