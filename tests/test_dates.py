@@ -432,3 +432,12 @@ def test_a_lone_part_of_day_before_an_economy_noun_is_an_attribute(text, expecte
 def test_superlative_recent_years_and_a_range_of_decades_are_whole():
     text = "最近几年，青禾村变了样；上世纪50到70年代，这里种满了甘蔗。"
     assert [d.text for d in find_dates(text)] == ["最近几年", "上世纪50到70年代"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("通知要求，自即日起全面停业。", "即日"),
+    ("近几十年来，村里变化很大。", "近几十年来"),
+    ("近数十年，河道几经改线。", "近数十年"),
+])
+def test_from_this_day_and_the_last_decades_are_dates(text, expected):
+    assert [m.text for m in find_dates(text)] == [expected]

@@ -301,3 +301,33 @@ def test_words_holding_up_or_duo_are_no_such_figures(text, expected):
 
 def test_more_than_last_year_is_no_duration_of_years_and_more():
     assert "一年多" not in [f.text for f in find_figures("游客一年比一年多。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("去年全区受理群众来电1250件次。", ("1250件次", 1250.0, "件次", None)),
+    ("检测站全年检验车辆3000台次。", ("3000台次", 3000.0, "台次", None)),
+    ("从青石镇到县城开车要一个钟头。", ("一个钟头", 1.0, "个小时", None)),
+    ("坐班车要两个半钟头。", ("两个半钟头", 2.5, "个小时", None)),
+    ("他每天得走十来分钟才到车站。", ("十来分钟", 10.0, "分钟", "来")),
+    ("二十来岁的小伙子当上了场长。", ("二十来岁", 20.0, "岁", "来")),
+    ("仓库离高速出口约一公里。", ("一公里", 1.0, "公里", "约")),
+    ("当天凌晨，县境内发生4级以上地震。", ("4级以上", 4.0, "级", "以上")),
+    ("她在期末考试中得了98分。", ("98分", 98.0, "分", None)),
+    ("园区企业产值已突破千亿元。", ("千亿元", 100000000000.0, "元", "突破")),
+])
+def test_visits_spoken_hours_round_about_one_metre_quakes_scores(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这里一度是全县最穷的村。",          # 一度: once
+    "打通服务群众“最后一公里”。",        # a metaphor
+    "他投进一记3分球，全场十分激动。",    # a basket's kind; 十分 is "very"
+    "新城的规划分为第1分区和第2分区。",
+    "这些菜15元一公斤。",                 # a price's rate
+    "他把一级标准提高到3级。",            # classes, no magnitudes
+])
+def test_once_metaphors_baskets_rates_and_classes_are_no_such_figures(text):
+    assert not [f.text for f in find_figures(text)
+                if f.unit in ("度", "公里", "公斤", "分", "级")]

@@ -44,12 +44,19 @@ DURATION_UNITS = frozenset({
     "分钟", "秒", "秒钟", "课时", "学时", "个季度", "个多小时", "个多月", "个多星期",
     # 4个半小时, 两个半月: and a half
     "个半小时", "个半月", "个半星期",
+    # 一个钟头, 两个半钟头: the spoken hour
+    "个钟头", "钟头", "个半钟头",
 })
 COUNT_UNITS = frozenset({
     "人", "人次", "名", "位", "个", "家", "户", "户次", "所", "座", "棵", "株", "支",
     "件", "项", "次", "架次", "车次", "场", "批", "台", "辆", "套", "条", "张", "本",
     # counts of visits (12个国次, 40城次, as 人次), eval/entity-dev's recorded choice
     "个国次", "国次", "城次", "场次", "班次", "航次", "艘次",
+    # and of cases, machines, vehicles, firms and batches handled (2445件次, 300台次)
+    "件次", "台次", "辆次", "家次", "批次",
+    # points of a score or a rating (136.92分, 83.9分): Arabic numbers only (十分 is
+    # "very"), see _is_designation_or_indefinite
+    "分",
     "册", "份", "篇", "只", "头", "间", "栋", "幢", "层", "处", "例", "起", "轮", "级",
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
@@ -61,11 +68,13 @@ IDIOMS = frozenset({
     "一天当作两天", "千年古", "百年千题", "一把手", "千家万户", "三天两头", "一年四季",
     "一年一度", "三番五次", "百家争鸣", "一举两得", "一日千里", "三年五载",
     "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
+    # the last (first) mile of a service: a metaphor, no distance
+    "最后一公里", "最先一公里", "最初一公里", "最后一百米",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
 # Verbs and adverbs before a number that bound it; outside the span (§4).
-QUALIFIER_VERBS = ("超过", "达到", "仅用", "多达", "高达", "将近", "不足", "不到",
+QUALIFIER_VERBS = ("超过", "达到", "仅用", "多达", "高达", "将近", "不足", "不到", "突破",
                    "至少", "大约", "约为", "逾", "超", "达", "约", "仅")
 # fmt: on
 _UNIT_LABELS = {
@@ -76,7 +85,8 @@ _UNIT_LABELS = {
 }
 # Units reported in one spelling (GUIDELINES §7: percent has unit %).
 _UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒", "个多小时": "个小时", "个多月": "个月",
-                  "个多星期": "个星期", "个半小时": "个小时", "个半月": "个月", "个半星期": "个星期"}
+                  "个多星期": "个星期", "个半小时": "个小时", "个半月": "个月", "个半星期": "个星期",
+                  "个钟头": "个小时", "钟头": "个小时", "个半钟头": "个小时"}
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
                "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
@@ -103,6 +113,8 @@ _CN = (r"(?<![第初周统唯之专几数若好万〇○零一二两三四五六
 _MAG = r"(?:万亿|千万|百万|亿|万|千(?![米克瓦伏])|百)"
 _NUM = rf"(?:{_AR}{_MAG}?|{_CN})"
 _APPROX = "(?:余|多)"
+# 十来分钟, 二十来岁, 百来人: 来 after a round numeral is "about", as 余 and 多 are
+_APPROX_ROUND = "(?:(?<=[十百千0])来)"
 _BOUND = "(?:以上|以下|以内)"
 _RANGE_SEP = "(?:——|[—–\\-~～至到])"
 _UNITS = _alternation(_UNIT_LABELS)
@@ -144,10 +156,10 @@ _FIGURE_RE = re.compile(
     rf"|(?P<count>(?P<near>(?<![将接附最邻靠临亲就])近)?"
     # 上千元, 上万名, 上百亿元: 上 before a bare magnitude is "as many as" (not 成千上万)
     # (近万名, 近千人: 近 before a bare magnitude, nearly as many as, GUIDELINES' prefix 近)
-    # (超亿元, 逾万人: a bare magnitude after a bounding verb, the verb outside the span)
+    # (超亿元, 逾万人, 突破万亿元: a bare magnitude after a bounding verb, the verb outside the span)
     rf"(?:(?P<up>{_UP_BEFORE}上|(?<![将接附最邻靠临亲就])近)(?P<uplow>[百千万亿](?:万|亿)?)"
-    rf"|(?<=[超逾])(?P<bare>[千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
-    rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX})?(?P<mag>{_MAG})?"
+    rf"|(?<=[超逾破])(?P<bare>[千万亿](?:万|亿)?)|(?P<low>{_NUM}))"
+    rf"(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?P<approx1>{_APPROX}|{_APPROX_ROUND})?(?P<mag>{_MAG})?"
     rf"(?P<approx2>{_APPROX})?(?P<unit>{_UNITS})"
     # 一年半, 3个月半, 两个小时半, 3天半, 4岁半: and a half (十天半个月 and 一年半载 are idioms)
     rf"(?P<half>(?<=[年月时天周岁])(?<!星期)半(?![个载夜边壁拉山岛导价]))?"
@@ -287,9 +299,14 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     following = text[end:end + 2]
     if match.group("bare") and unit in _PLACE_COUNT_UNITS:
         return True  # 超千亿省份: provinces of that class (a GDP), no count of them
-    if unit == "级" and low != "两" and not ("." in low and _quake_near(text, match)):
+    if unit == "级" and low != "两" and not (
+            ("." in low or text.startswith(_QUAKES, end)) and _quake_near(text, match)):
         return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a
-        # magnitude, as 3.0级 and its deviation 0.21级 in a story of the quake
+        # magnitude, as 3.0级 and its deviation 0.21级 in a story of the quake, and 5级地震
+        # or 4级以上地震 (the quake right after the number)
+    if unit == "分" and (not low[0].isdigit() or _NOT_POINTS_AFTER.match(text, end)
+                         or text[match.start() - 1:match.start()] in ("时", "点", ":", "：")):
+        return True  # 十分 (very), 3分球, 5分制, 第1分校, 3分钱, 9时15分: no score
     if following.startswith("级"):
         return True  # 七十公斤级, 三年级: a weight class or a school year
     if _digit_by_digit_name(low):
@@ -316,12 +333,18 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
             return True  # 一个个, 一幅幅
         vague = not (match.group("near") or match.group("approx1")
                      or match.group("approx2") or match.group("mag"))
-        return vague and unit not in DURATION_UNITS
+        # (一公里, 一米: one of a unit of length, area or volume is a quantity, no article)
+        return vague and unit not in DURATION_UNITS and unit not in _METRIC_ONE
     approximate = (match.group("approx1") or match.group("approx2")  # 5000多年: a duration
                    or match.group("approx3"))
     return unit == "年" and not approximate and re.fullmatch(r"[0-9]{4}", low) is not None
 
 
+_QUAKES = ("地震", "余震", "强震")
+_NOT_POINTS_AFTER = re.compile("[球制钟秒校区钱0-9]")
+# (one of a length, an area or a volume; 一斤 and 一公斤 are mostly a price's rate, 15元一公斤)
+_METRIC_ONE = frozenset({"公里", "千米", "米", "厘米", "毫米", "纳米", "微米", "英里", "海里",
+                         "平方米", "平方公里", "平方千米", "立方米", "公顷"})
 # Swimming strokes and track events after a distance: the race, not a length run or swum.
 _RACE_AFTER = re.compile(r"(?:(?:和|、|及|与|或)[0-9]+米)*(?:男子|女子)?(?:个人)?"
                          r"(?:自由泳|蛙泳|仰泳|蝶泳|混合泳|接力|跨栏|栏|障碍|短跑|飞人|冲刺赛|项目|决赛|半决赛|预赛)")
