@@ -252,6 +252,18 @@ def test_wire_datelines():
     assert s2.headline == "湘江航道完成年度疏浚"
 
 
+def test_wire_dateline_crediting_names_without_a_role_word():
+    raw = (
+        "跨海联网工程投运\n\n"
+        "本报海口2月10日电（林小河、宋小官）我国第二条跨海联网工程昨日投运，\n"
+        "两岸电网的输送能力翻了一番。\n"
+    )
+    (story,) = stories_of(raw)
+    assert story.dateline == "本报海口2月10日电（林小河、宋小官）"
+    assert story.reporters == ("林小河", "宋小官")
+    assert parse_dateline("国家电网（集团）公司昨日宣布") is None
+
+
 def test_single_story_with_crossheads_and_padded_byline():
     raw = (
         "一条老街的新生\n\n"

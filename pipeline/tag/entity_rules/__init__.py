@@ -64,6 +64,7 @@ from .media import (
     joined_schools,
     law_name,
     padded_credits,
+    wire_credits,
     person_edges,
     unglued_villages,
     verb_phrase_place,
@@ -164,6 +165,7 @@ class NewsEntityRules(GazetteerSerializer):
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
         if self.credits:
             ents = padded_credits(doc, ents, gazetteer, source)
+            ents = wire_credits(doc, ents, gazetteer, source)
         ents = [e for e in ents if keep(e, self.min_chars)]
         if self.places:
             ents = repair_places(doc, ents, gazetteer, source, self.split_chains)

@@ -300,6 +300,37 @@ def padded_credits(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str
             span = char_span(doc, match.start(1), match.end(2), "PERSON", "PERSON", source)
             if span is not None:
                 found.append(span)
+    return _replacing(ents, found)
+
+
+# A wire dateline inside a page of briefs (``…日电（A、B）``, ``…日电（记者A、B）``), which the
+# segmenter reads only at a story's start: its names, each a surname and one or two
+# characters, are persons whole (the model cuts an unseen three-character name short).
+_WIRE_CREDIT = re.compile(rf"日电[ 　]*[（(](?:记者[ 　]*)?([{HAN}]{{2,3}}(?:、[{HAN}]{{2,3}}){{0,4}})[）)]")
+
+
+def wire_credits(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """The names of the wire credits in the text (see above) as PERSON; the model
+    entities they overlap are replaced.
+
+    RETURNS (list[Span]): the entities with the names."""
+    text = doc_text(doc)
+    if "日电" not in text:
+        return ents
+    found = []
+    for match in _WIRE_CREDIT.finditer(text):
+        start = match.start(1)
+        for name in match.group(1).split("、"):
+            span = (char_span(doc, start, start + len(name), "PERSON", "PERSON", source)
+                    if name[0] in gazetteer.surnames else None)
+            if span is not None:
+                found.append(span)
+            start += len(name) + 1
+    return _replacing(ents, found)
+
+
+def _replacing(ents: list[Span], found: list[Span]) -> list[Span]:
+    """``ents`` without those that overlap ``found``, with ``found``, in text order."""
     if not found:
         return ents
     kept = [e for e in ents if not any(e.start_char < s.end_char and s.start_char < e.end_char

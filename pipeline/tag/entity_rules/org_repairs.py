@@ -4,7 +4,10 @@
   README: stations are places, as roads and bridges; Boson tags them LOC, 5 of 5 in its
   training blocks), while a service station keeps its body word (``X救助站``,
   ``X警务站``: no bare place before 站); a tour's leg (``X系列赛Y站``, ``X杯Y站``,
-  ``Y站的比赛``) is the place alone;
+  ``Y站的比赛``) is the place alone; a mode word before a station's name is left out
+  (``地铁X路站``) and an operator glued before it is an ORG of its own (``X局集团公司Y站``);
+- a hall named by its kind (``X大剧院``, ``X音乐厅``) is a PLACE, a troupe named by its
+  genre (``X京剧院``) an ORG;
 - a bare legislative chamber (``参议院`` of ``参议院主席``, the country named only
   elsewhere) has no distinguishing element (GUIDELINES §4 ORG), while ``X国参议院`` and
   ``X参议院`` (a one-character country) have;
@@ -27,6 +30,12 @@ from .spans import MODEL
 
 # ------------------------------------------------------------------------ stations
 _STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
+# A station's name after the mode or the operator glued to it: the mode word is no part of the
+# name (``地铁X路站``), the operator an ORG of its own (``X局集团公司Y站``, as the entity-dev
+# gold lists both).
+_STATION_MODE = re.compile(r"(?:地铁|轻轨|高铁|铁路)(?![局总公集])(?=[\u4e00-\u9fff]{2,}站$)")
+_STATION_OPERATOR = re.compile(r"[\u4e00-\u9fff]{2,}?(?:局集团公司|集团公司|公司)"
+                               r"(?=[\u4e00-\u9fff]{2,}(?<![东西南北])站$)")
 # A leg of a competition or a tour before the place (``X系列赛Y站``, ``X杯Y站``).
 _LEG_BEFORE = re.compile(r"(?:赛|杯|巡演|巡展|之旅)[（(]?$")
 # ... or the competition after it (``Y站的比赛``, ``Y站比赛``).
@@ -55,6 +64,15 @@ def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> l
         if ent._.source != MODEL or ent.label_ not in ("ORG", "PLACE"):
             out.append(ent)
             continue
+        opener = _STATION_MODE.match(ent.text) or _STATION_OPERATOR.match(ent.text)
+        if opener:
+            cut = ent.start_char + opener.end()
+            station = char_span(doc, cut, ent.end_char, "PLACE", "FAC", source)
+            operator = (char_span(doc, ent.start_char, cut, "ORG", "ORG", source)
+                        if opener.re is _STATION_OPERATOR else None)
+            if station is not None:
+                out.extend(span for span in (operator, station) if span is not None)
+                continue
         length = _station_place(ent.text, gazetteer)
         if not length:
             out.append(ent)
@@ -63,6 +81,33 @@ def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> l
                or _LEG_AFTER.match(text, ent.end_char))
         end = ent.start_char + length if leg else ent.end_char
         span = char_span(doc, ent.start_char, end, "PLACE", "FAC", source)
+        out.append(span if span is not None else ent)
+    return out
+
+
+# ------------------------------------------------------------------------ venues
+# A hall is a place, the company that plays in it an organisation (the entity-dev gold: a
+# ``X大剧院``, ``X大戏院``, ``X音乐厅`` or ``X体育场`` PLACE, a ``X京剧院`` or ``X歌剧舞剧院``
+# ORG): the building by its kind, the troupe by its genre before 剧院.
+_HALL = re.compile(r"(?:大剧院|大戏院|音乐厅|体育场|体育馆|大会堂)$")
+_TROUPE = re.compile(r"(?:京剧|话剧|歌剧舞剧|舞剧|歌舞剧|评剧|豫剧|越剧|昆剧|川剧|黄梅戏|儿童艺术)"
+                     r"(?:剧)?院$")
+
+
+def venues(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs that name a hall made PLACEs, model PLACEs that name a troupe ORGs.
+
+    RETURNS (list[Span]): the entities, such names relabelled."""
+    out = []
+    for ent in ents:
+        label = ent.label_
+        if ent._.source == MODEL and len(ent.text) > 3:
+            if label == "ORG" and _HALL.search(ent.text):
+                label = "PLACE"
+            elif label == "PLACE" and _TROUPE.search(ent.text):
+                label = "ORG"
+        span = (char_span(doc, ent.start_char, ent.end_char, label, label, source)
+                if label != ent.label_ else None)
         out.append(span if span is not None else ent)
     return out
 
@@ -253,11 +298,12 @@ def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 
 def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   source: str) -> list[Span]:
-    """The model ORGs of this module repaired: stations, bare chambers, bracketed names,
+    """The model ORGs of this module repaired: stations, halls and troupes, bare chambers,
+    bracketed names,
     party branches, coordinated ministries, ``共`` clauses, divisions.
 
     RETURNS (list[Span]): the entities."""
-    ents = stations(doc, ents, gazetteer, source)
+    ents = venues(doc, stations(doc, ents, gazetteer, source), source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
