@@ -438,6 +438,7 @@ def test_superlative_recent_years_and_a_range_of_decades_are_whole():
     ("通知要求，自即日起全面停业。", "即日"),
     ("近几十年来，村里变化很大。", "近几十年来"),
     ("近数十年，河道几经改线。", "近数十年"),
+    ("这学期，学校开设了书法课。", "这学期"),
 ])
 def test_from_this_day_and_the_last_decades_are_dates(text, expected):
     assert [m.text for m in find_dates(text)] == [expected]

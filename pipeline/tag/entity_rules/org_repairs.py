@@ -8,6 +8,8 @@
   (``地铁X路站``) and an operator glued before it is an ORG of its own (``X局集团公司Y站``);
 - a hall named by its kind (``X大剧院``, ``X音乐厅``) is a PLACE, a troupe named by its
   genre (``X京剧院``) an ORG;
+- an organisation cut one character short of its body word (``X工作`` + ``队``) is
+  completed;
 - a bare legislative chamber (``参议院`` of ``参议院主席``, the country named only
   elsewhere) has no distinguishing element (GUIDELINES §4 ORG), while ``X国参议院`` and
   ``X参议院`` (a one-character country) have;
@@ -109,6 +111,29 @@ def venues(doc: Doc, ents: list[Span], source: str) -> list[Span]:
         span = (char_span(doc, ent.start_char, ent.end_char, label, label, source)
                 if label != ent.label_ else None)
         out.append(span if span is not None else ent)
+    return out
+
+
+# ------------------------------------------------------------------ cut heads
+# A model organisation that stops one character short of its body word (``X扶贫工作`` +
+# ``队``, ``X筹备委员`` + ``会``): the name never ends in the word before the head.
+_CUT_HEAD = {"工作": "队组站", "委员": "会", "办公": "室", "领导小": "组", "服务中": "心"}
+
+
+def cut_heads(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs completed by the one character of their body word (see above).
+
+    RETURNS (list[Span]): the entities, such names completed."""
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        heads = next((h for w, h in _CUT_HEAD.items() if ent.text.endswith(w)), "")
+        if (ent.label_ == "ORG" and ent._.source == MODEL and heads
+                and text[ent.end_char:ent.end_char + 1] in tuple(heads)):
+            span = char_span(doc, ent.start_char, ent.end_char + 1, "ORG", "ORG", source)
+            if span is not None:
+                ent = span
+        out.append(ent)
     return out
 
 
@@ -298,12 +323,13 @@ def bracketed_names(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 
 def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                   source: str) -> list[Span]:
-    """The model ORGs of this module repaired: stations, halls and troupes, bare chambers,
+    """The model ORGs of this module repaired: stations, halls and troupes, cut heads,
+    bare chambers,
     bracketed names,
     party branches, coordinated ministries, ``共`` clauses, divisions.
 
     RETURNS (list[Span]): the entities."""
-    ents = venues(doc, stations(doc, ents, gazetteer, source), source)
+    ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), source), source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
