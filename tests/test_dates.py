@@ -442,3 +442,14 @@ def test_superlative_recent_years_and_a_range_of_decades_are_whole():
 ])
 def test_from_this_day_and_the_last_decades_are_dates(text, expected):
     assert [m.text for m in find_dates(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("农贸市场每天早上6点半至7点开放。", ["早上6点半", "7点"]),
+    ("工人们每晚8点开工。", ["8点"]),
+    ("每天早上，他都去跑步。", []),            # a frequency with no clock time
+    ("会议讨论了三点意见。", []),              # three points
+    ("每年12月1日10时举行升旗仪式。", []),      # a recurring date stays a frequency
+])
+def test_habitual_clock_times_and_a_range_ending_on_a_bare_clock(text, expected):
+    assert [m.text for m in find_dates(text)] == expected

@@ -499,7 +499,11 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
     mentions: list[DateMention] = []
     titles = [match.span() for match in _TITLE.finditer(text)] if "《" in text else []
     for chain in _chain_parts(_scan_parts(text)):
-        if _is_excluded(chain, text) or _is_festival_modifier(chain, text):
+        habitual = _habitual_clock(chain, text)
+        if habitual:
+            chain = habitual
+        elif ((_is_excluded(chain, text) and not _clock_range_end(chain, text, mentions))
+              or _is_festival_modifier(chain, text)):
             continue
         start, end = chain[0].start, chain[-1].end
         if chain[0].kind == FESTIVAL and text[max(0, start - 2):start] in _THIS_BEFORE:
@@ -516,6 +520,34 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
         mentions.append(DateMention(start, end, text[start:end], iso,
                                     _fine_label(chain)))
     return mentions
+
+
+# A habitual time of day (``每天早上6点半``, ``每晚8点``: eval/entity-dev's recorded choice,
+# a clock time is a DATE however often it recurs): the clock without the frequency, and
+# without a bare 早/晚 glued to 每 (``每晚`` is the frequency's word).
+_EVERY_BEFORE = re.compile("每(?:天|日|周[一二三四五六日天]|星期[一二三四五六日天])?$")
+
+
+def _habitual_clock(chain: list[_Part], text: str) -> list[_Part] | None:
+    """The clock-time parts of a chain of a time of day after 每 (see above), or None."""
+    if (not any(p.kind == CLOCK for p in chain)
+            or any(p.kind not in (PART_OF_DAY, CLOCK) for p in chain)
+            or not _EVERY_BEFORE.search(text, max(0, chain[0].start - 4), chain[0].start)):
+        return None
+    if chain[0].kind == PART_OF_DAY and len(chain[0].text) == 1 and len(chain) > 1:
+        chain = chain[1:]
+    return chain
+
+
+def _clock_range_end(chain: list[_Part], text: str, mentions: list[DateMention]) -> bool:
+    """Whether a lone bare clock part (``7点``, weak alone: three points) ends a range whose
+    first end is a time of day (``早上6点半至7点``)."""
+    return (len(chain) == 1 and chain[0].kind == CLOCK and bool(mentions)
+            and mentions[-1].fine_label == "TIME"
+            and _RANGE_LINK.fullmatch(text, mentions[-1].end, chain[0].start) is not None)
+
+
+_RANGE_LINK = re.compile(r"(?:至|到|[-—–~～]+)")
 
 
 # A range or list of days: ``5月1日至3日``, ``5月1日、3日``: the bare day is in the
