@@ -54,6 +54,8 @@ COUNT_UNITS = frozenset({
     "个国次", "国次", "城次", "场次", "班次", "航次", "艘次",
     # and of cases, machines, vehicles, firms and batches handled (2445件次, 300台次)
     "件次", "台次", "辆次", "家次", "批次",
+    # (and as reports write them, the second part in brackets: 2548件（次）)
+    "件（次）", "件(次)", "人（次）", "人(次)", "户（次）", "户(次)",
     # points of a score or a rating (136.92分, 83.9分): Arabic numbers only (十分 is
     # "very"), see _is_designation_or_indefinite
     "分",
@@ -86,7 +88,9 @@ _UNIT_LABELS = {
 # Units reported in one spelling (GUIDELINES §7: percent has unit %).
 _UNIT_SPELLING = {"％": "%", "人民币": "元", "秒钟": "秒", "个多小时": "个小时", "个多月": "个月",
                   "个多星期": "个星期", "个半小时": "个小时", "个半月": "个月", "个半星期": "个星期",
-                  "个钟头": "个小时", "钟头": "个小时", "个半钟头": "个小时"}
+                  "个钟头": "个小时", "钟头": "个小时", "个半钟头": "个小时",
+                  "件（次）": "件次", "件(次)": "件次", "人（次）": "人次", "人(次)": "人次",
+                  "户（次）": "户次", "户(次)": "户次"}
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8,
                "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
