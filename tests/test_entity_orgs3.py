@@ -95,6 +95,10 @@ CASES = [
     ("national company: 中国 + a builder's short name is one company",
      "承建方中国电建和中国能建的负责人介绍了工程。", [("中国", "PLACE", 0), ("中国", "PLACE", 1)],
      {("中国电建", "ORG"), ("中国能建", "ORG")}, {("中国", "PLACE")}),
+    ("日 cut out of 抗日 is no body of Japan; a named school of the war stays",
+     "他组织抗日部队，后来进入抗日军政大学学习。",
+     [("日部队", "ORG"), ("抗日军政大学", "ORG")],
+     {("抗日军政大学", "ORG")}, {("日部队", "ORG")}),
 ]
 # fmt: on
 

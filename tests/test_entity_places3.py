@@ -4,7 +4,7 @@ a province or city the model glued to a named site (a tomb park, a former reside
 palace) is split from it; a country glued to a place the gazetteer lacks is split from
 it, and a foreign region from its city; a country the model read as an ORG is a PLACE
 where the story also names it as one; a named road glued to its county or city is
-split from it.
+split from it; the items of a list counted by their level (``X、Y、Z三县``) are places.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
@@ -97,6 +97,17 @@ CASES = [
     ("a conjunction before a place of its own stays out",
      "湘州和平江县签订协议。",
      [("湘州", "PLACE"), ("平江县", "PLACE")], {("平江县", "PLACE")}, {("和平江县", "PLACE")}),
+    ("a list counted by its level is places, item by item, the verb before it cut off",
+     "1942年，周立明任青禾、枫林、衡阳三县联合指挥部副指挥长。",
+     [("周立明", "PERSON"), ("任青禾", "PERSON"), ("衡阳", "PLACE")],
+     {("青禾", "PLACE"), ("枫林", "PLACE"), ("衡阳", "PLACE"), ("周立明", "PERSON")},
+     {("任青禾", "PERSON")}),
+    ("a count that does not match the items makes no list",
+     "周立明走访了青禾、枫林、衡阳两县。",
+     [("衡阳", "PLACE")], {("衡阳", "PLACE")}, {("枫林", "PLACE"), ("青禾", "PLACE")}),
+    ("nor do items none of which is a known place",
+     "青禾、枫林两村的村民赶来帮忙。",
+     [], set(), {("枫林", "PLACE"), ("青禾", "PLACE")}),
 ]
 # fmt: on
 

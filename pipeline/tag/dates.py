@@ -113,6 +113,9 @@ _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
+    # 过去3年, 过去十多年来, 过去几个月: the last years or months, reaching now as 近3年来 does
+    # (eval/entity-dev's gold, five times; a bare 3年 stays a FIGURE)
+    "过去的?(?:[一二两三四五六七八九十几数]+|[0-9]{1,3})多?(?:年|个多?月|个星期|周)来?(?![多半])|"
     # 节日期间, 假日期间: the holiday the story is about (as 今年春节期间)
     "(?<![每逢])(?:节日|假日)期间|"
     # 岁末年初: this turn of the year (这几年 and 这两年 stay out: People's Daily tags neither)
@@ -243,7 +246,8 @@ _PART_ALTERNATION = (
              # (如今夏普: 今 of 如今 before a name)
              "|(?:(?<!如)今|去|明)[春夏秋冬]|[春夏秋冬](?:季|天)"
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
-             "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节))"),
+             # (1939年秋任…, 同年冬到…: the season, then the verb of what happened in it)
+             "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节|[任到赴起回调在被随]))"),
             ("festival", _FESTIVAL_WORDS),
             # 1—9月, 3至5月: two months sharing their unit are one expression (as 6月24—26日)
             ("month_range", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])(?:[-—–~～]+|至|到)(?:1[0-2]|0?[1-9])"

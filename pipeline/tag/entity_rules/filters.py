@@ -298,6 +298,9 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent.label_ == "ORG":
         if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
             return False
+        # (``日X`` cut out of ``抗日X``: the war against Japan's, ``抗日部队``, no body of Japan)
+        if text[0] == "日" and doc_text(ent.doc)[ent.start_char - 1:ent.start_char] == "抗":
+            return False
         if (len(text) == 2 and text[1] == "中" and text[0] in NUMERALS
                 and _PLENUM.match(doc_text(ent.doc), ent.end_char)):
             return False

@@ -32,6 +32,14 @@ _CONJUNCTIONS = frozenset("和与及同跟或")
 _LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海峡|沙漠|峡谷"
                        r"|(?<=[江河])口(?![岸子号径味罩碑头市县区镇乡村街路]))"
                        r"(?![\u4e00-\u9fff]?(?:红|牌|村|镇|路|街|站|公司)|化)")
+# A list of short place names counted by their level (``X、Y、Z三县``, ``X、Y两市``): the
+# count says how many items there are and the level what they are, so each item is a
+# place, the gazetteer's or not (counties renamed districts, ``X`` of ``X五县``).
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、){1,9}[\u4e00-\u9fff]{2,3}?)"
+                           r"([两二三四五六七八九十])(?:个)?(?:县|市|区|省|州|镇|乡|国)(?![长委民])")
+_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# Characters no short place name holds (function words, verbs of the clause before it).
+_NOT_IN_ITEM = set("的了在和与及是等对为将把被从向到于由或并也都就还又再已这那其各该本全我个们有之任")
 
 
 def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
@@ -354,6 +362,16 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             span = char_span(doc, start, end, "PLACE", "GPE", source)
             if span is not None:
                 spans.append(span)
+    # The items of a counted list replace the model's entities inside them or
+    # reaching one character before the first (``X任YZ`` read as a person), whoever
+    # found them: the count outweighs a person's cue.
+    for start, end in counted_lists(text, gazetteer):
+        within = inside(owner, ents, start - 1, end)
+        if all(e.start_char >= start - 1 and e.end_char <= end
+               and e.label_ in ("PLACE", "PERSON") for e in within):
+            span = char_span(doc, start, end, "PLACE", "GPE", source)
+            if span is not None:
+                spans.append(span)
     ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
     # One pass per list item: each new village can introduce the next.
     for _ in range(8):
@@ -406,6 +424,34 @@ def _join_sections(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 
 # A company's head after the place chain of its address (``X省Y市Z集团``).
 _COMPANY_HEAD = re.compile(r"(?:集团|公司|有限公司|股份有限公司|厂)$")
+
+
+def counted_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The items of a list of places counted by their level (``X、Y、Z三县``): as many
+    items as the count, each of two characters or a known place of three, at least one
+    of them a known place.
+
+    RETURNS (list[tuple[int, int]]): offsets of the items."""
+    out = []
+    for match in _COUNTED_LIST.finditer(text):
+        items = match.group(1).split("、")
+        if len(items) != _COUNT[match.group(2)]:
+            continue
+        # (the first item's start is unknown: three characters only if a known place,
+        # ``X任YZ`` → ``YZ``)
+        if len(items[0]) == 3 and items[0] not in gazetteer.places:
+            items[0] = items[0][1:]
+        if (any(len(i) == 3 and i not in gazetteer.places for i in items[1:])
+                or any(set(i) & _NOT_IN_ITEM for i in items)
+                or not any(i in gazetteer.places for i in items)):
+            continue
+        end = match.end(1)
+        spans = []
+        for item in reversed(items):
+            spans.append((end - len(item), end))
+            end -= len(item) + 1
+        out += reversed(spans)
+    return out
 
 
 def address_before_company(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
