@@ -4,7 +4,7 @@ a province or city the model glued to a named site (a tomb park, a former reside
 palace) is split from it; a country glued to a place the gazetteer lacks is split from
 it, and a foreign region from its city; a country the model read as an ORG is a PLACE
 where the story also names it as one; a named road glued to its county or city is
-split from it; the items of a list counted by their level (``X、Y、Z三县``) are places.
+split from it; the items of a list counted by their level (``X、Y、Z三县``) are places, and so are roads listed together or meeting at a junction.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 枫林县 and the people are made up, the real
@@ -105,6 +105,14 @@ CASES = [
     ("a count that does not match the items makes no list",
      "周立明走访了青禾、枫林、衡阳两县。",
      [("衡阳", "PLACE")], {("衡阳", "PLACE")}, {("枫林", "PLACE"), ("青禾", "PLACE")}),
+    ("roads meeting at a junction or listed are places, even those named by a common word",
+     "交警在青禾路与建设路交叉口设卡，解放路、文化北路等路段限行。",
+     [("青禾路", "PLACE"), ("北路", "PLACE")],
+     {("青禾路", "PLACE"), ("建设路", "PLACE"), ("解放路", "PLACE"), ("文化北路", "PLACE")},
+     {("北路", "PLACE")}),
+    ("a common word before 路 outside a list stays out",
+     "枫林县加快建设路网，打通断头路。",
+     [], set(), {("建设路", "PLACE")}),
     ("nor do items none of which is a known place",
      "青禾、枫林两村的村民赶来帮忙。",
      [], set(), {("枫林", "PLACE"), ("青禾", "PLACE")}),

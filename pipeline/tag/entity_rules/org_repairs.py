@@ -16,6 +16,7 @@
 - a model organisation glued to the clause after it by ``共`` (all together: ``X海关共
   监管…``, ``X企业共申请…``) is the organisation before ``共``, and none when that part
   ends in no body word (``X企业``: a class of firms);
+- two bodies joined by a verb of joining (``市X局联合市Y局``, ``区X会携手区Y联``) are two ORGs;
 - a company's regional division after its name (``X大中华区``) is one ORG;
 - a registered name with a bracket (``X（Y）Z有限公司``) read from the bracket on gets
   its name back.
@@ -151,7 +152,7 @@ def bare_chamber(name: str) -> bool:
 # ``共`` + a verb (all together did X); not a word of a name (``共青团``, ``共产党``,
 # ``共和``, ``公共``, ``中共``, ``总共``).
 _TOGETHER = re.compile(r"(?<![公中总])共(?![青产和同享])")
-_BODY_END = re.compile(r"[司团行社局院会部委厂校所台网报处署队关馆站心]$")
+_BODY_END = re.compile(r"[司团行社局院会部委厂校所台网报处署队关馆站心联协]$")
 
 
 def together_clauses(doc: Doc, ents: list[Span], source: str) -> list[Span]:
@@ -174,6 +175,33 @@ def together_clauses(doc: Doc, ents: list[Span], source: str) -> list[Span]:
                              ent._.fine_label, source)
             if span is not None:
                 out.append(span)
+    return out
+
+
+# ------------------------------------------------------ bodies joined by a verb
+# ``X局联合市Y局开展…``: two bodies acting together, joined by a verb of joining, the second
+# opening with its level (``市``, ``县``) or ``国家``; not a name holding the word
+# (``联合国``, ``联合会``, ``X联合社``: no body word before it).
+_JOINING = re.compile(r"(?:联合|携手|联手|会同|协同)(?=[省市县区]|国家)")
+
+
+def joined_bodies(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Model ORGs that are two bodies joined by a verb (``市X局联合市Y局``): the two ORGs.
+
+    RETURNS (list[Span]): the entities, such ORGs split."""
+    out = []
+    for ent in ents:
+        glue = ent.label_ == "ORG" and ent._.source == MODEL and _JOINING.search(ent.text, 2)
+        if glue and _BODY_END.search(ent.text, 0, glue.start()) and _BODY_END.search(
+                ent.text) and len(ent.text) - glue.end() >= 3:
+            parts = [char_span(doc, ent.start_char, ent.start_char + glue.start(), "ORG",
+                               ent._.fine_label, source),
+                     char_span(doc, ent.start_char + glue.end(), ent.end_char, "ORG",
+                               ent._.fine_label, source)]
+            if all(parts):
+                out += parts
+                continue
+        out.append(ent)
     return out
 
 
@@ -326,7 +354,7 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """The model ORGs of this module repaired: stations, halls and troupes, cut heads,
     bare chambers,
     bracketed names,
-    party branches, coordinated ministries, ``共`` clauses, divisions.
+    party branches, coordinated ministries, ``共`` clauses, bodies joined by a verb, divisions.
 
     RETURNS (list[Span]): the entities."""
     ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), source), source)
@@ -334,4 +362,5 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
     ents = coordinated_ministries(doc, ents, gazetteer, source)
-    return divisions(doc, together_clauses(doc, ents, source), source)
+    return divisions(doc, joined_bodies(doc, together_clauses(doc, ents, source), source),
+                     source)

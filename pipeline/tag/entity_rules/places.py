@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from .. import char_span, doc_text, merged_ents
 from ..gazetteer import (
     GLUED_VERBS,
+    NAME_STOP,
     Gazetteer,
     named_sites,
     sections,
@@ -38,6 +39,13 @@ _LANDFORM = re.compile(r"(?:半岛|高原|平原|盆地|山脉|群岛|列岛|海
 _COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、){1,9}[\u4e00-\u9fff]{2,3}?)"
                            r"([两二三四五六七八九十])(?:个)?(?:县|市|区|省|州|镇|乡|国)(?![长委民])")
 _COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# Named roads listed together or meeting at a junction (``X路、Y路等路段``, ``X路与Y大道交叉
+# 口``): each a PLACE, even one named by a common word (``建设路``, ``解放路``), which alone
+# could be a clause (``建设路网``); the list and the junction say they are roads.
+_ROAD_NAME = rf"[^\W\d_{NAME_STOP}沿着往经过住通]{{2,3}}?(?:[东西南北中]路|路|大道|大街)"
+_ROAD_LIST = re.compile(rf"{_ROAD_NAME}(?:(?:、|与|和|及){_ROAD_NAME})+"
+                        r"(?=等|交叉口|十字路口|路口|交汇处|交会处|一带|沿线|路段|两侧|之间|附近)")
+_ROAD_SEP = re.compile(r"、|与|和|及")
 # Characters no short place name holds (function words, verbs of the clause before it).
 _NOT_IN_ITEM = set("的了在和与及是等对为将把被从向到于由或并也都就还又再已这那其各该本全我个们有之任")
 
@@ -372,6 +380,14 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             span = char_span(doc, start, end, "PLACE", "GPE", source)
             if span is not None:
                 spans.append(span)
+    # Roads of a list or a junction replace the model's shorter places inside them.
+    for start, end in road_lists(text):
+        within = inside(owner, ents, start, end)
+        if all(e.start_char >= start and e.end_char <= end and e.label_ == "PLACE"
+               for e in within):
+            span = char_span(doc, start, end, "PLACE", "GPE", source)
+            if span is not None:
+                spans.append(span)
     ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
     # One pass per list item: each new village can introduce the next.
     for _ in range(8):
@@ -451,6 +467,22 @@ def counted_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             spans.append((end - len(item), end))
             end -= len(item) + 1
         out += reversed(spans)
+    return out
+
+
+def road_lists(text: str) -> list[tuple[int, int]]:
+    """The roads of a list of roads or a junction (``X路与Y路交叉口``).
+
+    RETURNS (list[tuple[int, int]]): offsets of the roads."""
+    out = []
+    for match in _ROAD_LIST.finditer(text):
+        start = match.start()
+        for sep in _ROAD_SEP.finditer(match.group() + "、"):
+            # (a road's own name may hold 和 or 与 only where the split leaves no road)
+            item = text[start:match.start() + sep.start()]
+            if re.fullmatch(_ROAD_NAME, item):
+                out.append((start, start + len(item)))
+                start = match.start() + sep.end()
     return out
 
 
