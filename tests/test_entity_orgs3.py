@@ -108,6 +108,14 @@ CASES = [
      "联合国开发计划署驻华代表处与湘州联合市政公司签约。",
      [("联合国开发计划署驻华代表处", "ORG"), ("湘州联合市政公司", "ORG")],
      {("联合国开发计划署驻华代表处", "ORG"), ("湘州联合市政公司", "ORG")}, set()),
+    ("a sub-district's office and a family farm the model read as places are ORGs",
+     "枫林区青石街道办事处联系白沙镇绿源家庭农场，帮助销售葡萄。",
+     [("枫林区青石街道办事处", "PLACE"), ("白沙镇绿源家庭农场", "PLACE")],
+     {("枫林区青石街道办事处", "ORG"), ("白沙镇绿源家庭农场", "ORG")},
+     {("枫林区青石街道办事处", "PLACE"), ("白沙镇绿源家庭农场", "PLACE")}),
+    ("a national builder's numbered bureau is a company",
+     "该项目由中建五局承建，中铁十二局负责路基施工。",
+     [], {("中建五局", "ORG"), ("中铁十二局", "ORG")}, set()),
 ]
 # fmt: on
 

@@ -293,7 +293,10 @@ def split_admin_prefix(text: str, gazetteer: Gazetteer,
                  and text[length - 1] not in _LEVEL_CHARS + _UNIT_ENDS)
         length += level
         ends = _UNIT_IN_FEATURE if feature and not level else _PLACE_END
+        # (a village of one character after a known name is the end of a longer village
+        # name, ``X乡梨树洲村`` read as ``梨树`` + ``洲村``)
         if (len(text) - length >= 2 and text[length:] not in _BARE_KINDS
+                and not (len(text) - length == 2 and text.endswith("村"))
                 and not _BARE_ROAD.fullmatch(text, length)) and (
                 ends.search(text, length) or (
                     chains and (chains != "levelled" or text[length - 1] in "省市")

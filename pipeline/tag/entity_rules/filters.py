@@ -65,9 +65,12 @@ _VILLAGE_SITE = re.compile(r"^村.{2,}(?:广场|公园|中心|馆)$")
 # (a start-up incubator is a named service body, GUIDELINES §4 ORG: ``市…创业孵化基地``)
 # Schools, hospitals, courts and companies are ORGs, also where a story says where
 # something happened (``在X县人民医院门口``; GUIDELINES §4: a school is an ORG, not a PLACE).
+# So are a sub-district's office, a zone's committees and farms registered as businesses
+# (``X区Y街道办事处``, ``X区管委会``, ``X镇Y家庭农场``, ``Y专业合作社``).
 _OFFICE_PLACE = re.compile(r"(?:市政厅|市议会|议会|政府|孵化园|孵化基地|孵化器|众创空间"
                            r"|人民医院|中心医院|中医院|卫生院|中学|小学|幼儿园|职业技术学院|人民法院"
-                           r"|人民检察院|派出所)$")
+                           r"|人民检察院|派出所|街道办事处|管委会|管理委员会|党工委"
+                           r"|家庭农场|专业合作社|合作社)$")
 
 
 def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:

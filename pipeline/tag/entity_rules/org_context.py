@@ -189,15 +189,20 @@ _NATIONAL_COMPANY = re.compile(
 # company (``国家电网``, ``国家电网有限公司``), not a grid of the country (``国家电网络``);
 # its party group (``…公司党组``) is left as the model read it.
 _STATE_GRID = re.compile(r"国家电网(?:有限公司|公司)?")
+# The numbered engineering bureaus of the national builders (``中建三局``, ``中铁十二局``,
+# ``中交二航局``, ``中冶X局``): companies, named by their group's short name and number.
+_BUREAU_COMPANY = re.compile(r"中(?:建|铁|交|冶|水|电|核)[一二三四五六七八九十]{1,3}(?:航|公)?局"
+                             r"(?:集团)?(?:有限公司|公司)?(?![长势面限])")
 
 
 def national_companies(text: str) -> list[tuple[int, int]]:
-    """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, and
-    the state grid.
+    """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, the
+    builders' numbered bureaus, and the state grid.
 
     RETURNS (list[tuple[int, int]]): offsets of the companies.
     """
     spans = [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
+    spans += [m.span() for m in _BUREAU_COMPANY.finditer(text)]
     if "国家电网" in text:
         spans += [m.span() for m in _STATE_GRID.finditer(text)
                   if text[m.end():m.end() + 1] not in ("络", "业", "党")]
