@@ -116,6 +116,9 @@ CASES = [
     ("a national builder's numbered bureau is a company",
      "该项目由中建五局承建，中铁十二局负责路基施工。",
      [], {("中建五局", "ORG"), ("中铁十二局", "ORG")}, set()),
+    ("the 办 of a verb after a body is no office's",
+     "市住房公积金管理中心青溪管理部办理提取业务1.2万笔。",
+     [], {("市住房公积金管理中心青溪管理部", "ORG")}, {("市住房公积金管理中心青溪管理部办", "ORG")}),
 ]
 # fmt: on
 

@@ -55,8 +55,8 @@ _UNIT_HEADS = (r"公安局|分局|(?<![大格布结全时政当骗饭赌棋开�
                r"|支队|大队|公司|集团|银行|财险|寿险|人寿|保险|协会|学会|联合会|商会|兵工厂"
                r"|工厂|厂|(?<![干全内外东南西北中总局俱大])部")
 # After a level prefix only: after a bare name, ``X…基地`` is mostly a production site
-# and ``X…办`` a clause (``X口岸办``).
-_LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举督创开兴包代查筹协申合])办"
+# and ``X…办`` a clause (``X口岸办``); nor is 办 of a verb after the name (``办理``, ``办事``).
+_LEVEL_HEADS = r"(?<!生产|种植|养殖|培训|实践)基地|(?<![交承主举督创开兴包代查筹协申合])办(?![理事法好成完结])"
 # 和 joins the two halves of a department name (``发展和改革``, ``工业和信息化``,
 # ``风景和旅游``, ``商务和粮食``, ``卫生和计划生育``, ``交通和运输``).
 _BODY = rf"(?:[^\W\d_{NAME_STOP}]|(?<=[展源房业化术景务生通])和)"

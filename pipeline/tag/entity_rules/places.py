@@ -46,6 +46,11 @@ _ROAD_NAME = rf"[^\W\d_{NAME_STOP}沿着往经过住通]{{2,3}}?(?:[东西南北
 _ROAD_LIST = re.compile(rf"{_ROAD_NAME}(?:(?:、|与|和|及){_ROAD_NAME})+"
                         r"(?=等|交叉口|十字路口|路口|交汇处|交会处|一带|沿线|路段|两侧|之间|附近)")
 _ROAD_SEP = re.compile(r"、|与|和|及")
+# A city's station written right after the city (``X西站``, ``X火车站``): one PLACE, the
+# station (the entity-dev README: stations are places); a bare ``站`` may be the verb
+# (``X站在…``), so only a compass point or a kind of station counts.
+_STATION_AFTER = re.compile(r"(?:[东西南北]|火车|高铁|汽车|客运|北客|南客)站"
+                            r"(?![长点台务岗位队村街路]|社区|小区|大道)")
 # Characters no short place name holds (function words, verbs of the clause before it).
 _NOT_IN_ITEM = set("的了在和与及是等对为将把被从向到于由或并也都就还又再已这那其各该本全我个们有之任")
 
@@ -389,6 +394,7 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             if span is not None:
                 spans.append(span)
     ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
+    ents = _stations_after(doc, ents, text, source)
     # One pass per list item: each new village can introduce the next.
     for _ in range(8):
         spans = []
@@ -467,6 +473,16 @@ def counted_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             spans.append((end - len(item), end))
             end -= len(item) + 1
         out += reversed(spans)
+    return out
+
+
+def _stations_after(doc: Doc, ents: list[Span], text: str, source: str) -> list[Span]:
+    """A place with its station written right after it (``X`` + ``西站``): the station."""
+    out = []
+    for ent in ents:
+        station = ent.label_ == "PLACE" and _STATION_AFTER.match(text, ent.end_char)
+        span = station and char_span(doc, ent.start_char, station.end(), "PLACE", "GPE", source)
+        out.append(span or ent)
     return out
 
 
