@@ -58,7 +58,7 @@ def test_every_recorded_draw_replays_its_half():
     drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
     13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
     25252; check13: 27272 and 28282; check14: 30303 and 32323; check15: 33333 and 34343;
-    check16: 37373 and 39393) is their union, disjoint."""
+    check16: 37373 and 39393; check17: 40404 and 43434) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -75,7 +75,7 @@ def test_every_recorded_draw_replays_its_half():
     for half, ids in drawn.items():
         assert ids == halves[half], half
     for half in ("check7", "check8", "check9", "check10", "check11", "check12", "check13",
-                 "check14", "check15", "check16"):
+                 "check14", "check15", "check16", "check17"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
@@ -84,31 +84,35 @@ def test_every_recorded_draw_replays_its_half():
     # check13's every article of dev-check12, each of check14's every article of dev-check13,
     # and so on to check16
     for half in ("check8", "check9", "check10", "check11", "check12", "check13", "check14",
-                 "check15", "check16"):
+                 "check15", "check16", "check17"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
 @pytest.mark.parametrize("half, seeds, rejected_seed, overlap", [
-    ("check9", [13131, 15151], 14141, {"20200108-04-06"}),
-    ("check10", [16161, 18181], 17171, {"20191003-02-03"}),
-    ("check14", [30303, 32323], 31313, {"20191017-09-03"}),
-    ("check16", [37373, 39393], 38383, {"20190218-06-03"}),
+    ("check9", [13131, 15151], [14141], [{"20200108-04-06"}]),
+    ("check10", [16161, 18181], [17171], [{"20191003-02-03"}]),
+    ("check14", [30303, 32323], [31313], [{"20191017-09-03"}]),
+    ("check16", [37373, 39393], [38383], [{"20190218-06-03"}]),
+    ("check17", [40404, 43434], [41414, 42424], [{"20200114-15-02"}, {"20200131-01-07"}]),
 ])
 def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejected_seed,
                                                               overlap):
     """A half's second draw shares no article with its first; the planned second seed,
     recorded as rejected, drew one of the first draw's articles (check9: 14141; check10: 17171;
-    check14: 31313; check16: 38383); each half's draws leave out every article of the halves before it."""
+    check14: 31313; check16: 38383; check17: 41414, then 42424); each half's draws leave out every article of the halves before it."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     recs = [rec for rec in spec["draws"] if rec["half"] == half]
     assert [rec["seed"] for rec in recs] == seeds
     first, second = ({aid for _, aid in entity_dev.draw(rec["seed"], 1, True, half)}
                      for rec in recs)
     assert len(first) == len(second) == 6 and not first & second
+    # (one rejected seed as a record, several as a list, in the order tried)
     rejected = recs[1]["rejected"]
-    assert rejected["seed"] == rejected_seed
-    got = {aid for _, aid in entity_dev.draw(rejected_seed, 1, True, half)}
-    assert got & first == set(rejected["overlap"]) == overlap
+    rejected = rejected if isinstance(rejected, list) else [rejected]
+    assert [r["seed"] for r in rejected] == rejected_seed
+    for rec, want in zip(rejected, overlap):
+        got = {aid for _, aid in entity_dev.draw(rec["seed"], 1, True, half)}
+        assert got & first == set(rec["overlap"]) == want
     before = entity_dev.earlier(spec["stories"], half)
     assert before and not (first | second) & before
     assert all(spec["stories"][aid]["half"] == half for aid in first | second)
@@ -154,9 +158,9 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check16",)
-    held = {aid for aid, h in half.items() if h == "check16"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check16", "check17")
+    held = {aid for aid, h in half.items() if h in ("check16", "check17")}
+    assert len(held) == 24
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back half out as well
@@ -173,8 +177,11 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert len(built("check14")) == 12
     assert built("check15") == {aid for aid, h in half.items() if h == "check15"}
     assert len(built("check15")) == 12
-    assert built("check16") == held
-    assert built("check15,check16") == held | {aid for aid, h in half.items() if h == "check15"}
+    assert built("check16") == {aid for aid, h in half.items() if h == "check16"}
+    assert len(built("check17")) == 12
+    assert built("check16,check17") == held
+    assert built("check15,check16") == ({aid for aid, h in half.items() if h == "check16"}
+                                        | {aid for aid, h in half.items() if h == "check15"})
     assert built("check12,check13") == {aid for aid, h in half.items()
                                         if h in ("check12", "check13")}
     assert built("check11,check12") == ({aid for aid, h in half.items() if h == "check12"}
@@ -192,5 +199,6 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert "check14" in entity_dev.select(spec["stories"], "all")  # released
     assert "check15" in entity_dev.select(spec["stories"], "all")  # released
     assert entity_dev.select(spec["stories"], "check16") == ["check16"]
+    assert entity_dev.select(spec["stories"], "check17") == ["check17"]
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check17")
+        entity_dev.select(spec["stories"], "check18")
