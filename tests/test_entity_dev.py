@@ -58,7 +58,8 @@ def test_every_recorded_draw_replays_its_half():
     drawn in several draws (check7: seeds 8888 and 9999; check8: 10101 and 12121; check9:
     13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
     25252; check13: 27272 and 28282; check14: 30303 and 32323; check15: 33333 and 34343;
-    check16: 37373 and 39393; check17: 40404 and 43434) is their union, disjoint."""
+    check16: 37373 and 39393; check17: 40404 and 43434; check18: 46464 and 47474) is their union,
+    disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -75,16 +76,16 @@ def test_every_recorded_draw_replays_its_half():
     for half, ids in drawn.items():
         assert ids == halves[half], half
     for half in ("check7", "check8", "check9", "check10", "check11", "check12", "check13",
-                 "check14", "check15", "check16", "check17"):
+                 "check14", "check15", "check16", "check17", "check18"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
     # article of dev-check8, each of check10's every article of dev-check9, each of check11's
     # every article of dev-check10, each of check12's every article of dev-check11, each of
     # check13's every article of dev-check12, each of check14's every article of dev-check13,
-    # and so on to check16
+    # and so on to check18's every article of dev-check17
     for half in ("check8", "check9", "check10", "check11", "check12", "check13", "check14",
-                 "check15", "check16", "check17"):
+                 "check15", "check16", "check17", "check18"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -122,12 +123,13 @@ def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejec
     ("check11", [20202, 21212]),
     ("check12", [24242, 25252]),
     ("check13", [27272, 28282]),
+    ("check18", [46464, 47474]),
 ])
 def test_two_draws_are_disjoint_with_no_rejected_seed(half, seeds):
-    """check11's second draw (seed 21212), check12's (25252) and check13's (28282), the planned
-    ones, share no article with their first (20202, 24242, 27272), so no seed was rejected; each
-    half's draws leave out every article of the halves before it (check11: dev-check10; check12:
-    dev-check11; check13: dev-check12)."""
+    """check11's second draw (seed 21212), check12's (25252), check13's (28282) and check18's
+    (47474), the planned ones, share no article with their first (20202, 24242, 27272, 46464), so
+    no seed was rejected; each half's draws leave out every article of the halves before it
+    (check11: dev-check10; check12: dev-check11; check13: dev-check12; check18: dev-check17)."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     recs = [rec for rec in spec["draws"] if rec["half"] == half]
     assert [rec["seed"] for rec in recs] == seeds
@@ -158,12 +160,12 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check17",)
-    held = {aid for aid, h in half.items() if h == "check17"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check17", "check18")
+    held = {aid for aid, h in half.items() if h in ("check17", "check18")}
+    assert len(held) == 24
     default = built(None)
     assert default == set(half) - held
-    assert built("all") == default  # 'all' leaves the held-back half out as well
+    assert built("all") == default  # 'all' leaves the held-back halves out as well
     # check6 to check16, held back before, are ordinary parts now
     assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7", "check8",
                                               "check9", "check10", "check11", "check12",
@@ -179,7 +181,10 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert len(built("check15")) == 12
     assert built("check16") == {aid for aid, h in half.items() if h == "check16"}
     assert len(built("check17")) == 12
-    assert built("check16,check17") == held | {aid for aid, h in half.items() if h == "check16"}
+    assert len(built("check18")) == 12
+    assert built("check17,check18") == held
+    assert built("check16,check17") == ({aid for aid, h in half.items() if h == "check17"}
+                                        | {aid for aid, h in half.items() if h == "check16"})
     assert built("check15,check16") == ({aid for aid, h in half.items() if h == "check16"}
                                         | {aid for aid, h in half.items() if h == "check15"})
     assert built("check12,check13") == {aid for aid, h in half.items()
@@ -200,5 +205,6 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert "check15" in entity_dev.select(spec["stories"], "all")  # released
     assert entity_dev.select(spec["stories"], "check16") == ["check16"]
     assert entity_dev.select(spec["stories"], "check17") == ["check17"]
+    assert entity_dev.select(spec["stories"], "check18") == ["check18"]
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check18")
+        entity_dev.select(spec["stories"], "check19")
