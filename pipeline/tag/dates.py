@@ -113,6 +113,8 @@ _PERIOD_WORDS = (
     # 近两年来, 近10年来: a period reaching now, as 近年来 (a bare 近两年 stays a FIGURE);
     # 今明两年, 今明两天: this year (day) and the next
     "近(?:[一二两三四五六七八九十]+|[0-9]{1,2})(?:年|个月)来|今明两[年天日]|"
+    # 连日来, 连月来: the days (months) on end reaching now, as 近年来
+    "连[日月]来|"
     # 过去3年, 过去十多年来, 过去几个月: the last years or months, reaching now as 近3年来 does
     # (eval/entity-dev's gold, five times; a bare 3年 stays a FIGURE)
     "过去的?(?:[一二两三四五六七八九十几数]+|[0-9]{1,3})多?(?:年|个多?月|个星期|周)来?(?![多半])|"
@@ -463,6 +465,9 @@ def _fine_label(chain: list[_Part]) -> str:
 # (GUIDELINES §4 FIGURE (b)); one with its 年 (《2020年全球风险报告》) stays a DATE, as
 # People's Daily tags it.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
+# A quoted name of a plan, a bill or an agenda that opens with its year (``“2035年远景规划”``,
+# ``“2019年…法案”``): the year names the plan, no DATE (eval/entity-dev's recorded choice).
+_QUOTED_PLAN = re.compile(r"“[^“”\n]{3,30}(?:规划|计划|纲要|议程|法案|愿景|战略|方案|倡议)”")
 
 
 # 春节市场, 中秋赏月, 春运路, 春节庙会: a lone festival glued to the word after it is the
@@ -502,6 +507,7 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
     """
     mentions: list[DateMention] = []
     titles = [match.span() for match in _TITLE.finditer(text)] if "《" in text else []
+    plans = {match.start() + 1 for match in _QUOTED_PLAN.finditer(text)} if "“" in text else ()
     for chain in _chain_parts(_scan_parts(text)):
         habitual = _habitual_clock(chain, text)
         if habitual:
@@ -516,6 +522,8 @@ def find_dates(text: str, pub_date: datetime.date | None = None) -> list[DateMen
             start -= 1  # 最近几年: 近几年 with the 最 of its superlative, not cut inside 最近
         if (titles and chain[0].text[-1].isdigit()
                 and any(first < start and end < last for first, last in titles)):
+            continue
+        if start in plans and chain[0].kind == YEAR:
             continue
         iso = _resolve_chain(chain, pub_date)
         if mentions and _LINK.fullmatch(text, mentions[-1].end, start):

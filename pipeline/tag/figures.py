@@ -63,6 +63,9 @@ COUNT_UNITS = frozenset({
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
     "卷", "列", "方面", "口人", "代人",
+    # steps of a process (120道工序) and orders delivered (30多单), see
+    # _is_designation_or_indefinite
+    "道", "单",
     "市", "县", "区", "镇", "乡", "村", "省", "地", "国", "校",
 })
 # Idioms and fixed terms whose numerals are not quantities (GUIDELINES (e)).
@@ -284,6 +287,8 @@ def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 _PLACE_COUNT_UNITS = frozenset("市县区镇乡村省地国校")
+# 单 of a word after the number (3单元, 5单位, 2单价): no orders
+_NOT_ORDERS_AFTER = re.compile("[元位价车独身人词项间程据品打]")
 
 
 def _quake_near(text: str, match: re.Match) -> bool:
@@ -311,6 +316,11 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     if unit == "分" and (not low[0].isdigit() or _NOT_POINTS_AFTER.match(text, end)
                          or text[match.start() - 1:match.start()] in ("时", "点", ":", "：")):
         return True  # 十分 (very), 3分球, 5分制, 第1分校, 3分钱, 9时15分: no score
+    if unit == "道" and low == "二" or unit == "单" and (
+            not low[0].isdigit() or _NOT_ORDERS_AFTER.match(text, end)):
+        return True  # 二道贩子, 二道河: a word or a name; 两单 of a kind, 3单元: no orders
+    if unit == "类" and match.group("high") and low[0].isdigit():
+        return True  # 参照1至3类: classes by their number (GUIDELINES (c)), no count
     if following.startswith("级"):
         return True  # 七十公斤级, 三年级: a weight class or a school year
     if _digit_by_digit_name(low):
@@ -328,8 +338,9 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         before = text[start - 1] if start else ""
         if unit == "天" and (not before or before in _CLAUSE_OPEN or before == "有") and following[:1] == "，":
             return True  # 一天，…; 有一天: one day (an indefinite time, GUIDELINES (d))
-        if unit == "天" and _FREQUENCY_AFTER.match(text, end):
-            return True  # 一天两练, 一天三次: a frequency (as 每天), no quantity
+        if unit == "天" and (_FREQUENCY_AFTER.match(text, end)
+                            or text[max(0, start - 2):start] == "平均"):
+            return True  # 一天两练, 一天三次, 平均一天: a frequency (as 每天), no quantity
         if unit == "年" and before == "的" and not _PAST_YEAR_BEFORE.search(text, max(0, start - 4), start):
             return True  # 特别的一年, 不平凡的一年: a year of that kind (indefinite)
     if low == "一" and not match.group("high"):

@@ -51,6 +51,7 @@ from .filters import (
     place_org,
     place_read_as_org,
     plausible,
+    reporting_place,
     shared_head,
     trimmed,
     world_place,
@@ -193,9 +194,11 @@ class NewsEntityRules(GazetteerSerializer):
     def _reread(self, ent: Span) -> Span:
         """One model entity relabelled or cut where its own text and neighbours say so: a
         facility cut to its place, a world place read as a person, an office read as a
-        place, a province chain read as an ORG, a place after a locative word."""
+        place, a province chain read as an ORG, a place after a locative word, a place
+        glued to its verb of reporting."""
         gazetteer, source = self.gazetteer, self.name
-        ent = world_place(facility_place(ent), gazetteer, source)
+        ent = world_place(facility_place(reporting_place(ent, gazetteer, source)), gazetteer,
+                          source)
         ent = place_org(office_place(ent, source), gazetteer)
         return located_place(ent, gazetteer, source)
 

@@ -12,7 +12,7 @@ from .. import NOT_ENTITIES, char_span, doc_text
 from ..gazetteer import Gazetteer, split_admin_prefix
 from .org_context import trimmed_org
 from .persons import person_cue
-from .spans import MODEL
+from .spans import MODEL, PROVINCES
 
 NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
@@ -112,6 +112,21 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
+# A verb of reporting the model glued to the country that reports (``X通报确诊病例``).
+_REPORTING = re.compile(r"(?:通报|宣布|报告|表示)$")
+
+
+def reporting_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
+    """A model ORG that is a known place and the verb it governs (``X通报``): the place."""
+    verb = ent.label_ == "ORG" and ent._.source == MODEL and _REPORTING.search(ent.text)
+    place = verb and ent.text[:verb.start()]
+    if not place or not (place in gazetteer.world or place in gazetteer.places):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.start_char + len(place), "PLACE", "GPE",
+                     source)
+    return span if span is not None else ent
+
+
 # A locative verb or preposition: what follows it is where, not who (``在X``, ``赴X``).
 _LOCATIVE = re.compile(r"(?:在|到|赴|于|从|来自|前往|抵达|位于|落户|走进|回到|途经|飞抵)$")
 
@@ -128,12 +143,6 @@ def located_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
-# Province-level units by their short names, which open a glued ``X省Y市`` chain.
-_PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
-                       "河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 "
-                       "西藏 宁夏 新疆 香港 澳门".split())
-
-
 def place_org(ent: Span, gazetteer: Gazetteer) -> Span:
     """A model ORG that is only a province glued to a place in it, with no head of a
     body (``X省Y`` opening a headline's clause: ``X省Y建立…档案``), is a PLACE; the
@@ -148,7 +157,7 @@ def place_org(ent: Span, gazetteer: Gazetteer) -> Span:
         return ent
     parts = split_admin_prefix(ent.text, gazetteer, True)
     first = parts and ent.text[:parts[0][1]]
-    if not first or first.removesuffix("省").removesuffix("市") not in _PROVINCES or (
+    if not first or first.removesuffix("省").removesuffix("市") not in PROVINCES or (
             ent.text[parts[1][0]:] not in gazetteer.units):
         return ent
     # (kept as the model's span, so that the place rules split its chain)
@@ -199,8 +208,10 @@ def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # A village's, town's or community's own facility with no name of its own (``X村党群服务中心``,
 # ``X社区便民服务中心``): its place is the entity, the facility none (eval/entity-dev's recorded
 # choice: a town's venue with no name of its own gives its places only).
+# A station's square by its side likewise (``X火车站东西广场`` → ``X火车站``).
 _FACILITY = re.compile(r"(?<=[村镇乡区道])(?:党群服务中心|便民服务中心|党群活动中心|文化活动中心"
-                       r"|综合文化站|文化礼堂|新时代文明实践站|新时代文明实践所)$")
+                       r"|综合文化站|文化礼堂|新时代文明实践站|新时代文明实践所)$"
+                       r"|(?<=..站)(?<!^车站)(?<!^火车站)[东西南北]{0,2}广场$")
 
 
 # What a story does to a facility, glued before it (``新建村…中心``: to build one).

@@ -195,14 +195,36 @@ _BUREAU_COMPANY = re.compile(r"中(?:建|铁|交|冶|水|电|核)[一二三四�
                              r"(?:集团)?(?:有限公司|公司)?(?![长势面限])")
 
 
+# China's cooperation forums with a region, named by the pair's abbreviations
+# (``中X合作论坛``): standing bodies with a secretariat, not one meeting (its summit after
+# it, ``…论坛X峰会``, is the event).
+_COOPERATION_FORUM = re.compile(r"中[\u4e00-\u9fff]{1,3}?合作论坛")
+
+
+# A financial firm before its analyst's title (``X证券首席经济学家``, ``X基金研究员``): the
+# firm, named from the clause's start (a bare kind, ``某证券``, has no name).
+_ANALYST_FIRM = re.compile(rf"(?:(?<![{HAN}])|(?<=[据和与及称]))((?!某|该|这|一家)[{HAN}]{{2,6}}?"
+                           r"(?:证券|期货|基金|资本|信托|资管|投资))(?=(?:首席|高级|宏观|资深)?"
+                           r"(?:经济学家|分析师|策略师|研究员))")
+
+
+def analyst_firms(text: str) -> list[tuple[int, int]]:
+    """Financial firms before their analysts' titles (see above).
+
+    RETURNS (list[tuple[int, int]]): offsets of the firms."""
+    return [m.span(1) for m in _ANALYST_FIRM.finditer(text)]
+
+
 def national_companies(text: str) -> list[tuple[int, int]]:
     """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, the
-    builders' numbered bureaus, and the state grid.
+    builders' numbered bureaus, the state grid and China's cooperation forums.
 
     RETURNS (list[tuple[int, int]]): offsets of the companies.
     """
     spans = [m.span() for m in _NATIONAL_COMPANY.finditer(text)]
     spans += [m.span() for m in _BUREAU_COMPANY.finditer(text)]
+    if "合作论坛" in text:
+        spans += [m.span() for m in _COOPERATION_FORUM.finditer(text)]
     if "国家电网" in text:
         spans += [m.span() for m in _STATE_GRID.finditer(text)
                   if text[m.end():m.end() + 1] not in ("络", "业", "党")]
@@ -337,6 +359,11 @@ _CLASS_OPENING = re.compile(r"农民|村民|居民|群众|妇女|青年|老年|�
 _KIND_AFTER = re.compile(r"模式|示范|基地|品牌|式")
 
 
+# A group counted as one (``一支“X团”``, ``一支名为“X队”的…``): a named group, whoever it
+# gathers (eval/entity-dev's recorded choice: a named volunteer group in quotes is an ORG).
+_COUNTED_GROUP = re.compile(rf"一支(?:名为|叫做?|叫作)?“([{HAN}A-Za-z0-9·]{{2,12}}?(?:团|队))”")
+
+
 def quoted_bodies(text: str) -> list[tuple[int, int]]:
     """Bodies named in quotes with a collective head (``“X俱乐部”``), no honour or phrase
     (``“X示范合作社”``, ``“X的协会”``).
@@ -348,3 +375,15 @@ def quoted_bodies(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _QUOTED_BODY.finditer(text)
             if not (_NOT_A_BODY.search(m.group(1)) or _CLASS_OPENING.match(m.group(1))
                     or _KIND_AFTER.match(text, m.end()))]
+
+
+def counted_groups(text: str) -> list[tuple[int, int]]:
+    """Groups named in quotes and counted as one (``一支“X团”``, see above), at each
+    mention of the name.
+
+    RETURNS (list[tuple[int, int]]): offsets of the names (inside the quotes)."""
+    if "一支" not in text:
+        return []
+    names = {m.group(1) for m in _COUNTED_GROUP.finditer(text)
+             if not _NOT_A_BODY.search(m.group(1))}
+    return [m.span() for name in names for m in re.finditer(re.escape(name), text)]

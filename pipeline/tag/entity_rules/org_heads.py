@@ -21,7 +21,9 @@ from .latin_names import (
 )
 from .media import broadcasters, outlet_forums, photo_agencies, platform_lists
 from .org_context import (
+    analyst_firms,
     company_tail,
+    counted_groups,
     known_orgs,
     lead_outlets,
     national_companies,
@@ -183,8 +185,11 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                          *outlet_forums(text, gazetteer),
                                          *photo_agencies(text),
                                          *titled_papers(text), *quoted_bodies(text),
-                                         *latin_orgs(text),
-                                             *latin_lists(text))]
+                                         *latin_orgs(text), *latin_lists(text),
+                                         *analyst_firms(text))]
+    # (the whole quote is the group's name: it replaces a model ORG that ends it, as a
+    # level-prefixed name does)
+    found += [(s, e, True) for s, e in counted_groups(text)]
     spans = []
     owner = owners(ents, len(text))
     for start, end, level in found:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text
 from ..gazetteer import Gazetteer
-from .spans import MODEL
+from .spans import MODEL, extended_after
 
 # ------------------------------------------------------------------------ stations
 _STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
@@ -92,13 +92,16 @@ def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> l
 # A hall is a place, the company that plays in it an organisation (the entity-dev gold: a
 # ``X大剧院``, ``X大戏院``, ``X音乐厅`` or ``X体育场`` PLACE, a ``X京剧院`` or ``X歌剧舞剧院``
 # ORG): the building by its kind, the troupe by its genre before 剧院.
-_HALL = re.compile(r"(?:大剧院|大戏院|音乐厅|体育场|体育馆|大会堂)$")
+# A named railway is a place too, as roads and stations are (eval/entity-dev's recorded
+# choice: ``X铁路`` a PLACE), not the national operator (``中国铁路``).
+_HALL = re.compile(r"(?:大剧院|大戏院|音乐厅|体育场|体育馆|大会堂|(?<!中国|国家)铁路)$")
 _TROUPE = re.compile(r"(?:京剧|话剧|歌剧舞剧|舞剧|歌舞剧|评剧|豫剧|越剧|昆剧|川剧|黄梅戏|儿童艺术)"
                      r"(?:剧)?院$")
 
 
 def venues(doc: Doc, ents: list[Span], source: str) -> list[Span]:
-    """Model ORGs that name a hall made PLACEs, model PLACEs that name a troupe ORGs.
+    """Model ORGs that name a hall or a railway made PLACEs, model PLACEs that name a
+    troupe ORGs.
 
     RETURNS (list[Span]): the entities, such names relabelled."""
     out = []
@@ -121,6 +124,11 @@ def venues(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 _CUT_HEAD = {"工作": "队组站", "委员": "会", "办公": "室", "领导小": "组", "服务中": "心"}
 
 
+# An office's 办 the model left out, as the name stands before a title or a stop
+# (``X中联`` + ``办负责人``): not the verb (``X局办理``, ``X公司办的``).
+_OFFICE_AFTER = re.compile(r"办(?=负责人|主任|副主任|发言人|新闻发言人|党组|[，。、；：）”」\s]|$)")
+
+
 def cut_heads(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     """Model ORGs completed by the one character of their body word (see above).
 
@@ -129,6 +137,8 @@ def cut_heads(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     out = []
     for ent in ents:
         heads = next((h for w, h in _CUT_HEAD.items() if ent.text.endswith(w)), "")
+        if ent.label_ == "ORG" and ent._.source == MODEL and not heads and len(ent.text) >= 3:
+            heads = "办" if _OFFICE_AFTER.match(text, ent.end_char) else ""
         if (ent.label_ == "ORG" and ent._.source == MODEL and heads
                 and text[ent.end_char:ent.end_char + 1] in tuple(heads)):
             span = char_span(doc, ent.start_char, ent.end_char + 1, "ORG", "ORG", source)
@@ -138,14 +148,35 @@ def cut_heads(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     return out
 
 
+# ------------------------------------------------------------------ mechanisms
+# A coordination mechanism named after the body that leads it, acting as a body
+# (``X联防联控机制召开会议``, eval/entity-dev's recorded choice): one ORG with the body.
+_MECHANISM = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联防联控|协调|联席会议)机制"
+                        r"(?=召开|发布|印发|举行|综合组|新闻|部署|要求|通报|[^\u4e00-\u9fff]|$)")
+
+
+def mechanisms(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """ORGs extended over the coordination mechanism they lead (see above).
+
+    RETURNS (list[Span]): the entities, such names extended."""
+    if "机制" not in doc_text(doc):
+        return ents
+    return extended_after(doc, ents, "ORG", _MECHANISM, "ORG", source)
+
+
 # ------------------------------------------------------------------ bare chambers
 _BARE_CHAMBER = frozenset({"参议院", "众议院", "上议院", "下议院", "国民议会", "联邦议院",
-                           "联邦参议院"})
+                           "联邦参议院", "内阁"})
+# Japan's ministries, named without the country (eval/entity-dev's recorded choice: a
+# foreign ministry without its country is no ORG, as a bare chamber).
+_BARE_MINISTRY = re.compile(r"(?:外务|防卫|财务|总务|法务|文部科学|厚生劳动|经济产业|国土交通"
+                            r"|农林水产|环境)省")
 
 
 def bare_chamber(name: str) -> bool:
-    """Whether an ORG's name is a legislative chamber with nothing to tell whose."""
-    return name in _BARE_CHAMBER
+    """Whether an ORG's name is a legislative chamber, a cabinet or a ministry with
+    nothing to tell whose."""
+    return name in _BARE_CHAMBER or _BARE_MINISTRY.fullmatch(name) is not None
 
 
 # ------------------------------------------------------------- clauses by 共
@@ -354,13 +385,14 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """The model ORGs of this module repaired: stations, halls and troupes, cut heads,
     bare chambers,
     bracketed names,
-    party branches, coordinated ministries, ``共`` clauses, bodies joined by a verb, divisions.
+    party branches, coordinated ministries, mechanisms, ``共`` clauses, bodies joined by a
+    verb, divisions.
 
     RETURNS (list[Span]): the entities."""
     ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), source), source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
-    ents = coordinated_ministries(doc, ents, gazetteer, source)
+    ents = mechanisms(doc, coordinated_ministries(doc, ents, gazetteer, source), source)
     return divisions(doc, joined_bodies(doc, together_clauses(doc, ents, source), source),
                      source)

@@ -21,7 +21,7 @@ from ..gazetteer import (
     villages_after,
 )
 from .media import sight_lists
-from .spans import MODEL, inside, owners
+from .spans import MODEL, PROVINCES, extended_after, inside, owners
 
 # Country short forms that news writes far more often as two abbreviations (``中非合作``:
 # China and Africa, single characters, GUIDELINES §3) than as the country (中非共和国).
@@ -115,16 +115,30 @@ _ZONE = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）)?(?:经济技术开发区|高
                    r"(?!管委会|管理委员会|管理局|管理办|工委|党工委|的企业)")
 
 
+# Provinces and regions grouped by their one-character abbreviations with 地区 (``港澳台地区``,
+# ``闽浙赣地区``): one PLACE, 地区 kept (eval/entity-dev's recorded choice).
+_ABBREVIATED_REGION = re.compile(r"[京津冀沪渝黑吉辽蒙晋鲁豫苏浙皖闽赣湘鄂粤桂"
+                                 r"琼川黔滇藏陕甘宁港澳台江]{2,4}地区")
+
+
 def zone_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 source: str) -> list[Span]:
     """A Chinese place and the economic zone named after it, one PLACE (a free-trade
-    area after another country or a continent is a trade bloc: ``X洲自由贸易区``).
+    area after another country or a continent is a trade bloc: ``X洲自由贸易区``); a
+    zone's bare kind the model read as a place is none (``自贸区``, no name); regions
+    grouped by their abbreviations (see above).
 
     RETURNS (list[Span]): the entities, such places extended over the zone."""
     text = doc_text(doc)
     if "区" not in text:
         return ents
-    spans = []
+    ents = [e for e in ents if not (e.label_ == "PLACE" and e._.source == MODEL
+                                    and _ZONE.fullmatch(e.text))]
+    # (not one place's name made of such characters: ``浙江地区``, ``辽宁地区``)
+    spans = [char_span(doc, *m.span(), "PLACE", "GPE", source)
+             for m in _ABBREVIATED_REGION.finditer(text)
+             if m.group()[:-2] not in gazetteer.places] if "地区" in text else []
+    spans = [s for s in spans if s is not None]
     for ent in ents:
         # (``中国（X）自由贸易试验区``: the pilot zones' official names open with 中国)
         zone = (ent.label_ == "PLACE" and (ent.text not in gazetteer.world or ent.text == "中国")
@@ -394,7 +408,8 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             if span is not None:
                 spans.append(span)
     ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
-    ents = _stations_after(doc, ents, text, source)
+    # (a place with its station written right after it, ``X`` + ``西站``: the station)
+    ents = extended_after(doc, ents, "PLACE", _STATION_AFTER, "GPE", source)
     # One pass per list item: each new village can introduce the next.
     for _ in range(8):
         spans = []
@@ -476,16 +491,6 @@ def counted_lists(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
-def _stations_after(doc: Doc, ents: list[Span], text: str, source: str) -> list[Span]:
-    """A place with its station written right after it (``X`` + ``西站``): the station."""
-    out = []
-    for ent in ents:
-        station = ent.label_ == "PLACE" and _STATION_AFTER.match(text, ent.end_char)
-        span = station and char_span(doc, ent.start_char, station.end(), "PLACE", "GPE", source)
-        out.append(span or ent)
-    return out
-
-
 def road_lists(text: str) -> list[tuple[int, int]]:
     """The roads of a list of roads or a junction (``X路与Y路交叉口``).
 
@@ -517,6 +522,8 @@ def address_before_company(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     for ent in ents:
         cut = ent.label_ == "ORG" and _COMPANY_HEAD.search(ent.text) and _unit_chain_end(
             ent.text, gazetteer)
+        if not cut and ent.label_ == "ORG":
+            cut = _province_before_firm(ent.text)
         name = cut and ent.text[cut:]
         if name and len(name) >= 3 and text.count(name) > text.count(ent.text):
             chain = ent.text[:cut]
@@ -530,6 +537,23 @@ def address_before_company(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 continue
         out.append(ent)
     return out
+
+
+# A bank or a financial group after its province (``X省Y银行``, ``X省Y金融服务集团``,
+# eval/entity-dev's recorded choice, as ``X乳业`` after its province): the province is
+# where it is registered, when the story writes the firm alone as well (tested by the
+# caller); not a registered name (``…有限公司``) nor a generic kind (``X省农商银行``).
+_FIRM_AFTER_PROVINCE = re.compile(r"(?!农|商业|城商|城市|省|市|分|开发|政策)[\u4e00-\u9fff]{2,10}"
+                                  r"(?:银行|金融服务集团|金融集团|金融控股集团|证券|保险集团)$")
+
+
+def _province_before_firm(text: str) -> int:
+    """Where the province before a bank or financial group ends (see above), or 0."""
+    for province in (p for p in PROVINCES if text.startswith(p)):
+        cut = len(province) + (text[len(province):len(province) + 1] == "省")
+        if _FIRM_AFTER_PROVINCE.fullmatch(text[cut:]) and len(text) - cut >= 4:
+            return cut
+    return 0
 
 
 def _unit_chain_end(text: str, gazetteer: Gazetteer) -> int:

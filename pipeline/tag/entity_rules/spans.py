@@ -12,6 +12,11 @@ from .. import char_span, doc_text
 # an entity another stage or rule asserted is kept as it is.
 MODEL = "zh_char_ner"
 
+# Province-level units by their short names, which open a glued ``X省Y市`` chain.
+PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
+                      "河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 "
+                      "西藏 宁夏 新疆 香港 澳门".split())
+
 
 def owners(ents: list[Span], length: int) -> list[int]:
     """Character offset → index of the entity covering it, -1 where none does."""
@@ -44,3 +49,18 @@ def occurrences(doc: Doc, strings: list[str], label: str, fine: str,
             if span is not None:
                 spans.append(span)
     return spans
+
+
+def extended_after(doc: Doc, ents: list[Span], label: str, pattern: re.Pattern, fine: str,
+                   source: str) -> list[Span]:
+    """The entities of ``label`` extended over what ``pattern`` matches right after them
+    (a station after its city, a mechanism after the body that leads it).
+
+    RETURNS (list[Span]): the entities, such spans extended."""
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        match = ent.label_ == label and pattern.match(text, ent.end_char)
+        span = match and char_span(doc, ent.start_char, match.end(), label, fine, source)
+        out.append(span or ent)
+    return out
