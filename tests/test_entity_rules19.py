@@ -6,7 +6,7 @@ a bank or a financial group after its province, written alone as well, is split 
 regions grouped by their abbreviations with 地区 are one PLACE, a zone's bare kind none;
 China's cooperation forums, a group counted as one in quotes, a financial firm before its
 analyst's title and a coordination mechanism acting as a body are ORGs; a station's
-square gives the station; 连日来 is a DATE, the year of a quoted plan none; steps of a
+square gives the station, a floor by its number is none; 连日来 is a DATE, the year of a quoted plan none; steps of a
 process and orders delivered are FIGUREs, numbered classes and 平均一天 none.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
@@ -78,6 +78,9 @@ CASES = [
      "旅客在湘州火车站东西广场集合，随后在车站广场合影。",
      [("湘州火车站东西广场", "PLACE"), ("车站广场", "PLACE")],
      {("湘州火车站", "PLACE")}, {("车站广场", "PLACE"), ("湘州火车站东西广场", "PLACE")}),
+    ("a floor by its number is no place",
+     "家住四楼的林阿姨赶到青禾大厦3楼。", [("四楼", "PLACE"), ("3楼", "PLACE"), ("青禾大厦", "PLACE")],
+     {("青禾大厦", "PLACE")}, {("四楼", "PLACE"), ("3楼", "PLACE")}),
 ]
 # fmt: on
 

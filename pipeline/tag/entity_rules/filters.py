@@ -56,6 +56,8 @@ _NOT_PLACE = re.compile(r"^(?:[黑股楼车夜早超集菜门闹鬼牛熊都城]
 # MSRA and People's Daily tag none of them (0 of 213 and 0 of 12).
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴越蒙泰缅柬老菲马新澳加墨古智秘委阿埃沙伊以土希葡荷比瑞"
                    r"挪丹芬波捷匈罗保塞乌哈吉塔非欧肯坦津赞尼卡基密萨斐汤孟]方$")
+# A floor of a building by its number (``家住四楼``, ``3楼``): no place, no name.
+_FLOOR = re.compile(r"^(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})楼$")
 # 中华 before a Han character (``中华民族``): the nation's attribute, no place (GUIDELINES:
 # demonyms are none; People's Daily leaves it O, 12 of 12, MSRA tags it LOC, 91 of 91).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -288,7 +290,7 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent._.source != MODEL:
         return True
     text = ent.text
-    if _SIDE.match(text) or _HALF_QUOTED.search(text):
+    if _SIDE.match(text) or _HALF_QUOTED.search(text) or _FLOOR.match(text):
         return False
     if ent.label_ == "PERSON":
         around = doc_text(ent.doc)
