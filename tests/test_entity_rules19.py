@@ -1,12 +1,14 @@
 """Rules of the nineteenth session (pipeline/tag/entity_rules/, dates.py, figures.py): a pair
 of country abbreviations written from the other side (``甲中两国``) is no ORG; an office's
 办 the model left out is completed; a bare cabinet or a foreign ministry without its country
-is no ORG; a place glued to its verb of reporting is the place; a named railway is a PLACE;
+is no ORG; a place glued to its verb of reporting is the place; a named railway is a PLACE (a
+known place's railways the place), and so is a city's metro line;
 a bank or a financial group after its province, written alone as well, is split from it;
 regions grouped by their abbreviations with 地区 are one PLACE, a zone's bare kind none;
 China's cooperation forums, a group counted as one in quotes, a financial firm before its
 analyst's title and a coordination mechanism acting as a body are ORGs; a station's
-square gives the station, a floor by its number is none; 连日来 is a DATE, the year of a quoted plan none; steps of a
+square gives the station, a floor by its number is none, an entity run out of a
+bracketed credit starts after it; 连日来 is a DATE, the year of a quoted plan none; steps of a
 process and orders delivered are FIGUREs, numbered classes and 平均一天 none.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
@@ -44,6 +46,12 @@ CASES = [
      "青禾铁路通车后，中国铁路湘州局集团开行了新列车。",
      [("青禾铁路", "ORG"), ("中国铁路", "ORG")],
      {("青禾铁路", "PLACE")}, {("青禾铁路", "ORG")}),
+    ("a known place's railways are the place",
+     "广西铁路网日益完善，湖南铁路建设提速。", [("广西铁路", "PLACE"), ("湖南铁路", "ORG")],
+     {("广西", "PLACE"), ("湖南", "PLACE")}, {("广西铁路", "PLACE"), ("湖南铁路", "ORG")}),
+    ("a city's metro line after the city is one PLACE",
+     "新桥上跨湘州地铁3号线区间。", [("湘州", "PLACE")],
+     {("湘州地铁3号线", "PLACE")}, {("湘州", "PLACE")}),
     ("a bank after its province, written alone too, is the province and the bank",
      "店主通过浙江青禾银行贷了款。青禾银行的客户经理上门服务。",
      [("浙江青禾银行", "ORG"), ("青禾银行", "ORG", 1)],
@@ -78,6 +86,12 @@ CASES = [
      "旅客在湘州火车站东西广场集合，随后在车站广场合影。",
      [("湘州火车站东西广场", "PLACE"), ("车站广场", "PLACE")],
      {("湘州火车站", "PLACE")}, {("车站广场", "PLACE"), ("湘州火车站东西广场", "PLACE")}),
+    ("an ORG run out of a bracketed credit starts after the bracket",
+     "（记者林晓、周青）湘州市工信局发布通知。", [("周青）湘州市工信局", "ORG")],
+     {("湘州市工信局", "ORG")}, {("周青）湘州市工信局", "ORG")}),
+    ("a registered name with a place in brackets is left to its own rule",
+     "该店隶属青禾集团（湖南）运营总部有限公司。", [("湖南）运营总部有限公司", "ORG")],
+     {("青禾集团（湖南）运营总部有限公司", "ORG")}, set()),
     ("a floor by its number is no place",
      "家住四楼的林阿姨赶到青禾大厦3楼。", [("四楼", "PLACE"), ("3楼", "PLACE"), ("青禾大厦", "PLACE")],
      {("青禾大厦", "PLACE")}, {("四楼", "PLACE"), ("3楼", "PLACE")}),

@@ -93,12 +93,28 @@ def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
         start += 1
     elif len(text) > 2 and text[-1] in _CLOSERS and not any(c in text for c in _OPENERS):
         end -= 1
+    else:
+        start = _after_credit(doc_text(ent.doc), start, end)
     if ent.label_ == "ORG":
         start, end = trimmed_org(doc_text(ent.doc), start, end, gazetteer.words)
     if (start, end) == (ent.start_char, ent.end_char):
         return ent
     span = char_span(ent.doc, start, end, ent.label_, ent._.fine_label, ent._.source)
     return span if span is not None else ent
+
+
+# A credit in brackets (``（记者X、Y）``), a role word or a list inside it.
+_CREDIT_INSIDE = re.compile(r"记者|通讯员|实习生|摄|、|，")
+
+
+def _after_credit(text: str, start: int, end: int) -> int:
+    """Where a model entity that runs out of a bracketed credit into the text after it
+    (``Y）X部`` of ``（记者X、Y）X部…``) really starts: after the bracket."""
+    close = next((i for i in range(start, end - 2) if text[i] in _CLOSERS), -1)
+    if close < 0 or any(c in text[start:close] for c in _OPENERS):
+        return start
+    opener = max(text.rfind(c, max(0, start - 30), start) for c in _OPENERS)
+    return close + 1 if opener >= 0 and _CREDIT_INSIDE.search(text, opener, close) else start
 
 
 def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:

@@ -95,18 +95,27 @@ def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> l
 # A named railway is a place too, as roads and stations are (eval/entity-dev's recorded
 # choice: ``X铁路`` a PLACE), not the national operator (``中国铁路``).
 _HALL = re.compile(r"(?:大剧院|大戏院|音乐厅|体育场|体育馆|大会堂|(?<!中国|国家)铁路)$")
+_RAILWAY_OF = re.compile(r"(.{2,5})铁路")
 _TROUPE = re.compile(r"(?:京剧|话剧|歌剧舞剧|舞剧|歌舞剧|评剧|豫剧|越剧|昆剧|川剧|黄梅戏|儿童艺术)"
                      r"(?:剧)?院$")
 
 
-def venues(doc: Doc, ents: list[Span], source: str) -> list[Span]:
-    """Model ORGs that name a hall or a railway made PLACEs, model PLACEs that name a
-    troupe ORGs.
+def venues(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:
+    """Model ORGs that name a hall or a railway made PLACEs (a known place's railways
+    the place), model PLACEs that name a troupe ORGs.
 
     RETURNS (list[Span]): the entities, such names relabelled."""
     out = []
     for ent in ents:
         label = ent.label_
+        region = _RAILWAY_OF.fullmatch(ent.text)
+        if (ent._.source == MODEL and region and ent.label_ in ("ORG", "PLACE")
+                and region.group(1) in gazetteer.places):
+            # (a known place's railways, ``X铁路`` of ``X铁路网``: the place)
+            span = char_span(doc, ent.start_char, ent.start_char + region.end(1), "PLACE",
+                             "GPE", source)
+            out.append(span if span is not None else ent)
+            continue
         if ent._.source == MODEL and len(ent.text) > 3:
             if label == "ORG" and _HALL.search(ent.text):
                 label = "PLACE"
@@ -389,7 +398,8 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     verb, divisions.
 
     RETURNS (list[Span]): the entities."""
-    ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), source), source)
+    ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), gazetteer, source),
+                     source)
     ents = [e for e in ents if not (e.label_ == "ORG" and e._.source == MODEL
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)

@@ -49,8 +49,10 @@ _ROAD_SEP = re.compile(r"、|与|和|及")
 # A city's station written right after the city (``X西站``, ``X火车站``): one PLACE, the
 # station (the entity-dev README: stations are places); a bare ``站`` may be the verb
 # (``X站在…``), so only a compass point or a kind of station counts.
+# A city's metro line likewise (``X地铁3号线``: one PLACE, the entity-dev README's choice).
 _STATION_AFTER = re.compile(r"(?:[东西南北]|火车|高铁|汽车|客运|北客|南客)站"
-                            r"(?![长点台务岗位队村街路]|社区|小区|大道)")
+                            r"(?![长点台务岗位队村街路]|社区|小区|大道)"
+                            r"|(?:地铁|轨道交通)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})号线")
 # Characters no short place name holds (function words, verbs of the clause before it).
 _NOT_IN_ITEM = set("的了在和与及是等对为将把被从向到于由或并也都就还又再已这那其各该本全我个们有之任")
 
@@ -408,7 +410,7 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             if span is not None:
                 spans.append(span)
     ents = _join_sections(doc, merged_ents(ents, spans, overwrite=True), source)
-    # (a place with its station written right after it, ``X`` + ``西站``: the station)
+    # (a place with its station or metro line written right after it, ``X`` + ``西站``)
     ents = extended_after(doc, ents, "PLACE", _STATION_AFTER, "GPE", source)
     # One pass per list item: each new village can introduce the next.
     for _ in range(8):
