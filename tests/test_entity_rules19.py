@@ -6,7 +6,8 @@ known place's railways the place), and so is a city's metro line;
 a bank or a financial group after its province, written alone as well, is split from it;
 regions grouped by their abbreviations with 地区 are one PLACE, a zone's bare kind none;
 China's cooperation forums, a group counted as one in quotes, a financial firm before its
-analyst's title and a coordination mechanism acting as a body are ORGs; a station's
+analyst's title, a coordination mechanism acting as a body and a leading group named by
+its task are ORGs; a station's
 square gives the station, a floor by its number is none, an entity run out of a
 bracketed credit starts after it; 连日来 is a DATE, the year of a quoted plan none; steps of a
 process and orders delivered are FIGUREs, numbered classes and 平均一天 none.
@@ -82,6 +83,21 @@ CASES = [
     ("a coordination mechanism acting as a body is one ORG with the body that leads it",
      "湘州市联防联控机制3日召开会议。要完善协调机制建设。", [("湘州市", "ORG")],
      {("湘州市联防联控机制", "ORG")}, {("湘州市", "ORG")}),
+    ("a leading group named by its task is one ORG from its place",
+     "湘州市推进乡村振兴工作领导小组印发方案，青禾县防汛抗旱指挥部发布预警。",
+     [("湘州市", "PLACE"), ("青禾县", "PLACE")],
+     {("湘州市推进乡村振兴工作领导小组", "ORG"), ("青禾县防汛抗旱指挥部", "ORG")},
+     {("湘州市", "PLACE")}),
+    ("... or from the verb that sets it up",
+     "湘州市卫健委成立流感应对处置工作领导小组，指导各地防控。", [("湘州市卫健委", "ORG")],
+     {("湘州市卫健委", "ORG"), ("流感应对处置工作领导小组", "ORG")}, set()),
+    ("... not a short kind of group after the verb",
+     "湘州支行成立了检查领导小组。", [], set(), {("检查领导小组", "ORG")}),
+    ("a meeting of the group and its leader's title make no body of the clause",
+     "湘州市召开乡村振兴工作领导小组会议，青禾县县长担任领导小组组长。",
+     [("湘州市", "PLACE"), ("青禾县", "PLACE")],
+     {("湘州市", "PLACE")}, {("湘州市召开乡村振兴工作领导小组", "ORG"),
+                             ("青禾县县长担任领导小组", "ORG")}),
     ("a station's square gives the station; a bare station square is none",
      "旅客在湘州火车站东西广场集合，随后在车站广场合影。",
      [("湘州火车站东西广场", "PLACE"), ("车站广场", "PLACE")],

@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .. import char_span, doc_text
+from .. import char_span, doc_text, merged_ents
 from ..gazetteer import Gazetteer
 from .spans import MODEL, extended_after
 
@@ -171,6 +171,48 @@ def mechanisms(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     if "机制" not in doc_text(doc):
         return ents
     return extended_after(doc, ents, "ORG", _MECHANISM, "ORG", source)
+
+
+# ------------------------------------------------------------------ task bodies
+# A leading group or a headquarters named by its task (``X省推进Y建设领导小组``, ``X市Y疫情
+# 防控工作指挥部``): one ORG from its place, or from the verb that sets it up (``成立Y领导小组``),
+# to its head (GUIDELINES §3: a place name is the distinguishing element; eval/entity-dev's
+# recorded choice for a group named by its task). No clause inside: a verb of a meeting or
+# of speech, a punctuation mark, ``会议`` (``X省召开Y领导小组会议`` is the meeting), a
+# count of units (``X三县联合指挥部``).
+_TASK_HEAD = r"(?:工作)?(?:领导小组|指挥部)(?!成员|组长|副组长)"
+_TASK_NAME = re.compile(rf"[\u4e00-\u9fff“”]{{2,28}}?{_TASK_HEAD}")
+_TASK_OPENER = re.compile(r"(?:成立|设立|组建|成立了|设立了)$")
+_TASK_CLAUSE = re.compile(r"成立|设立|组建|召开|举行|主持|出席|参加|听取|要求|强调|指出|印发|发布|会议|[是为在和与及]"
+                          r"|(?<!工作)组织|^[一二两三四五六七八九十几多]+[省市县区镇乡村地方]")
+
+
+def task_bodies(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Leading groups and headquarters named by their task (see above), from the place
+    before them or from the verb that sets them up.
+
+    RETURNS (list[Span]): the entities, such bodies added over the place."""
+    text = doc_text(doc)
+    if "领导小组" not in text and "指挥部" not in text:
+        return ents
+    spans = []
+    starts = [(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"]
+    starts += [(m.end(), m.end()) for m in re.finditer(r"(?:成立|设立|组建)了?", text)]
+    for start, name_start in starts:
+        match = _TASK_NAME.match(text, name_start)
+        # (a list's last item with a shared head, ``X、Y三县联合指挥部``: places only, as
+        # GUIDELINES' ``长沙、株洲、湘潭三市文联``)
+        if (not match or _TASK_CLAUSE.search(text[name_start:match.end()])
+                or text[start - 1:start] == "、"):
+            continue
+        # (after the verb, only a task named at length: ``成立检查领导小组`` is a kind)
+        if start == name_start and (not _TASK_OPENER.search(text, max(0, start - 3), start)
+                                    or match.end() - start < 10):
+            continue
+        span = char_span(doc, start, match.end(), "ORG", "ORG", source)
+        if span is not None:
+            spans.append(span)
+    return merged_ents(ents, spans, overwrite=True) if spans else ents
 
 
 # ------------------------------------------------------------------ bare chambers
@@ -394,8 +436,8 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """The model ORGs of this module repaired: stations, halls and troupes, cut heads,
     bare chambers,
     bracketed names,
-    party branches, coordinated ministries, mechanisms, ``共`` clauses, bodies joined by a
-    verb, divisions.
+    party branches, coordinated ministries, mechanisms, task bodies, ``共`` clauses, bodies
+    joined by a verb, divisions.
 
     RETURNS (list[Span]): the entities."""
     ents = cut_heads(doc, venues(doc, stations(doc, ents, gazetteer, source), gazetteer, source),
@@ -404,5 +446,6 @@ def repaired_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                                     and bare_chamber(e.text))]
     ents = party_branches(doc, bracketed_names(doc, ents, source), source)
     ents = mechanisms(doc, coordinated_ministries(doc, ents, gazetteer, source), source)
+    ents = task_bodies(doc, ents, source)
     return divisions(doc, joined_bodies(doc, together_clauses(doc, ents, source), source),
                      source)
