@@ -5,7 +5,7 @@ is no ORG; a place glued to its verb of reporting is the place; a named railway 
 known place's railways the place), and so is a city's metro line;
 a bank or a financial group after its province, written alone as well, is split from it;
 regions grouped by their abbreviations with 地区 are one PLACE, a zone's bare kind none;
-China's cooperation forums, a group counted as one in quotes, a financial firm before its
+China's cooperation forums and national outlets (``中国X报``), a group counted as one in quotes, a financial firm before its
 analyst's title, a coordination mechanism acting as a body and a leading group named by
 its task are ORGs; a station's
 square gives the station, a floor by its number is none, an entity run out of a
@@ -72,6 +72,14 @@ CASES = [
     ("China's cooperation forum with a region is an ORG, its summit's city a PLACE",
      "落实中非合作论坛北京峰会成果。", [("北京", "PLACE")],
      {("中非合作论坛", "ORG"), ("北京", "PLACE")}, set()),
+    ("a national outlet named by 中国 and its subject is an ORG, not the country",
+     "青禾晚报、中国乡村报和中国农民日报网联合发起活动，中国青禾报记者随行。",
+     [("中国", "PLACE"), ("中国农民", "ORG")],
+     {("中国乡村报", "ORG"), ("中国农民日报网", "ORG"), ("中国青禾报", "ORG")},
+     {("中国", "PLACE"), ("中国农民", "ORG")}),
+    ("... not 报 of a verb or a noun after it",
+     "中国经济报告显示，中国队报仇成功。", [("中国", "PLACE"), ("中国队", "ORG")],
+     {("中国", "PLACE"), ("中国队", "ORG")}, {("中国经济报", "ORG"), ("中国队报", "ORG")}),
     ("a group counted as one in quotes is an ORG at each mention",
      "车站里活跃着一支“银发护航队”。银发护航队每天为旅客指路。",
      [("护航队", "ORG"), ("护航队", "ORG", 1)],

@@ -185,6 +185,15 @@ _NATIONAL_COMPANY = re.compile(
 )
 
 
+# The national outlets named by 中国 and their subject (``中国X报``, ``中国X报社``, ``中国X日报网``,
+# GUIDELINES §3: outlets are ORGs), where the model reads 中国 as the country or cuts the
+# name before 报 (``中国X`` + ``报``); not 报 of a word after it (``中国X报道``, ``报告``).
+_NATIONAL_OUTLET = re.compile(rf"中国(?:[{HAN}]{{0,4}}?(?:日报网|新闻网|日报|晚报|时报|周报|周刊|报社"
+                              r"|杂志社|出版社|通讯社|报道社)"
+                              r"|(?:(?![的了在是将要把被和与及也都就还又向对为已])[\u4e00-\u9fff]){1,4}?报"
+                              r"(?![道告名送价警案到考表效刊纸销批备请业关酬复国账仇恩喜忧废捷]))")
+
+
 # The state grid, named by 国家 (a level word, GUIDELINES §3) and its trade: the
 # company (``国家电网``, ``国家电网有限公司``), not a grid of the country (``国家电网络``);
 # its party group (``…公司党组``) is left as the model read it.
@@ -217,7 +226,8 @@ def analyst_firms(text: str) -> list[tuple[int, int]]:
 
 def national_companies(text: str) -> list[tuple[int, int]]:
     """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, the
-    builders' numbered bureaus, the state grid and China's cooperation forums.
+    builders' numbered bureaus, the state grid, China's cooperation forums and its
+    national outlets.
 
     RETURNS (list[tuple[int, int]]): offsets of the companies.
     """
@@ -225,6 +235,8 @@ def national_companies(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _BUREAU_COMPANY.finditer(text)]
     if "合作论坛" in text:
         spans += [m.span() for m in _COOPERATION_FORUM.finditer(text)]
+    if "中国" in text:
+        spans += [m.span() for m in _NATIONAL_OUTLET.finditer(text)]
     if "国家电网" in text:
         spans += [m.span() for m in _STATE_GRID.finditer(text)
                   if text[m.end():m.end() + 1] not in ("络", "业", "党")]
