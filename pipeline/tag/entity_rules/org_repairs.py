@@ -182,9 +182,9 @@ def mechanisms(doc: Doc, ents: list[Span], source: str) -> list[Span]:
 # count of units (``X三县联合指挥部``).
 _TASK_HEAD = r"(?:工作)?(?:领导小组|指挥部)(?!成员|组长|副组长)"
 _TASK_NAME = re.compile(rf"[\u4e00-\u9fff“”]{{2,28}}?{_TASK_HEAD}")
-_TASK_OPENER = re.compile(r"(?:成立|设立|组建|成立了|设立了)$")
-_TASK_CLAUSE = re.compile(r"成立|设立|组建|召开|举行|主持|出席|参加|听取|要求|强调|指出|印发|发布|会议|[是为在和与及]"
-                          r"|(?<!工作)组织|^[一二两三四五六七八九十几多]+[省市县区镇乡村地方]")
+_TASK_OPENER = re.compile(r"(?:成立|设立|组建)了?")
+_TASK_CLAUSE = re.compile(r"成立|设立|组建|召开|举行|主持|出席|参加|听取|要求|强调|指出|印发|发布|会议"
+                          r"|[是为在和与及]|(?<!工作)组织|^[一二两三四五六七八九十几多]+[省市县区镇乡村地方]")
 
 
 def task_bodies(doc: Doc, ents: list[Span], source: str) -> list[Span]:
@@ -196,8 +196,9 @@ def task_bodies(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     if "领导小组" not in text and "指挥部" not in text:
         return ents
     spans = []
+    # (from a place, the place is the name's first part; after the verb, the name alone)
     starts = [(e.start_char, e.end_char) for e in ents if e.label_ == "PLACE"]
-    starts += [(m.end(), m.end()) for m in re.finditer(r"(?:成立|设立|组建)了?", text)]
+    starts += [(m.end(), m.end()) for m in _TASK_OPENER.finditer(text)]
     for start, name_start in starts:
         match = _TASK_NAME.match(text, name_start)
         # (a list's last item with a shared head, ``X、Y三县联合指挥部``: places only, as
@@ -206,8 +207,7 @@ def task_bodies(doc: Doc, ents: list[Span], source: str) -> list[Span]:
                 or text[start - 1:start] == "、"):
             continue
         # (after the verb, only a task named at length: ``成立检查领导小组`` is a kind)
-        if start == name_start and (not _TASK_OPENER.search(text, max(0, start - 3), start)
-                                    or match.end() - start < 10):
+        if start == name_start and match.end() - start < 10:
             continue
         span = char_span(doc, start, match.end(), "ORG", "ORG", source)
         if span is not None:
