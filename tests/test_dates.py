@@ -369,9 +369,11 @@ def test_decades_with_four_digits_and_two_decades_sharing_their_unit():
     assert [d.text for d in find_dates(text)] == ["1990年代", "上世纪五六十年代", "2010年代末"]
 
 
-def test_the_past_year_without_de_is_a_date_a_year_and_more_is_not():
+def test_the_past_year_without_de_is_a_date_and_so_is_a_past_year_and_more():
+    # (过去的三年多时间里 → 过去的三年多: eval/entity-dev's gold, made annotating check17;
+    # 时间里 out; without 过去, 一年多时间里 stays the FIGURE)
     text = "过去一年，青禾区新增就业岗位3000个；过去一年多时间里，园区建起厂房。"
-    assert [d.text for d in find_dates(text)] == ["过去一年"]
+    assert [d.text for d in find_dates(text)] == ["过去一年", "过去一年多"]
 
 
 @pytest.mark.parametrize("text, expected", [

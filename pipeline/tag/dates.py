@@ -117,11 +117,24 @@ _PERIOD_WORDS = (
     "连[日月]来|"
     # 过去3年, 过去十多年来, 过去几个月: the last years or months, reaching now as 近3年来 does
     # (eval/entity-dev's gold, five times; a bare 3年 stays a FIGURE)
-    "过去的?(?:[一二两三四五六七八九十几数]+|[0-9]{1,3})多?(?:年|个多?月|个星期|周)来?(?![多半])|"
+    # (过去的两年多时间里: 多 after its unit too)
+    "过去的?(?:[一二两三四五六七八九十几数]+|[0-9]{1,3})多?(?:年多?|个多?月|个星期|周)来?(?![多半])|"
     # 节日期间, 假日期间: the holiday the story is about (as 今年春节期间)
     "(?<![每逢])(?:节日|假日)期间|"
-    # 岁末年初: this turn of the year (这几年 and 这两年 stay out: People's Daily tags neither)
-    "岁末年初|"
+    # 岁末年初: this turn of the year; 年关, this year's end (as 岁末)
+    "岁末年初|(?<!过)年关(?!口)|"
+    # 一年来 at a clause's start: the past year reaching now, as 近年来 (eval/entity-dev's
+    # gold; 建交70年来 and 驻村两年来 count from their event, and so do a clause's 3年来 and
+    # 一年多来, the FIGUREs 3年, 一年多, four times in the gold)
+    "(?<![^，,。；：！？\n“（])一年来|"
+    # 这两年, 这几个月, 这些年, 这两天: a deictic span with a count reaching now, as 近年来
+    # (eval/entity-dev's gold; not the vague 这几年, untagged there, nor a column's label in
+    # a headline's brackets, ``（…这五年）``, nor after a date it restates, ``1965年这三年``,
+    # the FIGURE 三年; People's Daily tags none of them)
+    "(?<![年月日])这(?:(?:[一两三四五六七八九十]|些)年多?|(?:[一两三四五六七八九十]|几)个多?月)"
+    "(?:来(?![自到说看讲源]))?(?![）)])|(?<![年月日])这[两几]天|"
+    # 较近3年均值: the last years of a comparison, as 近年来
+    "(?<=[较比])近(?:[一二两三四五六七八九十]+|[0-9]{1,2})年(?=均值|平均|同期)|"
     # 新年伊始, 新春伊始: the opening of this year (eval/entity-dev's gold, twice; not a
     # body's 成立伊始, of its own founding)
     "(?:新年|新春|开年)伊始|"
@@ -445,7 +458,26 @@ def _is_excluded(chain: list[_Part], text: str) -> bool:
     if (len(chain) == 1 and chain[0].text in _ATTRIBUTIVE_PART_OF_DAY
             and _ATTRIBUTE_NOUN.match(text, chain[0].end)):
         return True
-    return len(chain) == 1 and _is_weak(chain[0])
+    return len(chain) == 1 and _is_weak(chain[0]) and not _spoken_day(chain[0], text)
+
+
+# 到25号放假, 等到19号以后: a day of the month as speech writes it, a time word or a verb
+# beside it (eval/entity-dev's gold); a bare 18号 is a house's or a player's number.
+_SPOKEN_DAY_BEFORE = re.compile("(?:到|从|等到|截至|截止到?)$")
+_SPOKEN_DAY_AFTER = re.compile("(?:以前|之前|以后|之后|前后|那天|当天|晚上|上午|下午|早上|中午|凌晨"
+                               "|前|后|晚|放假|开学|出发|开工|开业|返程|回来|回家)")
+
+
+_NUMBERED_THING = re.compile("[\u4e00-\u9fff]?(?:楼|门|院|室|房|栋|线|车|位|台|机|口|球|选手|队员|窗|柜|桩|馆|厅|码头|仓|库|井)")
+
+
+def _spoken_day(part: _Part, text: str) -> bool:
+    """Whether a lone ``N号`` is a day: after 到/从 or before a time word (see above)."""
+    if (part.kind != DAY or not part.text.endswith("号") or not part.text[0].isdigit()
+            or _NUMBERED_THING.match(text, part.end)):
+        return False
+    return bool(_SPOKEN_DAY_BEFORE.search(text, max(0, part.start - 3), part.start)
+                or _SPOKEN_DAY_AFTER.match(text, part.end))
 
 
 def _fine_label(chain: list[_Part]) -> str:

@@ -66,6 +66,9 @@ COUNT_UNITS = frozenset({
     # steps of a process (120道工序) and orders delivered (30多单), see
     # _is_designation_or_indefinite
     "道", "单",
+    # a winning streak (15连胜, 三连冠) and a count of matches (四战全胜), eval/entity-dev's
+    # recorded choice; 战 see _is_designation_or_indefinite
+    "连胜", "连败", "连冠", "战",
     "市", "县", "区", "镇", "乡", "村", "省", "地", "国", "校",
 })
 # Idioms and fixed terms whose numerals are not quantities (GUIDELINES (e)).
@@ -319,6 +322,12 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     if unit == "道" and low == "二" or unit == "单" and (
             not low[0].isdigit() or _NOT_ORDERS_AFTER.match(text, end)):
         return True  # 二道贩子, 二道河: a word or a name; 两单 of a kind, 3单元: no orders
+    if unit == "战" and not _MATCH_RESULT.match(text, end):
+        return True  # 二战, 一战成名: a war or a fight; 五战全胜 counts matches
+    if unit in ("省", "国", "县", "乡") and low[0].isdigit() and following.startswith("道"):
+        return True  # 215省道, 107国道: a road's number (a label)
+    if unit in ("组", "队") and text[match.start() - 1:match.start()] == "村":
+        return True  # 长丰村五组: a village group by its number (a label)
     if unit == "类" and match.group("high") and low[0].isdigit():
         return True  # 参照1至3类: classes by their number (GUIDELINES (c)), no count
     if following.startswith("级"):
@@ -338,6 +347,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
         before = text[start - 1] if start else ""
         if unit == "天" and (not before or before in _CLAUSE_OPEN or before == "有") and following[:1] == "，":
             return True  # 一天，…; 有一天: one day (an indefinite time, GUIDELINES (d))
+        if unit == "天" and text.startswith("下来", end):
+            return True  # 一天下来: at a day's end (a stock phrase), no quantity
         if unit == "天" and (_FREQUENCY_AFTER.match(text, end)
                             or text[max(0, start - 2):start] == "平均"):
             return True  # 一天两练, 一天三次, 平均一天: a frequency (as 每天), no quantity
@@ -356,6 +367,7 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
 
 
 _QUAKES = ("地震", "余震", "强震")
+_MATCH_RESULT = re.compile("全胜|全败|全负|皆胜|皆负|[0-9一二两三四五六七八九十]+[胜负败平]")
 _NOT_POINTS_AFTER = re.compile("[球制钟秒校区钱0-9]")
 # (one of a length, an area or a volume; 一斤 and 一公斤 are mostly a price's rate, 15元一公斤)
 _METRIC_ONE = frozenset({"公里", "千米", "米", "厘米", "毫米", "纳米", "微米", "英里", "海里",

@@ -194,6 +194,62 @@ _NATIONAL_OUTLET = re.compile(rf"中国(?:[{HAN}]{{0,4}}?(?:日报网|新闻网|
                               r"(?![道告名送价警案到考表效刊纸销批备请业关酬复国账仇恩喜忧废捷]))")
 
 
+# The central government's departments (the State Council's ministries, commissions and
+# agencies, their common short forms, and the financial regulators): a closed class, as the
+# provinces are, that the model misses when they are written bare at a clause's start
+# (``一年来，X部累计…``) or were renamed after its training text (2018's ministries). Not
+# a generic department (``应急管理部门``, ``交通运输部署``) nor a local one (``省X部``).
+_CENTRAL_BODY = re.compile(
+    r"(?:国家|国务院)?(?:"
+    r"外交部|国防部|发展和改革委员会|发展改革委|发改委|教育部|科学技术部|科技部|工业和信息化部|工信部"
+    r"|民族事务委员会|民委|公安部|民政部|司法部|财政部|人力资源和社会保障部|人力资源社会保障部|人社部"
+    r"|自然资源部|生态环境部|住房和城乡建设部|住房城乡建设部|住建部|交通运输部|水利部|农业农村部"
+    r"|商务部|文化和旅游部|文旅部|卫生健康委员会|卫生健康委|卫健委|退役军人事务部|应急管理部|审计署"
+    r"|国有资产监督管理委员会|国资委|海关总署|税务总局|市场监督管理总局|市场监管总局|广播电视总局"
+    r"|广电总局|体育总局|统计局|国际发展合作署|医疗保障局|医保局|知识产权局|移民管理局|林业和草原局"
+    r"|林草局|铁路局|邮政局|文物局|中医药管理局|外汇管理局|药品监督管理局|药监局|能源局|粮食和物资储备局"
+    r"|国防科技工业局|信访局|乡村振兴局|扶贫办|新闻办公室|新闻办|台办|港澳办|银保监会|证监会|银监会|保监会"
+    r"|民用航空局|民航局|气象局|地震局|航天局|国新办|国台办|国侨办)(?![门署长厅处科司分])")
+# What may stand before one: no character of a longer name (``省``, ``美国``), but a
+# function word or a clause's verb.
+_BEFORE_CENTRAL = frozenset("据在和与及同由向对从经将被让为是的了等与会赴到请受并、")
+# Only a name with its national prefix, or one the central government alone has: a bare
+# ``统计局`` or ``扶贫办`` is any level's.
+_NEEDS_PREFIX = re.compile(r"统计局|铁路局|邮政局|文物局|能源局|信访局|气象局|地震局|航天局"
+                           r"|扶贫办|新闻办公室|新闻办|台办|港澳办|民委|卫健委|医保局|药监局|发改委|国资委"
+                           r"|林草局|知识产权局|外汇管理局|体育总局|中医药管理局|乡村振兴局"
+                           r"|移民管理局|医疗保障局|卫生健康委|卫生健康委员会|民族事务委员会"
+                           r"|发展和改革委员会|发展改革委|市场监督管理总局|税务总局|广播电视总局"
+                           r"|广电总局|国有资产监督管理委员会|国际发展合作署|林业和草原局"
+                           r"|药品监督管理局|粮食和物资储备局|国防科技工业局|民用航空局")
+
+
+def central_bodies(text: str) -> list[tuple[int, int]]:
+    """The central government's departments (see above), where they stand alone; they
+    fill gaps only, as the lexicon's names do (a model ORG that holds one, ``X统计局Y中心``,
+    read the longer name).
+
+    RETURNS (list[tuple[int, int]]): offsets of the departments.
+    """
+    spans = []
+    for m in _CENTRAL_BODY.finditer(text):
+        name, before = m.group(), text[m.start() - 1:m.start()]
+        if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_CENTRAL:
+            continue
+        if name.startswith(("国家", "国务院")) or not _NEEDS_PREFIX.fullmatch(name):
+            spans.append(m.span())
+    return spans
+
+
+# China's national teams (``中国队``, ``中国女子橄榄球队``, ``中国国家青年足球队``,
+# ``中国代表队``): one ORG, not the country (Boson tags them so, 7 of 7); not a fleet or a
+# team's members (``编队``, ``队员``).
+_NATIONAL_TEAM = re.compile(
+    r"中国(?:国家)?(?:青年|少年|奥运)?(?:男子|女子)?(?:[\u4e00-\u9fff]{1,3}球|田径|游泳|体操|举重"
+    r"|射击|跳水|击剑|速滑|滑雪|赛艇|皮划艇|拳击|柔道|跆拳道|摔跤|帆船|自行车|马拉松|围棋|象棋)?"
+    r"(?:代表)?队(?![员长伍列])")
+
+
 # The state grid, named by 国家 (a level word, GUIDELINES §3) and its trade: the
 # company (``国家电网``, ``国家电网有限公司``), not a grid of the country (``国家电网络``);
 # its party group (``…公司党组``) is left as the model read it.
@@ -226,7 +282,7 @@ def analyst_firms(text: str) -> list[tuple[int, int]]:
 
 def national_companies(text: str) -> list[tuple[int, int]]:
     """``中国``/``中华`` + a trade, where the model reads ``中国`` as the country, the
-    builders' numbered bureaus, the state grid, China's cooperation forums and its
+    national teams, the builders' numbered bureaus, the state grid, China's cooperation forums and its
     national outlets.
 
     RETURNS (list[tuple[int, int]]): offsets of the companies.
@@ -237,6 +293,7 @@ def national_companies(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _COOPERATION_FORUM.finditer(text)]
     if "中国" in text:
         spans += [m.span() for m in _NATIONAL_OUTLET.finditer(text)]
+        spans += [m.span() for m in _NATIONAL_TEAM.finditer(text)]
     if "国家电网" in text:
         spans += [m.span() for m in _STATE_GRID.finditer(text)
                   if text[m.end():m.end() + 1] not in ("络", "业", "党")]

@@ -22,6 +22,7 @@ from .latin_names import (
 from .media import broadcasters, outlet_forums, photo_agencies, platform_lists
 from .org_context import (
     analyst_firms,
+    central_bodies,
     company_tail,
     counted_groups,
     known_orgs,
@@ -33,7 +34,7 @@ from .org_context import (
     trade_names,
     web_outlet_after,
 )
-from .spans import MODEL, inside, overlaps, owners
+from .spans import MODEL, NATIONAL_VENUE, inside, overlaps, owners
 
 # ----------------------------------------------------------------------- ORG patterns
 # Heads that may follow the distinguishing element directly (``市委``, ``X省政府``).
@@ -202,7 +203,7 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     ents = merged_ents(ents, spans, overwrite=True)
     # The lexicon's names fill gaps only: a model entity there read the context.
     known = [char_span(doc, s, e, "ORG", "ORG", source)
-             for s, e in known_orgs(text, gazetteer)]
+             for s, e in (*known_orgs(text, gazetteer), *central_bodies(text))]
     if known:
         ents = merged_ents(ents, [s for s in known if s is not None], overwrite=False)
     ents = _glosses(doc, ents, text, source)
@@ -261,7 +262,8 @@ def _replaceable(inside: list[Span], start: int, end: int, text: str,
             if e.label_ == "ORG" and not edge or (e.label_ == "ORG" and e._.source != MODEL
                                                   and not (level and e.end_char == end)):
                 return False
-            if e.label_ not in ("PLACE", "ORG"):
+            if e.label_ not in ("PLACE", "ORG") or (
+                    e._.source != MODEL and NATIONAL_VENUE.fullmatch(e.text)):
                 return False
         elif e.label_ != "ORG" or e._.source != MODEL:
             return False

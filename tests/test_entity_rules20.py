@@ -1,0 +1,93 @@
+"""Rules of the twentieth session (pipeline/tag/entity_rules/, dates.py, figures.py): the
+central government's departments and China's national teams are ORGs; a village's numbered
+group is cut from it and no FIGURE, a numbered road and a national venue are one PLACE; a generic band or a kind
+of lake is no entity; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
+``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
+winning streaks and counts of matches are FIGUREs, ``一天下来`` none.
+
+The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
+invented in the style of a city daily; 湘州, 青禾 and the people are made up, the real
+places come from the gazetteer.
+"""
+
+import pytest
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+from test_entity_rules19 import _dates, _figures
+
+# fmt: off
+CASES = [
+    ("a central department written bare at a clause's start is an ORG",
+     "一年来，应急管理部累计启动应急响应12次，据农业农村部消息，住建部也已部署。",
+     [], {("应急管理部", "ORG"), ("农业农村部", "ORG"), ("住建部", "ORG")}, set()),
+    ("a generic department, a local one and one a longer ORG holds are not the central one",
+     "各级交通运输部门要加强监管，湘州省交通运输厅和国家发展改革委经济研究所联合调研。",
+     [("湘州省交通运输厅", "ORG"), ("国家发展改革委经济研究所", "ORG")],
+     {("湘州省交通运输厅", "ORG"), ("国家发展改革委经济研究所", "ORG")},
+     {("交通运输部", "ORG"), ("国家发展改革委", "ORG")}),
+    ("a model ORG that holds a central department keeps its longer name",
+     "国家统计局服务业调查中心发布数据。", [("国家统计局服务业调查中心", "ORG")],
+     {("国家统计局服务业调查中心", "ORG")}, {("国家统计局", "ORG")}),
+    ("a bare department any level has is left to the model; with 国家 it is central",
+     "国家统计局发布数据，青禾统计局随后解读。", [],
+     {("国家统计局", "ORG")}, {("统计局", "ORG")}),
+    ("China's national teams are ORGs, not the country",
+     "中国女子橄榄球队拿到奥运门票，中国代表队创下开门红。",
+     [("中国", "PLACE")],
+     {("中国女子橄榄球队", "ORG"), ("中国代表队", "ORG")}, {("中国", "PLACE")}),
+    ("a village's numbered group is cut off, the town and village listed",
+     "今年53岁的青禾镇长丰村四社村民柳德福说。", [("青禾镇长丰村四社", "PLACE")],
+     {("青禾镇", "PLACE"), ("长丰村", "PLACE")}, {("青禾镇长丰村四社", "PLACE")}),
+    ("a numbered road is one PLACE",
+     "215省道通车后，G107国道的车流明显减少。", [],
+     {("215省道", "PLACE"), ("G107国道", "PLACE")}, {("215省", "FIGURE")}),
+    ("a national venue is one PLACE, the capital glued before it listed apart",
+     "报告会在北京人民大会堂举行，会见在钓鱼台国宾馆进行。",
+     [("北京人民大会堂", "PLACE"), ("钓鱼台国宾馆", "ORG")],
+     {("北京", "PLACE"), ("人民大会堂", "PLACE"), ("钓鱼台国宾馆", "PLACE")},
+     {("北京人民大会堂", "PLACE"), ("钓鱼台国宾馆", "ORG")}),
+    ("an ORG finder leaves a national venue alone",
+     "论坛在北京国家会议中心开幕。", [("北京", "PLACE")],
+     {("北京", "PLACE"), ("国家会议中心", "PLACE")}, {("北京国家会议中心", "ORG")}),
+    ("a generic band and a kind of lake are no entities",
+     "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
+     set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("name,text,model,expected,absent", CASES, ids=[c[0] for c in CASES])
+def test_rules(rules, name, text, model, expected, absent):  # noqa: F811
+    got = _ents(rules, text, model)
+    assert expected <= got, name
+    assert not absent & got, name
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一年来，全市新增就业1.2万人。", ["一年来"]),
+    ("两年多来，全县新修道路30公里。", []),  # (counted from a start: the FIGURE 两年多)
+    ("这几年来自南方的游客不断增长。", []),  # (vague; 来 of 来自)
+    ("全面深化改革这五年，变化很大。", ["这五年"]),
+    ("# 监管提效（全面深化改革这五年）", []),  # (a column's label)
+    ("建交70年来，两国交往密切。", []),  # (counted from its event: the FIGURE 70年)
+    ("谈及这两年家乡的变化，这几个月他一直在忙。", ["这两年", "这几个月"]),
+    ("1965年这三年里变化很大。", ["1965年"]),  # (restating a date: 三年 a FIGURE)
+    ("在过去的两年多时间里，他状态低迷。", ["过去的两年多"]),
+    ("直接经济损失较近3年均值下降18%。", ["近3年"]),
+    ("快到年关了，大家都忙着备年货。", ["年关"]),
+    ("“到18号我们公司就放假了，等到20号以后再回来。”", ["18号", "20号"]),
+    ("他住在18号楼，走到18号门前。", []),  # (a house's number)
+])
+def test_periods_reaching_now_and_spoken_days(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("资格赛四战全胜，此前已取得12连胜，实现三连冠。", ["四战", "12连胜", "三连冠"]),
+    ("二战期间，他一战成名。", []),  # (wars and a fight, no matches)
+    ("采茶十分辛苦，一天下来要走20公里。", ["20公里"]),  # (at a day's end)
+    ("长丰村五组村民说，三省道路相连。", ["三省"]),  # (a village group's number: none)
+    ("215省道通车。", []),  # (a road's number)
+    ("在两年多时间里，他状态低迷。", ["两年多"]),
+])
+def test_streaks_matches_and_labels(text, expected):
+    assert _figures(text) == expected
