@@ -1,9 +1,11 @@
 """Rules of the twentieth session (pipeline/tag/entity_rules/, dates.py, figures.py): the
 central government's departments and China's national teams are ORGs; a village's numbered
 group is cut from it and no FIGURE, a numbered road and a national venue are one PLACE; a generic band or a kind
-of lake is no entity; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
+of lake is no entity; a leader's long transliterated name is completed before 等; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
 ``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
-winning streaks and counts of matches are FIGUREs, ``一天下来`` none.
+winning streaks, counts of matches, levels, parts, acts, editions, two months (``两月``)
+and containers (``TEU``) are FIGUREs, ``一天下来``, Arabic ordinals (``第7次``) and an
+edition's ordinal (``十五届人大``) none.
 
 The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
 invented in the style of a city daily; 湘州, 青禾 and the people are made up, the real
@@ -48,6 +50,10 @@ CASES = [
     ("an ORG finder leaves a national venue alone",
      "论坛在北京国家会议中心开幕。", [("北京", "PLACE")],
      {("北京", "PLACE"), ("国家会议中心", "PLACE")}, {("北京国家会议中心", "ORG")}),
+    ("a leader's long transliterated name the model cut short before 等 is completed",
+     "第二副总统亨利班提育等陪同，总统马克龙表示欢迎。",
+     [("亨利班", "PERSON"), ("马克龙", "PERSON")],
+     {("亨利班提育", "PERSON"), ("马克龙", "PERSON")}, {("亨利班", "PERSON"), ("马克龙表示", "PERSON")}),
     ("a generic band and a kind of lake are no entities",
      "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
      set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),
@@ -88,6 +94,13 @@ def test_periods_reaching_now_and_spoken_days(text, expected):
     ("长丰村五组村民说，三省道路相连。", ["三省"]),  # (a village group's number: none)
     ("215省道通车。", []),  # (a road's number)
     ("在两年多时间里，他状态低迷。", ["两年多"]),
+    ("市人大常委会第7次会议审议了第12个议案。", []),  # (Arabic ordinals)
+    ("港口完成集装箱吞吐量1940万TEU。", ["1940万TEU"]),
+    ("展览分为三部分，演出共5幕，活动已连续举行7届。", ["三部分", "5幕", "7届"]),
+    ("青禾市十五届人大三次会议开幕。", ["三次"]),  # (an edition's ordinal)
+    ("指数连续两月保持在50%以上。", ["两月", "50%以上"]),
+    ("推行三级挂牌督战，建成4级配送网络；市三级医院达8家。", ["三级", "4级", "8家"]),
+    ("坚持和平共处五项原则，友谊跨越千年。", []),  # (a doctrine's name; no count)
 ])
 def test_streaks_matches_and_labels(text, expected):
     assert _figures(text) == expected

@@ -37,10 +37,14 @@ MEASURE_UNITS = frozenset({
     "兆瓦", "瓦", "千伏", "伏", "度", "摄氏度", "华氏度", "℃", "桶", "标箱", "标准箱",
     # sizes and process nodes (6英寸晶圆, 14纳米芯片): measures, eval/entity-dev's choice
     "纳米", "微米", "英寸", "英尺", "英里", "海里",
+    # twenty-foot containers, as 标箱 (1940万TEU)
+    "TEU",
 })
 TEMPERATURE_UNITS = frozenset({"摄氏度", "华氏度", "℃", "度"})  # 度 only after 零下/-
 DURATION_UNITS = frozenset({
-    "年", "个月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
+    # (月 only as 两月, two months: 3月 is March, 二月 February, see
+    # _is_designation_or_indefinite)
+    "年", "个月", "月", "周", "个星期", "星期", "天", "个工作日", "工作日", "小时", "个小时",
     "分钟", "秒", "秒钟", "课时", "学时", "个季度", "个多小时", "个多月", "个多星期",
     # 4个半小时, 两个半月: and a half
     "个半小时", "个半月", "个半星期",
@@ -63,6 +67,8 @@ COUNT_UNITS = frozenset({
     "类", "种", "门", "片", "块", "枚", "颗", "根", "部", "部门", "架", "艘", "趟",
     "笔", "宗", "组", "队", "首", "幅", "盏", "节", "堂", "把", "倍", "岁", "周岁",
     "卷", "列", "方面", "口人", "代人",
+    # parts of a whole (分为三部分) and acts of a play (5幕), editions held (连续举行7届)
+    "部分", "幕", "届",
     # steps of a process (120道工序) and orders delivered (30多单), see
     # _is_designation_or_indefinite
     "道", "单",
@@ -78,6 +84,8 @@ IDIOMS = frozenset({
     "十年禁渔", "一五一十", "千山万水", "千军万马", "八项规定", "四处", "一年半载",
     # the last (first) mile of a service: a metaphor, no distance
     "最后一公里", "最先一公里", "最初一公里", "最后一百米",
+    # a doctrine's name and a span of history spoken of, no counts
+    "五项原则", "跨越千年",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -109,8 +117,9 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-# Arabic numbers may not continue a code or a longer number (SET150S, 1.5.2).
-_AR = r"(?<![A-Za-z0-9.,])[0-9]+(?:,[0-9]{3})*(?:[.．·][0-9]+)?"
+# Arabic numbers may not continue a code or a longer number (SET150S, 1.5.2), nor an
+# ordinal's 第 (第7次会议, 第12个: GUIDELINES (c), as 第二场).
+_AR = r"(?<![A-Za-z0-9.,第])[0-9]+(?:,[0-9]{3})*(?:[.．·][0-9]+)?"
 # Chinese numbers start with a digit or 十/百/千 (万亩 is a name, not 10000 亩);
 # 第二, 初三, 周一, 统一, 唯一 and 之一 are no counts, 几十/数百 no exact ones.
 # A decimal is read digit by digit after 点 (一点五倍, 零点八个百分点, 三点二亿元); a clock
@@ -311,6 +320,12 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     following = text[end:end + 2]
     if match.group("bare") and unit in _PLACE_COUNT_UNITS:
         return True  # 超千亿省份: provinces of that class (a GDP), no count of them
+    if unit == "届" and "\u4e00" <= following[:1] <= "\u9fff" and following[:1] not in "的了":
+        return True  # 十五届人大, 十九届四中全会: an edition's ordinal (连续举行7届。 counts)
+    if unit == "月" and low != "两":
+        return True  # 3月, 十月: a month (a DATE's part where it is one), 两月 two months
+    if unit == "级" and _LEVEL_COUNT.match(text, end) and low in "三四五六七八九3456789":
+        return False  # 三级挂牌督战, 4级配送网络: a count of levels, as 两级
     if unit == "级" and low != "两" and not (
             ("." in low or text.startswith(_QUAKES, end)) and _quake_near(text, match)):
         return True  # counts of levels say 两级; 一级/二级/3级 name a class, 6.6级地震 a
@@ -367,6 +382,9 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
 
 
 _QUAKES = ("地震", "余震", "强震")
+# What a count of levels organises (``四级联动``, ``三级书记``, ``4级公共文化设施网络``).
+_LEVEL_COUNT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:联动|挂牌|督战|书记|干部|网络|体系|架构|联创|同创"
+                          r"|共建|联防|贯通|联席|包保|责任|链长)")
 _MATCH_RESULT = re.compile("全胜|全败|全负|皆胜|皆负|[0-9一二两三四五六七八九十]+[胜负败平]")
 _NOT_POINTS_AFTER = re.compile("[球制钟秒校区钱0-9]")
 # (one of a length, an area or a volume; 一斤 and 一公斤 are mostly a price's rate, 15元一公斤)

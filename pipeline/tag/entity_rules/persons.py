@@ -199,6 +199,9 @@ _GREETING = re.compile(r"互致|互通|互赠|致电|致贺|致函|致信|通电
 # model read from the next one (``总理X`` + ``YZW``): the character is the name's first.
 _LEADER_BEFORE = re.compile(
     "(?:" + "|".join(_HEADS_OF_STATE + ("主席", "议长", "外长", "秘书长", "大使", "总督")) + ")$")
+# One or two characters between a leader's transliterated name and a list's end (``等``,
+# ``、``, ``陪同``): the name's own, which the model left out of a long name.
+_TRANSLITERATED_TAIL = re.compile(r"([\u4e00-\u9fff]{1,2})(?=等|、|，|。|陪同|出席|一行)")
 _NOT_NAME_START = frozenset("同致给请与和及向对在为代跟让被把将以称说府团令")
 
 
@@ -273,6 +276,14 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 and (nxt != "为" or saying.group() == "说")
                 and text[end:end + 2] not in gazetteer.words):
             end += 1
+        tail = _TRANSLITERATED_TAIL.match(text, end)
+        if (tail and len(name) >= 3 and name[0] not in gazetteer.surnames
+                and _LEADER_BEFORE.search(text, max(0, start - 4), start)
+                and not any(c in NAME_STOP or c in _BETWEEN_NAME_AND_SAYING
+                            for c in tail.group(1))
+                and tail.group(1) not in gazetteer.words
+                and tail.group(1) not in gazetteer.common_words):
+            end = tail.end(1)  # ``副总统XYZ`` + ``WV等``: a long transliteration cut short
         if (start, end) != (ent.start_char, ent.end_char):
             span = char_span(doc, start, end, "PERSON", ent._.fine_label, MODEL)
             if span is not None:
