@@ -1,7 +1,9 @@
 """Rules of the twentieth session (pipeline/tag/entity_rules/, dates.py, figures.py): the
 central government's departments and China's national teams are ORGs; a village's numbered
 group is cut from it and no FIGURE, a numbered road and a national venue are one PLACE; a generic band or a kind
-of lake is no entity; a leader's long transliterated name is completed before 等; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
+of lake is no entity; a leader's long transliterated name is completed before 等; a person named after her
+role or kin word (``村民X和``) is a PERSON, and so is a social-media handle with its ``@``;
+a name of the organisation lexicon read as a person is the company; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
 ``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
 winning streaks, counts of matches, levels, parts, acts, editions, two months (``两月``)
 and containers (``TEU``) are FIGUREs, ``一天下来``, Arabic ordinals (``第7次``) and an
@@ -54,6 +56,21 @@ CASES = [
      "第二副总统亨利班提育等陪同，总统马克龙表示欢迎。",
      [("亨利班", "PERSON"), ("马克龙", "PERSON")],
      {("亨利班提育", "PERSON"), ("马克龙", "PERSON")}, {("亨利班", "PERSON"), ("马克龙表示", "PERSON")}),
+    ("a person named after her role or kin word is a PERSON where the model found none",
+     "第三次，村民应再国和几名交警终于游了过去，志愿者陈晓红在现场。", [],
+     {("应再国", "PERSON"), ("陈晓红", "PERSON")}, set()),
+    ("no name after a role word: a word, a verb, an address, a place unit",
+     "员工高兴地说，跟丈夫有不正当关系，居民刘大妈说，职工家属区说。", [],
+     set(), {("高兴地", "PERSON"), ("有不", "PERSON"), ("刘大", "PERSON"), ("家属区", "PERSON")}),
+    ("a name of the organisation lexicon read as a person is the company",
+     "伊利发布了三季度财报。", [("伊利", "PERSON")], {("伊利", "ORG")}, {("伊利", "PERSON")}),
+    ("a handle is a PERSON with its @; a person inside one starts at the @",
+     "网友@青禾小鱼评论：好。而@湘州那些事的调侃则不客气。",
+     [("那些事", "PERSON")],
+     {("@青禾小鱼", "PERSON"), ("@湘州那些事", "PERSON")}, {("那些事", "PERSON")}),
+    ("no handle: an app a post is shared from, an e-mail address",
+     "高清MV（分享自@青禾音乐）来信请寄abc@163.com。", [],
+     set(), {("@青禾音乐", "PERSON"), ("@163.com", "PERSON")}),
     ("a generic band and a kind of lake are no entities",
      "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
      set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),

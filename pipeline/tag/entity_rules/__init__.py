@@ -72,7 +72,13 @@ from .media import (
 )
 from .org_heads import add_orgs
 from .org_repairs import repaired_orgs
-from .persons import person_mentions, repair_persons, repeated_persons
+from .persons import (
+    handles,
+    person_mentions,
+    repair_persons,
+    repeated_persons,
+    role_named_persons,
+)
 from .places import add_places, address_before_company, repair_places, zone_places
 from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
@@ -163,6 +169,8 @@ class NewsEntityRules(GazetteerSerializer):
             ents = repair_persons(doc, ents, gazetteer)
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)
+            ents = role_named_persons(doc, ents, gazetteer, source)
+            ents = handles(doc, ents, source)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
         if self.credits:
             ents = padded_credits(doc, ents, gazetteer, source)

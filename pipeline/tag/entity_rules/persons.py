@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .. import char_span, doc_text
+from .. import char_span, doc_text, merged_ents
 from ..gazetteer import NAME_STOP, Gazetteer
 from .spans import MODEL, inside, occurrences, owners
 
@@ -100,8 +100,11 @@ def repair_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     text = doc_text(doc)
     ents = titled_persons(doc, ents, gazetteer, text)
     ents = glued_surnames(doc, person_bounds(doc, ents, gazetteer, text), gazetteer, text)
-    companies = company_names(text, {text[e.start_char:e.end_char] for e in ents
-                                     if e.label_ == "PERSON" and e._.source == MODEL})
+    persons = {text[e.start_char:e.end_char] for e in ents
+               if e.label_ == "PERSON" and e._.source == MODEL}
+    # (a name of the organisation lexicon, raw news' names before company words, is the
+    # company; the lexicon's ORG fills its place later)
+    companies = company_names(text, persons) | (persons & gazetteer.orgs)
     if companies:  # (``X乳业`` … ``X``: a company's short name)
         ents = [e for e in ents if not (e.label_ == "PERSON" and e._.source == MODEL
                                         and text[e.start_char:e.end_char] in companies)]
@@ -293,6 +296,94 @@ def person_bounds(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     if places:
         out = [s for k, e in enumerate(out) for s in ((places[k], e) if k in places else (e,))]
     return out
+
+
+# A person named right after the role or kin word that introduces her (``村民X``,
+# ``老伴X``, ``志愿者X``), then a clause's boundary (``，``, ``和``, ``说``): a name the model
+# missed because its given name is a rare or a word-like one (``X继学``, ``X再国``).
+_ROLE_BEFORE = re.compile(
+    r"(?:村民|居民|市民|农民|牧民|渔民|工人|老人|患者|病人|学生|员工|职工|志愿者|党员|民警|交警"
+    r"|辅警|医生|护士|村医|教师|老师|司机|师傅|网友|游客|业主|店主|摊主|老板|老伴|妻子|丈夫"
+    r"|儿子|女儿|母亲|父亲|爷爷|奶奶|新娘|新郎|队员|选手|运动员|贫困户|农户|种植户|养殖户"
+    r"|创业者|乡亲|同事|战友|讲解员|快递员|外卖员|保洁员|环卫工|村干部|网格员|驻村干部)"
+    r"([\u4e00-\u9fff]{2,3}?)"
+    r"(?=[，。、；：！？）”]|和|与|及|说|告诉|表示|介绍|今年|是|家|一家|正|在|的|也|就|笑"
+    r"|已经|每天|把|被|从|给|对|带着|拿着|看着|指着|坦言|回忆)")
+# (the given name's characters: no form of address, no function word)
+_PLACE_UNIT_END = frozenset("区村镇乡县市省路街站楼院园队组社厂店")
+# (a verb or a function word after the role word: ``丈夫有不…``, ``老板不在``)
+_NOT_ROLE_NAME = frozenset("有在是把被对向从给让将为与和及同跟不没也都就还又曾已要会能")
+_NOT_GIVEN = frozenset("某氏总姐哥叔婶伯爷奶娘妈爹嫂公婆们等家老小大师工地得着了过都")
+
+
+def role_named_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                       source: str) -> list[Span]:
+    """Persons named after their role or kin word (see above) where no entity is: the
+    name opens with a surname, is no dictionary word nor place, and holds no address.
+
+    RETURNS (list[Span]): the entities with those persons."""
+    text = doc_text(doc)
+    owner = owners(ents, len(text))
+    found = []
+    for match in _ROLE_BEFORE.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if (name[0] not in gazetteer.surnames or name[0] in NAME_STOP or name[0] in _NOT_ROLE_NAME
+                or name[1] in _NOT_ROLE_NAME
+                or any(c in _NOT_GIVEN or c in NAME_STOP for c in name[1:])
+                or name in gazetteer.words or name in gazetteer.common_words
+                or name[1:] in gazetteer.words and len(name) == 2
+                or name[:2] in gazetteer.common_words or name[-1] in _PLACE_UNIT_END
+                or gazetteer.opening(name) or inside(owner, ents, start, end)):
+            continue
+        span = char_span(doc, start, end, "PERSON", "PERSON", source)
+        if span is not None:
+            found.append(span)
+    return merged_ents(ents, found, overwrite=False) if found else ents
+
+
+# A social-media handle (``@X``): the account's name with its ``@``, a PERSON, as web news
+# tags them (Boson: 118 of 148 handles, with the ``@``); an app or an outlet a post is
+# shared from (``分享自@X``, ``来自@X``) is none, nor an e-mail address (``X@163.com``).
+_HANDLE = re.compile(r"(?<![A-Za-z0-9._-])@([^\s@:：，,。！!？?、；;（）()\[\]【】“”\"'《》<>/]{2,20})")
+# What follows a handle that no delimiter ends (``@X评论：``, ``@X在微博上写道``).
+_AFTER_HANDLE = re.compile(r"评论|说|表示|写道|称|发文|发帖|回复|转发|留言|指出|认为|透露|爆料|吐槽"
+                           r"|调侃|直言|问道|在|也|就|则|还|等")
+_SHARED_FROM = re.compile(r"(?:分享自|来自|转自|via)\s*$")
+
+
+def handles(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Handles (see above) as PERSONs: a person inside one starts at its ``@``
+    (``@X`` + ``Y的调侃``: the model read where the name ends); a handle no entity
+    overlaps runs to its delimiter.
+
+    RETURNS (list[Span]): the entities with the handles."""
+    text = doc_text(doc)
+    if "@" not in text:
+        return ents
+    owner = owners(ents, len(text))
+    out, found = list(ents), []
+    for match in _HANDLE.finditer(text):
+        at, end = match.start(), match.end()
+        if _SHARED_FROM.search(text, max(0, at - 5), at) or re.match(r"[A-Za-z0-9-]+\.[a-z]{2,}", match.group(1)):
+            continue
+        cut = _AFTER_HANDLE.search(match.group(1), 2)
+        end = at + 1 + cut.start() if cut else end
+        within = inside(owner, ents, at, end)
+        if not within:
+            span = char_span(doc, at, end, "PERSON", "PERSON", source)
+            if span is not None:
+                found.append(span)
+            continue
+        # (the model reads the ``@`` alone as a person, then the name: one handle)
+        if all(e.label_ == "PERSON" for e in within):
+            name = next((e for e in within if e.start_char > at and len(e) >= 2), None)
+            span = name and char_span(doc, at, name.end_char, "PERSON", "PERSON", MODEL)
+            if span:
+                replaced = [e for e in within if e.start_char <= name.start_char]
+                out = [e for e in out if e not in replaced] + [span]
+    out.sort(key=lambda e: e.start)
+    return merged_ents(out, found, overwrite=False) if found else out
 
 
 def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
