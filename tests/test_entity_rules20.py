@@ -3,7 +3,9 @@ central government's departments and China's national teams are ORGs; a village'
 group is cut from it and no FIGURE, a numbered road and a national venue are one PLACE; a generic band or a kind
 of lake is no entity; a leader's long transliterated name is completed before 等; a person named after her
 role or kin word (``村民X和``) is a PERSON, and so is a social-media handle with its ``@``;
-a name of the organisation lexicon read as a person is the company; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
+a name of the organisation lexicon read as a person is the company, a place's forum on
+a platform (``百度X吧``) and a web outlet (``中国X网``) one ORG, a person called by a
+brand (``X男``) the nickname's PERSON; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
 ``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
 winning streaks, counts of matches, levels, parts, acts, editions, two months (``两月``)
 and containers (``TEU``) are FIGUREs, ``一天下来``, Arabic ordinals (``第7次``) and an
@@ -71,6 +73,19 @@ CASES = [
     ("no handle: an app a post is shared from, an e-mail address",
      "高清MV（分享自@青禾音乐）来信请寄abc@163.com。", [],
      set(), {("@青禾音乐", "PERSON"), ("@163.com", "PERSON")}),
+    ("a place's forum on a platform is one ORG, not a person nor the place",
+     "他在百度青川吧与网友交流，也常去百度醴陵贴吧。", [("百度青川", "PERSON"), ("醴陵", "PLACE")],
+     {("百度醴陵贴吧", "ORG")}, {("百度青川", "PERSON"), ("醴陵", "PLACE")}),
+    ("a historical campaign and a birth year's animal are no places",
+     "直到北伐前夕，属蛇的彩民最多。", [("北伐", "PLACE"), ("属蛇", "PLACE")],
+     set(), {("北伐", "PLACE"), ("属蛇", "PLACE")}),
+    ("a person called by a brand (X男) is the nickname's PERSON, every mention",
+     "视频中宝马男始终没现身，网友推测，宝马男当时在车里。耐克女装热销。",
+     [("宝马", "ORG"), ("耐克", "ORG")],
+     {("宝马男", "PERSON"), ("耐克", "ORG")}, {("宝马", "ORG"), ("耐克女", "PERSON")}),
+    ("China's web outlets (中国X网) are ORGs; a network is not",
+     "（中国青禾网王小明）中国互联网发展迅速。", [("中国", "PLACE")],
+     {("中国青禾网", "ORG")}, {("中国互联网", "ORG")}),
     ("a generic band and a kind of lake are no entities",
      "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
      set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),

@@ -73,6 +73,7 @@ from .media import (
 from .org_heads import add_orgs
 from .org_repairs import repaired_orgs
 from .persons import (
+    brand_nicknames,
     handles,
     person_mentions,
     repair_persons,
@@ -170,7 +171,7 @@ class NewsEntityRules(GazetteerSerializer):
             ents, mentions = person_mentions(doc, ents, gazetteer, source)
             ents = merged_ents(ents, mentions, overwrite=False)
             ents = role_named_persons(doc, ents, gazetteer, source)
-            ents = handles(doc, ents, source)
+            ents = handles(doc, brand_nicknames(doc, ents, source), source)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
         if self.credits:
             ents = padded_credits(doc, ents, gazetteer, source)

@@ -191,7 +191,11 @@ _NATIONAL_COMPANY = re.compile(
 _NATIONAL_OUTLET = re.compile(rf"中国(?:[{HAN}]{{0,4}}?(?:日报网|新闻网|日报|晚报|时报|周报|周刊|报社"
                               r"|杂志社|出版社|通讯社|报道社)"
                               r"|(?:(?![的了在是将要把被和与及也都就还又向对为已])[\u4e00-\u9fff]){1,4}?报"
-                              r"(?![道告名送价警案到考表效刊纸销批备请业关酬复国账仇恩喜忧废捷]))")
+                              r"(?![道告名送价警案到考表效刊纸销批备请业关酬复国账仇恩喜忧废捷])"
+                              # (中国X网, a web outlet: not a network, 中国互联网, 中国电网)
+                              r"|(?!互联|物联|电网|管网|光网|局域|宽带|移动互联|工业互联)"
+                              r"(?:(?![的了在是将要把被和与及也都就还又向对为已])[\u4e00-\u9fff]){1,3}?网"
+                              r"(?![络点民友购上内外站页格])(?=[\u4e00-\u9fff]{2,3}[）)]|[讯消报（(）)，。、]))")
 
 
 # The central government's departments (the State Council's ministries, commissions and
@@ -248,6 +252,29 @@ _NATIONAL_TEAM = re.compile(
     r"中国(?:国家)?(?:青年|少年|奥运)?(?:男子|女子)?(?:[\u4e00-\u9fff]{1,3}球|田径|游泳|体操|举重"
     r"|射击|跳水|击剑|速滑|滑雪|赛艇|皮划艇|拳击|柔道|跆拳道|摔跤|帆船|自行车|马拉松|围棋|象棋)?"
     r"(?:代表)?队(?![员长伍列])")
+
+
+# A forum on a platform named by its place (``百度X吧``, ``百度X贴吧``): one ORG, the
+# platform's community (eval/entity-dev's recorded choice), not a person nor the place.
+_PLACE_FORUM = re.compile(rf"百度([{HAN}]{{2,6}}?)(?:贴吧|吧)")
+
+
+def place_forums(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """RETURNS (list[tuple[int, int]]): offsets of the place forums (see above)."""
+    if "百度" not in text:
+        return []
+    return [m.span() for m in _PLACE_FORUM.finditer(text)
+            if (0, len(m.group(1))) in gazetteer.find(m.group(1))
+            or _is_place_stem(m.group(1), gazetteer)]
+
+
+_LEVEL_AFTER_STEM = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治)?[县市区镇乡州旗]")
+
+
+def _is_place_stem(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a known place without its level (``X`` of ``X羌族自治县``)."""
+    return any(p.startswith(name) and _LEVEL_AFTER_STEM.fullmatch(p, len(name))
+               for p in gazetteer.places)
 
 
 # The state grid, named by 国家 (a level word, GUIDELINES §3) and its trade: the

@@ -28,6 +28,7 @@ from .org_context import (
     known_orgs,
     lead_outlets,
     national_companies,
+    place_forums,
     quoted_bodies,
     service_after,
     titled_papers,
@@ -200,6 +201,9 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         span = char_span(doc, start, end, "ORG", "ORG", source)
         if span is not None:
             spans.append(span)
+    # (a place's forum replaces whatever the model read in it: ``X吧`` of ``百度X吧``)
+    spans += [s for s in (char_span(doc, a, b, "ORG", "ORG", source)
+                          for a, b in place_forums(text, gazetteer)) if s is not None]
     ents = merged_ents(ents, spans, overwrite=True)
     # The lexicon's names fill gaps only: a model entity there read the context.
     known = [char_span(doc, s, e, "ORG", "ORG", source)

@@ -386,6 +386,36 @@ def handles(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     return merged_ents(out, found, overwrite=False) if found else out
 
 
+# A person called by the brand she drives or works for (``X男``, ``X女``, ``X哥``): the
+# nickname is the PERSON, as web news tags it (``宝马男``), not the brand; not a team or a
+# kind (``X男篮``, ``X女装``, ``X男子``).
+_BRAND_NICKNAME = re.compile(r"[男女哥姐](?![子性士孩生人篮排足乒团队装款鞋式用宾星神主])")
+
+
+def brand_nicknames(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """ORGs of two to four characters followed by 男/女/哥/姐 (see above) as the PERSON
+    of the nickname, and its other mentions where no entity is.
+
+    RETURNS (list[Span]): the entities, those ORGs replaced."""
+    text = doc_text(doc)
+    out = []
+    for ent in ents:
+        if (ent.label_ == "ORG" and 2 <= len(ent.text) <= 4
+                and _BRAND_NICKNAME.match(text, ent.end_char)
+                and not (out and out[-1].end_char > ent.end_char)):
+            span = char_span(doc, ent.start_char, ent.end_char + 1, "PERSON", "PERSON", source)
+            if span is not None:
+                out.append(span)
+                continue
+        out.append(ent)
+    nicknames = sorted({e.text for e in out if e.label_ == "PERSON" and e._.source == source
+                        and e not in ents})
+    if nicknames:  # (every mention of the nickname: the model read the brand once)
+        out = merged_ents(out, occurrences(doc, nicknames, "PERSON", "PERSON", source),
+                          overwrite=False)
+    return out
+
+
 def person_mentions(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                     source: str) -> tuple[list[Span], list[Span]]:
     """Other mentions of a full name the model found once (``郑X华`` after it was
