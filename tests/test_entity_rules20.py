@@ -5,7 +5,7 @@ of lake is no entity; a leader's long transliterated name is completed before �
 role or kin word (``村民X和``) is a PERSON, and so is a social-media handle with its ``@``;
 a name of the organisation lexicon read as a person is the company, a place's forum on
 a platform (``百度X吧``) and a web outlet (``中国X网``) one ORG, a person called by a
-brand (``X男``) the nickname's PERSON; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
+brand (``X男``) the nickname's PERSON; the mainland beside Taiwan (``大陆``) a PLACE; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
 ``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
 winning streaks, counts of matches, levels, parts, acts, editions, two months (``两月``)
 and containers (``TEU``) are FIGUREs, ``一天下来``, Arabic ordinals (``第7次``) and an
@@ -86,6 +86,10 @@ CASES = [
     ("China's web outlets (中国X网) are ORGs; a network is not",
      "（中国青禾网王小明）中国互联网发展迅速。", [("中国", "PLACE")],
      {("中国青禾网", "ORG")}, {("中国互联网", "ORG")}),
+    ("the mainland beside Taiwan is a PLACE; a continent's bridge and an island's mainland are not",
+     "两岸同胞往来密切，大陆居民赴台旅游。欧亚大陆桥通车。青禾岛与大陆相连。",
+     [("欧亚大陆桥", "PLACE")],
+     {("大陆", "PLACE"), ("欧亚大陆桥", "PLACE")}, set()),
     ("a generic band and a kind of lake are no entities",
      "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
      set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),
