@@ -241,8 +241,17 @@ def central_bodies(text: str) -> list[tuple[int, int]]:
         if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_CENTRAL:
             continue
         if name.startswith(("国家", "国务院")) or not _NEEDS_PREFIX.fullmatch(name):
-            spans.append(m.span())
+            unit = _CENTRAL_UNIT.match(text, m.end())
+            end = unit.end() if unit and not _NOT_UNIT.search(unit.group()) else m.end()
+            spans.append((m.start(), end))
     return spans
+
+
+# A department's own unit written after it (``X部国际交流与合作局``, ``X部Y研究院``): one ORG;
+# not a clause that runs to some other body (``X部通报了…局``).
+_CENTRAL_UNIT = re.compile(r"(?![和与及同、])[\u4e00-\u9fff]{2,10}?(?:司|局|中心|办公室|研究院|研究所|学院)")
+_NOT_UNIT = re.compile(r"了|的|在|是|向|对|将|把|被|通报|发布|启动|召开|出台|印发|联合|会同|指导"
+                       r"|要求|表示|部署|开展|组织|举办|发出|下发|批复|公布|发文|介绍|会议")
 
 
 # China's national teams (``中国队``, ``中国女子橄榄球队``, ``中国国家青年足球队``,

@@ -332,7 +332,7 @@ def role_named_persons(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 or name[1] in _NOT_ROLE_NAME
                 or any(c in _NOT_GIVEN or c in NAME_STOP for c in name[1:])
                 or name in gazetteer.words or name in gazetteer.common_words
-                or name[1:] in gazetteer.words and len(name) == 2
+                or name[1:] in gazetteer.words
                 or name[:2] in gazetteer.common_words or name[-1] in _PLACE_UNIT_END
                 or gazetteer.opening(name) or inside(owner, ents, start, end)):
             continue
@@ -378,7 +378,11 @@ def handles(doc: Doc, ents: list[Span], source: str) -> list[Span]:
         # (the model reads the ``@`` alone as a person, then the name: one handle)
         if all(e.label_ == "PERSON" for e in within):
             name = next((e for e in within if e.start_char > at and len(e) >= 2), None)
-            span = name and char_span(doc, at, name.end_char, "PERSON", "PERSON", MODEL)
+            # (a short handle ended by a delimiter is whole: ``@X`` + ``满天`` of ``@X满天 ``;
+            # a long run holds the words after the name, ``@X的调侃则…``)
+            stop = end if not cut and end - at <= 9 and all(e.end_char <= end for e in within) else (
+                name.end_char if name else 0)
+            span = name and char_span(doc, at, stop, "PERSON", "PERSON", MODEL)
             if span:
                 replaced = [e for e in within if e.start_char <= name.start_char]
                 out = [e for e in out if e not in replaced] + [span]

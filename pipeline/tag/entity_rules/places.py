@@ -78,6 +78,15 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if group:  # (X村五组, X村四社: the village, its group a number, no place)
             ent = char_span(doc, ent.start_char, ent.start_char + group.start(), "PLACE",
                             ent._.fine_label, ent._.source) or ent
+        road = _NUMBERED_ROAD.search(ent.text, 2)
+        if road and road.end() == len(ent.text):  # (X村102国道: the road listed apart)
+            head = char_span(doc, ent.start_char, ent.start_char + road.start(), "PLACE",
+                             ent._.fine_label, ent._.source)
+            tail = char_span(doc, ent.start_char + road.start(), ent.end_char, "PLACE", "GPE",
+                             source)
+            if head is not None and tail is not None:
+                out += repair_places(doc, [head], gazetteer, source, chains) + [tail]
+                continue
         cut = strip_glued_verb(ent.text, gazetteer)
         event = _event_place(ent.text, gazetteer)
         if cut:
