@@ -6,7 +6,8 @@ role or kin word (``村民X和``) is a PERSON, and so is a social-media handle w
 a name of the organisation lexicon read as a person is the company, a place's forum on
 a platform (``百度X吧``) and a web outlet (``中国X网``) one ORG, a person called by a
 brand (``X男``) the nickname's PERSON; the mainland beside Taiwan (``大陆``) a PLACE; a year or more reaching now (``一年来``, ``这两年``, ``过去的两年多``,
-``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs;
+``较近3年均值``), the year's end (``年关``) and a spoken day (``到18号放假``) are DATEs,
+today as the present age (``今天的中国``) none;
 winning streaks, counts of matches, levels, parts, acts, editions, two months (``两月``)
 and containers (``TEU``) are FIGUREs, ``一天下来``, Arabic ordinals (``第7次``) and an
 edition's ordinal (``十五届人大``) none.
@@ -102,6 +103,8 @@ CASES = [
      "两岸同胞往来密切，大陆居民赴台旅游。欧亚大陆桥通车。青禾岛与大陆相连。",
      [("欧亚大陆桥", "PLACE")],
      {("大陆", "PLACE"), ("欧亚大陆桥", "PLACE")}, set()),
+    ("a degree adverb and its adjective after a title are no person",
+     "这位书记太逗了。", [("太逗", "PERSON")], set(), {("太逗", "PERSON")}),
     ("a generic band and a kind of lake are no entities",
      "军乐团奏国歌，专家赶赴堰塞湖现场。", [("军乐团", "ORG"), ("堰塞湖", "PLACE")],
      set(), {("军乐团", "ORG"), ("堰塞湖", "PLACE")}),
@@ -130,6 +133,8 @@ def test_rules(rules, name, text, model, expected, absent):  # noqa: F811
     ("快到年关了，大家都忙着备年货。", ["年关"]),
     ("“到18号我们公司就放假了，等到20号以后再回来。”", ["18号", "20号"]),
     ("他住在18号楼，走到18号门前。", []),  # (a house's number)
+    ("今天的中国日新月异，香港今天的成就来之不易。", []),  # (the present age, vague)
+    ("今天的活动内容丰富，今天下雨，明天转晴。", ["今天", "今天", "明天"]),
 ])
 def test_periods_reaching_now_and_spoken_days(text, expected):
     assert _dates(text) == expected

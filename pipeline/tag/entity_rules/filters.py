@@ -297,6 +297,9 @@ _STORM = re.compile(r"(?:台风|飓风|热带风暴|气旋)[“\"「‘]?$")
 _STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
 
 
+_DEGREE = frozenset("太很真挺超蛮特最更好")
+
+
 def plausible(ent: Span, gazetteer: Gazetteer,
               repeated: frozenset[str] = frozenset()) -> bool:
     """Whether a model entity survives the filters (rule entities always do).
@@ -317,8 +320,9 @@ def plausible(ent: Span, gazetteer: Gazetteer,
                                      and not person_cue(ent, text, repeated)
                                      and not _familiar_name(ent, gazetteer)):
             return False
-        # ``两岸`` is no name; ``列宁`` (no surname either) may well be one.
-        return not (len(text) == 2 and text[0] in NUMERALS
+        # ``两岸`` is no name; ``列宁`` (no surname either) may well be one; nor is a degree
+        # adverb and its adjective after a title (``书记太逗了``, ``主任真好``).
+        return not (len(text) == 2 and (text[0] in NUMERALS or text[0] in _DEGREE)
                     and not gazetteer.looks_like_name(text))
     if ent.label_ == "PLACE":
         if _NOT_PLACE.match(text) or _VILLAGE_SITE.match(text) or (text == "中东" and doc_text(ent.doc).startswith(
