@@ -150,12 +150,15 @@ _LOCATIVE = re.compile(r"(?:在|到|赴|于|从|来自|前往|抵达|位于|落�
 
 
 def located_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
-    """A known place the model read as an ORG right after a locative word (``在X``,
-    ``赴X``, ``来自X``) is a PLACE: there it says where, not who acts (a government
-    acting, which Boson tags ORG, stays as the model read it)."""
-    if (ent.label_ != "ORG" or ent._.source != MODEL or ent.text not in gazetteer.places
+    """A known place the model read as an ORG or a person right after a locative word
+    (``在X``, ``赴X``, ``回到X``) is a PLACE: there it says where, not who acts (a
+    government acting, which Boson tags ORG, stays as the model read it; a person
+    written so needs a cue, a title or a verb of saying, to stay one)."""
+    if (ent.label_ not in ("ORG", "PERSON") or ent._.source != MODEL
+            or ent.text not in gazetteer.places
             or not _LOCATIVE.search(doc_text(ent.doc), max(0, ent.start_char - 2),
-                                    ent.start_char)):
+                                    ent.start_char)
+            or ent.label_ == "PERSON" and person_cue(ent, ent.text, frozenset())):
         return ent
     span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
     return span if span is not None else ent
