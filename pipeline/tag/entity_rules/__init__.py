@@ -53,6 +53,7 @@ from .filters import (
     plausible,
     reporting_place,
     shared_head,
+    state_place,
     trimmed,
     world_place,
 )
@@ -208,7 +209,7 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         ent = world_place(facility_place(reporting_place(ent, gazetteer, source)), gazetteer,
                           source)
-        ent = place_org(office_place(ent, source), gazetteer)
+        ent = place_org(office_place(state_place(ent, source), source), gazetteer)
         return located_place(ent, gazetteer, source)
 
     def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:

@@ -130,6 +130,20 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
     return span if span is not None else ent
 
 
+# A foreign state named with 邦 (``北方邦``, ``X邦``, a state of India, Malaysia or
+# Myanmar) is a PLACE, not the body the model reads; not a federation or a friend
+# (``联邦``, ``友邦``, ``乌托邦``).
+_STATE = re.compile(r"^(?!.*(?:联邦|乌托邦))[\u4e00-\u9fff]{1,6}(?<![友邻盟城万兴安])邦$")
+
+
+def state_place(ent: Span, source: str) -> Span:
+    """A model ORG that is a foreign state's name (see above) as a PLACE."""
+    if ent.label_ != "ORG" or ent._.source != MODEL or not _STATE.match(ent.text):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
+    return span if span is not None else ent
+
+
 # A verb of reporting the model glued to the country that reports (``X通报确诊病例``).
 _REPORTING = re.compile(r"(?:通报|宣布|报告|表示)$")
 

@@ -100,6 +100,8 @@ _TITLE_HEAD = re.compile("(?:" + "|".join(sorted(HEADS + ("创始人", "董事�
 # After the organisation, the rest of a department head (``X财政`` + ``部长``,
 # ``X总`` + ``会长``).
 _DEPARTMENT_HEAD = re.compile(r"[部局厅处署会](?=长)")
+# (and a working team's, group's or station's: ``X工作`` + ``队长``)
+_TEAM_HEAD = re.compile(r"[队组站](?=长)")
 # Before a place that opens the organisation: a conjunction, a preposition or a verb
 # of the clause (``但X国``, ``同X国``, ``应约同X国`` of a call); a verb before any
 # organisation (``派X署``).
@@ -216,6 +218,8 @@ def cleaned_title_org(text: str, start: int, end: int,
     if (end - start >= 3 and department and text[end - 1] != text[end]
             and (department.group() != "会" or text[end - 1] == "总")):
         end += 1
+    elif end - start >= 4 and text.endswith("工作", start, end) and _TEAM_HEAD.match(text, end):
+        end += 1  # ``X扶贫工作`` + ``队长``: the team, ``X扶贫工作队``
     else:
         for pattern in (_TITLE_OPENING, _TITLE_HEAD, _TITLE_OPENING):
             found = pattern.search(text, start, end)
