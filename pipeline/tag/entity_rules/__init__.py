@@ -42,6 +42,7 @@ from .filters import (
     clause_orgs,
     country_before_body,
     country_before_outlet,
+    country_modal,
     facility_place,
     join_bracketed,
     join_stationed,
@@ -209,7 +210,8 @@ class NewsEntityRules(GazetteerSerializer):
         gazetteer, source = self.gazetteer, self.name
         ent = world_place(facility_place(reporting_place(ent, gazetteer, source)), gazetteer,
                           source)
-        ent = place_org(office_place(state_place(ent, source), source), gazetteer)
+        ent = country_modal(state_place(ent, source), gazetteer, source)
+        ent = place_org(office_place(ent, source), gazetteer)
         return located_place(ent, gazetteer, source)
 
     def match(self, doc: Doc, ents: list[Span] | None = None) -> list[Span]:

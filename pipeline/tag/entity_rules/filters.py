@@ -45,7 +45,18 @@ _NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌�
 _PLENUM = re.compile(r"(?:、[一二三四五六七八九]中)*全会")
 # Nouns the model reads as an ORG that name no body: a sector (``纪检监察``, of
 # ``纪检监察干部``), the idea of the republic (``共和国的将军``); no corpus tags them.
-_NOT_BODY = frozenset({"纪检监察", "共和国"})
+_NOT_BODY = frozenset({"纪检监察", "共和国",
+                       # a bare trade, no company (``把乳业做强``, ``X创投加速器``'s 创投)
+                       "乳业", "药业", "制药", "纸业", "矿业", "置业", "实业", "控股", "影业",
+                       "酒业", "创投", "米业"})
+# An ORG whose last character opens a word with the next one (``X地区部`` + ``署``, ``驻华使``
+# + ``节``, ``X厂`` + ``区``): a clause or a noun the model cut, no body.
+CUT_WORD = frozenset({"部署", "部分", "部位", "使节", "厂区", "厂房", "局面", "局势"})
+# A country and the modal 会 (``中国会这么快…``): the country, no association.
+_MODAL_AFTER_COUNTRY = re.compile(r"会(?![议员长所馆展址徽旗刊谈晤见面])")
+# 平安 is the company only with its trade (``平安保险``) or 中国 (``中国平安``): else the
+# word, safe (``旅客平安出行``, ``助力平安``).
+_PINGAN_TRADE = re.compile(r"集团|保险|银行|产险|寿险|证券|人寿|好医生|科技|信托|养老|健康|财险")
 # Two-character 市 words that are markets or the idea of a city, not a city (``黑市``,
 # ``股市``, ``都市``), and generic village classes (``嘎查村``: a Mongolian village,
 # ``行政村``); ``中东`` of ``中东南部``, ``中东部`` (central and eastern parts) is no Middle East.
@@ -134,6 +145,22 @@ def world_place(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
 # Myanmar) is a PLACE, not the body the model reads; not a federation or a friend
 # (``联邦``, ``友邦``, ``乌托邦``).
 _STATE = re.compile(r"^(?!.*(?:联邦|乌托邦))[\u4e00-\u9fff]{1,6}(?<![友邻盟城万兴安])邦$")
+
+
+def country_modal(ent: Span, gazetteer: Gazetteer, source: str) -> Span:
+    """A model ORG that is a country and the modal 会 after it (``中国会这么快…``): the
+    country, a PLACE; not a parliament's short name (``美国会``)."""
+    text = ent.text
+    # (``美国会``, ``泰国会``: a country in 国 and 会 are its 国会, the parliament; China has none)
+    if (ent.label_ != "ORG" or ent._.source != MODEL or text[-1] != "会"
+            or text[:-1] not in gazetteer.world or (text[-2] == "国" and text[:-1] != "中国")):
+        return ent
+    around = doc_text(ent.doc)
+    if not (_MODAL_AFTER_COUNTRY.match(around, ent.end_char - 1)
+            and "\u4e00" <= around[ent.end_char:ent.end_char + 1] <= "\u9fff"):
+        return ent
+    span = char_span(ent.doc, ent.start_char, ent.end_char - 1, "PLACE", "GPE", source)
+    return span if span is not None else ent
 
 
 def state_place(ent: Span, source: str) -> Span:
@@ -350,6 +377,12 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         return not gazetteer.is_ordinary_word(text)
     if ent.label_ == "ORG":
         if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
+            return False
+        around = doc_text(ent.doc)
+        if around[ent.end_char - 1:ent.end_char + 1] in CUT_WORD:
+            return False
+        if text == "平安" and not (_PINGAN_TRADE.match(around, ent.end_char)
+                                   or around[ent.start_char - 2:ent.start_char] == "中国"):
             return False
         # (``日X`` cut out of ``抗日X``: the war against Japan's, ``抗日部队``, no body of Japan)
         if text[0] == "日" and doc_text(ent.doc)[ent.start_char - 1:ent.start_char] == "抗":

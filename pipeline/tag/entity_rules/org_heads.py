@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text, merged_ents
 from ..gazetteer import NAME_STOP, REGIONS, Gazetteer
-from .filters import CLAUSE_WORD, NUMERALS
+from .filters import CLAUSE_WORD, CUT_WORD, NUMERALS
 from .latin_names import (
     has_latin_gloss,
     latin_gloss,
@@ -195,6 +195,8 @@ def add_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     spans = []
     owner = owners(ents, len(text))
     for start, end, level in found:
+        if text[end - 1:end + 1] in CUT_WORD:
+            continue  # (``X地区部`` + ``署``: a verb, no department)
         within = inside(owner, ents, start, end)
         if end - start < 2 or not _replaceable(within, start, end, text, level):
             continue
