@@ -119,6 +119,7 @@ CASES = [
      "王刚摄（影像中国）。会议在国际会议中心举行，国家队出征，埃博拉疫情。",
      [("影像中国", "ORG"), ("国际会议中心", "PLACE"), ("国家队", "ORG"), ("埃博拉", "ORG")],
      set(), {("影像中国", "ORG"), ("国际会议中心", "PLACE"), ("国家队", "ORG"), ("埃博拉", "ORG")}),
+    ("the planet is no place", "艺术团跨越大半个地球。", [("地球", "PLACE")], set(), {("地球", "PLACE")}),
     ("a country and the modal 会 are the country",
      "他们想不到中国会这么快研制成功。", [("中国会", "ORG")], {("中国", "PLACE")}, {("中国会", "ORG")}),
     ("a country in 国 and 会 are its parliament",
