@@ -48,15 +48,17 @@ MODEL_LABELS = {"PER": ("PERSON", "PERSON"), "ORG": ("ORG", "ORG"), "LOC": ("PLA
 # a historical campaign (``北伐``), a birth year's animal (``属蛇``), the slogan's
 # ``绿水青山``/``金山银山``, a sport the model reads as a name (``斯诺克``), a photo column
 # (``X摄（影像中国）``, a column of the paper, no agency), a generic venue or team
-# (``国际会议中心``, ``国家队``), a virus (``埃博拉``) or the planet (``地球``: Boson 15 of 15
-# and eval/entity-dev's gold leave it untagged).
+# (``国际会议中心``, ``国家队``, ``纪念碑``), a virus (``埃博拉``), the planets (``地球``: Boson
+# 15 of 15 and eval/entity-dev's gold leave it untagged, and ``太阳``, ``月球``, ``火星``) or
+# an idiom or event word the model reads as a name (``春华秋实``, ``众志成城``, ``溃坝``).
 NOT_ENTITIES = frozenset(
     "我市 全市 本市 我省 全省 本省 我县 全县 本县 该县 我区 全区 本区 该区 我镇 全镇 该镇 "
     "我村 本村 该村 该校 本校 我国 全国 国家 中央 省 市 县 区 党 国 自治区 自治州 自治县 "
     "贵市 贵省 贵县 贵区 贵国 贵校 两岸 两地 两国 两市 两省 两县 两区 "
     "社区 小区 街道 村庄 乡镇 城区 市区 县城 景区 园区 车站广场 站前广场 火车站广场 "
     "党组织 基层党组织 军乐团 堰塞湖 北伐 东征 西征 金山银山 绿水青山 冰天雪地 斯诺克 "
-    "影像中国 国际会议中心 会议中心 会展中心 国家队 埃博拉 地球 "
+    "影像中国 国际会议中心 会议中心 会展中心 国家队 埃博拉 地球 月球 火星 太阳 "
+    "纪念碑 溃坝 众志成城 春华秋实 治国安邦 国泰民安 "
     "属鼠 属牛 属虎 属兔 属龙 属蛇 属马 属羊 属猴 属鸡 属狗 属猪".split()
 )
 

@@ -77,6 +77,7 @@ from .org_repairs import repaired_orgs
 from .persons import (
     brand_nicknames,
     handles,
+    one_sense_persons,
     person_mentions,
     repair_persons,
     repeated_persons,
@@ -174,6 +175,7 @@ class NewsEntityRules(GazetteerSerializer):
             ents = merged_ents(ents, mentions, overwrite=False)
             ents = role_named_persons(doc, ents, gazetteer, source)
             ents = handles(doc, brand_nicknames(doc, ents, source), source)
+            ents = one_sense_persons(doc, ents, source)
         ents = merged_ents(ents, self.match(doc, ents), overwrite=True)
         if self.credits:
             ents = padded_credits(doc, ents, gazetteer, source)

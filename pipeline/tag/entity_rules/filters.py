@@ -332,7 +332,10 @@ def _joined_orgs(doc: Doc, ents: list[Span], fits) -> list[Span]:
 
 # A name that a quotation mark cuts inside, its pair outside the name (``新”X组织`` of
 # ``“两新”X组织``): the model read across the quote's edge.
-_HALF_QUOTED = re.compile(r"^[^“”]+”[^“”]|[^“”]“[^“”]+$")
+_HALF_QUOTED = re.compile(r"^[^“”]+”[^“”]|[^“”]“[^“”]+$"
+                          # (and a bracket opened inside and never closed: ``河（湖`` of
+                          # ``河（湖）长制``)
+                          r"|^[^（）()]+[（(][^（）()]+$")
 
 
 # A storm's name by its kind (``台风X``, ``超强台风“X”``, ``‘X’台风``): no person, none of the types (the

@@ -398,8 +398,8 @@ def photo_agencies(text: str) -> list[tuple[int, int]]:
 # single characters (GUIDELINES §3), no place; not the regions ``中东``, ``中亚``, ``中欧``.
 # A model ORG of the same shape (``中巴`` of ``中巴经济走廊``, read as a body) is the pair too,
 # and so is the pair written from the other side (``甲中两国``, ``甲中关系``), not the city 巴中.
-_BILATERAL = re.compile(r"^(?:中[美俄日韩英法德印缅越泰朝澳柬菲蒙巴老哈乌吉塔以埃加葡希]"
-                        r"|[美俄日韩英法德印缅越泰朝澳柬菲蒙老哈乌吉以埃加葡希]中)$")
+_BILATERAL = re.compile(r"^(?:中[美俄日韩英法德印缅越泰朝澳柬菲蒙巴老哈乌吉塔以埃加葡希阿伊沙土孟尼]"
+                        r"|[美俄日韩英法德印缅越泰朝澳柬菲蒙老哈乌吉以埃加葡希阿伊沙土孟尼]中)$")
 
 
 def bilateral(ent: Span) -> bool:

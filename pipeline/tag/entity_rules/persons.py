@@ -67,6 +67,9 @@ def company_names(text: str, names) -> set[str]:
 # persons, and the 5 places are known ones (``X国总理Y国副总理``, ``部长维也纳会议``).
 _HOLDER_TITLE = re.compile(r"(?:外长|外交部长|总统|总理|首相|部长|大使|国王|议长|秘书长|国务卿"
                            r"|防长|王储|总干事|特使)$")
+# (the titles that name a person for the story, see one_sense_persons)
+_NAMING_TITLE = re.compile(r"(?:总统|总理|副总理|首相|部长|主席|书记|市长|省长|县长|委员长|议长"
+                           r"|秘书长|外长|大使)$")
 _PLACE_END = frozenset("国省市县区州岛山河湖江海港湾村镇乡城府馆")
 
 
@@ -417,6 +420,28 @@ def brand_nicknames(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     if nicknames:  # (every mention of the nickname: the model read the brand once)
         out = merged_ents(out, occurrences(doc, nicknames, "PERSON", "PERSON", source),
                           overwrite=False)
+    return out
+
+
+def one_sense_persons(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """A model ORG or PLACE written exactly as a name the story reads as a person after a
+    title (``国务院副总理X`` … ``X来到这里考察``, the model reading ``X`` an ORG there) is
+    that person: one sense per story, as for places.
+
+    RETURNS (list[Span]): the entities, those relabelled."""
+    text = doc_text(doc)
+    titled = {e.text for e in ents if e.label_ == "PERSON" and 2 <= len(e.text) <= 4
+              and _NAMING_TITLE.search(text, max(0, e.start_char - 4), e.start_char)}
+    if not titled:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "PLACE") and ent._.source == MODEL and ent.text in titled:
+            span = char_span(doc, ent.start_char, ent.end_char, "PERSON", "PERSON", source)
+            if span is not None:
+                out.append(span)
+                continue
+        out.append(ent)
     return out
 
 
