@@ -312,10 +312,11 @@ _ROLE_BEFORE = re.compile(
     r"([\u4e00-\u9fff]{2,3}?)"
     r"(?=[，。、；：！？）”]|和|与|及|说|告诉|表示|介绍|今年|是|家|一家|正|在|的|也|就|笑"
     r"|已经|每天|把|被|从|给|对|带着|拿着|看着|指着|坦言|回忆)")
-# (the given name's characters: no form of address, no function word)
+# (no place's unit at the end: ``职工家属区``)
 _PLACE_UNIT_END = frozenset("区村镇乡县市省路街站楼院园队组社厂店")
 # (a verb or a function word after the role word: ``丈夫有不…``, ``老板不在``)
 _NOT_ROLE_NAME = frozenset("有在是把被对向从给让将为与和及同跟不没也都就还又曾已要会能")
+# (the given name's characters: no form of address, no function word)
 _NOT_GIVEN = frozenset("某氏总姐哥叔婶伯爷奶娘妈爹嫂公婆们等家老小大师工地得着了过都")
 
 
@@ -353,6 +354,7 @@ _HANDLE = re.compile(r"(?<![A-Za-z0-9._-])@([^\s@:：，,。！!？?、；;（�
 _AFTER_HANDLE = re.compile(r"评论|说|表示|写道|称|发文|发帖|回复|转发|留言|指出|认为|透露|爆料|吐槽"
                            r"|调侃|直言|问道|在|也|就|则|还|等")
 _SHARED_FROM = re.compile(r"(?:分享自|来自|转自|via)\s*$")
+_MAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+\.[a-z]{2,}")
 
 
 def handles(doc: Doc, ents: list[Span], source: str) -> list[Span]:
@@ -368,7 +370,7 @@ def handles(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     out, found = list(ents), []
     for match in _HANDLE.finditer(text):
         at, end = match.start(), match.end()
-        if _SHARED_FROM.search(text, max(0, at - 5), at) or re.match(r"[A-Za-z0-9-]+\.[a-z]{2,}", match.group(1)):
+        if _SHARED_FROM.search(text, max(0, at - 5), at) or _MAIL_DOMAIN.match(match.group(1)):
             continue
         cut = _AFTER_HANDLE.search(match.group(1), 2)
         end = at + 1 + cut.start() if cut else end
