@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .. import NOT_ENTITIES, char_span, doc_text
 from ..gazetteer import Gazetteer, split_admin_prefix
-from .org_context import trimmed_org
+from .org_context import is_place_stem, trimmed_org
 from .persons import person_cue
 from .spans import MODEL, PROVINCES
 
@@ -230,8 +230,9 @@ def place_org(ent: Span, gazetteer: Gazetteer) -> Span:
 def place_read_as_org(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                       source: str) -> list[Span]:
     """A bare country or administrative unit read as an ORG where the story also reads
-    it as a PLACE is a PLACE there too (one sense per story: GUIDELINES lists a country
-    or a city as a PLACE whatever it does, ``X国表示…``). Where the story never names it
+    it as a PLACE, or lists it beside a place (``X、Y、Z联合举行``), is a PLACE there too (one
+    sense per story: GUIDELINES lists a country or a city as a PLACE whatever it does,
+    ``X国表示…``). Where the story never names it
     as a place the model's ORG stays: mostly a team or a government acting, which Boson
     tags ORG.
 
@@ -239,13 +240,32 @@ def place_read_as_org(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     places = {e.text for e in ents if e.label_ == "PLACE"}
     if not places:
         return ents
-    out: list[Span] = []
-    for ent in ents:
-        if ent.label_ == "ORG" and ent.text in places and ent.text in gazetteer.units:
-            span = char_span(doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
-            ent = span if span is not None else ent
-        out.append(ent)
+    text = doc_text(doc)
+    out = list(ents)
+    for _ in range(4):  # (a list's places lend their sense item by item)
+        changed = False
+        for k, ent in enumerate(out):
+            if ent.label_ == "ORG" and (
+                    ent.text in gazetteer.units and ent.text in places
+                    or _listed_with_place(out, k, text) and (
+                        ent.text in gazetteer.places or is_place_stem(ent.text, gazetteer))):
+                span = char_span(doc, ent.start_char, ent.end_char, "PLACE", "GPE", source)
+                if span is not None:
+                    out[k], changed = span, True
+        if not changed:
+            break
     return out
+
+
+def _listed_with_place(ents: list[Span], k: int, text: str) -> bool:
+    """Whether ``ents[k]`` stands in a 、-list beside a PLACE (``X、Y、Z联合举行``: the
+    places a list names are places alike, one sense per list)."""
+    before = ents[k - 1] if k else None
+    after = ents[k + 1] if k + 1 < len(ents) else None
+    return bool(before and before.label_ == "PLACE" and before.end_char + 1 == ents[k].start_char
+                and text[before.end_char] == "、"
+                or after and after.label_ == "PLACE" and ents[k].end_char + 1 == after.start_char
+                and text[ents[k].end_char] == "、")
 
 
 def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,

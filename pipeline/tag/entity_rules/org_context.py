@@ -274,13 +274,13 @@ def place_forums(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         return []
     return [m.span() for m in _PLACE_FORUM.finditer(text)
             if (0, len(m.group(1))) in gazetteer.find(m.group(1))
-            or _is_place_stem(m.group(1), gazetteer)]
+            or is_place_stem(m.group(1), gazetteer)]
 
 
 _LEVEL_AFTER_STEM = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治)?[县市区镇乡州旗]")
 
 
-def _is_place_stem(name: str, gazetteer: Gazetteer) -> bool:
+def is_place_stem(name: str, gazetteer: Gazetteer) -> bool:
     """Whether ``name`` is a known place without its level (``X`` of ``X羌族自治县``)."""
     return any(p.startswith(name) and _LEVEL_AFTER_STEM.fullmatch(p, len(name))
                for p in gazetteer.places)
