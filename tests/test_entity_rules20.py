@@ -145,6 +145,8 @@ CASES = [
     ("places a list names beside a place are places, item by item",
      "上海、吴江、嘉善联合举行了活动。", [("上海", "PLACE"), ("吴江", "ORG"), ("嘉善", "ORG")],
      {("吴江", "PLACE"), ("嘉善", "PLACE")}, {("吴江", "ORG"), ("嘉善", "ORG")}),
+    ("a name written before 电气公司 is the company's, no person",
+     "总部位于圣路易斯的艾默生电气公司。", [("艾默生", "PERSON")], set(), {("艾默生", "PERSON")}),
     ("idioms of the state are no entities", "治国安邦，国泰民安。",
      [("治国安邦", "ORG"), ("国泰民安", "ORG")], set(), {("治国安邦", "ORG"), ("国泰民安", "ORG")}),
     ("a degree adverb and its adjective after a title are no person",

@@ -48,7 +48,7 @@ _SAYING = re.compile(r"认为|表示|指出|介绍|告诉|透露|强调|坦言")
 
 # A company word after a short name (``X乳业``, ``X集团``; not ``X科技大学``, a school
 # named after a person): the story's ``X`` is the company, no person.
-_COMPANY_AFTER = re.compile(r"乳业|集团|公司|股份|控股|科技(?!大学|学院|馆)|实业|药业|食品|电器"
+_COMPANY_AFTER = re.compile(r"乳业|集团|公司|股份|控股|科技(?!大学|学院|馆)|实业|药业|食品|电器|电气"
                             r"|银行|证券|保险|传媒|地产|置业|酒业|物流|粮油")
 
 
