@@ -303,12 +303,19 @@ _PLACE_COUNT_UNITS = frozenset("市县区镇乡村省地国校")
 _NOT_ORDERS_AFTER = re.compile("[元位价车独身人词项间程据品打]")
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """RETURNS (tuple[int, int]): the offsets of the sentence around ``text[start:end]``
+    (between the full stops, question and exclamation marks or line breaks around it)."""
+    first = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
+    return first, min(ends, default=len(text))
+
+
 def _quake_near(text: str, match: re.Match) -> bool:
     """Whether an earthquake is named in the sentence around a magnitude (``发生3.0级
     地震``, ``震级为3.0级``, ``测定为3.0级，震源深度…``, ``误差0.21级``)."""
-    start = max(text.rfind(c, 0, match.start()) for c in "。！？\n") + 1
-    ends = [i for i in (text.find(c, match.end()) for c in "。！？\n") if i >= 0]
-    return "震" in text[start:min(ends, default=len(text))]
+    start, end = sentence_bounds(text, match.start(), match.end())
+    return "震" in text[start:end]
 
 
 def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:

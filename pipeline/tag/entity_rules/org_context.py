@@ -203,29 +203,28 @@ _NATIONAL_OUTLET = re.compile(rf"中国(?:[{HAN}]{{0,4}}?(?:日报网|新闻网|
 # provinces are, that the model misses when they are written bare at a clause's start
 # (``一年来，X部累计…``) or were renamed after its training text (2018's ministries). Not
 # a generic department (``应急管理部门``, ``交通运输部署``) nor a local one (``省X部``).
+# The names only the central government has (``X部``, ``海关总署``, the regulators), and
+# those every level has (``统计局``, ``卫健委``, ``扶贫办``): the latter only after 国家/国务院.
+_CENTRAL_ONLY = (
+    "外交部 国防部 教育部 科学技术部 科技部 工业和信息化部 工信部 公安部 民政部 司法部 财政部 "
+    "人力资源和社会保障部 人力资源社会保障部 人社部 自然资源部 生态环境部 住房和城乡建设部 "
+    "住房城乡建设部 住建部 交通运输部 水利部 农业农村部 商务部 文化和旅游部 文旅部 退役军人事务部 "
+    "应急管理部 审计署 海关总署 市场监管总局 银保监会 证监会 银监会 保监会 民航局 国新办 国台办 "
+    "国侨办").split()
+_ANY_LEVEL = (
+    "发展和改革委员会 发展改革委 发改委 民族事务委员会 民委 卫生健康委员会 卫生健康委 卫健委 "
+    "国有资产监督管理委员会 国资委 税务总局 市场监督管理总局 广播电视总局 广电总局 "
+    "体育总局 统计局 国际发展合作署 医疗保障局 医保局 知识产权局 移民管理局 林业和草原局 林草局 "
+    "铁路局 邮政局 文物局 中医药管理局 外汇管理局 药品监督管理局 药监局 能源局 粮食和物资储备局 "
+    "国防科技工业局 信访局 乡村振兴局 扶贫办 新闻办公室 新闻办 台办 港澳办 民用航空局 气象局 "
+    "地震局 航天局").split()
 _CENTRAL_BODY = re.compile(
-    r"(?:国家|国务院)?(?:"
-    r"外交部|国防部|发展和改革委员会|发展改革委|发改委|教育部|科学技术部|科技部|工业和信息化部|工信部"
-    r"|民族事务委员会|民委|公安部|民政部|司法部|财政部|人力资源和社会保障部|人力资源社会保障部|人社部"
-    r"|自然资源部|生态环境部|住房和城乡建设部|住房城乡建设部|住建部|交通运输部|水利部|农业农村部"
-    r"|商务部|文化和旅游部|文旅部|卫生健康委员会|卫生健康委|卫健委|退役军人事务部|应急管理部|审计署"
-    r"|国有资产监督管理委员会|国资委|海关总署|税务总局|市场监督管理总局|市场监管总局|广播电视总局"
-    r"|广电总局|体育总局|统计局|国际发展合作署|医疗保障局|医保局|知识产权局|移民管理局|林业和草原局"
-    r"|林草局|铁路局|邮政局|文物局|中医药管理局|外汇管理局|药品监督管理局|药监局|能源局|粮食和物资储备局"
-    r"|国防科技工业局|信访局|乡村振兴局|扶贫办|新闻办公室|新闻办|台办|港澳办|银保监会|证监会|银监会|保监会"
-    r"|民用航空局|民航局|气象局|地震局|航天局|国新办|国台办|国侨办)(?![门署长厅处科司分])")
+    r"(?:国家|国务院)?(?:" + "|".join(sorted(_CENTRAL_ONLY + _ANY_LEVEL, key=len, reverse=True))
+    + r")(?![门署长厅处科司分])")
+_NEEDS_PREFIX = frozenset(_ANY_LEVEL)
 # What may stand before one: no character of a longer name (``省``, ``美国``), but a
 # function word or a clause's verb.
-_BEFORE_CENTRAL = frozenset("据在和与及同由向对从经将被让为是的了等与会赴到请受并、")
-# Only a name with its national prefix, or one the central government alone has: a bare
-# ``统计局`` or ``扶贫办`` is any level's.
-_NEEDS_PREFIX = re.compile(r"统计局|铁路局|邮政局|文物局|能源局|信访局|气象局|地震局|航天局"
-                           r"|扶贫办|新闻办公室|新闻办|台办|港澳办|民委|卫健委|医保局|药监局|发改委|国资委"
-                           r"|林草局|知识产权局|外汇管理局|体育总局|中医药管理局|乡村振兴局"
-                           r"|移民管理局|医疗保障局|卫生健康委|卫生健康委员会|民族事务委员会"
-                           r"|发展和改革委员会|发展改革委|市场监督管理总局|税务总局|广播电视总局"
-                           r"|广电总局|国有资产监督管理委员会|国际发展合作署|林业和草原局"
-                           r"|药品监督管理局|粮食和物资储备局|国防科技工业局|民用航空局")
+_BEFORE_CENTRAL = frozenset("据在和与及同由向对从经将被让为是的了等会赴到请受并、")
 
 
 def central_bodies(text: str) -> list[tuple[int, int]]:
@@ -240,7 +239,7 @@ def central_bodies(text: str) -> list[tuple[int, int]]:
         name, before = m.group(), text[m.start() - 1:m.start()]
         if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_CENTRAL:
             continue
-        if name.startswith(("国家", "国务院")) or not _NEEDS_PREFIX.fullmatch(name):
+        if name.startswith(("国家", "国务院")) or name not in _NEEDS_PREFIX:
             unit = _CENTRAL_UNIT.match(text, m.end())
             end = unit.end() if unit and not _NOT_UNIT.search(unit.group()) else m.end()
             spans.append((m.start(), end))

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text, merged_ents
+from ..figures import sentence_bounds
 from ..gazetteer import (
     GLUED_VERBS,
     NAME_STOP,
@@ -537,13 +538,8 @@ _MAINLAND_CUE = re.compile(r"台|港|澳|两岸")
 
 def mainland(text: str) -> list[tuple[int, int]]:
     """RETURNS (list[tuple[int, int]]): offsets of the mainland (see above)."""
-    out = []
-    for m in _MAINLAND.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0]
-        if _MAINLAND_CUE.search(text, start, min(ends, default=len(text))):
-            out.append(m.span())
-    return out
+    return [m.span() for m in _MAINLAND.finditer(text)
+            if _MAINLAND_CUE.search(text, *sentence_bounds(text, *m.span()))]
 
 
 def national_venues(text: str) -> list[tuple[int, int]]:
