@@ -39,11 +39,12 @@ ANNOTATIONS = DEV / "annotations.json"
 LAYOUT_DEV = ROOT.parent / "shared" / "eval" / "layout-dev"
 LABELS = ("PERSON", "ORG", "PLACE", "DATE", "FIGURE")
 # Halves scored only when asked for by name (not by default, not by ``--parts all``): check19
-# is the project's held-back part, scored by the lead (``--parts check19``) on a session's
-# start and end trees, not by its annotators, until the lead releases it. check6–check18, held
-# back before, are ordinary parts now (check18 scored on the twentieth session's start and end
-# trees and the twenty-first's start tree, then tuned on in the twenty-first).
-HELD_BACK = ("check19",)
+# and check20 are the project's held-back parts, scored by the lead (``--parts check19``,
+# ``--parts check20``) on a session's start and end trees, not by their annotators, until the
+# lead releases them. check6–check18, held back before, are ordinary parts now (check18 scored
+# on the twentieth session's start and end trees and the twenty-first's start tree, then tuned
+# on in the twenty-first).
+HELD_BACK = ("check19", "check20")
 
 # The draw: seed, length bounds (characters of the paragraphs) and how many of each kind,
 # the kinds told by the first matching pattern on headline + text.

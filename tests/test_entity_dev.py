@@ -59,7 +59,7 @@ def test_every_recorded_draw_replays_its_half():
     13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
     25252; check13: 27272 and 28282; check14: 30303 and 32323; check15: 33333 and 34343;
     check16: 37373 and 39393; check17: 40404 and 43434; check18: 46464 and 47474; check19: 50505
-    and 51515) is their union, disjoint."""
+    and 51515; check20: 53535 and 54545) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -76,16 +76,16 @@ def test_every_recorded_draw_replays_its_half():
     for half, ids in drawn.items():
         assert ids == halves[half], half
     for half in ("check7", "check8", "check9", "check10", "check11", "check12", "check13",
-                 "check14", "check15", "check16", "check17", "check18", "check19"):
+                 "check14", "check15", "check16", "check17", "check18", "check19", "check20"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
     # article of dev-check8, each of check10's every article of dev-check9, each of check11's
     # every article of dev-check10, each of check12's every article of dev-check11, each of
     # check13's every article of dev-check12, each of check14's every article of dev-check13,
-    # and so on to check19's every article of dev-check18
+    # and so on to check20's every article of dev-check19
     for half in ("check8", "check9", "check10", "check11", "check12", "check13", "check14",
-                 "check15", "check16", "check17", "check18", "check19"):
+                 "check15", "check16", "check17", "check18", "check19", "check20"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -125,13 +125,14 @@ def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejec
     ("check13", [27272, 28282]),
     ("check18", [46464, 47474]),
     ("check19", [50505, 51515]),
+    ("check20", [53535, 54545]),
 ])
 def test_two_draws_are_disjoint_with_no_rejected_seed(half, seeds):
-    """check11's second draw (seed 21212), check12's (25252), check13's (28282), check18's (47474)
-    and check19's (51515), the planned ones, share no article with their first (20202, 24242,
-    27272, 46464, 50505), so no seed was rejected; each half's draws leave out every article of the
-    halves before it (check11: dev-check10; check12: dev-check11; check13: dev-check12; check18:
-    dev-check17; check19: dev-check18)."""
+    """check11's second draw (seed 21212), check12's (25252), check13's (28282), check18's (47474),
+    check19's (51515) and check20's (54545), the planned ones, share no article with their first
+    (20202, 24242, 27272, 46464, 50505, 53535), so no seed was rejected; each half's draws leave out
+    every article of the halves before it (check11: dev-check10; check12: dev-check11; check13:
+    dev-check12; check18: dev-check17; check19: dev-check18; check20: dev-check19)."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     recs = [rec for rec in spec["draws"] if rec["half"] == half]
     assert [rec["seed"] for rec in recs] == seeds
@@ -162,9 +163,9 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
         golds = entity_dev.build(tmp_path / str(parts), parts)
         return {json.loads(p.read_text(encoding="utf-8"))["stories"][0]["id"] for p in golds}
 
-    assert entity_dev.HELD_BACK == ("check19",)
-    held = {aid for aid, h in half.items() if h == "check19"}
-    assert len(held) == 12
+    assert entity_dev.HELD_BACK == ("check19", "check20")
+    held = {aid for aid, h in half.items() if h in ("check19", "check20")}
+    assert len(held) == 24
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back halves out as well
@@ -186,7 +187,9 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert len(built("check17")) == 12
     assert len(built("check18")) == 12
     assert len(built("check19")) == 12
-    assert built("check19") == held
+    assert len(built("check20")) == 12
+    assert built("check19,check20") == held
+    assert built("check19") == {aid for aid, h in half.items() if h == "check19"}
     assert built("check17,check18") == ({aid for aid, h in half.items() if h == "check18"}
                                         | {aid for aid, h in half.items() if h == "check17"})
     assert built("check16,check17") == ({aid for aid, h in half.items() if h == "check17"}
@@ -214,5 +217,6 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert entity_dev.select(spec["stories"], "check17") == ["check17"]
     assert entity_dev.select(spec["stories"], "check18") == ["check18"]
     assert entity_dev.select(spec["stories"], "check19") == ["check19"]
+    assert entity_dev.select(spec["stories"], "check20") == ["check20"]
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check20")
+        entity_dev.select(spec["stories"], "check21")
