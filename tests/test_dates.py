@@ -103,8 +103,10 @@ def spans(text: str) -> list[str]:
     ("十一长假刚过，鹿鸣公园又迎来游客。", ["十一长假"]),
     ("15日一大早，志愿者来到金桥村；第二天一早又去了白鹭镇。", ["15日一大早", "第二天一早"]),
     ("青禾银行存款从2020年三季末的40亿元升至一季末的45亿元。", ["2020年三季末", "一季末"]),
-    # a year written without its 年 before the season, class or event it dates
-    ("2019赛季青禾队夺冠，2020届毕业生和2018级新生都到场。", ["2019", "2020", "2018"]),
+    # a year written without its 年 before the class or event it dates; before 赛季, the
+    # season it names with it (eval/entity-dev's recorded choice)
+    ("2019赛季青禾队夺冠，2020届毕业生和2018级新生都到场。", ["2019赛季", "2020", "2018"]),
+    ("1998/1999赛季的联赛由青禾公司赞助。", ["1998/1999赛季"]),  # (one season)
     ("2021湘州国际车展将于5月开幕，选手参加了WCG2019的比赛。", ["2021", "5月", "2019"]),
     # the shopping days and holidays named by their numbers or names
     ("松溪商城“双11”成交翻番，光棍节前夕备货。", ["双11", "光棍节前夕"]),
@@ -177,7 +179,6 @@ def test_finds_guideline_dates(text, expected):
     "公交2019路和2020号楼之间新设站点。",
     # greetings, the future of a wish, a word read across a festival
     "主持人说：“各位来宾，下午好！”",
-    "1998/1999赛季的联赛由青禾公司赞助。",
     "青禾铁路全长1956公里，2019美元一吨。",
     "代表团访问了马里和尼日尔三国。",
     "近期，青禾县将开通公交新线路；近来，市民出行更方便。",

@@ -135,12 +135,14 @@ _PERIOD_WORDS = (
     "(?:来(?![自到说看讲源]))?(?![）)])|(?<![年月日])这[两几]天|"
     # 较近3年均值: the last years of a comparison, as 近年来
     "(?<=[较比])近(?:[一二两三四五六七八九十]+|[0-9]{1,2})年(?=均值|平均|同期)|"
+    # 上个暑假, 这个寒假: a deictic school holiday, as 本学期 (eval/entity-dev's recorded choice)
+    "(?:上|下|这)个?(?:寒假|暑假)|"
     # 新年伊始, 新春伊始: the opening of this year (eval/entity-dev's gold, twice; not a
     # body's 成立伊始, of its own founding)
     "(?:新年|新春|开年)伊始|"
     # (近几十年来, 近数十年: the last decades, as 近几年 the last years)
     "近[几数]十年来?|近几年来?|近年来|近些年来?|近年|今年来|近日" + _NOT_JAPAN + "|(?<![节生假])日前|"
-    "(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下)赛季|(?:本|上|下|这个?)学期|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
+    "(?:新的|(?:刚刚|即将)?过去的?)一年(?![多半])|(?:本|上|下|新)(?:一|一个|个)?赛季|(?:本|上|下|这个?)学期|(?:本|上一?|下一?)季度|未来(?:[一二两三四五六七八九十]+|[0-9]+)个?"
     "(?:天|日|周|星期|个月|年|小时)(?:内|里)?")
 # 6日晚 and 3日夜 are an evening and a night; 晚会, 晚年, 晚报 and 夜市 are not.
 # 2011年全年 is the whole year.
@@ -240,7 +242,10 @@ _PART_ALTERNATION = (
             # 2011下半年 leaves out the 年 of the year.
             # 公元1271年, 公元前221年: an era year of any length; 13年底: a year written
             # with its last two digits, before its end or start (a count of years has none).
-            ("year_abs", _NO_AR_BEFORE + r"(?:1[5-9]|20)[0-9]{2}(?:年度?(?!代|级)|(?=[上下]半年))"
+            # (2019赛季, 2019-2020赛季: a season named by its year, one DATE as 2019年度,
+            # eval/entity-dev's recorded choice; Boson tags the year alone)
+            ("year_abs", _NO_AR_BEFORE + r"(?<![0-9][-－~～—–/／])(?:19|20)[0-9]{2}(?:[-—–－/／](?:19|20)?[0-9]{2})?赛季"
+             + "|" + _NO_AR_BEFORE + r"(?:1[5-9]|20)[0-9]{2}(?:年度?(?!代|级)|(?=[上下]半年))"
              + "|" + _NO_CN_BEFORE + r"[一二][〇○零一二三四五六七八九]{3}年度?"
              + r"|公元前?[0-9]{1,4}年|" + _NO_AR_BEFORE + r"[0-9]{2}年(?=[底初末])"
              + "|" + _BARE_YEAR),
@@ -263,7 +268,8 @@ _PART_ALTERNATION = (
              # 1940年夏， is a season of that year; 2022年冬奥会 and 2021年春运 are not.
              # (1939年秋任…, 同年冬到…: the season, then the verb of what happened in it)
              "|(?<=年)[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=初|末|以来|时节|[任到赴起回调在被随]))"),
-            ("festival", _FESTIVAL_WORDS),
+            # (春节等传统节日: the festival as a kind of holiday, no day of the story)
+            ("festival", "(?:" + _FESTIVAL_WORDS + ")(?!节?等[\u4e00-\u9fff]{0,4}(?:节|假日))"),
             # 1—9月, 3至5月: two months sharing their unit are one expression (as 6月24—26日)
             ("month_range", _NO_AR_BEFORE + r"(?:1[0-2]|0?[1-9])(?:[-—–~～]+|至|到)(?:1[0-2]|0?[1-9])"
              r"月份?(?![球亮饼光子])"),
@@ -696,6 +702,8 @@ def _year_number(part: _Part) -> int | None:
     if part.text.startswith("公元"):
         number = part.text.removeprefix("公元").rstrip("年")
         return int(number) or None if number.isdigit() else None
+    if part.text.endswith("赛季"):  # (a season: the year it opens, ``2019-2020赛季`` 2019)
+        return int(part.text[:4])
     year = _number_in(part, "年")
     if year < 100:  # (the last two digits: 1950-2049)
         year += 2000 if year < 50 else 1900

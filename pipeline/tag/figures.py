@@ -85,7 +85,7 @@ IDIOMS = frozenset({
     # the last (first) mile of a service: a metaphor, no distance
     "最后一公里", "最先一公里", "最初一公里", "最后一百米",
     # a doctrine's name and a span of history spoken of, no counts
-    "五项原则", "跨越千年",
+    "五项原则", "跨越千年", "百年奋斗目标", "两个一百年",
 })
 # A duration followed by these is part of a plan's name (三年行动计划).
 NAME_TAILS = ("行动", "计划", "规划", "攻坚", "工程", "战略", "纲要")
@@ -318,6 +318,11 @@ def _quake_near(text: str, match: re.Match) -> bool:
     return "震" in text[start:end]
 
 
+# 一年中最…, 一年之中最…, 一年里最…: the time of the year something is most so (eval/entity-dev's
+# recorded choice: no FIGURE, no count as §4 (d)'s indefinite 一).
+_YEAR_SUPERLATIVE = re.compile(r"(?:里|中|之中|当中)(?:[\u4e00-\u9fff]{0,2}?)最")
+
+
 def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
     """Whether a count is a label, a class or an indefinite article.
 
@@ -376,6 +381,8 @@ def _is_designation_or_indefinite(match: re.Match, text: str) -> bool:
             return True  # 一天两练, 一天三次, 平均一天: a frequency (as 每天), no quantity
         if unit == "年" and before == "的" and not _PAST_YEAR_BEFORE.search(text, max(0, start - 4), start):
             return True  # 特别的一年, 不平凡的一年: a year of that kind (indefinite)
+        if unit == "年" and _YEAR_SUPERLATIVE.match(text, end):
+            return True  # 一年中最冷的时候, 一年里最忙的日子: of the year (no count)
     if low == "一" and not match.group("high"):
         if following.startswith(unit):
             return True  # 一个个, 一幅幅

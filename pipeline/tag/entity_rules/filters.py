@@ -12,7 +12,7 @@ from .. import NOT_ENTITIES, char_span, doc_text
 from ..gazetteer import Gazetteer, split_admin_prefix
 from .org_context import is_place_stem, trimmed_org
 from .persons import person_cue
-from .spans import MODEL, PROVINCES
+from .spans import LANGUAGE_AFTER, MODEL, PROVINCES
 
 NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
@@ -365,6 +365,9 @@ _STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
 
 
 _DEGREE = frozenset("太很真挺超蛮特最更好")
+# A craft or a plan named by a word and its number (``东方红一号``, ``嫦娥四号``, ``空军一号``):
+# no place, body or person (Boson tags none; a street's number is Arabic, ``X路5号``).
+_CRAFT = re.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3}号$")
 
 
 def plausible(ent: Span, gazetteer: Gazetteer,
@@ -376,8 +379,14 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent._.source != MODEL:
         return True
     text = ent.text
-    if _SIDE.match(text) or _HALF_QUOTED.search(text) or _FLOOR.match(text):
+    if (_SIDE.match(text) or _HALF_QUOTED.search(text) or _FLOOR.match(text)
+            or _CRAFT.search(text)):
         return False
+    if ent.label_ != "PERSON" and LANGUAGE_AFTER.match(doc_text(ent.doc), ent.end_char):
+        return False  # (``X语专业``: the people's language, no place or body)
+    if ent.label_ == "PLACE" and text[-1] == "中" and doc_text(ent.doc).startswith(
+            "资", ent.end_char):
+        return False  # (``在X`` + ``中资企业``: China's capital, no pair ``X中``)
     if ent.label_ == "PERSON":
         around = doc_text(ent.doc)
         if (_STORM.search(around[max(0, ent.start_char - 6):ent.start_char])
@@ -545,9 +554,9 @@ _GENERIC_CLASS = re.compile(r"(?:部门|机关)$")
 
 def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 source: str) -> list[Span]:
-    """Model ORGs that are clauses or a sector's class (``X省公安部门``) dropped; the
-    places that open the class, or the clause right before its adverb or verb
-    (``X区认真…``, ``X村的…``), kept as places.
+    """Model ORGs that are clauses, a sector's class (``X省公安部门``) or an unnamed body
+    (``X县某医院``) dropped; the places that open the class, or the clause right before
+    its adverb or verb (``X区认真…``, ``X村的…``), kept as places.
 
     RETURNS (list[Span]): the entities, such ORGs dropped or cut to their place."""
     out: list[Span] = []
@@ -567,7 +576,8 @@ def clause_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if not word and place_end >= 2 and text.startswith("的", place_end) and (
                 not text.startswith("的士", place_end)):
             word = _OF.match(text, place_end)
-        generic = _GENERIC_CLASS.search(text)
+        # (an unnamed body, ``X县某医院``, ``某公司``: no name, Boson 3 of 3 untagged)
+        generic = _GENERIC_CLASS.search(text) or text.startswith("某", place_end)
         if not word and not generic:
             out.append(ent)
             continue

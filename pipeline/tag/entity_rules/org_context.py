@@ -262,6 +262,27 @@ _NATIONAL_TEAM = re.compile(
     r"(?:代表)?队(?![员长伍列])")
 
 
+# A country's mission abroad, named by its country and host (``X驻Y大使馆``, ``X驻华使馆``,
+# ``X驻Y总领事馆``): one ORG (Boson tags them so, 5 of 5), whatever the model read in it.
+# The host is a place or its one-character abbreviation (``驻华``, ``驻吉``).
+_MISSION = re.compile(rf"驻([{HAN}]{{1,8}}?)(?:特命全权)?(?:大使馆|使馆|总领事馆|总领馆|领事馆|使团"
+                      r"|代表团|代表处)(?![长员])")
+
+
+def missions(text: str, places: dict[int, int]) -> list[tuple[int, int]]:
+    """Missions (see above) whose country is a PLACE entity or ``我国`` ending at ``驻``.
+
+    places (dict[int, int]): end → start of the PLACE entities.
+    RETURNS (list[tuple[int, int]]): offsets of the missions."""
+    out = []
+    for match in _MISSION.finditer(text):
+        at = match.start()
+        start = places.get(at, at - 2 if text.endswith("我国", 0, at) else None)
+        if start is not None and not any(c in NAME_STOP for c in match.group(1)):
+            out.append((start, match.end()))
+    return out
+
+
 # A forum on a platform named by its place (``百度X吧``, ``百度X贴吧``): one ORG, the
 # platform's community (eval/entity-dev's recorded choice), not a person nor the place.
 _PLACE_FORUM = re.compile(rf"百度([{HAN}]{{2,6}}?)(?:贴吧|吧)")

@@ -22,7 +22,15 @@ from ..gazetteer import (
     villages_after,
 )
 from .media import sight_lists
-from .spans import MODEL, NATIONAL_VENUE, PROVINCES, extended_after, inside, owners
+from .spans import (
+    LANGUAGE_AFTER,
+    MODEL,
+    NATIONAL_VENUE,
+    PROVINCES,
+    extended_after,
+    inside,
+    owners,
+)
 
 # Country short forms that news writes far more often as two abbreviations (``中非合作``:
 # China and Africa, single characters, GUIDELINES §3) than as the country (中非共和国).
@@ -375,6 +383,8 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if (text[start] in _CONJUNCTIONS and start and "\u4e00" <= text[start - 1] <= "\u9fff"
                 and text[start + 1:end] in gazetteer.words):
             continue
+        if LANGUAGE_AFTER.match(text, end):
+            continue  # (``X语、Y语``: languages)
         if end - start == 2 and (gazetteer.inside_word(text, start, end)
                                  or text[start:end] in _BILATERAL or (
                 text[start:end] in gazetteer.common_words

@@ -70,3 +70,8 @@ def extended_after(doc: Doc, ents: list[Span], label: str, pattern: re.Pattern, 
         span = match and char_span(doc, ent.start_char, match.end(), label, fine, source)
         out.append(span or ent)
     return out
+
+
+# A language's name and what it is taught or broadcast as (``X语专业``, ``X语频道``, a list
+# of languages ``X语、Y语``): the people's language, no place or body.
+LANGUAGE_AFTER = re.compile(r"语(?:专业|系|课|版|教学|翻译|频道|节目|教育|学习|[，。、和与及])")

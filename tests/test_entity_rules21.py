@@ -1,0 +1,84 @@
+"""Rules of the twenty-first session (pipeline/tag/entity_rules/, dates.py, figures.py): a
+country's mission abroad (``X驻Y大使馆``), a region's cooperation organisation (``X合作组织``)
+and a body's website are one ORG; an unnamed body (``X县某医院``) is none, its places are;
+a craft named by its number (``X一号``), a language (``X语专业``) and the ``X中`` of ``在X中资企业``
+are no entities; a season named by its year (``2019赛季``), the coming season and a deictic
+school holiday (``上个暑假``) are DATEs, a festival as a kind of holiday (``春节等传统节日``)
+none; ``一年中最…`` and the goal of a hundred years are no FIGUREs.
+
+The model's entities are given by hand (source ``zh_char_ner``). Every sentence is
+invented in the style of a city daily; 湘州, 青禾 and the people are made up, the real
+places come from the gazetteer.
+"""
+
+import pytest
+from test_entity_rules import _ents, rules  # noqa: F401  (the stage and its runner)
+from test_entity_rules19 import _dates, _figures
+
+# fmt: off
+CASES = [
+    ("a country's embassy in its host country is one ORG, whatever the model read in it",
+     "我谨代表中国驻巴西大使馆，向湘州侨胞致以新春祝福。", [("中国", "PLACE"), ("巴西", "PLACE")],
+     {("中国驻巴西大使馆", "ORG")}, {("中国", "PLACE"), ("巴西", "PLACE")}),
+    ("a mission named by its host's abbreviation and a consulate are ORGs too",
+     "澳大利亚驻华使馆官员和中国驻纽约总领事馆提醒游客。", [("澳大利亚", "PLACE"), ("纽约", "PLACE")],
+     {("澳大利亚驻华使馆", "ORG"), ("中国驻纽约总领事馆", "ORG")}, set()),
+    ("an ambassador is a person's title, no mission",
+     "他曾任中国驻巴西大使。", [("中国", "PLACE"), ("巴西", "PLACE")],
+     {("中国", "PLACE"), ("巴西", "PLACE")}, {("中国驻巴西大使", "ORG")}),
+    ("a region's cooperation organisation is one ORG, not its city",
+     "青禾市代表团出席上海合作组织地方领导人论坛。", [("青禾市", "PLACE"), ("上海", "PLACE")],
+     {("上海合作组织", "ORG")}, {("上海", "PLACE")}),
+    ("a body's website that publishes is one ORG with the body",
+     "湘州省纪委监委网站17日通报了3起典型问题。", [("湘州省纪委监委", "ORG")],
+     {("湘州省纪委监委网站", "ORG")}, {("湘州省纪委监委", "ORG")}),
+    ("an unnamed body after its places is no ORG; the places are",
+     "湖南省攸县某医院医生李青蒙了，某公司老板也来了。", [("湖南省攸县某医院", "ORG"),
+                                         ("李青", "PERSON"), ("某公司", "ORG")],
+     {("湖南省", "PLACE"), ("攸县", "PLACE"), ("李青", "PERSON")},
+     {("湖南省攸县某医院", "ORG"), ("某公司", "ORG")}),
+    ("a craft named by its number is no place",
+     "他参与了“东方红一号”卫星和“青禾二号”飞船的研制。", [("东方红一号", "PLACE"), ("青禾二号", "ORG")],
+     set(), {("东方红一号", "PLACE"), ("青禾二号", "ORG")}),
+    ("a people's language is no body or place; the country is",
+     "湘州大学开设了塔吉克语专业，与塔吉克斯坦交流密切。",
+     [("湘州大学", "ORG"), ("塔吉克", "ORG"), ("塔吉克斯坦", "PLACE")],
+     {("湘州大学", "ORG"), ("塔吉克斯坦", "PLACE")}, {("塔吉克", "ORG")}),
+    ("the X中 of 在X + 中资企业 is no pair of places",
+     "在塔中资企业逾400家。", [("塔中", "PLACE")], set(), {("塔中", "PLACE")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("name,text,model,expected,absent", CASES, ids=[c[0] for c in CASES])
+def test_rules(rules, name, text, model, expected, absent):  # noqa: F811
+    got = _ents(rules, text, model)
+    assert expected <= got and not absent & got, (name, got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2019赛季刚刚结束，球队为征战新赛季秣马厉兵。", ["2019赛季", "新赛季"]),
+    ("2019-2020赛季湘州联赛开幕，下一赛季扩军。", ["2019-2020赛季", "下一赛季"]),
+    ("上个暑假，学校组织学生下乡；这个寒假他们还去。", ["上个暑假", "这个寒假"]),
+    ("暑假里孩子们去了湘州。", ["暑假"]),
+    ("这孕育出春节等传统节日的时代韵味，端午节等节日也一样。", []),  # (a kind of holiday)
+    ("今年春节期间，游客增多。", ["今年春节期间"]),
+])
+def test_seasons_holidays_and_festivals(text, expected):
+    assert _dates(text) == expected
+
+
+def test_a_season_is_dated_by_the_year_it_opens():
+    from pipeline.tag.dates import find_dates
+
+    (season,) = find_dates("2019-2020赛季湘州联赛开幕。")
+    assert season.text == "2019-2020赛季" and season.iso.startswith("2019")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一年中最冷的时候到了，一年之中最热闹的是春节。", []),  # (of the year, no count)
+    ("他一年里跑了三趟青禾。", ["一年", "三趟"]),
+    ("实现第一个百年奋斗目标，迈向“两个一百年”。", []),
+])
+def test_the_year_s_superlative_and_the_centenary_goal(text, expected):
+    assert _figures(text) == expected
