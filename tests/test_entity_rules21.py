@@ -2,7 +2,9 @@
 country's mission abroad (``X驻Y大使馆``), a region's cooperation organisation (``X合作组织``)
 and a body's website are one ORG; an unnamed body (``X县某医院``) is none, its places are;
 a craft named by its number (``X一号``), a language (``X语专业``) and the ``X中`` of ``在X中资企业``
-are no entities; a season named by its year (``2019赛季``), the coming season and a deictic
+are no entities; a town's cultural centre gives its places, a city's named port is a place of
+its own, a generic part (``X贫民窟``) none, and a levelled place's bare stem elsewhere in the
+story (``X区`` … ``在X``) the same place; a season named by its year (``2019赛季``), the coming season and a deictic
 school holiday (``上个暑假``) are DATEs, a festival as a kind of holiday (``春节等传统节日``)
 none; ``一年中最…`` and the goal of a hundred years are no FIGUREs.
 
@@ -46,6 +48,25 @@ CASES = [
      {("湘州大学", "ORG"), ("塔吉克斯坦", "PLACE")}, {("塔吉克", "ORG")}),
     ("the X中 of 在X + 中资企业 is no pair of places",
      "在塔中资企业逾400家。", [("塔中", "PLACE")], set(), {("塔中", "PLACE")}),
+    ("a town's cultural centre with no name gives the town's places only",
+     "延边汪清镇群众文化艺术中心举办演出，青禾镇文化广场上人头攒动。",
+     [("延边汪清镇群众文化艺术中心", "PLACE"), ("青禾镇文化广场", "PLACE")],
+     {("延边", "PLACE"), ("汪清镇", "PLACE"), ("青禾镇", "PLACE")},
+     {("汪清镇群众文化艺术中心", "ORG"), ("青禾镇文化广场", "PLACE")}),
+    ("a city's named port is a place of its own; the city's port is one place",
+     "天津东疆港的码头很忙，天津港吞吐量增长。", [("天津东疆港", "PLACE"), ("天津港", "PLACE")],
+     {("天津", "PLACE"), ("东疆港", "PLACE"), ("天津港", "PLACE")}, {("天津东疆港", "PLACE")}),
+    ("a generic part after a place is none; a mountain's region and a city's urban area stay",
+     "孟买贫民窟的孩子们来到武陵山区和天水城区。",
+     [("孟买贫民窟", "PLACE"), ("武陵山区", "PLACE"), ("天水城区", "PLACE")],
+     {("孟买", "PLACE"), ("武陵山区", "PLACE"), ("天水城区", "PLACE")}, {("孟买贫民窟", "PLACE")}),
+    ("a levelled place's bare stem elsewhere in the story is the same place",
+     "张家口市崇礼区是滑雪胜地。小田在崇礼过年，崇礼城很热闹，鼓励崇礼的青年创业。",
+     [("张家口市", "PLACE"), ("崇礼区", "PLACE"), ("小田", "PERSON")],
+     {("崇礼", "PLACE")}, set()),
+    ("not a stem inside a longer name or a word",
+     "青禾县雪山乡地处阿尼玛卿雪山脚下，雪山乡长说。",
+     [("青禾县", "PLACE"), ("雪山乡", "PLACE")], {("雪山乡", "PLACE")}, {("雪山", "PLACE")}),
 ]
 # fmt: on
 

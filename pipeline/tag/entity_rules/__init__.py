@@ -83,7 +83,13 @@ from .persons import (
     repeated_persons,
     role_named_persons,
 )
-from .places import add_places, address_before_company, repair_places, zone_places
+from .places import (
+    add_places,
+    address_before_company,
+    repair_places,
+    stem_places,
+    zone_places,
+)
 from .spans import MODEL, occurrences, owners
 from .title_orgs import title_org_spans
 
@@ -185,6 +191,7 @@ class NewsEntityRules(GazetteerSerializer):
             ents = repair_places(doc, ents, gazetteer, source, self.split_chains)
             ents = add_places(doc, ents, gazetteer, source)
             ents = zone_places(doc, ents, gazetteer, source)
+            ents = stem_places(doc, ents, gazetteer, source)
         if self.org_patterns:
             ents = add_orgs(doc, ents, gazetteer, source)
             ents = joined_schools(doc, ents, doc_text(doc), source)

@@ -292,7 +292,8 @@ def country_before_outlet(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # choice: a town's venue with no name of its own gives its places only).
 # A station's square by its side likewise (``X火车站东西广场`` → ``X火车站``).
 _FACILITY = re.compile(r"(?<=[村镇乡区道])(?:党群服务中心|便民服务中心|党群活动中心|文化活动中心"
-                       r"|综合文化站|文化礼堂|新时代文明实践站|新时代文明实践所)$"
+                       r"|综合文化站|文化礼堂|新时代文明实践站|新时代文明实践所"
+                       r"|(?:群众)?文化(?:艺术)?中心|文化广场|健身广场|农家书屋|图书室)$"
                        r"|(?<=..站)(?<!^车站)(?<!^火车站)[东西南北]{0,2}广场$")
 
 

@@ -12,6 +12,7 @@ from .. import char_span, doc_text, merged_ents
 from ..figures import sentence_bounds
 from ..gazetteer import (
     GLUED_VERBS,
+    REGIONS,
     NAME_STOP,
     Gazetteer,
     named_sites,
@@ -102,6 +103,8 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             parts = [(cut, len(ent.text))]
         elif event:
             parts = [(0, event)]
+        elif generic := _generic_tail(ent.text, gazetteer):
+            parts = [(0, generic)]
         else:
             parts = (_split_address(ent.text, gazetteer, chains) or split_chain(ent.text)
                      or _split_world(ent.text, gazetteer, chains) or _split_site(ent.text, gazetteer))
@@ -202,7 +205,8 @@ def _county_town(doc: Doc, ent: Span, source: str, free: int) -> Span:
 # that carry their city in their name (``X国家博物馆``, ``X市纪念馆``). The site keeps a
 # name of its own (two characters or more before its head, not a generic 烈士/革命); no
 # road, unit or landform follows the place (``X路``, ``X山``), nor another place.
-_SITE_HEAD = re.compile(r"(?:陵园|故居|旧址|会址|遗址|宫|岭)$")
+# (and a city's named port or concert hall: ``X市Y港``, ``X城Y音乐厅``)
+_SITE_HEAD = re.compile(r"(?:陵园|故居|旧址|会址|遗址|宫|岭|(?<![商空海军渔])港|音乐厅|歌剧院)$")
 _NOT_SITE = re.compile(r"^[路街道巷省市县区州盟旗镇乡村里山江河湖海岭峰]|^(?:烈士|革命)陵园$")
 
 
@@ -239,6 +243,22 @@ def _nationality(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span:
 # inside it is listed (GUIDELINES §3: names inside event names).
 _EVENT = re.compile(r"(?:国际|半程|全程)?马拉松$|(?:运动|博览|艺术|电影|文化|旅游|交易|世园|"
                     r"亚运|冬奥|奥运|世博|进博|服贸|广交)会$|(?:峰会|论坛|车展|灯会|庙会)$")
+
+
+# A generic part of a place written after it (``X贫民窟``, ``X铁路网``, ``X城区``): the place is
+# the entity, the part none (eval/entity-dev's recorded choice, as ``X湖流域``).
+# (not 山区, mostly a mountain's region, ``武陵山区``, nor 城区 and 市区, a city's urban area:
+# Boson tags ``X城区`` whole)
+_GENERIC_PART = re.compile(r"(?:贫民窟|铁路网?|公路网|境内|腹地)$")
+
+
+def _generic_tail(text: str, gazetteer: Gazetteer) -> int:
+    """Where the known place that opens a model place ``X贫民窟`` ends, or 0."""
+    part = _GENERIC_PART.search(text)
+    if not part or part.start() < 2:
+        return 0
+    head = text[:part.start()]
+    return len(head) if head in gazetteer.places or head in REGIONS else 0
 
 
 def _event_place(text: str, gazetteer: Gazetteer) -> int:
@@ -638,3 +658,43 @@ def _unit_chain_end(text: str, gazetteer: Gazetteer) -> int:
                 return j
     return 0
 
+
+
+# A place named once with its level (``X区``, ``X县``, ``X镇``) and elsewhere in the story by
+# its stem (``在X过年``): the stem is the same place (one sense per story), even where the
+# stem alone is a word the gazetteer does not trust as a place (its short form dropped).
+_LEVELLED_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:省|市|县|区|镇|乡)$")
+# (not the stem as a word's start: ``X县城``, ``X市民``, ``X区域``, ``X镇长``)
+_NOT_AFTER_STEM = frozenset("省市县区镇乡城民域长委籍")
+_BEFORE_STEM = frozenset("在到了的是和与及从赴去来于至往对经为向自离回返进出让把被给同跟由、")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def stem_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
+                source: str) -> list[Span]:
+    """Bare stems of the story's levelled places (see above), where nothing else was read.
+
+    RETURNS (list[Span]): the entities with those places."""
+    stems = {m.group(1) for e in ents if e.label_ == "PLACE"
+             for m in [_LEVELLED_PLACE.match(e.text)] if m}
+    stems -= {s for s in stems if s[-1] in "省市县区镇乡" or s in gazetteer.places}
+    if not stems:
+        return ents
+    text = doc_text(doc)
+    owner = owners(ents, len(text))
+    spans = []
+    for stem in stems:
+        for match in re.finditer(stem, text):
+            start, end = match.span()
+            # (after a function word, a whole word or no Han character: not the end of a
+            # longer name, ``阿尼玛卿雪山`` of ``雪山乡``)
+            before = text[start - 1:start]
+            if (all(k < 0 for k in owner[start:end])
+                    and (not _HAN_CHAR.match(before) or before in _BEFORE_STEM
+                         or text[start - 2:start] in gazetteer.words)
+                    and text[end:end + 1] not in _NOT_AFTER_STEM
+                    and not gazetteer.inside_word(text, start, end)):
+                span = char_span(doc, start, end, "PLACE", "GPE", source)
+                if span is not None:
+                    spans.append(span)
+    return merged_ents(ents, spans, overwrite=False) if spans else ents
