@@ -1,6 +1,8 @@
 """Rules of the twenty-first session (pipeline/tag/entity_rules/, dates.py, figures.py): a
 country's mission abroad (``X驻Y大使馆``), a region's cooperation organisation (``X合作组织``)
-and a body's website are one ORG; an unnamed body (``X县某医院``) is none, its places are;
+and a body's website are one ORG; an unnamed body (``X县某医院``) is none, its places are; a section named by two functions joined by 与
+(``X与Y处``) one ORG; a joint title's 联合, the particle 所, a language (``X语``) and a bare
+welfare home no ORG;
 a craft named by its number (``X一号``), a language (``X语专业``) and the ``X中`` of ``在X中资企业``
 are no entities; a town's cultural centre gives its places, a city's named port is a place of
 its own, a generic part (``X贫民窟``) none, and a levelled place's bare stem elsewhere in the
@@ -64,6 +66,22 @@ CASES = [
      "张家口市崇礼区是滑雪胜地。小田在崇礼过年，崇礼城很热闹，鼓励崇礼的青年创业。",
      [("张家口市", "PLACE"), ("崇礼区", "PLACE"), ("小田", "PERSON")],
      {("崇礼", "PLACE")}, set()),
+    ("a section or an association named by two functions joined by 与 is one ORG",
+     "湘州市商务局对外贸易与经济合作处处长王明和青禾市房地产估价与经纪行业协会会长李红出席。",
+     [("王明", "PERSON"), ("李红", "PERSON")],
+     {("湘州市商务局对外贸易与经济合作处", "ORG"), ("青禾市房地产估价与经纪行业协会", "ORG")},
+     {("经济合作处", "ORG"), ("经纪行业协会", "ORG")}),
+    ("two bodies joined by 与 stay two",
+     "市发改委与市商务局负责人出席。", [], {("市发改委", "ORG"), ("市商务局", "ORG")}, set()),
+    ("a joint secretary-general's 联合 is the title's, not the body's",
+     "英国国家教育联盟联合秘书长凯文表示。", [("英国国家教育联盟联合", "ORG"), ("凯文", "PERSON")],
+     {("英国国家教育联盟", "ORG")}, {("英国国家教育联盟联合", "ORG")}),
+    ("the particle 所, a language, a bare welfare home are no ORGs",
+     "对儒学所倡导的理念，她用法语、西班牙语讲给福利院的孩子听。",
+     [("儒学所", "ORG"), ("法语", "ORG"), ("西班牙语", "ORG"), ("福利院", "ORG")],
+     set(), {("儒学所", "ORG"), ("法语", "ORG"), ("西班牙语", "ORG"), ("福利院", "ORG")}),
+    ("an institute before its own verb stays",
+     "湘州司法所办理的案件增多。", [("湘州司法所", "ORG")], {("湘州司法所", "ORG")}, set()),
     ("not a stem inside a longer name or a word",
      "青禾县雪山乡地处阿尼玛卿雪山脚下，雪山乡长说。",
      [("青禾县", "PLACE"), ("雪山乡", "PLACE")], {("雪山乡", "PLACE")}, {("雪山", "PLACE")}),

@@ -97,7 +97,10 @@ PREPOSITION = re.compile(r"(?<![大协共合陪如认相赞不会一])同(?![济
 ORG_INFIXES = re.compile(r"(?:资源|住房|工业|文化|科学技术|农业|林业|规划|卫生|交通|商务|发展"
                          # merged local departments and institutes (县教育和体育局,
                          # 市科技和工业信息化局, 中央党史和文献研究院)
-                         r"|党史|教育|广电|科技|宗教|农村|体育|外事|侨务|水利|运输|民政|统计)[和与]$"
+                         r"|党史|教育|广电|科技|宗教|农村|体育|外事|侨务|水利|运输|民政|统计"
+                         # a section's or an association's two functions (就业促进与市场管理科,
+                         # 对外贸易与经济合作处, 房地产估价与经纪行业协会, 国际交流与合作局)
+                         r"|促进|估价|评估|贸易|交流|投资|保护|开发|改革|建设|服务|经济)[和与]$"
                          r"|共和$|街道$|应对$")
 # Words of organisation and place names that open with a stop character (对外友好协会,
 # 和平区, 呼和浩特市委, 等离子体研究所, 为民服务中心, 以色列), matched from that character.

@@ -30,7 +30,7 @@ _CONGRESS = re.compile(r"(?:党代会|(?<!人民)代表大会)$|^(?:党的)?十[
 GENERIC_ORG = re.compile(r"^(?:(?:人大|政协|党委|党组|政府|纪委|监委|检察|法院|公安|机关|部门|单位"
                           r"|集团|公司|总公司|妇联|残联|团委|工会|理事会|联盟|联合会|协会|学会|商会"
                           r"|基金会|委员会|常委会|居委会|党?支部|研究[所院]|指挥部|艺术团|乐团|合唱团"
-                          r"|(?:联合|工作|调查|专家|领导小|筹备)组"
+                          r"|(?:联合|工作|调查|专家|领导小|筹备)组|福利院|敬老院|养老院|卫生院|医院|幼儿园|派出所"
                           r"|司法)+|(?:村|小区|社区|学校|相关|有关|上级|基层|各级|各).*)$")
 # Bare office types the model tags as ORG (``X务处``, ``X办公室``); a section (科) has a
 # function of two characters at least (one and 科 is a company's short name: ``X科``).
@@ -365,6 +365,10 @@ _STORM = re.compile(r"(?:台风|飓风|热带风暴|气旋)[“\"「‘]?$")
 _STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
 
 
+# 所 + a verb + 的 (``X所倡导的``, ``X所说的``): the particle, not an institute's head.
+_PARTICLE_SUO = re.compile(r"[\u4e00-\u9fff]{1,3}的|(?:熟知|喜爱|接受|认可|认同|掌握|采用|重视|关注)")
+_BEFORE_SUO = frozenset("对为被是让由")
+_LISTED_LANGUAGE = re.compile(r"[、和与及等]")
 _DEGREE = frozenset("太很真挺超蛮特最更好")
 # A craft or a plan named by a word and its number (``东方红一号``, ``嫦娥四号``, ``空军一号``):
 # no place, body or person (Boson tags none; a street's number is Arabic, ``X路5号``).
@@ -412,6 +416,12 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
             return False
         around = doc_text(ent.doc)
+        if (len(text) <= 4 and text[-1] == "所" and around[ent.start_char - 1:ent.start_char]
+                in _BEFORE_SUO and _PARTICLE_SUO.match(around, ent.end_char)):
+            return False  # (``对X所倡导的``, ``为X所熟知``: the particle 所, no institute)
+        if text[-1] == "语" and (text[:-1] in gazetteer.world or _LISTED_LANGUAGE.match(
+                around, ent.end_char)):
+            return False  # (``X语``, ``法语、X语``: a language)
         if around[ent.end_char - 1:ent.end_char + 1] in CUT_WORD:
             return False
         if text == "平安" and not (_PINGAN_TRADE.match(around, ent.end_char)

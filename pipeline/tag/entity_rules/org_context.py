@@ -402,8 +402,9 @@ _GLUED_CONJUNCTION = re.compile(r"^[和与及跟同](?=[^\W\d_]{3})")
 _GLUED_VERB = re.compile(r"^(?:联合|会同|协同|携手|伙同|邀请|委托|依托|通过|经过|配合|指导)"
                          r"(?=[省市县区]|中国)")
 # Title openings a model glues to the organisation before them (``X荣誉`` + ``主席``).
-_GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身)$")
-_TITLE_AFTER = re.compile(r"主席|会长|理事长|院长|校长|社长|董事长|主任|委员|副|总|顾问")
+# (``X联盟联合`` + ``秘书长``: a joint secretary-general, 联合 of the title)
+_GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身|联合)$")
+_TITLE_AFTER = re.compile(r"主席|会长|理事长|院长|校长|社长|董事长|主任|委员|副|总|顾问|秘书长")
 # A verb of receiving or reporting a model read into the service or unit before it
 # (``X市消防接传警称``: the fire service, then what it did).
 _GLUED_REPORT = re.compile(r"(?:(?<=消防|警方)|(?<=[局所队院委厅司]))(?:接警|接报|接到|接传|称|通报|发布|表示"
