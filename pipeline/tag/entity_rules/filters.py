@@ -12,7 +12,7 @@ from .. import NOT_ENTITIES, char_span, doc_text
 from ..gazetteer import Gazetteer, split_admin_prefix
 from .org_context import is_place_stem, trimmed_org
 from .persons import person_cue
-from .spans import LANGUAGE_AFTER, MODEL, PROVINCES
+from .spans import CRAFT_NUMBER, LANGUAGE_AFTER, MODEL, PROVINCES
 
 NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
@@ -369,6 +369,9 @@ _STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
 _PARTICLE_SUO = re.compile(r"[\u4e00-\u9fff]{1,3}的|(?:熟知|喜爱|接受|认可|认同|掌握|采用|重视|关注)")
 _BEFORE_SUO = frozenset("对为被是让由")
 _LISTED_LANGUAGE = re.compile(r"[、和与及等]")
+# A family counted or named by its surname (``X家三兄弟``, ``X门女将``) and a place's
+# institution (``村招待所``): no person's name.
+_NOT_A_PERSON = re.compile(r"^.家[一二两三四五六七八九十]$|^.门$|(?:招待所|卫生院|派出所|医院|中心|公司)$")
 _DEGREE = frozenset("太很真挺超蛮特最更好")
 # A craft or a plan named by a word and its number (``东方红一号``, ``嫦娥四号``, ``空军一号``):
 # no place, body or person (Boson tags none; a street's number is Arabic, ``X路5号``).
@@ -389,6 +392,11 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         return False
     if ent.label_ != "PERSON" and LANGUAGE_AFTER.match(doc_text(ent.doc), ent.end_char):
         return False  # (``X语专业``: the people's language, no place or body)
+    if ent.label_ == "PLACE" and CRAFT_NUMBER.match(doc_text(ent.doc), ent.end_char):
+        return False  # (``X`` of ``X一号卫星``)
+    if (ent.label_ == "PLACE" and len(text) == 2 and text[1] == "口" and ent.start_char
+            and doc_text(ent.doc)[ent.start_char - 1] in "入出进"):
+        return False  # (``入海口``, ``入湖口``: an estuary or an inlet, no city)
     if ent.label_ == "PLACE" and text[-1] == "中" and doc_text(ent.doc).startswith(
             "资", ent.end_char):
         return False  # (``在X`` + ``中资企业``: China's capital, no pair ``X中``)
@@ -396,6 +404,8 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         around = doc_text(ent.doc)
         if (_STORM.search(around[max(0, ent.start_char - 6):ent.start_char])
                 or _STORM_AFTER.match(around, ent.end_char)):
+            return False
+        if _NOT_A_PERSON.search(text):
             return False
         if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)
                                      and not person_cue(ent, text, repeated)

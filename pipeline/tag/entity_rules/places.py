@@ -24,6 +24,7 @@ from ..gazetteer import (
 )
 from .media import sight_lists
 from .spans import (
+    CRAFT_NUMBER,
     LANGUAGE_AFTER,
     MODEL,
     NATIONAL_VENUE,
@@ -403,8 +404,10 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if (text[start] in _CONJUNCTIONS and start and "\u4e00" <= text[start - 1] <= "\u9fff"
                 and text[start + 1:end] in gazetteer.words):
             continue
-        if LANGUAGE_AFTER.match(text, end):
-            continue  # (``X语、Y语``: languages)
+        if LANGUAGE_AFTER.match(text, end) or CRAFT_NUMBER.match(text, end):
+            continue  # (``X语、Y语``: languages; ``X一号``: a satellite or a ship)
+        if text[end - 1] == "口" and text[start - 1:start] in "入出进" and start:
+            continue  # (``入湖口``, ``入城口``: an inlet or a city's entrance, no county)
         if end - start == 2 and (gazetteer.inside_word(text, start, end)
                                  or text[start:end] in _BILATERAL or (
                 text[start:end] in gazetteer.common_words

@@ -75,3 +75,5 @@ def extended_after(doc: Doc, ents: list[Span], label: str, pattern: re.Pattern, 
 # A language's name and what it is taught or broadcast as (``X语专业``, ``X语频道``, a list
 # of languages ``X语、Y语``): the people's language, no place or body.
 LANGUAGE_AFTER = re.compile(r"语(?:专业|系|课|版|教学|翻译|频道|节目|教育|学习|[，。、和与及])")
+# A number and 号 after a name: a craft, a satellite or a ship (``X一号``), no place.
+CRAFT_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}号(?![院楼线路街巷门])")
