@@ -12,7 +12,7 @@ from .. import NOT_ENTITIES, char_span, doc_text
 from ..gazetteer import Gazetteer, split_admin_prefix
 from .org_context import is_place_stem, trimmed_org
 from .persons import person_cue
-from .spans import CRAFT_NUMBER, LANGUAGE_AFTER, MODEL, PROVINCES
+from .spans import CRAFT_NUMBER, LANGUAGE_AFTER, MODEL, PROVINCES, SUNSHINE
 
 NUMERALS = "一二三四五六七八九十百千万两"
 # Pen-names of publicity offices sit in the correspondent slot but are not people.
@@ -38,7 +38,8 @@ _BARE_OFFICE = re.compile(r"^(?!中央|国家|国务院|全国|[省市县区原]
                           r"(?:办公室|室|处|股)|[^部局厅委院]{2,6}科)$")
 # Words ending in an organisation's head that name a state of affairs, not a body
 # (``X乱局``: the chaos in X, ``X内政``: X's internal affairs, ``X格局``).
-_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势"
+# (nor the start of a title cut off its head: ``X副`` of ``X副总统``, ``X事务`` of ``X事务专员``)
+_NOT_ORG_TAIL = re.compile(r"(?:[乱大格布结时僵残变困危迷骗饭赌棋开终]局|内政|局势|局面|形势|事务|副"
                            r"|法典|条例)$")
 # A plenary session by its number (``X届二中、三中全会``): an event, as a party congress
 # is (GUIDELINES §4), not a school's short name (``市二中``).
@@ -106,6 +107,13 @@ def trimmed(ent: Span, gazetteer: Gazetteer) -> Span:
         end -= 1
     else:
         start = _after_credit(doc_text(ent.doc), start, end)
+    # (a quote closed before the name or opened after it: ``”X区委``, ``X局“``)
+    if end - start > 2 and text[start - ent.start_char] in "”’」』":
+        start += 1
+        while end - start > 2 and text[start - ent.start_char].isspace():
+            start += 1
+    if end - start > 2 and text[end - 1 - ent.start_char] in "“‘「『":
+        end -= 1
     if ent.label_ == "ORG":
         start, end = trimmed_org(doc_text(ent.doc), start, end, gazetteer.words)
     if (start, end) == (ent.start_char, ent.end_char):
@@ -365,6 +373,10 @@ _STORM = re.compile(r"(?:台风|飓风|热带风暴|气旋)[“\"「‘]?$")
 _STORM_AFTER = re.compile(r"[”\"」’]?(?:台风|飓风|热带风暴)")
 
 
+# A verb of a plan before its object (``建设全国X中心``, ``改革政协``): a clause, no body
+# (not ``建设银行``: the verb before a head alone).
+_VERB_LED = re.compile(r"^(?:建设|打造|推进|加快|推动|深化|加强|改革|完善)(?=全国|国际|世界|一流|现代|新型"
+                       r"|区域|政协|人大|政府)")
 # 所 + a verb + 的 (``X所倡导的``, ``X所说的``): the particle, not an institute's head.
 _PARTICLE_SUO = re.compile(r"[\u4e00-\u9fff]{1,3}的|(?:熟知|喜爱|接受|认可|认同|掌握|采用|重视|关注)")
 _BEFORE_SUO = frozenset("对为被是让由")
@@ -388,7 +400,7 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         return True
     text = ent.text
     if (_SIDE.match(text) or _HALF_QUOTED.search(text) or _FLOOR.match(text)
-            or _CRAFT.search(text)):
+            or _CRAFT.search(text) or SUNSHINE.match(doc_text(ent.doc), ent.start_char)):
         return False
     if ent.label_ != "PERSON" and LANGUAGE_AFTER.match(doc_text(ent.doc), ent.end_char):
         return False  # (``X语专业``: the people's language, no place or body)
@@ -423,7 +435,7 @@ def plausible(ent: Span, gazetteer: Gazetteer,
             return False  # 中华民族, 中华儿女, 中华文明: the nation's attribute (振兴中华 stays)
         return not gazetteer.is_ordinary_word(text)
     if ent.label_ == "ORG":
-        if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY:
+        if _NOT_ORG_TAIL.search(text) or text in _NOT_BODY or _VERB_LED.match(text):
             return False
         around = doc_text(ent.doc)
         if (len(text) <= 4 and text[-1] == "所" and around[ent.start_char - 1:ent.start_char]
@@ -563,7 +575,7 @@ def country_before_body(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 # possessive 的 marks one only right after a place (``X村的交通网``): it stands in
 # transliterations (``加的夫``) and brands.
 CLAUSE_WORD = re.compile(r"通过|关于|认真|积极|大力|发挥|贯彻|落实|切实|着力|扎实|进一步|不断"
-                          r"|全力|努力|充分|坚持|时任")
+                          r"|全力|努力|充分|坚持|时任|组建")
 _OF = re.compile("的")
 
 

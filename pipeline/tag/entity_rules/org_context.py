@@ -400,7 +400,9 @@ _GLUED_CONJUNCTION = re.compile(r"^[和与及跟同](?=[^\W\d_]{3})")
 # Verbs and prepositions a model glues to the organisation after them.
 # The rest must open with a level prefix or a place (``联合国`` is one name).
 _GLUED_VERB = re.compile(r"^(?:联合|会同|协同|携手|伙同|邀请|委托|依托|通过|经过|配合|指导)"
-                         r"(?=[省市县区]|中国)")
+                         r"(?=[省市县区]|中国)"
+                         # (a comparison's opening: ``正如X组织``, ``比如X公司``)
+                         r"|^(?:正如|正像|就像|如同|比如|例如|譬如|诸如)(?=[\u4e00-\u9fff]{3})")
 # Title openings a model glues to the organisation before them (``X荣誉`` + ``主席``).
 # (``X联盟联合`` + ``秘书长``: a joint secretary-general, 联合 of the title)
 _GLUED_TITLE = re.compile(r"(?:荣誉|名誉|常务|执行|首席|终身|联合)$")

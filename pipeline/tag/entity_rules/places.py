@@ -29,6 +29,7 @@ from .spans import (
     MODEL,
     NATIONAL_VENUE,
     PROVINCES,
+    SUNSHINE,
     extended_after,
     inside,
     owners,
@@ -404,7 +405,8 @@ def add_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
         if (text[start] in _CONJUNCTIONS and start and "\u4e00" <= text[start - 1] <= "\u9fff"
                 and text[start + 1:end] in gazetteer.words):
             continue
-        if LANGUAGE_AFTER.match(text, end) or CRAFT_NUMBER.match(text, end):
+        if (LANGUAGE_AFTER.match(text, end) or CRAFT_NUMBER.match(text, end)
+                or SUNSHINE.match(text, start)):
             continue  # (``X语、Y语``: languages; ``X一号``: a satellite or a ship)
         if text[end - 1] == "口" and text[start - 1:start] in "入出进" and start:
             continue  # (``入湖口``, ``入城口``: an inlet or a city's entrance, no county)

@@ -77,3 +77,5 @@ def extended_after(doc: Doc, ents: list[Span], label: str, pattern: re.Pattern, 
 LANGUAGE_AFTER = re.compile(r"语(?:专业|系|课|版|教学|翻译|频道|节目|教育|学习|[，。、和与及])")
 # A number and 号 after a name: a craft, a satellite or a ship (``X一号``), no place.
 CRAFT_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}号(?![院楼线路街巷门])")
+# Sunshine, not the city of 日照: ``日照时数``, ``日照充足``.
+SUNSHINE = re.compile(r"日照(?=时数|时间|时长|充足|不足|偏[少多]|条件|强度|[少多强弱])")

@@ -48,6 +48,9 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
                 org = trimmed_org(text, *org, words)
                 if gazetteer is not None:
                     org = cleaned_title_org(text, *org, gazetteer)
+                # (``X副`` of ``X副总统``: the deputy's 副 opens the title)
+                if org and text[org[1] - 1] == "副" and org[1] - org[0] > 2:
+                    org = (org[0], org[1] - 1)
                 if org in places or (org and any(
                         s < org[1] and org[0] < e for s, e in persons)) or (org and any(
                         s <= org[0] and org[1] <= e and (s, e) != org for s, e in made)):
@@ -56,7 +59,8 @@ def title_org_spans(doc: Doc, ents: list[Span], gazetteer: Gazetteer | None,
                 # (``集团公司`` of ``集团公司总经理`` has no distinguishing element)
                 if (span is not None and span.text not in NOT_ENTITIES
                         and not GENERIC_ORG.match(span.text) and not bare_chamber(span.text)
-                        and not _FUNCTION_UNIT.match(span.text)):
+                        and not _FUNCTION_UNIT.match(span.text)
+                        and not span.text.endswith("事务")):  # (``X事务`` of ``X事务专员``)
                     spans.append(span)
     return spans
 
