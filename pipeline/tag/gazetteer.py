@@ -228,7 +228,7 @@ def strip_glued_verb(text: str, gazetteer: Gazetteer) -> int:
     return 0
 
 
-_DIRECTED_VERB = re.compile(r"[东西南北](?:连|接|邻|靠|临|抵|至)")
+_DIRECTED_VERB = re.compile(r"[东西南北](?:连|接|邻|靠|临|抵|至|有|为)")
 
 
 def split_chain(text: str) -> list[tuple[int, int]]:

@@ -62,7 +62,9 @@ _PINGAN_TRADE = re.compile(r"集团|保险|银行|产险|寿险|证券|人寿|�
 # ``股市``, ``都市``), and generic village classes (``嘎查村``: a Mongolian village,
 # ``行政村``); ``中东`` of ``中东南部``, ``中东部`` (central and eastern parts) is no Middle East.
 _NOT_PLACE = re.compile(r"^(?:[黑股楼车夜早超集菜门闹鬼牛熊都城]市|(?:嘎查|行政|自然|贫困|空心)村"
-                        r"|中东南部|中东部)$")
+                        r"|中东南部|中东部|(?:[东西南北中]|东南|东北|西南|西北)部|三角洲|老城区?|道桥)$"
+                        # (a reduplicated adjective, ``冷冰冰``, and an idiom of numbers, ``万水千山``)
+                        r"|^.(.)\1$|^[一二三四五六七八九十百千万].[一二三四五六七八九十百千万].$")
 # A country's side in talks, by its one-character abbreviation (``X方``: China's, the
 # other party's): a single-character abbreviation and 方, no entity (GUIDELINES §3);
 # MSRA and People's Daily tag none of them (0 of 213 and 0 of 12).
@@ -365,6 +367,9 @@ _HALF_QUOTED = re.compile(r"^[^“”]+”[^“”]|[^“”]“[^“”]+$"
                           # (and a bracket opened inside and never closed: ``河（湖`` of
                           # ``河（湖）长制``)
                           r"|^[^（）()]+[（(][^（）()]+$")
+# A place with a bracket closed inside and never opened (``X）Y中心`` of ``中国（X）Y中心``); an
+# organisation's is joined to its opening (``join_bracketed``).
+_HALF_BRACKETED = re.compile(r"^[^（）()]+[）)][^（）()]+$")
 
 
 # A storm's name by its kind (``台风X``, ``超强台风“X”``, ``‘X’台风``): no person, none of the types (the
@@ -384,6 +389,7 @@ _LISTED_LANGUAGE = re.compile(r"[、和与及等]")
 # A family counted or named by its surname (``X家三兄弟``, ``X门女将``) and a place's
 # institution (``村招待所``): no person's name.
 _NOT_A_PERSON = re.compile(r"^.家[一二两三四五六七八九十]$|^.门$|(?:招待所|卫生院|派出所|医院|中心|公司)$")
+_PEOPLE_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,4})*等(?:少数)?民族|族(?!自治)")
 _DEGREE = frozenset("太很真挺超蛮特最更好")
 # A craft or a plan named by a word and its number (``东方红一号``, ``嫦娥四号``, ``空军一号``):
 # no place, body or person (Boson tags none; a street's number is Arabic, ``X路5号``).
@@ -404,6 +410,10 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         return False
     if ent.label_ != "PERSON" and LANGUAGE_AFTER.match(doc_text(ent.doc), ent.end_char):
         return False  # (``X语专业``: the people's language, no place or body)
+    if ent.label_ == "PLACE" and _HALF_BRACKETED.match(text):
+        return False
+    if ent.label_ in ("PLACE", "ORG") and _PEOPLE_AFTER.match(doc_text(ent.doc), ent.end_char):
+        return False  # (``X、Y等少数民族``, ``X族``: peoples, no places)
     if ent.label_ == "PLACE" and CRAFT_NUMBER.match(doc_text(ent.doc), ent.end_char):
         return False  # (``X`` of ``X一号卫星``)
     if (ent.label_ == "PLACE" and len(text) == 2 and text[1] == "口" and ent.start_char

@@ -251,7 +251,8 @@ _EVENT = re.compile(r"(?:国际|半程|全程)?马拉松$|(?:运动|博览|艺�
 # the entity, the part none (eval/entity-dev's recorded choice, as ``X湖流域``).
 # (not 山区, mostly a mountain's region, ``武陵山区``, nor 城区 and 市区, a city's urban area:
 # Boson tags ``X城区`` whole)
-_GENERIC_PART = re.compile(r"(?:贫民窟|铁路网?|公路网|境内|腹地)$")
+# (and a count of places in it: ``X流域多省``, ``X沿线各市``)
+_GENERIC_PART = re.compile(r"(?:贫民窟|铁路网?|公路网|境内|腹地|[多各数几](?:省|市|县|地|国))$")
 
 
 def _generic_tail(text: str, gazetteer: Gazetteer) -> int:
@@ -260,7 +261,9 @@ def _generic_tail(text: str, gazetteer: Gazetteer) -> int:
     if not part or part.start() < 2:
         return 0
     head = text[:part.start()]
-    return len(head) if head in gazetteer.places or head in REGIONS else 0
+    # (a count of places follows any place: the model read the head as one)
+    counted = part.group()[0] in "多各数几"
+    return len(head) if counted or head in gazetteer.places or head in REGIONS else 0
 
 
 def _event_place(text: str, gazetteer: Gazetteer) -> int:
