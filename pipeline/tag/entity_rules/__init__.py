@@ -86,6 +86,7 @@ from .persons import (
 from .places import (
     add_places,
     address_before_company,
+    peoples_units,
     repair_places,
     stem_places,
     zone_places,
@@ -188,6 +189,7 @@ class NewsEntityRules(GazetteerSerializer):
             ents = wire_credits(doc, ents, gazetteer, source)
         ents = [e for e in ents if keep(e, self.min_chars)]
         if self.places:
+            ents = peoples_units(doc, ents, source)
             ents = repair_places(doc, ents, gazetteer, source, self.split_chains)
             ents = add_places(doc, ents, gazetteer, source)
             ents = zone_places(doc, ents, gazetteer, source)

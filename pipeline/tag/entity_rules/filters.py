@@ -427,8 +427,10 @@ def plausible(ent: Span, gazetteer: Gazetteer,
         if (_STORM.search(around[max(0, ent.start_char - 6):ent.start_char])
                 or _STORM_AFTER.match(around, ent.end_char)):
             return False
-        if _NOT_A_PERSON.search(text):
-            return False
+        if _NOT_A_PERSON.search(text) or (
+                len(text) >= 3 and text[-1] == "班"
+                and around[ent.start_char - 1:ent.start_char] == "“"):
+            return False  # (``“X班”``: a squad named after its hero)
         if PEN_NAME.match(text) or (gazetteer.is_unlikely_name(text)
                                      and not person_cue(ent, text, repeated)
                                      and not _familiar_name(ent, gazetteer)):

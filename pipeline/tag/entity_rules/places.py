@@ -706,3 +706,29 @@ def stem_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
                 if span is not None:
                     spans.append(span)
     return merged_ents(ents, spans, overwrite=False) if spans else ents
+
+
+# A township or county named for its peoples after its name (``X满族乡``, ``X回族土族乡``,
+# ``X苗族自治县``): the name and the rest are one PLACE, whatever the model read in the name.
+_PEOPLES_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族){1,3}(?:自治)?[乡镇县旗]")
+
+
+def peoples_units(doc: Doc, ents: list[Span], source: str) -> list[Span]:
+    """Persons and model places or organisations right before their peoples' unit, made
+    the PLACE with it (see above).
+
+    RETURNS (list[Span]): the entities, those made places."""
+    text = doc_text(doc)
+    if "族" not in text:
+        return ents
+    out = []
+    for ent in ents:
+        unit = _PEOPLES_UNIT.match(text, ent.end_char)
+        if ((ent.label_ == "PERSON" or ent._.source == MODEL and ent.label_ in ("ORG", "PLACE"))
+                and unit and not ent.text.endswith("族")):
+            span = char_span(doc, ent.start_char, unit.end(), "PLACE", "GPE", source)
+            if span is not None and (not out or out[-1].end_char <= span.start_char):
+                out.append(span)
+                continue
+        out.append(ent)
+    return [e for k, e in enumerate(out) if not (k and e.start_char < out[k - 1].end_char)]
