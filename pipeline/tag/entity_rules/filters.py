@@ -405,25 +405,25 @@ def plausible(ent: Span, gazetteer: Gazetteer,
     if ent._.source != MODEL:
         return True
     text = ent.text
+    around = doc_text(ent.doc)
+    start, end, label = ent.start_char, ent.end_char, ent.label_
     if (_SIDE.match(text) or _HALF_QUOTED.search(text) or _FLOOR.match(text)
-            or _CRAFT.search(text) or SUNSHINE.match(doc_text(ent.doc), ent.start_char)):
+            or _CRAFT.search(text) or (text[:2] == "日照" and SUNSHINE.match(around, start))):
         return False
-    if ent.label_ != "PERSON" and LANGUAGE_AFTER.match(doc_text(ent.doc), ent.end_char):
+    after = around[end:end + 1]
+    if label != "PERSON" and after == "语" and LANGUAGE_AFTER.match(around, end):
         return False  # (``X语专业``: the people's language, no place or body)
-    if ent.label_ == "PLACE" and _HALF_BRACKETED.match(text):
-        return False
-    if ent.label_ in ("PLACE", "ORG") and _PEOPLE_AFTER.match(doc_text(ent.doc), ent.end_char):
+    if label in ("PLACE", "ORG") and after in "、等族" and _PEOPLE_AFTER.match(around, end):
         return False  # (``X、Y等少数民族``, ``X族``: peoples, no places)
-    if ent.label_ == "PLACE" and CRAFT_NUMBER.match(doc_text(ent.doc), ent.end_char):
-        return False  # (``X`` of ``X一号卫星``)
-    if (ent.label_ == "PLACE" and len(text) == 2 and text[1] == "口" and ent.start_char
-            and doc_text(ent.doc)[ent.start_char - 1] in "入出进"):
-        return False  # (``入海口``, ``入湖口``: an estuary or an inlet, no city)
-    if ent.label_ == "PLACE" and text[-1] == "中" and doc_text(ent.doc).startswith(
-            "资", ent.end_char):
-        return False  # (``在X`` + ``中资企业``: China's capital, no pair ``X中``)
+    if label == "PLACE" and (
+            _HALF_BRACKETED.match(text)
+            or CRAFT_NUMBER.match(around, end)  # (``X`` of ``X一号卫星``)
+            # (``入海口``, ``入湖口``: an estuary or an inlet, no city)
+            or (len(text) == 2 and text[1] == "口" and start and around[start - 1] in "入出进")
+            # (``在X`` + ``中资企业``: China's capital, no pair ``X中``)
+            or (text[-1] == "中" and after == "资")):
+        return False
     if ent.label_ == "PERSON":
-        around = doc_text(ent.doc)
         if (_STORM.search(around[max(0, ent.start_char - 6):ent.start_char])
                 or _STORM_AFTER.match(around, ent.end_char)):
             return False

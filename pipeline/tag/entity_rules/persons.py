@@ -437,10 +437,12 @@ def one_sense_persons(doc: Doc, ents: list[Span], source: str) -> list[Span]:
               and _NAMING_TITLE.search(text, max(0, e.start_char - 4), e.start_char)}
     # (and a name the model read as a person more often than as anything else, twice at
     # least: ``X`` four times a PERSON, once an ORG)
-    senses = Counter((e.text, e.label_) for e in ents if e._.source == MODEL
-                     and e.label_ in ("PERSON", "ORG", "PLACE") and 2 <= len(e.text) <= 4)
-    titled |= {name for (name, label), n in senses.items() if label == "PERSON" and n >= 2
-               and n >= 2 * (senses[name, "ORG"] + senses[name, "PLACE"])}
+    persons = Counter(text[e.start_char:e.end_char] for e in ents if e.label_ == "PERSON"
+                      and 2 <= e.end_char - e.start_char <= 4)
+    if any(n >= 2 for n in persons.values()):
+        others = Counter(name for e in ents if e.label_ in ("ORG", "PLACE")
+                         and (name := text[e.start_char:e.end_char]) in persons)
+        titled |= {name for name, n in persons.items() if n >= 2 and n >= 2 * others[name]}
     if not titled:
         return ents
     out = []

@@ -671,9 +671,10 @@ def _unit_chain_end(text: str, gazetteer: Gazetteer) -> int:
 # A place named once with its level (``X区``, ``X县``, ``X镇``) and elsewhere in the story by
 # its stem (``在X过年``): the stem is the same place (one sense per story), even where the
 # stem alone is a word the gazetteer does not trust as a place (its short form dropped).
-_LEVELLED_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:省|市|县|区|镇|乡)$")
+_LEVELLED_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:省|市|县|区|镇|乡)")
 # (not the stem as a word's start: ``X县城``, ``X市民``, ``X区域``, ``X镇长``)
 _NOT_AFTER_STEM = frozenset("省市县区镇乡城民域长委籍")
+_LEVELS = frozenset("省市县区镇乡")
 _BEFORE_STEM = frozenset("在到了的是和与及从赴去来于至往对经为向自离回返进出让把被给同跟由、")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
@@ -683,12 +684,12 @@ def stem_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
     """Bare stems of the story's levelled places (see above), where nothing else was read.
 
     RETURNS (list[Span]): the entities with those places."""
-    stems = {m.group(1) for e in ents if e.label_ == "PLACE"
-             for m in [_LEVELLED_PLACE.match(e.text)] if m}
+    text = doc_text(doc)
+    stems = {m.group(1) for e in ents if e.label_ == "PLACE" and text[e.end_char - 1] in _LEVELS
+             for m in [_LEVELLED_PLACE.fullmatch(text, e.start_char, e.end_char)] if m}
     stems -= {s for s in stems if s[-1] in "省市县区镇乡" or s in gazetteer.places}
     if not stems:
         return ents
-    text = doc_text(doc)
     owner = owners(ents, len(text))
     spans = []
     for stem in stems:
