@@ -166,6 +166,8 @@ def test_rules(rules, name, text, model, expected, absent):  # noqa: F811
     ("暑假里孩子们去了湘州。", ["暑假"]),
     ("这孕育出春节等传统节日的时代韵味，端午节等节日也一样。", []),  # (a kind of holiday)
     ("今年春节期间，游客增多。", ["今年春节期间"]),
+    ("伊戈尔·库兹明日前表示，水库建成后年均供水7亿立方米。", ["日前"]),  # (a name's 明; 年均)
+    ("后年将建成通车，今年均价上涨，明日开幕。", ["后年", "今年", "明日"]),
 ])
 def test_seasons_holidays_and_festivals(text, expected):
     assert _dates(text) == expected

@@ -252,7 +252,8 @@ _PART_ALTERNATION = (
             ("period", _PERIOD_WORDS),
             # 本次年会, 几年前年年, 同年龄 and 五千年中华 hold no date.
             ("year_rel", "(?<![年本这该每首此几多])"
-             "(?:今年|本年|去年|上年|明年|前年|后年|当年|同年|次年|翌年)度?(?![龄级代轻])"
+             # (建成后年均: 后 of a clause, then 年均, a yearly average)
+             "(?:今年|本年|去年|上年|明年|前年|当年|同年|次年|翌年)度?(?![龄级代轻])|后年度?(?![龄级代轻均])"
              # 第二年: the year after the story's year, as 次年
              "|第二年(?![级度])"),
             # 今年前9个月, 2012年前两季度: the first months of that year
@@ -295,7 +296,8 @@ _PART_ALTERNATION = (
             # (光明日报: a 日 before 报 is a paper's, as after a day number)
             # (今日中国, 今日之广西: present-day China, as 如今; 今日头条, an app; （今日谈·X）, a column;
             # 提前一天, a day ahead, is a duration)
-            ("day_rel", "(?<!《)(?<!时至)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)·])(?!今日(?:之|中国|头条))(?!(?<=提)前一[天日])(?:" + "|".join(
+            # (X明日前: 日前 after a name ending in 明, ``库兹明日前表示``)
+            ("day_rel", "(?<!《)(?<!时至)(?!明日前)(?!(?<=[（(])今日[\u4e00-\u9fff]{1,4}[）)·])(?!今日(?:之|中国|头条))(?!(?<=提)前一[天日])(?:" + "|".join(
                 [d for d in (*_REL_DAYS, *_ANAPHORIC_DAYS) if d not in _JAPAN_AMBIGUOUS])
              + ")(?!(?<=日)报(?![道讯名告到警送称]))(?!(?<=前天)津)"  # (前天津泰达: former)
              + "|(?:" + "|".join(_JAPAN_AMBIGUOUS[1:]) + ")" + _NOT_JAPAN
