@@ -59,7 +59,7 @@ def test_every_recorded_draw_replays_its_half():
     13131 and 15151; check10: 16161 and 18181; check11: 20202 and 21212; check12: 24242 and
     25252; check13: 27272 and 28282; check14: 30303 and 32323; check15: 33333 and 34343;
     check16: 37373 and 39393; check17: 40404 and 43434; check18: 46464 and 47474; check19: 50505
-    and 51515; check20: 53535 and 54545) is their union, disjoint."""
+    and 51515; check20: 53535 and 54545; check21: 57575 and 60606) is their union, disjoint."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     halves, drawn = {}, {}
     for aid, note in spec["stories"].items():
@@ -76,16 +76,17 @@ def test_every_recorded_draw_replays_its_half():
     for half, ids in drawn.items():
         assert ids == halves[half], half
     for half in ("check7", "check8", "check9", "check10", "check11", "check12", "check13",
-                 "check14", "check15", "check16", "check17", "check18", "check19", "check20"):
+                 "check14", "check15", "check16", "check17", "check18", "check19", "check20",
+                 "check21"):
         assert sum(1 for rec in spec["draws"] if rec["half"] == half) == 2
         assert len(drawn[half]) == 12
     # each of check8's draws left out every article of dev-check7, each of check9's every
     # article of dev-check8, each of check10's every article of dev-check9, each of check11's
     # every article of dev-check10, each of check12's every article of dev-check11, each of
     # check13's every article of dev-check12, each of check14's every article of dev-check13,
-    # and so on to check20's every article of dev-check19
+    # and so on to check21's every article of dev-check20
     for half in ("check8", "check9", "check10", "check11", "check12", "check13", "check14",
-                 "check15", "check16", "check17", "check18", "check19", "check20"):
+                 "check15", "check16", "check17", "check18", "check19", "check20", "check21"):
         assert not drawn[half] & set().union(*(ids for h, ids in halves.items() if h != half))
 
 
@@ -95,12 +96,14 @@ def test_every_recorded_draw_replays_its_half():
     ("check14", [30303, 32323], [31313], [{"20191017-09-03"}]),
     ("check16", [37373, 39393], [38383], [{"20190218-06-03"}]),
     ("check17", [40404, 43434], [41414, 42424], [{"20200114-15-02"}, {"20200131-01-07"}]),
+    ("check21", [57575, 60606], [58585, 59595], [{"20190222-04-05"}, {"20200129-01-06"}]),
 ])
 def test_two_draws_are_disjoint_and_the_rejected_seed_replays(half, seeds, rejected_seed,
                                                               overlap):
     """A half's second draw shares no article with its first; the planned second seed,
     recorded as rejected, drew one of the first draw's articles (check9: 14141; check10: 17171;
-    check14: 31313; check16: 38383; check17: 41414, then 42424); each half's draws leave out every article of the halves before it."""
+    check14: 31313; check16: 38383; check17: 41414, then 42424; check21: 58585, then 59595); each
+    half's draws leave out every article of the halves before it."""
     spec = json.loads(entity_dev.ANNOTATIONS.read_text(encoding="utf-8"))
     recs = [rec for rec in spec["draws"] if rec["half"] == half]
     assert [rec["seed"] for rec in recs] == seeds
@@ -169,11 +172,14 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     default = built(None)
     assert default == set(half) - held
     assert built("all") == default  # 'all' leaves the held-back halves out as well
-    # check6 to check18, held back before, are ordinary parts now
+    # check6 to check18, held back before, are ordinary parts now, and check21, a tuning part
+    # from the start, was never held back
     assert {half[aid] for aid in default} >= {"dev", "check", "check6", "check7", "check8",
                                               "check9", "check10", "check11", "check12",
                                               "check13", "check14", "check15", "check16",
-                                              "check17", "check18"}
+                                              "check17", "check18", "check21"}
+    check21 = {aid for aid, h in half.items() if h == "check21"}
+    assert len(check21) == 12 and check21 <= default
     assert built("check4,check5") == {aid for aid, h in half.items() if h in ("check4", "check5")}
     assert built("check10") == {aid for aid, h in half.items() if h == "check10"}
     assert built("check11") == {aid for aid, h in half.items() if h == "check11"}
@@ -188,6 +194,8 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert len(built("check18")) == 12
     assert len(built("check19")) == 12
     assert len(built("check20")) == 12
+    assert built("check21") == check21
+    assert len(built("check21")) == 12
     assert built("check19,check20") == held
     assert built("check19") == {aid for aid, h in half.items() if h == "check19"}
     assert built("check17,check18") == ({aid for aid, h in half.items() if h == "check18"}
@@ -213,10 +221,13 @@ def test_held_back_halves_are_built_only_when_named(tmp_path):
     assert "check14" in entity_dev.select(spec["stories"], "all")  # released
     assert "check15" in entity_dev.select(spec["stories"], "all")  # released
     assert "check17" in entity_dev.select(spec["stories"], "all")  # released
+    assert "check21" in entity_dev.select(spec["stories"], "all")  # never held back
+    assert "check21" in entity_dev.select(spec["stories"])
     assert entity_dev.select(spec["stories"], "check16") == ["check16"]
     assert entity_dev.select(spec["stories"], "check17") == ["check17"]
     assert entity_dev.select(spec["stories"], "check18") == ["check18"]
     assert entity_dev.select(spec["stories"], "check19") == ["check19"]
     assert entity_dev.select(spec["stories"], "check20") == ["check20"]
+    assert entity_dev.select(spec["stories"], "check21") == ["check21"]
     with pytest.raises(SystemExit):
-        entity_dev.select(spec["stories"], "check21")
+        entity_dev.select(spec["stories"], "check22")
