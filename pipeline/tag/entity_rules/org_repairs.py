@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .. import char_span, doc_text, merged_ents
 from ..gazetteer import Gazetteer
-from .spans import MODEL, extended_after
+from .spans import MODEL, extended_after, head_place
 
 # ------------------------------------------------------------------------ stations
 _STATION = re.compile(r"(?:[东西南北]|火车|高铁|城际|地铁|轻轨|火车[东西南北])?站$")
@@ -47,11 +47,7 @@ _LEG_AFTER = re.compile(r"的?(?:比赛|赛事|决赛|预赛|半决赛)")
 
 def _station_place(text: str, gazetteer: Gazetteer) -> int:
     """The length of the place that opens a station's name ``text`` (0: no station)."""
-    match = _STATION.search(text)
-    if not match or match.start() < 2:
-        return 0
-    place = text[:match.start()]
-    return len(place) if place in gazetteer.places or place in gazetteer.world else 0
+    return head_place(text, _STATION, gazetteer.places)
 
 
 def stations(doc: Doc, ents: list[Span], gazetteer: Gazetteer, source: str) -> list[Span]:

@@ -31,6 +31,7 @@ from .spans import (
     PROVINCES,
     SUNSHINE,
     extended_after,
+    head_place,
     inside,
     owners,
 )
@@ -253,27 +254,22 @@ _EVENT = re.compile(r"(?:国际|半程|全程)?马拉松$|(?:运动|博览|艺�
 # Boson tags ``X城区`` whole)
 # (and a count of places in it: ``X流域多省``, ``X沿线各市``)
 _GENERIC_PART = re.compile(r"(?:贫民窟|铁路网?|公路网|境内|腹地|[多各数几](?:省|市|县|地|国))$")
+_REGION_SET = frozenset(REGIONS)
 
 
 def _generic_tail(text: str, gazetteer: Gazetteer) -> int:
-    """Where the known place that opens a model place ``X贫民窟`` ends, or 0."""
+    """Where the known place that opens a model place ``X贫民窟`` ends, or 0; a count of
+    places follows any place (the model read the head as one)."""
     part = _GENERIC_PART.search(text)
-    if not part or part.start() < 2:
-        return 0
-    head = text[:part.start()]
-    # (a count of places follows any place: the model read the head as one)
-    counted = part.group()[0] in "多各数几"
-    return len(head) if counted or head in gazetteer.places or head in REGIONS else 0
+    if part and part.start() >= 2 and part.group()[0] in "多各数几":
+        return part.start()
+    return head_place(text, _GENERIC_PART, gazetteer.places, _REGION_SET)
 
 
 def _event_place(text: str, gazetteer: Gazetteer) -> int:
     """Where the place that opens a model place ``X马拉松`` (a known place, then the
     event's head) ends, or 0."""
-    event = _EVENT.search(text)
-    if not event or event.start() < 2:
-        return 0
-    head = text[:event.start()]
-    return len(head) if head in gazetteer.places else 0
+    return head_place(text, _EVENT, gazetteer.places)
 
 
 # A generic venue after the place it stands in: ``X分会场`` is a site of the event in X,

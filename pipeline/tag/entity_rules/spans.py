@@ -79,3 +79,13 @@ LANGUAGE_AFTER = re.compile(r"语(?:专业|系|课|版|教学|翻译|频道|节�
 CRAFT_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}号(?![院楼线路街巷门])")
 # Sunshine, not the city of 日照: ``日照时数``, ``日照充足``.
 SUNSHINE = re.compile(r"日照(?=时数|时间|时长|充足|不足|偏[少多]|条件|强度|[少多强弱])")
+
+
+def head_place(text: str, tail: re.Pattern, *places: frozenset[str]) -> int:
+    """The length of the known place (in one of the ``places`` sets) that opens ``text``
+    before the ``tail`` pattern's match at its end (``X`` of ``X马拉松``, ``X站``), or 0."""
+    match = tail.search(text)
+    if not match or match.start() < 2:
+        return 0
+    head = text[:match.start()]
+    return len(head) if any(head in known for known in places) else 0
