@@ -241,7 +241,23 @@ def split_chain(text: str) -> list[tuple[int, int]]:
         head = match.end()
         if head >= 3 and VILLAGE.fullmatch(text, head):
             return [(0, head), (head, len(text))]
+        # (and a named spot of the village after it: ``XX乡YY村ZZ峪``)
+        spot = village_spot(text[head:]) if head >= 3 else []
+        if spot:
+            return [(0, head)] + [(head + a, head + b) for a, b in spot]
     return []
+
+
+def village_spot(text: str) -> list[tuple[int, int]]:
+    """A village and a named spot of it glued (``YY村ZZ峪``): the two parts, or []."""
+    village = VILLAGE.match(text)
+    if village and _VILLAGE_SPOT.fullmatch(text, village.end()):
+        return [(0, village.end()), (village.end(), len(text))]
+    return []
+
+
+# A village's named spot: a valley, a slope or a hamlet (``X峪``, ``X沟``, ``X坪``, ``X屯``).
+_VILLAGE_SPOT = re.compile(rf"{_NAME_CHAR}{{1,3}}(?:峪|沟|坪|岭|洼|湾|寨|屯|坝|垴|塬)")
 
 
 # What ends a local place name that a model may glue to the admin place before it
@@ -250,7 +266,7 @@ def split_chain(text: str) -> list[tuple[int, int]]:
 # the rmrb text are a county and its compound, the other two no place either way)
 # (a named road or street too, ``X县Y路``: the hand-annotated rmrb pages list the city
 # and its streets apart; Boson keeps such addresses whole)
-_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|江|河|湖|山|岛|景区|公园|水库"
+_PLACE_END = re.compile(r"(?:镇|乡|村|街道|社区|小区|片区|苑|家园|江|河|湖|山|岛|景区|公园|水库|峪|坪|屯"
                         r"|老街|巷|路|街|大街|大道|胡同|开发区|高新区|科技园)$")
 # A kind alone is no name (``X家园`` of an organisation's name: ``X国家园``).
 _BARE_KINDS = frozenset({"家园"})

@@ -20,6 +20,7 @@ from ..gazetteer import (
     split_admin_prefix,
     split_chain,
     strip_glued_verb,
+    village_spot,
     villages_after,
 )
 from .media import sight_lists
@@ -87,8 +88,8 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
             continue
         if not out or out[-1].end_char < ent.start_char:  # (its first character free)
             ent = _restored_head(doc, ent, gazetteer)
-        group = _VILLAGE_GROUP.search(ent.text)
-        if group:  # (X村五组, X村四社: the village, its group a number, no place)
+        group = _VILLAGE_GROUP.search(ent.text) or _BUILDING.search(ent.text)
+        if group:  # (X村五组, X小区1号楼: the village or compound, its group or block a number)
             ent = char_span(doc, ent.start_char, ent.start_char + group.start(), "PLACE",
                             ent._.fine_label, ent._.source) or ent
         road = _NUMBERED_ROAD.search(ent.text, 2)
@@ -120,6 +121,8 @@ def repair_places(doc: Doc, ents: list[Span], gazetteer: Gazetteer,
 
 # A village's numbered group (``X村五组``, ``X村四社``, ``X村3队``): eval/entity-dev's gold
 # gives the village only.
+# A compound's numbered block (``X小区1号楼``, ``X苑3栋``): the compound only, as a village group.
+_BUILDING = re.compile(r"(?<=..)(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:号楼|栋|幢|单元)$")
 _VILLAGE_GROUP = re.compile(r"(?<=..村)(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:组|社|队)$")
 
 
@@ -381,7 +384,7 @@ def _split_address(text: str, gazetteer: Gazetteer,
         start = end
     if not parts:
         return []
-    tail = split_chain(text[start:])
+    tail = split_chain(text[start:]) or village_spot(text[start:])
     return parts + ([(start + s, start + e) for s, e in tail] or [(start, len(text))])
 
 
