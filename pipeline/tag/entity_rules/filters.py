@@ -394,7 +394,7 @@ _PEOPLE_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,4})*等(?:少数)?民族|�
 _DEGREE = frozenset("太很真挺超蛮特最更好")
 # A craft or a plan named by a word and its number (``东方红一号``, ``嫦娥四号``, ``空军一号``):
 # no place, body or person (Boson tags none; a street's number is Arabic, ``X路5号``).
-_CRAFT = re.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3}号$")
+_CRAFT = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{CRAFT_NUMBER.pattern})$")
 
 
 def plausible(ent: Span, gazetteer: Gazetteer,

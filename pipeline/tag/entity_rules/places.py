@@ -721,14 +721,13 @@ def peoples_units(doc: Doc, ents: list[Span], source: str) -> list[Span]:
     text = doc_text(doc)
     if "族" not in text:
         return ents
-    out = []
+    out: list[Span] = []
     for ent in ents:
+        if out and ent.start_char < out[-1].end_char:
+            continue  # (read into the unit before it: ``X满族乡``'s ``满族乡``)
         unit = _PEOPLES_UNIT.match(text, ent.end_char)
         if ((ent.label_ == "PERSON" or ent._.source == MODEL and ent.label_ in ("ORG", "PLACE"))
                 and unit and not ent.text.endswith("族")):
-            span = char_span(doc, ent.start_char, unit.end(), "PLACE", "GPE", source)
-            if span is not None and (not out or out[-1].end_char <= span.start_char):
-                out.append(span)
-                continue
+            ent = char_span(doc, ent.start_char, unit.end(), "PLACE", "GPE", source) or ent
         out.append(ent)
-    return [e for k, e in enumerate(out) if not (k and e.start_char < out[k - 1].end_char)]
+    return out
